@@ -1,0 +1,1 @@
+"""Shared data: the catalogue of the 52 resources, templates, translations, fonts."""

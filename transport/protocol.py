@@ -1,0 +1,150 @@
+"""Wire models shared by the client and the gateway; the signed bytes are canonical JSON."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import secrets
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from transport.canonical import canonical_json, sha256_hex
+
+API_PREFIX = "/v1"
+LOGIN_PURPOSE = "sio-login"
+MAX_BODY_BYTES = 256 * 1024
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Iin = Annotated[str, StringConstraints(pattern=r"^\d{12}$")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def canonical(self) -> bytes:
+        return canonical_json(self.model_dump(mode="json"))
+
+
+class Basis(_Model):
+    """Why the analyst asks (R-Q-2): nothing is sent without it."""
+
+    case_number: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+    legal_ground: Text
+    purpose: Annotated[str, StringConstraints(strip_whitespace=True, min_length=5, max_length=500)]
+
+
+class QueryRequest(_Model):
+    """One query as the analyst signs it (R-AUTH-5)."""
+
+    version: Literal[1] = 1
+    resource: int = Field(ge=1, le=52)
+    params: dict[str, Annotated[str, StringConstraints(max_length=200)]]
+    basis: Basis
+    nonce: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32,64}$")]
+    issued_at: str
+    user_iin: Iin
+
+    @staticmethod
+    def new_nonce() -> str:
+        return secrets.token_hex(16)
+
+
+class Signed(_Model):
+    """Canonical payload bytes and a detached CMS over them, both base64."""
+
+    payload: Annotated[str, StringConstraints(max_length=MAX_BODY_BYTES)]
+    signature: Annotated[str, StringConstraints(max_length=64 * 1024)]
+
+    @classmethod
+    def wrap(cls, payload: bytes, cms_der: bytes) -> Signed:
+        return cls(payload=_b64(payload), signature=_b64(cms_der))
+
+    def payload_bytes(self) -> bytes:
+        return _unb64(self.payload, "payload")
+
+    def signature_der(self) -> bytes:
+        return _unb64(self.signature, "signature")
+
+    def payload_sha256(self) -> str:
+        return sha256_hex(self.payload_bytes())
+
+
+class ResultRecord(_Model):
+    """One found record: field name → display value, in the catalogue's field order."""
+
+    fields: dict[str, str]
+
+
+class QueryResult(_Model):
+    """What the operator signs back; it is bound to the request by the request's hash."""
+
+    version: Literal[1] = 1
+    request_sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    journal_seq: int = Field(ge=1)
+    resource: int = Field(ge=1, le=52)
+    issued_at: str
+    records: list[ResultRecord]
+    truncated: bool = False
+
+
+class Challenge(_Model):
+    challenge: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    expires_at: str
+
+
+class LoginStatement(_Model):
+    """What the authentication key signs to log in: the challenge, bound to its purpose."""
+
+    purpose: Literal["sio-login"] = LOGIN_PURPOSE
+    challenge: str
+
+
+class LoginRequest(_Model):
+    challenge: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    signature: Annotated[str, StringConstraints(max_length=64 * 1024)]
+
+    def signature_der(self) -> bytes:
+        return _unb64(self.signature, "signature")
+
+
+class UserInfo(_Model):
+    iin: Iin
+    name: str
+
+
+class LoginResponse(_Model):
+    session: str
+    expires_at: str
+    user: UserInfo
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details; `code` is the stable machine-readable reason."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    code: str
+    detail: str = ""
+
+    @field_validator("code")
+    @classmethod
+    def _code_shape(cls, value: str) -> str:
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", value):
+            raise ValueError("problem code must be snake_case")
+        return value
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str, what: str) -> bytes:
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise ValueError(f"{what} is not valid base64") from exc
