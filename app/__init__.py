@@ -1,0 +1,1 @@
+"""The analyst's domain and use cases — no Qt here (DESIGN.md dependency rule)."""

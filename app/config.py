@@ -1,0 +1,24 @@
+"""What the desk client needs to know about its gateway and trust."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from signing.trust import TrustStore
+
+
+@dataclass(frozen=True)
+class DeskConfig:
+    gateway_url: str
+    ca_file: Path  # the operator's CA: the only TLS anchor of the protected channel (R-WS-4)
+    trust: TrustStore  # validates the operator's response signatures
+    operator_sha256: frozenset[str]  # pinned operator signing certificates (hex SHA-256 of DER)
+    sandbox: bool = False
+    lang: str = "ru"
+    timeout_s: float = 15.0
+    allowed_file_keys: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        # R-AUTH-4: a key on the file system is acceptable only in the sandbox.
+        object.__setattr__(self, "allowed_file_keys", self.sandbox)

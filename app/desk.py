@@ -1,0 +1,193 @@
+"""The analyst's use cases: sign in with the token, send a signed query, check the answer."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TypeVar
+
+from cryptography.hazmat.primitives.serialization import Encoding
+from pydantic import ValidationError
+
+from app.config import DeskConfig
+from app.errors import DeskError
+from app.validation import basis_errors, params_errors
+from resources.catalogue import Resource, catalogue, resource
+from signing.cms import sign_detached, verify_detached
+from signing.errors import PinIncorrect, SignatureInvalid, SigningError
+from signing.token import KeyPair, Token, TokenInfo, pick
+from transport.canonical import sha256_hex
+from transport.client import ChannelError, GatewayClient
+from transport.clock import iso, now_astana
+from transport.protocol import (
+    Basis,
+    LoginRequest,
+    LoginStatement,
+    QueryRequest,
+    QueryResult,
+    Signed,
+    UserInfo,
+)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class QueryOutcome:
+    """A verified answer, held in memory only until it is attached and shredded."""
+
+    resource: Resource
+    request: QueryRequest
+    request_sha256: str
+    result: QueryResult
+    response_verified: bool
+    operator_serial: str
+    received_at: datetime
+
+
+class Desk:
+    """Blocking use cases; the UI calls them from its one worker thread, never the GUI thread."""
+
+    def __init__(self, config: DeskConfig, token: Token, client: GatewayClient | None = None):
+        self.config = config
+        self.token = token
+        self.client = client or GatewayClient(
+            config.gateway_url, config.ca_file, timeout=config.timeout_s
+        )
+        self.user: UserInfo | None = None
+        self._session: str | None = None
+        self._sign_pair: KeyPair | None = None
+        self.results: list[QueryOutcome] = []
+
+    @property
+    def sandbox(self) -> bool:
+        return self.config.sandbox
+
+    def token_info(self) -> TokenInfo:
+        """Token label and PIN state, read before the PIN is asked for (R-AUTH-1)."""
+        try:
+            return self.token.info()
+        except SigningError as exc:
+            raise _desk_error(exc) from exc
+
+    def login(self, pin: str) -> UserInfo:
+        """Token login, then the gateway's challenge signed with the authentication key."""
+        try:
+            self.token.login(pin)
+            pairs = self.token.keypairs()
+            auth = pick(pairs, "authentication")
+            self._sign_pair = pick(pairs, "signing")
+            challenge = self._channel(self.client.challenge)
+            statement = LoginStatement(challenge=challenge.challenge).canonical()
+            cms = sign_detached(statement, self.token.signer(auth))
+        except SigningError as exc:
+            raise _desk_error(exc) from exc
+        request = LoginRequest(challenge=challenge.challenge, signature=Signed.wrap(b"", cms).signature)
+        reply = self._channel(lambda: self.client.login(request))
+        self._session, self.user = reply.session, reply.user
+        return reply.user
+
+    def resources(self) -> list[Resource]:
+        return [r for r in catalogue().values() if r.queryable]
+
+    def check(self, resource_id: int, params: dict[str, str], basis: dict[str, str]) -> dict[str, str]:
+        """Field → English reason for every problem in the form; empty when it may be sent."""
+        return {
+            **params_errors(resource(resource_id), params),
+            **basis_errors(basis.get("case_number", ""), basis.get("legal_ground", ""),
+                           basis.get("purpose", "")),
+        }
+
+    def query(self, resource_id: int, params: dict[str, str], basis: Basis) -> QueryOutcome:
+        """Sign the query (R-AUTH-5), send it with its basis (R-Q-2), verify the signed answer."""
+        if self._session is None or self.user is None or self._sign_pair is None:
+            raise DeskError("not_logged_in")
+        res = resource(resource_id)
+        if not res.queryable:
+            raise DeskError("resource_unavailable", resource=resource_id)
+        bad = params_errors(res, params)
+        if bad:
+            field, detail = next(iter(bad.items()))
+            raise DeskError("param_invalid", field=field, detail=detail)
+        request = QueryRequest(
+            resource=resource_id,
+            params={k: v.strip() for k, v in params.items()},
+            basis=basis,
+            nonce=QueryRequest.new_nonce(),
+            issued_at=iso(now_astana()),
+            user_iin=self.user.iin,
+        )
+        payload = request.canonical()
+        try:
+            cms = sign_detached(payload, self.token.signer(self._sign_pair))
+        except SigningError as exc:
+            raise _desk_error(exc) from exc
+        session = self._session
+        reply = self._channel(lambda: self.client.query(Signed.wrap(payload, cms), session))
+        result, serial = self._verified(reply, payload, resource_id)
+        outcome = QueryOutcome(
+            resource=res,
+            request=request,
+            request_sha256=sha256_hex(payload),
+            result=result,
+            response_verified=True,
+            operator_serial=serial,
+            received_at=now_astana(),
+        )
+        self.results.append(outcome)
+        return outcome
+
+    def clear_results(self) -> None:
+        self.results.clear()
+
+    def logout(self) -> None:
+        self._session = None
+        self.user = None
+        self._sign_pair = None
+        self.results.clear()
+        try:
+            self.token.logout()
+        except SigningError:
+            pass  # a removed token is already logged out
+
+    def close(self) -> None:
+        self.logout()
+        self.client.close()
+
+    def _verified(self, reply: Signed, payload: bytes, resource_id: int) -> tuple[QueryResult, str]:
+        """The operator's signature, its pinned certificate, and the binding to our request."""
+        try:
+            body = reply.payload_bytes()
+            signed = verify_detached(reply.signature_der(), body, self.config.trust, purpose="signing")
+        except (ValueError, SignatureInvalid) as exc:
+            raise DeskError("response_unverified", detail=str(exc)) from exc
+        operator = hashlib.sha256(signed.certificate.public_bytes(Encoding.DER)).hexdigest()
+        if operator not in self.config.operator_sha256:
+            raise DeskError("response_unverified", detail="signed by a certificate that is not the operator's")
+        try:
+            result = QueryResult.model_validate_json(body)
+        except ValidationError as exc:
+            raise DeskError("response_unverified", detail=f"malformed result: {exc.errors()[0]['msg']}") from exc
+        if result.canonical() != body:
+            raise DeskError("response_unverified", detail="result is not in canonical form")
+        if result.request_sha256 != sha256_hex(payload) or result.resource != resource_id:
+            raise DeskError("response_unbound")
+        return result, signed.profile.serial
+
+    def _channel(self, call: Callable[[], T]) -> T:
+        try:
+            return call()
+        except ChannelError as exc:
+            if exc.code.startswith("channel_"):
+                raise DeskError("channel_unreachable", detail=str(exc)) from exc
+            raise DeskError("refused", code=exc.code, detail=str(exc)) from exc
+
+
+def _desk_error(exc: SigningError) -> DeskError:
+    if isinstance(exc, PinIncorrect):
+        return DeskError("pin_incorrect", attempts_left=exc.attempts_left)
+    if exc.code in {"pin_locked", "token_absent", "no_key_for_purpose", "file_key_forbidden"}:
+        return DeskError(exc.code, detail=str(exc))
+    return DeskError("token_error", detail=str(exc))

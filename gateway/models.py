@@ -1,0 +1,93 @@
+"""The gateway's tables (SQLAlchemy Core); the Alembic migrations create exactly these."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+# R-ACC-1: only registered users in a known role may enter.
+users = Table(
+    "users",
+    metadata,
+    Column("iin", String(12), primary_key=True),
+    Column("name", String(300), nullable=False),
+    Column("organization", String(300), nullable=False, server_default=""),
+    Column("role", String(40), nullable=False, server_default="afm_analyst"),
+    Column("state", String(20), nullable=False, server_default="registered"),
+    Column("agreement_signed_at", String(40), nullable=True),  # R-AUTH-2, ISO Astana time
+    Column("registered_at", String(40), nullable=False),
+)
+
+# Login challenges are single use (consumed_at set once) and short-lived.
+challenges = Table(
+    "challenges",
+    metadata,
+    Column("challenge", String(64), primary_key=True),
+    Column("issued_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+    Column("consumed_at", String(40), nullable=True),
+)
+
+# The bearer token itself is never stored, only its SHA-256.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token_sha256", String(64), primary_key=True),
+    Column("iin", String(12), ForeignKey("users.iin"), nullable=False),
+    Column("cert_serial", String(80), nullable=False),
+    Column("issued_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+)
+
+# Replay protection: a nonce is accepted once per user.
+nonces = Table(
+    "nonces",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("iin", String(12), nullable=False),
+    Column("nonce", String(64), nullable=False),
+    Column("seen_at", String(40), nullable=False),
+    UniqueConstraint("iin", "nonce", name="uq_nonces_iin_nonce"),
+)
+
+# R-LOG-1, R-LOG-2: the Log journal; triggers (see the migration) forbid UPDATE and DELETE.
+journal = Table(
+    "journal",
+    metadata,
+    Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+           autoincrement=False),
+    Column("kind", String(20), nullable=False),
+    Column("at_utc", String(40), nullable=False),
+    Column("at_astana", String(40), nullable=False),
+    Column("actor_iin", String(12), nullable=True),
+    Column("cert_serial", String(80), nullable=True),
+    Column("resource", Integer, nullable=True),
+    Column("basis", Text, nullable=True),
+    Column("request_sha256", String(64), nullable=True),
+    Column("response_sha256", String(64), nullable=True),
+    Column("detail", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+# One row: the last seq and hash; locking it serializes appends so seqs stay dense.
+journal_head = Table(
+    "journal_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+GENESIS_HASH = "0" * 64

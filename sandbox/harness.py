@@ -1,0 +1,139 @@
+"""Starts a complete sandbox in one process: PKI, token, TLS gateway on loopback, a Desk."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Literal
+
+from cryptography.hazmat.primitives.serialization import Encoding
+
+from app.config import DeskConfig
+from app.desk import Desk
+from gateway.config import GatewayConfig
+from gateway.server import EmbeddedGateway
+from signing.errors import TokenAbsent
+from signing.filekey import FileKeyToken
+from signing.pkcs11 import Pkcs11Token
+from signing.sandbox_pki import SANDBOX_USERS, SandboxPKI, SandboxUser, ensure_sandbox_pki
+from signing.softhsm import ProvisionedToken, provision_token, softhsm_environment, softhsm_module
+from signing.token import Token
+
+TOKEN_LABEL = "SIO SANDBOX"
+FILE_KEY_RECORD = "file-key.json"  # sandbox only: the test key's password is no secret
+
+TokenKind = Literal["softhsm", "file"]
+
+
+@dataclass
+class SandboxRun:
+    """Everything one sandbox session holds; close() stops the gateway and logs out."""
+
+    workdir: Path
+    pki: SandboxPKI
+    user: SandboxUser
+    token: Token
+    token_kind: TokenKind
+    pin: str
+    gateway: EmbeddedGateway
+    desk: Desk
+    sample_iin: str
+    closed: bool = field(default=False)
+
+    @property
+    def gateway_db(self) -> str:
+        return self.gateway.config.db_url
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        self.desk.close()
+        self.gateway.stop()
+
+    def __enter__(self) -> SandboxRun:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def start_sandbox(
+    workdir: Path,
+    *,
+    pki: SandboxPKI | None = None,
+    provisioned: ProvisionedToken | None = None,
+    token_kind: TokenKind | None = None,
+) -> SandboxRun:
+    """A sandbox under `workdir`; SoftHSM2 when installed, else a file key (sandbox only)."""
+    workdir = workdir.resolve()
+    workdir.mkdir(parents=True, exist_ok=True)
+    pki = pki or ensure_sandbox_pki(workdir / "pki")
+    user = SANDBOX_USERS[0]
+    token, kind, pin = _sandbox_token(workdir, pki, user, provisioned, token_kind)
+    config = GatewayConfig.sandbox_config(
+        db_url=f"sqlite:///{workdir / 'gateway.db'}", pki=pki
+    )
+    gateway = EmbeddedGateway(config)
+    gateway.start()
+    try:
+        desk = Desk(_desk_config(gateway.url, pki), token)
+        sample = gateway.population.sample_iins(1)[0]
+    except BaseException:
+        gateway.stop()
+        raise
+    return SandboxRun(workdir, pki, user, token, kind, pin, gateway, desk, sample)
+
+
+def _desk_config(url: str, pki: SandboxPKI) -> DeskConfig:
+    operator = hashlib.sha256(pki.operator_cert.public_bytes(Encoding.DER)).hexdigest()
+    return DeskConfig(
+        gateway_url=url,
+        ca_file=pki.root_path,
+        trust=pki.trust_store(),
+        operator_sha256=frozenset({operator}),
+        sandbox=True,
+    )
+
+
+def _sandbox_token(
+    workdir: Path,
+    pki: SandboxPKI,
+    user: SandboxUser,
+    provisioned: ProvisionedToken | None,
+    kind: TokenKind | None,
+) -> tuple[Token, TokenKind, str]:
+    if provisioned is not None:
+        return Pkcs11Token.open(provisioned.module, provisioned.label), "softhsm", provisioned.user_pin
+    module = softhsm_module()
+    if kind != "file" and module is not None:
+        softhsm_environment(workdir / "softhsm")
+        pin = "12345678"
+        try:
+            return Pkcs11Token.open(module, TOKEN_LABEL), "softhsm", pin
+        except TokenAbsent:
+            made = provision_token(workdir / "softhsm", pki, user, label=TOKEN_LABEL, user_pin=pin)
+            return Pkcs11Token.open(made.module, made.label), "softhsm", made.user_pin
+    if kind == "softhsm":
+        raise RuntimeError("SoftHSM2 is not installed (package softhsm2); use the file key instead")
+    return _file_token(workdir, pki, user)
+
+
+def _file_token(workdir: Path, pki: SandboxPKI, user: SandboxUser) -> tuple[Token, TokenKind, str]:
+    # R-AUTH-4: accepted only because this is the sandbox; FileKeyToken refuses otherwise.
+    record = workdir / FILE_KEY_RECORD
+    if record.exists():
+        saved = json.loads(record.read_text("utf-8"))
+        p12, password = Path(saved["p12"]), str(saved["password"])
+    if not record.exists() or not p12.exists():
+        password = secrets.token_urlsafe(12)
+        p12 = pki.issue_user_p12(user, password)
+        record.write_text(json.dumps({"p12": str(p12), "password": password}), "utf-8")
+        record.chmod(0o600)
+    return FileKeyToken(p12, sandbox=True), "file", password
