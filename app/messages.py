@@ -73,6 +73,16 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "Нет соединения по защищённому каналу: {detail}",
         "Cannot reach the protected channel: {detail}",
     ),
+    "policy_missing": (
+        "Әкімші саясатының файлы жоқ: {path}. Шлюз мекенжайын, CA және токен модулін әкімші баптауы тиіс. Сынау үшін: sio-desk demo",
+        "Нет файла политики администратора: {path}. Адрес шлюза, CA и модуль токена настраивает администратор. Для пробы: sio-desk demo",
+        "No administrator policy file at {path}. The administrator sets the gateway, CA and token module there. To try the app: sio-desk demo",
+    ),
+    "policy_invalid": (
+        "Саясат файлы қате ({path}): {detail}",
+        "Ошибка в файле политики ({path}): {detail}",
+        "The policy file is invalid ({path}): {detail}",
+    ),
     "refused": (
         "Шлюз сұрауды қабылдамады ({code}): {detail}",
         "Шлюз отклонил запрос ({code}): {detail}",

@@ -1,0 +1,92 @@
+"""The administrator's policy file: where the gateway is and what the client trusts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
+from platformdirs import site_config_path
+
+from app.config import DeskConfig
+from app.errors import DeskError
+from signing.trust import TrustStore
+
+POLICY_ENV = "SIO_DESK_POLICY"
+
+
+def policy_path() -> Path:
+    """Admin policy lives in the site config dir (e.g. /etc/xdg/sio-desk, C:\\ProgramData\\sio-desk)."""
+    override = os.environ.get(POLICY_ENV)
+    return Path(override) if override else site_config_path("sio-desk", appauthor=False) / "policy.json"
+
+
+@dataclass(frozen=True)
+class Policy:
+    desk: DeskConfig
+    pkcs11_modules: tuple[str, ...]
+    token_label: str | None
+
+
+def load_policy(path: Path | None = None) -> Policy:
+    """Read and check the policy; every problem names the file and the key."""
+    path = path or policy_path()
+    if not path.exists():
+        raise DeskError("policy_missing", path=str(path))
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DeskError("policy_invalid", path=str(path), detail=str(exc)) from exc
+    if not isinstance(raw, dict):
+        raise DeskError("policy_invalid", path=str(path), detail="top level must be an object")
+    base = path.parent
+
+    def need(key: str) -> str:
+        value = raw.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise DeskError("policy_invalid", path=str(path), detail=f"'{key}' is required")
+        return value
+
+    def file(key: str) -> Path:
+        p = (base / need(key)).resolve()
+        if not p.exists():
+            raise DeskError("policy_invalid", path=str(path), detail=f"'{key}': no file {p}")
+        return p
+
+    ca_file = file("ca_file")
+    trust_dir = file("trust_dir")
+    operators = raw.get("operator_certificates")
+    if not isinstance(operators, list) or not operators:
+        raise DeskError("policy_invalid", path=str(path), detail="'operator_certificates' must list PEM files")
+    pins = frozenset(_cert_sha256(base / str(p), path) for p in operators)
+    modules = raw.get("pkcs11_modules", [])
+    if not isinstance(modules, list) or not all(isinstance(m, str) for m in modules):
+        raise DeskError("policy_invalid", path=str(path), detail="'pkcs11_modules' must be a list of paths")
+    label = raw.get("token_label")
+    desk = DeskConfig(
+        gateway_url=need("gateway_url"),
+        ca_file=ca_file,
+        trust=TrustStore.from_directory(trust_dir),
+        operator_sha256=pins,
+        sandbox=False,
+        lang=str(raw.get("lang", "ru")),
+        timeout_s=float(raw.get("timeout_s", 15.0)),
+    )
+    return Policy(desk, tuple(modules), label if isinstance(label, str) else None)
+
+
+def _cert_sha256(cert_path: Path, policy: Path) -> str:
+    try:
+        data = cert_path.read_bytes()
+        cert = (
+            x509.load_pem_x509_certificate(data)
+            if b"-----BEGIN" in data
+            else x509.load_der_x509_certificate(data)
+        )
+    except (OSError, ValueError) as exc:
+        raise DeskError("policy_invalid", path=str(policy), detail=f"{cert_path}: {exc}") from exc
+    return hashlib.sha256(cert.public_bytes(Encoding.DER)).hexdigest()

@@ -1,0 +1,45 @@
+# The one entry point on Windows: builds .venv from the hash-locked requirements when missing or
+# stale, then dispatches.  .\run.ps1 demo | test | bench | sio-desk ... | sio-gateway ...
+$ErrorActionPreference = "Stop"
+$Root = Split-Path -Parent $MyInvocation.MyCommand.Path
+Set-Location $Root
+$Venv = Join-Path $Root ".venv"
+$VenvPy = Join-Path $Venv "Scripts\python.exe"
+$Python = if ($env:PYTHON) { $env:PYTHON } else { "py" }
+
+function Get-LockDigest {
+    $bytes = [IO.File]::ReadAllBytes((Join-Path $Root "requirements.lock")) + [IO.File]::ReadAllBytes((Join-Path $Root "pyproject.toml"))
+    $sha = [Security.Cryptography.SHA256]::Create()
+    -join ($sha.ComputeHash($bytes) | ForEach-Object { $_.ToString("x2") })
+}
+
+function Ensure-Venv {
+    $want = Get-LockDigest
+    $stamp = Join-Path $Venv ".lock-digest"
+    if ((Test-Path $VenvPy) -and (Test-Path $stamp) -and ((Get-Content $stamp -Raw).Trim() -eq $want)) { return }
+    Write-Host "run: building .venv from requirements.lock (hash-checked)..."
+    if (Test-Path $Venv) { Remove-Item -Recurse -Force $Venv }
+    if ($Python -eq "py") { & py -3.11 -m venv $Venv } else { & $Python -m venv $Venv }
+    if ($LASTEXITCODE -ne 0) { throw "cannot create .venv (Python 3.11+ required)" }
+    & $VenvPy -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
+    if ($LASTEXITCODE -ne 0) { throw "pip install from requirements.lock failed" }
+    & $VenvPy -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+    if ($LASTEXITCODE -ne 0) { throw "installing sio-desk into .venv failed" }
+    Set-Content -Path $stamp -Value $want
+}
+
+$cmd = if ($args.Count -gt 0) { $args[0] } else { "help" }
+$rest = if ($args.Count -gt 1) { $args[1..($args.Count - 1)] } else { @() }
+switch ($cmd) {
+    "demo"  { Ensure-Venv; & (Join-Path $Venv "Scripts\sio-desk.exe") demo @rest; exit $LASTEXITCODE }
+    "test"  {
+        Ensure-Venv
+        Write-Host "run: SoftHSM2, poppler and PostgreSQL are not installed automatically on Windows; tests that need them are skipped."
+        & (Join-Path $Venv "Scripts\ruff.exe") check .; if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+        & (Join-Path $Venv "Scripts\mypy.exe"); if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+        & $VenvPy -m pytest -q @rest; exit $LASTEXITCODE
+    }
+    "bench" { Ensure-Venv; & $VenvPy -m bench @rest; exit $LASTEXITCODE }
+    { $_ -in "sio-desk", "sio-gateway" } { Ensure-Venv; & (Join-Path $Venv "Scripts\$cmd.exe") @rest; exit $LASTEXITCODE }
+    default { Write-Host "usage: .\run.ps1 demo [--headless] [--json] | test | bench | sio-desk ... | sio-gateway ..."; if ($cmd -eq "help") { exit 0 } else { exit 2 } }
+}
