@@ -15,6 +15,8 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+# SQLite only auto-numbers INTEGER PRIMARY KEY; PostgreSQL gets 64 bits.
+_BIGINT = BigInteger().with_variant(Integer, "sqlite")
 
 # R-ACC-1: only registered users in a known role may enter.
 users = Table(
@@ -54,7 +56,7 @@ sessions = Table(
 nonces = Table(
     "nonces",
     metadata,
-    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("id", _BIGINT, primary_key=True, autoincrement=True),
     Column("iin", String(12), nullable=False),
     Column("nonce", String(64), nullable=False),
     Column("seen_at", String(40), nullable=False),
@@ -65,8 +67,7 @@ nonces = Table(
 journal = Table(
     "journal",
     metadata,
-    Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
-           autoincrement=False),
+    Column("seq", _BIGINT, primary_key=True, autoincrement=False),
     Column("kind", String(20), nullable=False),
     Column("at_utc", String(40), nullable=False),
     Column("at_astana", String(40), nullable=False),

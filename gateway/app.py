@@ -1,0 +1,165 @@
+"""The HTTP API (FastAPI); every error is application/problem+json with a stable code."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import JSONResponse, Response
+
+from gateway import auth, registry
+from gateway.config import GatewayConfig
+from gateway.context import RequestContext, record_refusal
+from gateway.db import make_engine, migrate
+from gateway.http_body import parse_json, read_body
+from gateway.population import KnownPerson, Population
+from gateway.problems import PROBLEM_MEDIA_TYPE, Refusal, problem
+from gateway.queries import run_query
+from transport.canonical import sha256_hex
+from transport.protocol import (
+    API_PREFIX,
+    Challenge,
+    LoginRequest,
+    LoginResponse,
+    Problem,
+    Signed,
+)
+
+log = logging.getLogger("sio.gateway")
+
+_PROBLEM_DOC = {
+    "description": "A refusal or error (RFC 9457); `code` is stable.",
+    "content": {PROBLEM_MEDIA_TYPE: {"schema": Problem.model_json_schema()}},
+}
+
+
+@lru_cache(maxsize=4)
+def _population(size: int, seed: int, known: tuple[KnownPerson, ...]) -> Population:
+    population = Population(size, seed, known)
+    population.sample_iins(0)  # build the IIN index now, not on the first query
+    return population
+
+
+def _json_body(model: type[BaseModel]) -> dict[str, Any]:
+    return {"requestBody": {"required": True, "content": {
+        "application/json": {"schema": model.model_json_schema()}}}}
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"]) or "body"
+    return f"{where}: {err['msg']}"[:300]
+
+
+def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
+    """The gateway app over `engine` (or one made from config.db_url), schema migrated."""
+    engine = engine or make_engine(config.db_url)
+    migrate(engine)
+    registry.seed(engine, config.seed_users)
+    population = _population(config.population_size, config.population_seed,
+                             config.known_people())
+
+    title = "SIO gateway (SANDBOX)" if config.sandbox else "SIO gateway"
+    app = FastAPI(title=title, version="1", openapi_url="/openapi.json",
+                  docs_url=None, redoc_url=None)
+    app.state.engine = engine
+    app.state.config = config
+    app.state.population = population
+
+    def refuse(refusal: Refusal, ctx: RequestContext) -> Response:
+        try:
+            record_refusal(engine, refusal, ctx)  # R-LOG-1: refusals are requests too
+        except SQLAlchemyError:
+            log.exception("journal write failed for a refusal")
+            return problem("journal_unavailable")
+        return problem(refusal.code, refusal.detail)
+
+    async def handle(request: Request, ctx: RequestContext,
+                     work: Callable[[Any], BaseModel]) -> Response:
+        try:
+            body = await read_body(request, config.max_body)
+            ctx.request_sha256 = sha256_hex(body)
+            data = parse_json(body)
+            result = await run_in_threadpool(work, data)
+        except Refusal as refusal:
+            return await run_in_threadpool(refuse, refusal, ctx)
+        except ValidationError as exc:
+            return await run_in_threadpool(refuse, Refusal("request_invalid", _first_error(exc)),
+                                           ctx)
+        except SQLAlchemyError:
+            # Fail closed: without a committed journal entry nothing is answered.
+            log.exception("database failure while handling %s", ctx.endpoint)
+            return problem("journal_unavailable")
+        return JSONResponse(result.model_dump(mode="json"))
+
+    def context(request: Request, endpoint: str) -> RequestContext:
+        return RequestContext(endpoint=endpoint,
+                              peer=request.client.host if request.client else None)
+
+    @app.get(API_PREFIX + "/health")
+    def health() -> dict[str, str]:
+        """Liveness, unauthenticated."""
+        return {"status": "ok"}
+
+    @app.post(API_PREFIX + "/auth/challenge", response_model=Challenge,
+              responses={"4XX": _PROBLEM_DOC})
+    async def challenge(request: Request) -> Response:
+        """A fresh single-use login challenge."""
+        try:
+            await read_body(request, config.max_body)
+            issued = await run_in_threadpool(auth.issue_challenge, engine, config)
+        except Refusal as refusal:
+            return await run_in_threadpool(refuse, refusal, context(request, "challenge"))
+        except SQLAlchemyError:
+            log.exception("database failure while issuing a challenge")
+            return problem("journal_unavailable")
+        return JSONResponse(issued.model_dump(mode="json"))
+
+    @app.post(API_PREFIX + "/auth/login", response_model=LoginResponse,
+              responses={"4XX": _PROBLEM_DOC}, openapi_extra=_json_body(LoginRequest))
+    async def login(request: Request) -> Response:
+        """Log in with a CMS over LoginStatement(challenge) by the authentication key."""
+        ctx = context(request, "login")
+        return await handle(request, ctx, lambda data: auth.login(engine, config, data, ctx))
+
+    @app.post(API_PREFIX + "/queries", response_model=Signed,
+              responses={"4XX": _PROBLEM_DOC}, openapi_extra=_json_body(Signed))
+    async def query(request: Request) -> Response:
+        """A signed QueryRequest in; an operator-signed QueryResult out (journaled first)."""
+        ctx = context(request, "query")
+        authorization = request.headers.get("authorization")
+
+        def work(data: Any) -> BaseModel:
+            session = auth.session_of(engine, authorization)
+            ctx.actor_iin = session.iin
+            return run_query(engine, config, population, session, data, ctx)
+
+        return await handle(request, ctx, work)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> Response:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code,
+                                                                 "request_invalid")
+        headers = dict(exc.headers) if exc.headers else None
+        return problem(code, str(exc.detail), status=exc.status_code, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> Response:
+        return problem("request_invalid", str(exc.errors()[:1])[:300])
+
+    @app.exception_handler(Exception)
+    async def server_fault(_request: Request, exc: Exception) -> Response:
+        # Only genuine faults reach here; every input problem above has its own code.
+        log.error("unhandled error", exc_info=exc)
+        return problem("internal_error")
+
+    return app

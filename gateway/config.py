@@ -1,0 +1,134 @@
+"""Gateway configuration, and the sandbox configuration built from a sandbox PKI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gateway.population import DEFAULT_SEED, KnownPerson
+from signing.signer import Signer
+from signing.trust import TrustStore
+from transport.protocol import MAX_BODY_BYTES
+
+if TYPE_CHECKING:
+    from signing.sandbox_pki import SandboxPKI
+
+
+@dataclass(frozen=True)
+class SeedUser:
+    """A user registered at startup (the sandbox's analysts), with the agreement recorded."""
+
+    iin: str
+    name: str
+    organization: str
+    surname: str = ""
+    first_name: str = ""
+    patronymic: str = ""
+
+
+class DirectoryTrust:
+    """A trust store read from a directory, re-read when its files change (new CRLs)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self._stamp: tuple[tuple[str, int, int], ...] | None = None
+        self._store: TrustStore | None = None
+
+    def _current_stamp(self) -> tuple[tuple[str, int, int], ...]:
+        return tuple(sorted(
+            (f.name, f.stat().st_mtime_ns, f.stat().st_size)
+            for f in self.directory.iterdir() if f.is_file()
+        ))
+
+    def __call__(self) -> TrustStore:
+        stamp = self._current_stamp()
+        if self._store is None or stamp != self._stamp:
+            self._store, self._stamp = TrustStore.from_directory(self.directory), stamp
+        return self._store
+
+
+def default_db_url() -> str:
+    import platformdirs
+
+    data = Path(platformdirs.user_data_dir("sio-gateway", appauthor=False))
+    data.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{data / 'gateway.sqlite'}"
+
+
+@dataclass
+class GatewayConfig:
+    """Everything the gateway needs; `trust` is called per verification ("as of now")."""
+
+    trust: Callable[[], TrustStore]
+    operator_signer: Signer
+    db_url: str = field(default_factory=default_db_url)
+    sandbox: bool = False
+    pki_dir: Path | None = None
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    nonce_window_s: int = 300  # R-AUTH-5: a signed query older or newer than this is refused
+    session_ttl_s: int = 900
+    challenge_ttl_s: int = 120
+    max_body: int = MAX_BODY_BYTES
+    population_size: int = 10_000
+    population_seed: int = DEFAULT_SEED
+    seed_users: tuple[SeedUser, ...] = ()
+
+    def known_people(self) -> tuple[KnownPerson, ...]:
+        """People who must exist in the registry: the seeded users can look themselves up."""
+        return tuple(
+            KnownPerson(u.iin, u.surname, u.first_name, u.patronymic)
+            for u in self.seed_users if u.surname
+        )
+
+    @classmethod
+    def for_sandbox(cls, pki: SandboxPKI, *, db_url: str | None = None,
+                    pki_dir: Path | None = None, **overrides: Any) -> GatewayConfig:
+        """A sandbox configuration over an already loaded sandbox PKI."""
+        from signing.sandbox_pki import SANDBOX_USERS
+
+        seed = tuple(
+            SeedUser(
+                iin=u.iin,
+                name=" ".join(p for p in (u.surname, u.first_name, u.patronymic) if p),
+                organization=u.organization,
+                surname=u.surname,
+                first_name=u.first_name,
+                patronymic=u.patronymic or "",
+            )
+            for u in SANDBOX_USERS
+        )
+        cfg = cls(
+            trust=pki.trust_store,
+            operator_signer=pki.operator_signer(),
+            db_url=db_url or default_db_url(),
+            sandbox=True,
+            pki_dir=pki_dir,
+            tls_cert=Path(pki.tls_cert_path),
+            tls_key=Path(pki.tls_key_path),
+            seed_users=seed,
+        )
+        for name, value in overrides.items():
+            if not hasattr(cfg, name):
+                raise TypeError(f"unknown GatewayConfig field {name!r}")
+            setattr(cfg, name, value)
+        return cfg
+
+    @classmethod
+    def sandbox_config(cls, *, pki: SandboxPKI, db_url: str | None = None,
+                       **overrides: Any) -> GatewayConfig:
+        """Keyword spelling of for_sandbox (used by sandbox.harness)."""
+        return cls.for_sandbox(pki, db_url=db_url, **overrides)
+
+    @classmethod
+    def sandbox_from_dir(cls, pki_dir: Path, *, db_url: str | None = None,
+                         **overrides: Any) -> GatewayConfig:
+        """Create (once) or load the sandbox PKI in `pki_dir` and configure over it."""
+        from signing.sandbox_pki import ensure_sandbox_pki
+
+        pki = ensure_sandbox_pki(pki_dir)
+        # Another process (the desk's sandbox tools) may revoke: follow the CRL on disk.
+        overrides.setdefault("trust", DirectoryTrust(pki.trust_dir))
+        return cls.for_sandbox(pki, db_url=db_url, pki_dir=pki_dir, **overrides)

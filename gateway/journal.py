@@ -1,0 +1,148 @@
+"""The Log journal: append-only, dense seq numbers, a SHA-256 hash chain (R-LOG-1, R-LOG-2).
+
+hash(n) = sha256(prev_hash(n) as ASCII hex || canonical_json(fields of entry n)), where the
+fields are seq, kind, at_utc, at_astana, actor_iin, cert_serial, resource, basis (JSON text),
+request_sha256, response_sha256 and detail (JSON text); prev_hash(1) is 64 zeros. An outside
+party can recompute the chain from the rows alone (R-CTL-3).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select, update
+
+from gateway.models import GENESIS_HASH, journal, journal_head
+from transport.canonical import canonical_json, sha256_hex
+from transport.clock import now_utc, to_astana
+
+KINDS = frozenset({"login", "query", "refusal"})
+
+_HASHED = (
+    "seq", "kind", "at_utc", "at_astana", "actor_iin", "cert_serial", "resource", "basis",
+    "request_sha256", "response_sha256", "detail",
+)
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """One row of the journal as stored and hashed."""
+
+    seq: int
+    kind: str
+    at_utc: str
+    at_astana: str  # R-Q-5
+    actor_iin: str | None
+    cert_serial: str | None
+    resource: int | None
+    basis: str | None
+    request_sha256: str | None
+    response_sha256: str | None
+    detail: str
+    prev_hash: str
+    hash: str
+
+    def hashed_fields(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in _HASHED}
+
+    def expected_hash(self) -> str:
+        return entry_hash(self.prev_hash, self.hashed_fields())
+
+    def detail_obj(self) -> dict[str, Any]:
+        loaded = json.loads(self.detail)
+        return loaded if isinstance(loaded, dict) else {"value": loaded}
+
+    def basis_obj(self) -> dict[str, Any] | None:
+        return None if self.basis is None else json.loads(self.basis)
+
+
+def entry_hash(prev_hash: str, fields: Mapping[str, Any]) -> str:
+    return sha256_hex(prev_hash.encode("ascii") + canonical_json(dict(fields)))
+
+
+def _stamp(moment: datetime) -> tuple[str, str]:
+    utc = moment.isoformat(timespec="milliseconds")
+    return utc, to_astana(moment).isoformat(timespec="milliseconds")
+
+
+def append(
+    conn: Connection,
+    kind: str,
+    *,
+    actor_iin: str | None = None,
+    cert_serial: str | None = None,
+    resource: int | None = None,
+    basis: Mapping[str, Any] | None = None,
+    request_sha256: str | None = None,
+    response_sha256: str | None = None,
+    detail: Mapping[str, Any] | None = None,
+    at: datetime | None = None,
+) -> JournalEntry:
+    """Append one entry inside the caller's transaction; it is durable when that commits.
+
+    The head row is locked (FOR UPDATE on PostgreSQL; SQLite callers hold BEGIN IMMEDIATE via
+    gateway.db.write_tx), so concurrent appends get consecutive seqs in commit order."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown journal kind {kind!r}")
+    head = conn.execute(
+        select(journal_head.c.seq, journal_head.c.hash)
+        .where(journal_head.c.id == 1)
+        .with_for_update()
+    ).one()
+    at_utc, at_astana = _stamp(at or now_utc())
+    fields: dict[str, Any] = {
+        "seq": int(head.seq) + 1,
+        "kind": kind,
+        "at_utc": at_utc,
+        "at_astana": at_astana,
+        "actor_iin": actor_iin,
+        "cert_serial": cert_serial,
+        "resource": resource,
+        "basis": None if basis is None else canonical_json(dict(basis)).decode("utf-8"),
+        "request_sha256": request_sha256,
+        "response_sha256": response_sha256,
+        "detail": canonical_json(dict(detail or {})).decode("utf-8"),
+    }
+    entry = JournalEntry(**fields, prev_hash=head.hash, hash=entry_hash(head.hash, fields))
+    conn.execute(insert(journal).values(**asdict(entry)))
+    conn.execute(
+        update(journal_head)
+        .where(journal_head.c.id == 1)
+        .values(seq=entry.seq, hash=entry.hash)
+    )
+    return entry
+
+
+def next_seq(conn: Connection) -> int:
+    """The seq the next append in this transaction will get (locks the head like append)."""
+    head = conn.execute(
+        select(journal_head.c.seq).where(journal_head.c.id == 1).with_for_update()
+    ).scalar_one()
+    return int(head) + 1
+
+
+def entries(engine: Engine, since_seq: int = 0) -> list[JournalEntry]:
+    """Entries with seq > since_seq, in order, read on a fresh connection."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(journal).where(journal.c.seq > since_seq).order_by(journal.c.seq)
+        ).mappings().all()
+    return [JournalEntry(**{**row, "seq": int(row["seq"])}) for row in rows]
+
+
+def verify_chain(
+    items: Iterable[JournalEntry], *, prev_hash: str = GENESIS_HASH, first_seq: int = 1
+) -> int | None:
+    """The seq of the first entry that breaks density, linkage or its own hash; None if sound."""
+    expected_seq = first_seq
+    prev = prev_hash
+    for item in items:
+        if item.seq != expected_seq or item.prev_hash != prev or item.hash != item.expected_hash():
+            return expected_seq
+        prev = item.hash
+        expected_seq += 1
+    return None

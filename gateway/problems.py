@@ -1,0 +1,82 @@
+"""Refusals with stable codes, rendered as RFC 9457 application/problem+json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.responses import JSONResponse
+
+from transport.protocol import Problem
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+# code → (HTTP status, title). The codes are a contract with the client: never rename one.
+CODES: dict[str, tuple[int, str]] = {
+    "malformed_json": (400, "The body is not JSON"),
+    "request_invalid": (422, "The body does not match the expected shape"),
+    "body_too_large": (413, "The body is too large"),
+    "malformed_request": (400, "The signed payload is not a canonical query"),
+    "basis_missing": (422, "The query has no basis"),
+    "param_invalid": (422, "A query parameter is invalid"),
+    "resource_unavailable": (404, "The resource is not available"),
+    "resource_not_allowed": (403, "The resource is not allowed for the user's role"),
+    "challenge_invalid": (401, "The login challenge is unknown, used or expired"),
+    "signature_invalid": (401, "The signature does not verify"),
+    "signature_unsupported": (401, "The signature algorithm is not supported"),
+    "certificate_untrusted": (401, "The certificate does not chain to a trusted authority"),
+    "certificate_expired": (401, "The certificate has expired"),
+    "certificate_not_yet_valid": (401, "The certificate is not valid yet"),
+    "certificate_revoked": (401, "The certificate is revoked"),
+    "wrong_key_usage": (401, "The key is not meant for this purpose"),
+    "not_registered": (403, "The user is not registered"),
+    "user_blocked": (403, "The user is blocked"),
+    "no_agreement": (403, "The user has not signed the agreement"),
+    "session_invalid": (401, "The session is unknown or expired"),
+    "iin_mismatch": (403, "The signer is not the logged-in user"),
+    "nonce_replayed": (409, "The request was already received"),
+    "clock_skew": (400, "The request time is too far from the operator's clock"),
+    "not_found": (404, "No such endpoint"),
+    "method_not_allowed": (405, "Method not allowed"),
+    "journal_unavailable": (503, "The journal cannot be written; nothing was answered"),
+    "internal_error": (500, "Internal error"),
+}
+
+# signing.errors.SignatureInvalid codes → our problem codes.
+SIGNATURE_CODES: dict[str, str] = {
+    "malformed": "signature_invalid",
+    "digest_mismatch": "signature_invalid",
+    "bad_signature": "signature_invalid",
+    "untrusted": "certificate_untrusted",
+    "expired": "certificate_expired",
+    "not_yet_valid": "certificate_not_yet_valid",
+    "revoked": "certificate_revoked",
+    "unsupported_algorithm": "signature_unsupported",
+    "wrong_key_usage": "wrong_key_usage",
+}
+
+
+class Refusal(Exception):
+    """A request refused with a stable code; the gateway journals it and answers a problem."""
+
+    def __init__(self, code: str, detail: str = "", **context: Any) -> None:
+        if code not in CODES:
+            raise ValueError(f"unknown problem code {code!r}")
+        super().__init__(f"{code}: {detail}")
+        self.code = code
+        self.detail = detail
+        self.context = context
+
+    @property
+    def status(self) -> int:
+        return CODES[self.code][0]
+
+
+def problem(code: str, detail: str = "", *, status: int | None = None,
+            headers: dict[str, str] | None = None) -> JSONResponse:
+    """A problem+json response for a known code."""
+    default_status, title = CODES[code]
+    body = Problem(title=title, status=status or default_status, code=code, detail=detail)
+    return JSONResponse(
+        body.model_dump(), status_code=body.status, media_type=PROBLEM_MEDIA_TYPE,
+        headers=headers,
+    )

@@ -1,0 +1,59 @@
+"""Signature verification against the configured trust store, mapped to refusal codes."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from asn1crypto import cms as acms
+from cryptography import x509
+
+from gateway.config import GatewayConfig
+from gateway.context import RequestContext
+from gateway.problems import SIGNATURE_CODES, Refusal
+from signing.cms import verify_detached
+from signing.errors import SigningError
+from signing.profile import CertProfile, profile_of
+
+# Failures that come after the signature itself checked out against the enclosed certificate
+# and that certificate chained: its holder is the actor, even though the request is refused.
+_HOLDER_KNOWN = frozenset({"revoked", "expired", "not_yet_valid", "wrong_key_usage"})
+
+
+def verify_signature(cms_der: bytes, data: bytes, config: GatewayConfig, *,
+                     purpose: Literal["authentication", "signing"],
+                     ctx: RequestContext) -> CertProfile:
+    """The signer's profile if the CMS verifies for that key purpose now; Refusal otherwise."""
+    try:
+        verified = verify_detached(cms_der, data, config.trust(), purpose=purpose)
+    except SigningError as exc:
+        _note_claimed_signer(cms_der, ctx, holder_known=exc.code in _HOLDER_KNOWN)
+        raise Refusal(SIGNATURE_CODES.get(exc.code, "signature_invalid"), str(exc)) from exc
+    except (ValueError, TypeError) as exc:  # defensive: a parser slip must not become a 5xx
+        raise Refusal("signature_invalid", f"unreadable signature: {exc}") from exc
+    profile = verified.profile
+    ctx.actor_iin = profile.iin
+    ctx.cert_serial = profile.serial
+    return profile
+
+
+def _note_claimed_signer(cms_der: bytes, ctx: RequestContext, *, holder_known: bool) -> None:
+    """Best effort, for the journal only: who the refused signature claims to be from."""
+    try:
+        signed = acms.ContentInfo.load(cms_der)["content"]
+        sid = signed["signer_infos"][0]["sid"]
+        for choice in signed["certificates"]:
+            cert = choice.chosen
+            if sid.name == "issuer_and_serial_number" and (
+                cert.serial_number != sid.chosen["serial_number"].native
+            ):
+                continue
+            profile = profile_of(x509.load_der_x509_certificate(cert.dump()))
+            break
+        else:
+            return
+    except Exception:  # whatever the bytes are, the refusal stands
+        return
+    ctx.extra["claimed_iin"] = profile.iin or ""
+    ctx.extra["claimed_cert_serial"] = profile.serial
+    if holder_known and ctx.actor_iin is None:
+        ctx.actor_iin, ctx.cert_serial = profile.iin, profile.serial
