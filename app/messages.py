@@ -91,12 +91,12 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def text(code: str, lang: str = "en", **values: Any) -> str:
-    """The message for `code` in `lang` (falls back to Russian, then English)."""
-    row = _TEXTS.get(code)
+def text(key: str, lang: str = "en", /, **values: Any) -> str:
+    """The message for error `key` in `lang` (English when the language is unknown)."""
+    row = _TEXTS.get(key)
     if row is None:
         row = _TEXTS["refused"]
-        values = {"code": code, "detail": values.get("detail", "")}
+        values = {"code": key, "detail": values.get("detail", "")}
     idx = LANGS.index(lang) if lang in LANGS else 2
     values = {"left": _attempts(values.get("attempts_left"), idx), **values}
     template = row[idx]

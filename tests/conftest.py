@@ -8,3 +8,27 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SIO_DESK_NO_KEYRING", "1")
 
 pytest_plugins = ["tests.fixtures_signing"]
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: ignore[no-untyped-def]
+    """Counts which requirement IDs the collected tests cite (markers `req`)."""
+    import re
+    from pathlib import Path
+
+    cited: set[str] = set()
+    for item in getattr(terminalreporter, "_session", None) and terminalreporter._session.items or []:
+        for mark in item.iter_markers("req"):
+            cited.update(str(a) for a in mark.args)
+    known_file = Path(__file__).resolve().parents[2] / "shared" / "REQUIREMENTS.md"
+    known = (
+        sorted(set(re.findall(r"\*\*(R-[A-Z]+-\d+)\*\*", known_file.read_text("utf-8"))))
+        if known_file.exists()
+        else []
+    )
+    if cited:
+        line = f"requirements cited by tests: {len(cited & set(known)) if known else len(cited)}"
+        line += f" of {len(known)}" if known else ""
+        terminalreporter.write_line(line + ": " + ", ".join(sorted(cited)))
+        missing = sorted(set(known) - cited)
+        if missing:
+            terminalreporter.write_line("not yet cited: " + ", ".join(missing))
