@@ -8,7 +8,7 @@ from typing import Any
 class DeskError(Exception):
     """A failure the analyst must understand; the text comes from app.messages in their language."""
 
-    def __init__(self, code: str, **values: Any) -> None:
+    def __init__(self, code: str, /, **values: Any) -> None:
         super().__init__(code)
         self.code = code
         self.values = values

@@ -1,0 +1,102 @@
+"""Screenshots of the real window over the sandbox; run under Xvfb, not offscreen.
+
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots/take.py [OUTDIR]
+
+Starts a sandbox (PKI, SoftHSM2 token or file key, TLS gateway on loopback), shows the sign-in
+page, types the PIN, runs a query with its basis and saves demo-signin.png and demo-query.png.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
+
+from sandbox.harness import start_sandbox  # noqa: E402
+from ui.app import build_main_window, ensure_app  # noqa: E402
+
+LANG = "ru"
+CASE = "АФМ-2025/0142"
+PURPOSE = "Проверка сведений о физическом лице по материалу финансового мониторинга"
+
+
+def pump(ms: int = 10) -> None:
+    """Run the event loop for `ms`. Not app.processEvents(): in PySide6 6.12 on CPython 3.11
+    each call drops a reference to None, and a few thousand calls abort the interpreter."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait(app: QApplication, cond: Callable[[], bool], timeout: float = 30.0) -> None:
+    end = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > end:
+            raise TimeoutError("the window did not reach the expected state")
+        pump()
+
+
+def settle(app: QApplication, seconds: float = 0.3) -> None:
+    pump(int(seconds * 1000))
+
+
+def grab(app: QApplication, window: object, path: Path) -> None:
+    settle(app)
+    screen = app.primaryScreen()
+    # The whole top-level window as the screen shows it, dialogs included.
+    if app.activeModalWidget():  # a dialog is its own top-level: take the screen under the window
+        geo = window.frameGeometry()  # type: ignore[attr-defined]
+        pixmap = screen.grabWindow(0, geo.x(), geo.y(), geo.width(), geo.height())
+    else:
+        pixmap = window.grab()  # type: ignore[attr-defined]
+    if not pixmap.save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(f"wrote {path} ({pixmap.width()}×{pixmap.height()})")
+
+
+def main(outdir: Path) -> int:
+    outdir.mkdir(parents=True, exist_ok=True)
+    app = ensure_app()
+    with tempfile.TemporaryDirectory(prefix="sio-shots-") as tmp, start_sandbox(Path(tmp)) as run:
+        win = build_main_window(run.desk, LANG)
+        win.resize(1200, 740)
+        win.move(20, 20)
+        win.show()
+        wait(app, lambda: win.signin_page.info is not None)
+        grab(app, win, outdir / "demo-signin.png")
+
+        win.signin_page.sign_in_button.click()
+        wait(app, lambda: win.pin_dialog is not None and win.pin_dialog.isVisible())
+        dialog = win.pin_dialog
+        assert dialog is not None
+        dialog.pin_edit.setText(run.pin)
+        grab(app, win, outdir / "demo-pin.png")
+        dialog.submit()
+        wait(app, lambda: win.query_page.current_resource() is not None)
+
+        page = win.query_page
+        iin = page.findChild(QLineEdit, "param_iin")
+        iin.setText(run.sample_iin)
+        iin.textEdited.emit(run.sample_iin)
+        page.basis["case_number"].editor.setText(CASE)
+        page.basis["case_number"].editor.textEdited.emit(CASE)
+        page.basis["purpose"].editor.setPlainText(PURPOSE)
+        wait(app, page.send_button.isEnabled)
+        page.send()
+        wait(app, lambda: page.result_view.outcome is not None)
+        grab(app, win, outdir / "demo-query.png")
+        win.close()
+    return 0
+
+
+if __name__ == "__main__":
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
+    raise SystemExit(main(out))

@@ -1,0 +1,305 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error: {detail}. The details are in the log.</source>
+        <translation>Unexpected error: {detail}. The details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>About SIO Desk</source>
+        <translation>About SIO Desk</translation>
+    </message>
+    <message>
+        <source>SIO Desk — client of the law-enforcement information exchange system.
+Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every answer is checked against the operator&apos;s signature before it is shown.</source>
+        <translation>SIO Desk — client of the law-enforcement information exchange system.
+Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every answer is checked against the operator&apos;s signature before it is shown.</translation>
+    </message>
+    <message>
+        <source>SANDBOX — test keys, synthetic data</source>
+        <translation>SANDBOX — test keys, synthetic data</translation>
+    </message>
+    <message>
+        <source>User: {name}, IIN {iin}</source>
+        <translation>User: {name}, IIN {iin}</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>Token: {label}</source>
+        <translation>Token: {label}</translation>
+    </message>
+    <message>
+        <source>Gateway: {url}</source>
+        <translation>Gateway: {url}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Query</source>
+        <translation>&amp;Query</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Lock and sign out</source>
+        <translation>&amp;Lock and sign out</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Send signed query</source>
+        <translation>&amp;Send signed query</translation>
+    </message>
+    <message>
+        <source>&amp;Clear result</source>
+        <translation>&amp;Clear result</translation>
+    </message>
+    <message>
+        <source>&amp;About SIO Desk</source>
+        <translation>&amp;About SIO Desk</translation>
+    </message>
+</context>
+<context>
+    <name>Pin</name>
+    <message>
+        <source>Final try: one more wrong PIN locks the token.</source>
+        <translation>Final try: one more wrong PIN locks the token.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN entered before: few attempts remain. Type it carefully.</source>
+        <translation>Wrong PIN entered before: few attempts remain. Type it carefully.</translation>
+    </message>
+    <message>
+        <source>Attempts left: {n}</source>
+        <translation>Attempts left: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Type the PIN of your token.</source>
+        <translation>Type the PIN of your token.</translation>
+    </message>
+    <message>
+        <source>Sign in with your EDS</source>
+        <translation>Sign in with your EDS</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>token PIN (hidden)</source>
+        <translation>token PIN (hidden)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>QueryPage</name>
+    <message>
+        <source>Checking the form…</source>
+        <translation>Checking the form…</translation>
+    </message>
+    <message>
+        <source>To send, complete: {fields}</source>
+        <translation>To send, complete: {fields}</translation>
+    </message>
+    <message>
+        <source>Signing and sending the query…</source>
+        <translation>Signing and sending the query…</translation>
+    </message>
+    <message>
+        <source>&amp;Resource:</source>
+        <translation>&amp;Resource:</translation>
+    </message>
+    <message>
+        <source>Search parameters</source>
+        <translation>Search parameters</translation>
+    </message>
+    <message>
+        <source>12 digits</source>
+        <translation>12 digits</translation>
+    </message>
+    <message>
+        <source>Basis of the query (required, R-Q-2)</source>
+        <translation>Basis of the query (required, R-Q-2)</translation>
+    </message>
+    <message>
+        <source>&amp;Case / material №:</source>
+        <translation>&amp;Case / material №:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal ground:</source>
+        <translation>&amp;Legal ground:</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Purpose:</translation>
+    </message>
+    <message>
+        <source>e.g. 2025-0142</source>
+        <translation>e.g. 2025-0142</translation>
+    </message>
+    <message>
+        <source>What the result will be used for; it may be used only for this purpose.</source>
+        <translation>What the result will be used for; it may be used only for this purpose.</translation>
+    </message>
+    <message>
+        <source>&amp;Send signed query</source>
+        <translation>&amp;Send signed query</translation>
+    </message>
+    <message>
+        <source>Signs the query with your EDS and sends it (Ctrl+Enter)</source>
+        <translation>Signs the query with your EDS and sends it (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>an IIN has 12 digits</source>
+        <translation>an IIN has 12 digits</translation>
+    </message>
+    <message>
+        <source>the IIN&apos;s check digit or date is wrong</source>
+        <translation>the IIN&apos;s check digit or date is wrong</translation>
+    </message>
+    <message>
+        <source>a BIN has 12 digits</source>
+        <translation>a BIN has 12 digits</translation>
+    </message>
+    <message>
+        <source>the BIN&apos;s check digit is wrong</source>
+        <translation>the BIN&apos;s check digit is wrong</translation>
+    </message>
+    <message>
+        <source>at most 64 characters</source>
+        <translation>at most 64 characters</translation>
+    </message>
+    <message>
+        <source>not a parameter of this resource</source>
+        <translation>not a parameter of this resource</translation>
+    </message>
+    <message>
+        <source>state the purpose (at least {n} characters)</source>
+        <translation>state the purpose (at least {n} characters)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultView</name>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>No query sent yet. Results are kept in memory only.</source>
+        <translation>No query sent yet. Results are kept in memory only.</translation>
+    </message>
+    <message>
+        <source>No records found</source>
+        <translation>No records found</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Record {n}</source>
+        <translation>Record {n}</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s signature verified · bound to your request · journal № {seq} · {issued_at}</source>
+        <translation>Operator&apos;s signature verified · bound to your request · journal № {seq} · {issued_at}</translation>
+    </message>
+    <message>
+        <source>(Astana time)</source>
+        <translation>(Astana time)</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s signature was NOT verified</source>
+        <translation>The operator&apos;s signature was NOT verified</translation>
+    </message>
+    <message>
+        <source>Truncated service: amounts are not returned (R-Q-1).</source>
+        <translation>Truncated service: amounts are not returned (R-Q-1).</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear result</source>
+        <translation>Cl&amp;ear result</translation>
+    </message>
+    <message>
+        <source>Results are held in memory only, never written to disk; Clear removes this one now. Signing out clears all.</source>
+        <translation>Results are held in memory only, never written to disk; Clear removes this one now. Signing out clears all.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Reading the token…</source>
+        <translation>Reading the token…</translation>
+    </message>
+    <message>
+        <source>Sign in with your NCA EDS</source>
+        <translation>Sign in with your NCA EDS</translation>
+    </message>
+    <message>
+        <source>Insert your token. Its PIN state is shown below before you type the PIN; every query you send is signed with this token.</source>
+        <translation>Insert your token. Its PIN state is shown below before you type the PIN; every query you send is signed with this token.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Sign in…</translation>
+    </message>
+    <message>
+        <source>&amp;Read the token again</source>
+        <translation>&amp;Read the token again</translation>
+    </message>
+</context>
+<context>
+    <name>Token</name>
+    <message>
+        <source>Token: {label}</source>
+        <translation>Token: {label}</translation>
+    </message>
+    <message>
+        <source>{details}, serial {serial}</source>
+        <translation>{details}, serial {serial}</translation>
+    </message>
+    <message>
+        <source>a key file, allowed only in the sandbox (R-AUTH-4)</source>
+        <translation>a key file, allowed only in the sandbox (R-AUTH-4)</translation>
+    </message>
+</context>
+</TS>

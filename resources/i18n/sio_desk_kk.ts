@@ -1,0 +1,305 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="kk_KZ">
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error: {detail}. The details are in the log.</source>
+        <translation>Күтпеген қате: {detail}. Толығырақ журналда.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>About SIO Desk</source>
+        <translation>SIO Desk туралы</translation>
+    </message>
+    <message>
+        <source>SIO Desk — client of the law-enforcement information exchange system.
+Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every answer is checked against the operator&apos;s signature before it is shown.</source>
+        <translation>SIO Desk — құқық қорғау органдарының ақпарат алмасу жүйесінің клиенті.
+Әр сұрауға сіздің ҰКО ЭЦҚ-ңызбен қол қойылып, ол негізімен бірге жіберіледі (R-Q-2); әр жауап көрсетілмес бұрын оператордың қолтаңбасы бойынша тексеріледі.</translation>
+    </message>
+    <message>
+        <source>SANDBOX — test keys, synthetic data</source>
+        <translation>SANDBOX (СЫНАҚ ОРТАСЫ) — тест кілттері, жасанды деректер</translation>
+    </message>
+    <message>
+        <source>User: {name}, IIN {iin}</source>
+        <translation>Пайдаланушы: {name}, ЖСН {iin}</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Жүйеге кірмеген</translation>
+    </message>
+    <message>
+        <source>Token: {label}</source>
+        <translation>Токен: {label}</translation>
+    </message>
+    <message>
+        <source>Gateway: {url}</source>
+        <translation>Шлюз: {url}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Query</source>
+        <translation>&amp;Сұрау</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Көрініс</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Анықтама</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Тіл</translation>
+    </message>
+    <message>
+        <source>&amp;Lock and sign out</source>
+        <translation>&amp;Бұғаттау және шығу</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Шығу</translation>
+    </message>
+    <message>
+        <source>&amp;Send signed query</source>
+        <translation>Қол қойылған сұрауды &amp;жіберу</translation>
+    </message>
+    <message>
+        <source>&amp;Clear result</source>
+        <translation>Нәтижені &amp;тазарту</translation>
+    </message>
+    <message>
+        <source>&amp;About SIO Desk</source>
+        <translation>SIO Desk &amp;туралы</translation>
+    </message>
+</context>
+<context>
+    <name>Pin</name>
+    <message>
+        <source>Final try: one more wrong PIN locks the token.</source>
+        <translation>Соңғы әрекет: PIN тағы бір рет қате енгізілсе, токен бұғатталады.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN entered before: few attempts remain. Type it carefully.</source>
+        <translation>PIN бұрын қате енгізілген: әрекеттер аз қалды. Мұқият теріңіз.</translation>
+    </message>
+    <message>
+        <source>Attempts left: {n}</source>
+        <translation>Қалған әрекет: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Type the PIN of your token.</source>
+        <translation>Токеннің PIN-кодын енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>Sign in with your EDS</source>
+        <translation>ЭЦҚ-мен кіру</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN-код:</translation>
+    </message>
+    <message>
+        <source>token PIN (hidden)</source>
+        <translation>токеннің PIN-коды (жасырын)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Кіру</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+</context>
+<context>
+    <name>QueryPage</name>
+    <message>
+        <source>Checking the form…</source>
+        <translation>Пішін тексерілуде…</translation>
+    </message>
+    <message>
+        <source>To send, complete: {fields}</source>
+        <translation>Жіберу үшін толтырыңыз: {fields}</translation>
+    </message>
+    <message>
+        <source>Signing and sending the query…</source>
+        <translation>Сұрауға қол қойылып, жіберілуде…</translation>
+    </message>
+    <message>
+        <source>&amp;Resource:</source>
+        <translation>&amp;Ресурс:</translation>
+    </message>
+    <message>
+        <source>Search parameters</source>
+        <translation>Іздеу параметрлері</translation>
+    </message>
+    <message>
+        <source>12 digits</source>
+        <translation>12 цифр</translation>
+    </message>
+    <message>
+        <source>Basis of the query (required, R-Q-2)</source>
+        <translation>Сұрау негізі (міндетті, R-Q-2)</translation>
+    </message>
+    <message>
+        <source>&amp;Case / material №:</source>
+        <translation>&amp;Іс / материал №:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal ground:</source>
+        <translation>&amp;Құқықтық негіз:</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Мақсаты:</translation>
+    </message>
+    <message>
+        <source>e.g. 2025-0142</source>
+        <translation>мысалы, 2025-0142</translation>
+    </message>
+    <message>
+        <source>What the result will be used for; it may be used only for this purpose.</source>
+        <translation>Нәтиже не үшін қажет; ол тек осы мақсатқа пайдаланылады.</translation>
+    </message>
+    <message>
+        <source>&amp;Send signed query</source>
+        <translation>Қол қойылған сұрауды &amp;жіберу</translation>
+    </message>
+    <message>
+        <source>Signs the query with your EDS and sends it (Ctrl+Enter)</source>
+        <translation>Сұрауға ЭЦҚ-ңызбен қол қойып, жібереді (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <source>required</source>
+        <translation>міндетті өріс</translation>
+    </message>
+    <message>
+        <source>an IIN has 12 digits</source>
+        <translation>ЖСН 12 цифрдан тұрады</translation>
+    </message>
+    <message>
+        <source>the IIN&apos;s check digit or date is wrong</source>
+        <translation>ЖСН-нің бақылау цифры немесе күні қате</translation>
+    </message>
+    <message>
+        <source>a BIN has 12 digits</source>
+        <translation>БСН 12 цифрдан тұрады</translation>
+    </message>
+    <message>
+        <source>the BIN&apos;s check digit is wrong</source>
+        <translation>БСН-нің бақылау цифры қате</translation>
+    </message>
+    <message>
+        <source>at most 64 characters</source>
+        <translation>ең көбі 64 таңба</translation>
+    </message>
+    <message>
+        <source>not a parameter of this resource</source>
+        <translation>бұл ресурстың параметрі емес</translation>
+    </message>
+    <message>
+        <source>state the purpose (at least {n} characters)</source>
+        <translation>мақсатын көрсетіңіз (кемінде {n} таңба)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultView</name>
+    <message>
+        <source>Result</source>
+        <translation>Нәтиже</translation>
+    </message>
+    <message>
+        <source>No query sent yet. Results are kept in memory only.</source>
+        <translation>Әзірге сұрау жіберілмеген. Нәтижелер тек жадта сақталады.</translation>
+    </message>
+    <message>
+        <source>No records found</source>
+        <translation>Жазбалар табылмады</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Мәні</translation>
+    </message>
+    <message>
+        <source>Record {n}</source>
+        <translation>{n}-жазба</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s signature verified · bound to your request · journal № {seq} · {issued_at}</source>
+        <translation>Оператордың қолтаңбасы расталды · сіздің сұрауыңызға байланған · журнал № {seq} · {issued_at}</translation>
+    </message>
+    <message>
+        <source>(Astana time)</source>
+        <translation>(Астана уақыты)</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s signature was NOT verified</source>
+        <translation>Оператордың қолтаңбасы ТЕКСЕРІЛМЕДІ</translation>
+    </message>
+    <message>
+        <source>Truncated service: amounts are not returned (R-Q-1).</source>
+        <translation>Қысқартылған сервис: сомалар қайтарылмайды (R-Q-1).</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear result</source>
+        <translation>Нәтижені &amp;тазарту</translation>
+    </message>
+    <message>
+        <source>Results are held in memory only, never written to disk; Clear removes this one now. Signing out clears all.</source>
+        <translation>Нәтижелер тек жадта сақталады, дискіге ешқашан жазылмайды; «Тазарту» осы нәтижені қазір жояды. Жүйеден шыққанда бәрі тазартылады.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Reading the token…</source>
+        <translation>Токен оқылуда…</translation>
+    </message>
+    <message>
+        <source>Sign in with your NCA EDS</source>
+        <translation>ҰКО ЭЦҚ-мен кіру</translation>
+    </message>
+    <message>
+        <source>Insert your token. Its PIN state is shown below before you type the PIN; every query you send is signed with this token.</source>
+        <translation>Токенді қосыңыз. PIN-кодтың күйі оны енгізбес бұрын төменде көрсетіледі; жіберілетін әр сұрауға осы токенмен қол қойылады.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Кіру…</translation>
+    </message>
+    <message>
+        <source>&amp;Read the token again</source>
+        <translation>Токенді қайта &amp;оқу</translation>
+    </message>
+</context>
+<context>
+    <name>Token</name>
+    <message>
+        <source>Token: {label}</source>
+        <translation>Токен: {label}</translation>
+    </message>
+    <message>
+        <source>{details}, serial {serial}</source>
+        <translation>{details}, сериялық нөмірі {serial}</translation>
+    </message>
+    <message>
+        <source>a key file, allowed only in the sandbox (R-AUTH-4)</source>
+        <translation>кілт файлы, тек сынақ ортасында рұқсат етіледі (R-AUTH-4)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,305 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error: {detail}. The details are in the log.</source>
+        <translation>Непредвиденная ошибка: {detail}. Подробности в журнале.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>About SIO Desk</source>
+        <translation>О программе SIO Desk</translation>
+    </message>
+    <message>
+        <source>SIO Desk — client of the law-enforcement information exchange system.
+Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every answer is checked against the operator&apos;s signature before it is shown.</source>
+        <translation>SIO Desk — клиент системы информационного обмена правоохранительных органов.
+Каждый запрос подписывается вашей ЭЦП НУЦ и отправляется вместе с основанием (R-Q-2); каждый ответ перед показом проверяется по подписи оператора.</translation>
+    </message>
+    <message>
+        <source>SANDBOX — test keys, synthetic data</source>
+        <translation>SANDBOX (ПЕСОЧНИЦА) — тестовые ключи, синтетические данные</translation>
+    </message>
+    <message>
+        <source>User: {name}, IIN {iin}</source>
+        <translation>Пользователь: {name}, ИИН {iin}</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Вход не выполнен</translation>
+    </message>
+    <message>
+        <source>Token: {label}</source>
+        <translation>Токен: {label}</translation>
+    </message>
+    <message>
+        <source>Gateway: {url}</source>
+        <translation>Шлюз: {url}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Query</source>
+        <translation>&amp;Запрос</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Lock and sign out</source>
+        <translation>&amp;Заблокировать и выйти</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;Send signed query</source>
+        <translation>О&amp;тправить подписанный запрос</translation>
+    </message>
+    <message>
+        <source>&amp;Clear result</source>
+        <translation>&amp;Очистить результат</translation>
+    </message>
+    <message>
+        <source>&amp;About SIO Desk</source>
+        <translation>&amp;О программе SIO Desk</translation>
+    </message>
+</context>
+<context>
+    <name>Pin</name>
+    <message>
+        <source>Final try: one more wrong PIN locks the token.</source>
+        <translation>Последняя попытка: ещё один неверный PIN заблокирует токен.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN entered before: few attempts remain. Type it carefully.</source>
+        <translation>PIN ранее вводился неверно: осталось мало попыток. Вводите внимательно.</translation>
+    </message>
+    <message>
+        <source>Attempts left: {n}</source>
+        <translation>Осталось попыток: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Type the PIN of your token.</source>
+        <translation>Введите PIN-код токена.</translation>
+    </message>
+    <message>
+        <source>Sign in with your EDS</source>
+        <translation>Вход с ЭЦП</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN-код:</translation>
+    </message>
+    <message>
+        <source>token PIN (hidden)</source>
+        <translation>PIN-код токена (скрыт)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>QueryPage</name>
+    <message>
+        <source>Checking the form…</source>
+        <translation>Проверка формы…</translation>
+    </message>
+    <message>
+        <source>To send, complete: {fields}</source>
+        <translation>Для отправки заполните: {fields}</translation>
+    </message>
+    <message>
+        <source>Signing and sending the query…</source>
+        <translation>Подписание и отправка запроса…</translation>
+    </message>
+    <message>
+        <source>&amp;Resource:</source>
+        <translation>&amp;Ресурс:</translation>
+    </message>
+    <message>
+        <source>Search parameters</source>
+        <translation>Параметры поиска</translation>
+    </message>
+    <message>
+        <source>12 digits</source>
+        <translation>12 цифр</translation>
+    </message>
+    <message>
+        <source>Basis of the query (required, R-Q-2)</source>
+        <translation>Основание запроса (обязательно, R-Q-2)</translation>
+    </message>
+    <message>
+        <source>&amp;Case / material №:</source>
+        <translation>&amp;Номер дела / материала:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal ground:</source>
+        <translation>Правовое &amp;основание:</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Цель:</translation>
+    </message>
+    <message>
+        <source>e.g. 2025-0142</source>
+        <translation>например, 2025-0142</translation>
+    </message>
+    <message>
+        <source>What the result will be used for; it may be used only for this purpose.</source>
+        <translation>Для чего нужен результат; он может использоваться только для этой цели.</translation>
+    </message>
+    <message>
+        <source>&amp;Send signed query</source>
+        <translation>О&amp;тправить подписанный запрос</translation>
+    </message>
+    <message>
+        <source>Signs the query with your EDS and sends it (Ctrl+Enter)</source>
+        <translation>Подписывает запрос вашей ЭЦП и отправляет его (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <source>required</source>
+        <translation>обязательное поле</translation>
+    </message>
+    <message>
+        <source>an IIN has 12 digits</source>
+        <translation>ИИН состоит из 12 цифр</translation>
+    </message>
+    <message>
+        <source>the IIN&apos;s check digit or date is wrong</source>
+        <translation>неверна контрольная цифра или дата ИИН</translation>
+    </message>
+    <message>
+        <source>a BIN has 12 digits</source>
+        <translation>БИН состоит из 12 цифр</translation>
+    </message>
+    <message>
+        <source>the BIN&apos;s check digit is wrong</source>
+        <translation>неверна контрольная цифра БИН</translation>
+    </message>
+    <message>
+        <source>at most 64 characters</source>
+        <translation>не более 64 символов</translation>
+    </message>
+    <message>
+        <source>not a parameter of this resource</source>
+        <translation>не является параметром этого ресурса</translation>
+    </message>
+    <message>
+        <source>state the purpose (at least {n} characters)</source>
+        <translation>укажите цель (не менее {n} символов)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultView</name>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>No query sent yet. Results are kept in memory only.</source>
+        <translation>Запросов ещё не было. Результаты хранятся только в памяти.</translation>
+    </message>
+    <message>
+        <source>No records found</source>
+        <translation>Записи не найдены</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Record {n}</source>
+        <translation>Запись {n}</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s signature verified · bound to your request · journal № {seq} · {issued_at}</source>
+        <translation>Подпись оператора проверена · привязана к вашему запросу · журнал № {seq} · {issued_at}</translation>
+    </message>
+    <message>
+        <source>(Astana time)</source>
+        <translation>(время Астаны)</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s signature was NOT verified</source>
+        <translation>Подпись оператора НЕ проверена</translation>
+    </message>
+    <message>
+        <source>Truncated service: amounts are not returned (R-Q-1).</source>
+        <translation>Усечённый сервис: суммы не возвращаются (R-Q-1).</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear result</source>
+        <translation>О&amp;чистить результат</translation>
+    </message>
+    <message>
+        <source>Results are held in memory only, never written to disk; Clear removes this one now. Signing out clears all.</source>
+        <translation>Результаты хранятся только в памяти и никогда не записываются на диск; «Очистить» удаляет этот результат сейчас. При выходе очищается всё.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Reading the token…</source>
+        <translation>Чтение токена…</translation>
+    </message>
+    <message>
+        <source>Sign in with your NCA EDS</source>
+        <translation>Вход с ЭЦП НУЦ</translation>
+    </message>
+    <message>
+        <source>Insert your token. Its PIN state is shown below before you type the PIN; every query you send is signed with this token.</source>
+        <translation>Подключите токен. Состояние PIN-кода показано ниже до его ввода; каждый отправляемый запрос подписывается этим токеном.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Войти…</translation>
+    </message>
+    <message>
+        <source>&amp;Read the token again</source>
+        <translation>&amp;Перечитать токен</translation>
+    </message>
+</context>
+<context>
+    <name>Token</name>
+    <message>
+        <source>Token: {label}</source>
+        <translation>Токен: {label}</translation>
+    </message>
+    <message>
+        <source>{details}, serial {serial}</source>
+        <translation>{details}, серийный номер {serial}</translation>
+    </message>
+    <message>
+        <source>a key file, allowed only in the sandbox (R-AUTH-4)</source>
+        <translation>файл ключа, допустим только в песочнице (R-AUTH-4)</translation>
+    </message>
+</context>
+</TS>

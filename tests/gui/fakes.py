@@ -1,0 +1,139 @@
+"""A stand-in Desk for widget-only tests: real catalogue and validation, no token, no network."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
+
+from app.errors import DeskError
+from app.validation import basis_errors, params_errors
+from resources.catalogue import Resource, catalogue, resource
+
+PIN = "12345678"
+SURNAME = "Сәрсенбаева"
+VALID_IIN = "900514401235"  # check digit and birth date are right
+USER_IIN = "870412300030"
+
+
+@dataclass
+class FakeDesk:
+    """Same calls as app.desk.Desk; records the thread each call ran on."""
+
+    sandbox: bool = True
+    attempts_left: int | None = 3
+    locked: bool = False
+    query_delay: float = 0.0
+    records: list[dict[str, str]] | None = None
+    threads: set[int] = field(default_factory=set)
+    queries: list[tuple[int, dict[str, str], Any]] = field(default_factory=list)
+    config: Any = field(
+        default_factory=lambda: SimpleNamespace(gateway_url="https://127.0.0.1:8443")
+    )
+    user: Any = None
+    results: list[Any] = field(default_factory=list)
+    closed: bool = False
+
+    def _note(self) -> None:
+        self.threads.add(threading.get_ident())
+
+    def token_info(self) -> Any:
+        self._note()
+        pin = SimpleNamespace(
+            count_low=self.attempts_left is not None and self.attempts_left < 3,
+            final_try=self.attempts_left == 1,
+            locked=self.locked,
+            attempts_left=self.attempts_left,
+        )
+        return SimpleNamespace(
+            label="SIO SANDBOX",
+            serial="0042",
+            manufacturer="SoftHSM project",
+            model="SoftHSM v2",
+            kind="pkcs11",
+            pin=pin,
+        )
+
+    def login(self, pin: str) -> Any:
+        self._note()
+        if self.locked:
+            raise DeskError("pin_locked")
+        if pin != PIN:
+            self.attempts_left = (self.attempts_left or 1) - 1
+            if self.attempts_left <= 0:
+                self.locked = True
+                raise DeskError("pin_locked")
+            raise DeskError("pin_incorrect", attempts_left=self.attempts_left)
+        self.attempts_left = 3
+        self.user = SimpleNamespace(iin=USER_IIN, name="ТЕСТОВ ТЕСТ")
+        return self.user
+
+    def resources(self) -> list[Resource]:
+        self._note()
+        return [r for r in catalogue().values() if r.queryable]
+
+    def check(
+        self, resource_id: int, params: dict[str, str], basis: dict[str, str]
+    ) -> dict[str, str]:
+        self._note()
+        return {
+            **params_errors(resource(resource_id), params),
+            **basis_errors(
+                basis.get("case_number", ""),
+                basis.get("legal_ground", ""),
+                basis.get("purpose", ""),
+            ),
+        }
+
+    def query(self, resource_id: int, params: dict[str, str], basis: Any) -> Any:
+        self._note()
+        if self.user is None:
+            raise DeskError("not_logged_in")
+        time.sleep(self.query_delay)
+        self.queries.append((resource_id, params, basis))
+        rows = (
+            self.records
+            if self.records is not None
+            else [
+                {
+                    "iin": params.get("iin", ""),
+                    "surname": SURNAME,
+                    "first_name": "Әйгерім",
+                    "patronymic": "Қайратқызы",
+                    "birth_date": "1990-05-14",
+                    "sex": "Ә",
+                    "citizenship": "Қазақстан",
+                    "document": "№ 041234567",
+                    "address": "Астана қ.",
+                }
+            ]
+        )
+        result = SimpleNamespace(
+            journal_seq=len(self.queries) + 6,
+            issued_at="2025-11-21T14:03:12+05:00",
+            records=[SimpleNamespace(fields=r) for r in rows],
+            truncated=False,
+        )
+        outcome = SimpleNamespace(
+            resource=resource(resource_id),
+            result=result,
+            response_verified=True,
+            operator_serial="OP-1",
+        )
+        self.results.append(outcome)
+        return outcome
+
+    def clear_results(self) -> None:
+        self._note()
+        self.results.clear()
+
+    def logout(self) -> None:
+        self._note()
+        self.user = None
+        self.results.clear()
+
+    def close(self) -> None:
+        self.logout()
+        self.closed = True

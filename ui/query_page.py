@@ -1,0 +1,378 @@
+"""The query form: resource, its parameters from the catalogue, and the basis (R-Q-2)."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.validation import DEFAULT_LEGAL_GROUND, make_basis
+from resources.catalogue import Resource
+from ui import i18n
+from ui.i18n import translate
+from ui.messages import LEVEL_STYLE, error_text, reason_text
+from ui.result_view import ResultView
+from ui.widgets import named
+from ui.worker import DeskRunner
+
+BUSY_AFTER_MS = 300  # progress shows for anything slower than this (DESIGN.md "UI")
+BASIS_FIELDS = ("case_number", "legal_ground", "purpose")
+
+
+class _FieldRow:
+    """An input with its label and the inline reason desk.check gave for it."""
+
+    def __init__(self, name: str, editor: QLineEdit | QPlainTextEdit):
+        self.name = name
+        self.editor = editor
+        self.label = QLabel()
+        self.label.setBuddy(editor)
+        self.error = named(QLabel(wordWrap=True), f"error_{name}")
+        self.error.setStyleSheet(LEVEL_STYLE["error"])
+        self.error.hide()
+        self.touched = False  # reasons show only once the analyst has typed here
+
+    def text(self) -> str:
+        if isinstance(self.editor, QPlainTextEdit):
+            return self.editor.toPlainText()
+        return self.editor.text()
+
+    def set_text(self, value: str) -> None:
+        if isinstance(self.editor, QPlainTextEdit):
+            self.editor.setPlainText(value)
+        else:
+            self.editor.setText(value)
+
+    def cell(self) -> QWidget:
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.editor)
+        lay.addWidget(self.error)
+        return box
+
+
+class QueryPage(QWidget):
+    """Form on the left, verified result on the right; Send stays off until desk.check is happy."""
+
+    sent = Signal(object)  # QueryOutcome
+    failed = Signal(object)  # the exception, after it is shown inline
+
+    def __init__(self, desk: Any, runner: DeskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("queryPage")
+        self._desk, self._runner = desk, runner
+        self._resources: list[Resource] = []
+        self._params: list[_FieldRow] = []
+        self._errors: dict[str, str] | None = None  # None until the first check answers
+        self._check_gen = 0
+        self._sending = False
+
+        self.resource_label = QLabel()
+        self.resource_combo = named(QComboBox(), "resourceCombo")
+        self.resource_label.setBuddy(self.resource_combo)
+        self.resource_combo.currentIndexChanged.connect(self._resource_changed)
+
+        self.params_group = named(QGroupBox(), "paramsGroup")
+        self.params_form = QFormLayout(self.params_group)
+
+        self.basis_group = named(QGroupBox(), "basisGroup")
+        case = named(QLineEdit(), "caseNumber")
+        case.setMaxLength(64)
+        ground = named(QPlainTextEdit(DEFAULT_LEGAL_GROUND), "legalGround")
+        ground.setTabChangesFocus(True)
+        # Two lines: the default ground is a whole law's title and must be read, not scrolled.
+        ground.setFixedHeight(ground.fontMetrics().lineSpacing() * 2 + 14)
+        purpose = named(QPlainTextEdit(), "purpose")
+        purpose.setTabChangesFocus(True)  # keyboard-first: Tab leaves the field, not indents it
+        purpose.setFixedHeight(purpose.fontMetrics().lineSpacing() * 4 + 12)
+        self.basis = {
+            "case_number": _FieldRow("case_number", case),
+            "legal_ground": _FieldRow("legal_ground", ground),
+            "purpose": _FieldRow("purpose", purpose),
+        }
+        self.basis["legal_ground"].touched = True  # prefilled: an emptied ground says so at once
+        basis_form = QFormLayout(self.basis_group)
+        for row in self.basis.values():
+            basis_form.addRow(row.label, row.cell())
+        case.textEdited.connect(lambda _t: self._edited(self.basis["case_number"]))
+        ground.textChanged.connect(lambda: self._edited(self.basis["legal_ground"]))
+        purpose.textChanged.connect(lambda: self._edited(self.basis["purpose"]))
+
+        self.send_button = named(QPushButton(), "sendButton")
+        self.send_button.setEnabled(False)
+        self.send_button.clicked.connect(self.send)
+        self.reason_label = named(QLabel(wordWrap=True), "sendReason")
+        self.reason_label.setStyleSheet(LEVEL_STYLE["warning"])
+        self.status_label = named(QLabel(wordWrap=True), "queryStatus")
+        self.progress = named(QProgressBar(), "queryProgress")
+        self.progress.setRange(0, 0)  # signing + channel + gateway: no honest percentage
+        self.progress.hide()
+        self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_AFTER_MS)
+        self._busy_timer.timeout.connect(self._show_progress)
+
+        send_row = QHBoxLayout()
+        send_row.addWidget(self.send_button)
+        send_row.addWidget(self.progress, 3)
+        send_row.addStretch(1)
+
+        self.form = named(QWidget(), "queryForm")
+        form_lay = QVBoxLayout(self.form)
+        top = QFormLayout()
+        top.addRow(self.resource_label, self.resource_combo)
+        form_lay.addLayout(top)
+        form_lay.addWidget(self.params_group)
+        form_lay.addWidget(self.basis_group)
+        form_lay.addStretch(1)
+        left = QWidget()
+        left_lay = QVBoxLayout(left)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left_lay.addWidget(scroll, 1)
+        left_lay.addWidget(self.reason_label)
+        left_lay.addLayout(send_row)
+        left_lay.addWidget(self.status_label)
+
+        self.result_view = ResultView(desk, runner)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.result_view)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(splitter)
+        self.retranslate()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Ask the desk which resources may be queried (only those are offered, R-Q-1)."""
+        self._runner.call(self._desk.resources, self._set_resources, self._show_failure)
+
+    def _set_resources(self, resources: list[Resource]) -> None:
+        self._resources = list(resources)
+        self.resource_combo.blockSignals(True)
+        self.resource_combo.clear()
+        for res in self._resources:
+            self.resource_combo.addItem(res.title(i18n.current()), res.id)
+        self.resource_combo.blockSignals(False)
+        self._resource_changed()
+
+    def current_resource(self) -> Resource | None:
+        idx = self.resource_combo.currentIndex()
+        return self._resources[idx] if 0 <= idx < len(self._resources) else None
+
+    def _resource_changed(self) -> None:
+        while self.params_form.rowCount():
+            self.params_form.removeRow(0)
+        self._params = []
+        res = self.current_resource()
+        for param in res.params if res else ():
+            edit = named(QLineEdit(), f"param_{param.name}")
+            if param.type in ("iin", "bin"):
+                # 12 digits and nothing else can be typed; the check digit is desk.check's job.
+                digits = QRegularExpression(r"\d{0,12}")
+                edit.setValidator(QRegularExpressionValidator(digits, edit))
+                edit.setMaxLength(12)
+                edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+            row = _FieldRow(param.name, edit)
+            edit.textEdited.connect(lambda _t, r=row: self._edited(r))
+            self.params_form.addRow(row.label, row.cell())
+            self._params.append(row)
+        self._fix_tab_order()
+        self.retranslate()
+        self.recheck()
+
+    def _fix_tab_order(self) -> None:
+        chain: list[QWidget] = [self.resource_combo]
+        chain += [r.editor for r in self._params]
+        chain += [r.editor for r in self.basis.values()]
+        chain += [self.send_button]
+        for a, b in pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
+    # -- checking --------------------------------------------------------------------------
+
+    def params(self) -> dict[str, str]:
+        return {r.name: r.text() for r in self._params}
+
+    def basis_values(self) -> dict[str, str]:
+        return {name: row.text() for name, row in self.basis.items()}
+
+    def _edited(self, row: _FieldRow) -> None:
+        row.touched = True
+        self.recheck()
+
+    def recheck(self) -> None:
+        """Ask desk.check on the worker; only the newest answer counts (FIFO, but be explicit)."""
+        res = self.current_resource()
+        if res is None:
+            self._apply_errors(self._check_gen, {"resource": "required"})
+            return
+        self._check_gen += 1
+        gen = self._check_gen
+        params, basis, desk = self.params(), self.basis_values(), self._desk
+        self._runner.call(
+            lambda: desk.check(res.id, params, basis),
+            lambda errors: self._apply_errors(gen, errors),
+            self._show_failure,
+        )
+
+    def _apply_errors(self, gen: int, errors: dict[str, str]) -> None:
+        if gen != self._check_gen:
+            return
+        self._errors = dict(errors)
+        self._show_errors()
+
+    def _show_errors(self) -> None:
+        errors = self._errors or {}
+        rows = {r.name: r for r in (*self._params, *self.basis.values())}
+        for name, row in rows.items():
+            reason = errors.get(name)
+            row.error.setVisible(bool(reason) and row.touched)
+            row.error.setText(reason_text(reason) if reason else "")
+        if self._errors is None:
+            missing = translate("QueryPage", "Checking the form…")
+        elif errors:
+            names = [
+                rows[n].label.text().replace("&", "").rstrip(":") if n in rows else n
+                for n in errors
+            ]
+            missing = translate("QueryPage", "To send, complete: {fields}").format(
+                fields="; ".join(names)
+            )
+        else:
+            missing = ""
+        self.reason_label.setText(missing)
+        self.reason_label.setVisible(bool(missing))
+        self._update_send()
+
+    def can_send(self) -> bool:
+        return self._errors == {} and not self._sending and self.current_resource() is not None
+
+    def _update_send(self) -> None:
+        self.send_button.setEnabled(self.can_send())
+
+    # -- sending ---------------------------------------------------------------------------
+
+    def send(self) -> None:
+        """Sign and send on the worker (R-AUTH-5); the basis goes with it (R-Q-2)."""
+        res = self.current_resource()
+        if res is None or not self.can_send():
+            return
+        b = self.basis_values()
+        try:
+            basis = make_basis(b["case_number"], b["legal_ground"], b["purpose"])
+        except ValueError as exc:  # pydantic's ValidationError is a ValueError
+            self._show_failure(exc)
+            return
+        params, desk = self.params(), self._desk
+        self._set_sending(True)
+        self._runner.call(lambda: desk.query(res.id, params, basis), self._on_sent, self._on_failed)
+
+    def _set_sending(self, sending: bool) -> None:
+        self._sending = sending
+        self.form.setEnabled(not sending)
+        self._update_send()
+        if sending:
+            self.status_label.setStyleSheet("")
+            self.status_label.setText(translate("QueryPage", "Signing and sending the query…"))
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.progress.hide()
+
+    def _show_progress(self) -> None:
+        if self._sending:
+            self.progress.show()
+
+    def _on_sent(self, outcome: Any) -> None:
+        self._set_sending(False)
+        self.status_label.setText("")
+        self.result_view.show_outcome(outcome)
+        self.sent.emit(outcome)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._set_sending(False)
+        self._show_failure(exc)
+        self.failed.emit(exc)
+
+    def _show_failure(self, exc: BaseException) -> None:
+        self.status_label.setStyleSheet(LEVEL_STYLE["error"])
+        self.status_label.setText(error_text(exc))
+
+    @property
+    def sending(self) -> bool:
+        return self._sending
+
+    def reset(self) -> None:
+        """After sign-out: nothing the previous session typed or received stays on screen."""
+        for row in (*self._params, *self.basis.values()):
+            row.set_text("")
+            row.touched = False
+        self.basis["legal_ground"].set_text(DEFAULT_LEGAL_GROUND)
+        self.basis["legal_ground"].touched = True
+        self.status_label.setText("")
+        self.result_view.clear_view()
+        self.recheck()
+
+    # -- language --------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        lang = i18n.current()
+        self.resource_label.setText(translate("QueryPage", "&Resource:"))
+        for i, offered in enumerate(self._resources):
+            self.resource_combo.setItemText(i, offered.title(lang))
+        self.params_group.setTitle(translate("QueryPage", "Search parameters"))
+        res = self.current_resource()
+        by_name = {p.name: p for p in res.params} if res else {}
+        for row in self._params:
+            param = by_name[row.name]
+            row.label.setText((param.label.get(lang) or param.label["ru"]) + ":")
+            if param.type in ("iin", "bin"):
+                row.editor.setPlaceholderText(translate("QueryPage", "12 digits"))
+        self.basis_group.setTitle(translate("QueryPage", "Basis of the query (required, R-Q-2)"))
+        self.basis["case_number"].label.setText(translate("QueryPage", "&Case / material №:"))
+        self.basis["legal_ground"].label.setText(translate("QueryPage", "&Legal ground:"))
+        self.basis["purpose"].label.setText(translate("QueryPage", "&Purpose:"))
+        self.basis["case_number"].editor.setPlaceholderText(
+            translate("QueryPage", "e.g. 2025-0142")
+        )
+        self.basis["purpose"].editor.setPlaceholderText(
+            translate(
+                "QueryPage",
+                "What the result will be used for; it may be used only for this purpose.",
+            )
+        )
+        self.send_button.setText(translate("QueryPage", "&Send signed query"))
+        self.send_button.setToolTip(
+            translate("QueryPage", "Signs the query with your EDS and sends it (Ctrl+Enter)")
+        )
+        self._show_errors()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
