@@ -84,7 +84,9 @@ class Desk:
             cms = sign_detached(statement, self.token.signer(auth))
         except SigningError as exc:
             raise _desk_error(exc) from exc
-        request = LoginRequest(challenge=challenge.challenge, signature=Signed.wrap(b"", cms).signature)
+        request = LoginRequest(
+            challenge=challenge.challenge, signature=Signed.wrap(b"", cms).signature
+        )
         reply = self._channel(lambda: self.client.login(request))
         self._session, self.user = reply.session, reply.user
         return reply.user
@@ -92,12 +94,17 @@ class Desk:
     def resources(self) -> list[Resource]:
         return [r for r in catalogue().values() if r.queryable]
 
-    def check(self, resource_id: int, params: dict[str, str], basis: dict[str, str]) -> dict[str, str]:
+    def check(
+        self, resource_id: int, params: dict[str, str], basis: dict[str, str]
+    ) -> dict[str, str]:
         """Field → English reason for every problem in the form; empty when it may be sent."""
         return {
             **params_errors(resource(resource_id), params),
-            **basis_errors(basis.get("case_number", ""), basis.get("legal_ground", ""),
-                           basis.get("purpose", "")),
+            **basis_errors(
+                basis.get("case_number", ""),
+                basis.get("legal_ground", ""),
+                basis.get("purpose", ""),
+            ),
         }
 
     def query(self, resource_id: int, params: dict[str, str], basis: Basis) -> QueryOutcome:
@@ -160,16 +167,22 @@ class Desk:
         """The operator's signature, its pinned certificate, and the binding to our request."""
         try:
             body = reply.payload_bytes()
-            signed = verify_detached(reply.signature_der(), body, self.config.trust, purpose="signing")
+            signed = verify_detached(
+                reply.signature_der(), body, self.config.trust, purpose="signing"
+            )
         except (ValueError, SignatureInvalid) as exc:
             raise DeskError("response_unverified", detail=str(exc)) from exc
         operator = hashlib.sha256(signed.certificate.public_bytes(Encoding.DER)).hexdigest()
         if operator not in self.config.operator_sha256:
-            raise DeskError("response_unverified", detail="signed by a certificate that is not the operator's")
+            raise DeskError(
+                "response_unverified", detail="signed by a certificate that is not the operator's"
+            )
         try:
             result = QueryResult.model_validate_json(body)
         except ValidationError as exc:
-            raise DeskError("response_unverified", detail=f"malformed result: {exc.errors()[0]['msg']}") from exc
+            raise DeskError(
+                "response_unverified", detail=f"malformed result: {exc.errors()[0]['msg']}"
+            ) from exc
         if result.canonical() != body:
             raise DeskError("response_unverified", detail="result is not in canonical form")
         if result.request_sha256 != sha256_hex(payload) or result.resource != resource_id:

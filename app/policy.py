@@ -20,9 +20,13 @@ POLICY_ENV = "SIO_DESK_POLICY"
 
 
 def policy_path() -> Path:
-    """Admin policy lives in the site config dir (e.g. /etc/xdg/sio-desk, C:\\ProgramData\\sio-desk)."""
+    """The admin policy file, in the site config dir unless $SIO_DESK_POLICY names another."""
     override = os.environ.get(POLICY_ENV)
-    return Path(override) if override else site_config_path("sio-desk", appauthor=False) / "policy.json"
+    return (
+        Path(override)
+        if override
+        else site_config_path("sio-desk", appauthor=False) / "policy.json"
+    )
 
 
 @dataclass(frozen=True)
@@ -61,11 +65,15 @@ def load_policy(path: Path | None = None) -> Policy:
     trust_dir = file("trust_dir")
     operators = raw.get("operator_certificates")
     if not isinstance(operators, list) or not operators:
-        raise DeskError("policy_invalid", path=str(path), detail="'operator_certificates' must list PEM files")
+        raise DeskError(
+            "policy_invalid", path=str(path), detail="'operator_certificates' must list PEM files"
+        )
     pins = frozenset(_cert_sha256(base / str(p), path) for p in operators)
     modules = raw.get("pkcs11_modules", [])
     if not isinstance(modules, list) or not all(isinstance(m, str) for m in modules):
-        raise DeskError("policy_invalid", path=str(path), detail="'pkcs11_modules' must be a list of paths")
+        raise DeskError(
+            "policy_invalid", path=str(path), detail="'pkcs11_modules' must be a list of paths"
+        )
     label = raw.get("token_label")
     desk = DeskConfig(
         gateway_url=need("gateway_url"),

@@ -6,7 +6,9 @@ from resources.catalogue import Param, Resource
 from signing.iin import is_valid_bin, is_valid_iin
 from transport.protocol import Basis
 
-DEFAULT_LEGAL_GROUND = "ҚР «Қылмыстық жолмен алынған кірістерді заңдастыруға қарсы іс-қимыл туралы» Заңы"
+DEFAULT_LEGAL_GROUND = (
+    "ҚР «Қылмыстық жолмен алынған кірістерді заңдастыруға қарсы іс-қимыл туралы» Заңы"
+)
 
 MIN_PURPOSE = 5
 

@@ -15,12 +15,20 @@ def default_workdir() -> Path:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="sio-desk demo", description="SIO Desk sandbox: test keys, synthetic data.")
+    p = argparse.ArgumentParser(
+        prog="sio-desk demo", description="SIO Desk sandbox: test keys, synthetic data."
+    )
     p.add_argument("--headless", action="store_true", help="run the analyst flow without a window")
     p.add_argument("--json", action="store_true", help="print one JSON summary on stdout")
-    p.add_argument("--workdir", type=Path, default=None, help="where the sandbox keeps everything it writes")
-    p.add_argument("--token", choices=("softhsm", "file"), default=None,
-                   help="sandbox token kind (default: SoftHSM2 when installed, else a file key)")
+    p.add_argument(
+        "--workdir", type=Path, default=None, help="where the sandbox keeps everything it writes"
+    )
+    p.add_argument(
+        "--token",
+        choices=("softhsm", "file"),
+        default=None,
+        help="sandbox token kind (default: SoftHSM2 when installed, else a file key)",
+    )
     p.add_argument("--lang", choices=("kk", "ru", "en"), default="ru")
     return p
 

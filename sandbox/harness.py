@@ -23,7 +23,7 @@ from signing.sandbox_pki import SANDBOX_USERS, SandboxPKI, SandboxUser, ensure_s
 from signing.softhsm import ProvisionedToken, provision_token, softhsm_environment, softhsm_module
 from signing.token import Token
 
-TOKEN_LABEL = "SIO SANDBOX"
+TOKEN_LABEL = "SIO SANDBOX"  # noqa: S105 — a label, not a secret
 FILE_KEY_RECORD = "file-key.json"  # sandbox only: the test key's password is no secret
 
 TokenKind = Literal["softhsm", "file"]
@@ -77,9 +77,7 @@ def start_sandbox(
     pki = pki or ensure_sandbox_pki(workdir / "pki")
     user = SANDBOX_USERS[0]
     token, kind, pin = _sandbox_token(workdir, pki, user, provisioned, token_kind)
-    config = GatewayConfig.sandbox_config(
-        db_url=f"sqlite:///{workdir / 'gateway.db'}", pki=pki
-    )
+    config = GatewayConfig.sandbox_config(db_url=f"sqlite:///{workdir / 'gateway.db'}", pki=pki)
     gateway = EmbeddedGateway(config)
     gateway.start()
     try:
@@ -110,7 +108,11 @@ def _sandbox_token(
     kind: TokenKind | None,
 ) -> tuple[Token, TokenKind, str]:
     if provisioned is not None:
-        return Pkcs11Token.open(provisioned.module, provisioned.label), "softhsm", provisioned.user_pin
+        return (
+            Pkcs11Token.open(provisioned.module, provisioned.label),
+            "softhsm",
+            provisioned.user_pin,
+        )
     module = softhsm_module()
     if kind != "file" and module is not None:
         softhsm_environment(workdir / "softhsm")

@@ -16,7 +16,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: igno
     from pathlib import Path
 
     cited: set[str] = set()
-    for item in getattr(terminalreporter, "_session", None) and terminalreporter._session.items or []:
+    for item in (
+        (getattr(terminalreporter, "_session", None) and terminalreporter._session.items) or []
+    ):
         for mark in item.iter_markers("req"):
             cited.update(str(a) for a in mark.args)
     known_file = Path(__file__).resolve().parents[2] / "shared" / "REQUIREMENTS.md"

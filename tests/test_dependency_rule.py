@@ -55,7 +55,12 @@ def test_rule_checker_catches_violations() -> None:
     assert violations("gateway", "from app.desk import Desk") == ["imports app"]
     assert violations("signing", "from PySide6.QtCore import QObject") == ["imports PySide6"]
     assert violations("app", "def f():\n    from ui.app import run_gui\n") == ["imports ui"]
-    assert violations("ui", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import signing\n") == []
+    assert (
+        violations(
+            "ui", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import signing\n"
+        )
+        == []
+    )
     assert violations("ui", "import signing") == ["imports signing"]
 
 

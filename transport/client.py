@@ -96,7 +96,9 @@ class GatewayClient:
         try:
             return model.model_validate(reply.json())
         except (ValueError, ValidationError) as exc:
-            raise ChannelError("reply_malformed", f"the gateway's reply is malformed: {exc}") from exc
+            raise ChannelError(
+                "reply_malformed", f"the gateway's reply is malformed: {exc}"
+            ) from exc
 
 
 def _refusal(reply: httpx.Response) -> ChannelError:

@@ -30,7 +30,9 @@ class _Model(BaseModel):
 class Basis(_Model):
     """Why the analyst asks (R-Q-2): nothing is sent without it."""
 
-    case_number: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+    case_number: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)
+    ]
     legal_ground: Text
     purpose: Annotated[str, StringConstraints(strip_whitespace=True, min_length=5, max_length=500)]
 
@@ -97,7 +99,7 @@ class Challenge(_Model):
 class LoginStatement(_Model):
     """What the authentication key signs to log in: the challenge, bound to its purpose."""
 
-    purpose: Literal["sio-login"] = LOGIN_PURPOSE
+    purpose: Literal["sio-login"] = "sio-login"
     challenge: str
 
 

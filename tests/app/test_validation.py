@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import DeskError
-from app.messages import LANGS, _TEXTS, text
+from app.messages import _TEXTS, LANGS, text
 from app.policy import load_policy
 from app.validation import basis_errors, params_errors
 from resources.catalogue import catalogue, resource
@@ -28,7 +28,9 @@ def test_iin_parameter_checked() -> None:
     assert params_errors(res, {"iin": "791028302728"}) == {}
     assert "12 digits" in params_errors(res, {"iin": "7910"})["iin"]
     assert "check digit" in params_errors(res, {"iin": "791028302729"})["iin"]
-    assert params_errors(res, {"iin": "791028302728", "x": "1"}) == {"x": "not a parameter of this resource"}
+    assert params_errors(res, {"iin": "791028302728", "x": "1"}) == {
+        "x": "not a parameter of this resource"
+    }
 
 
 @pytest.mark.req("R-Q-2")
@@ -41,7 +43,9 @@ def test_every_message_exists_in_every_language_and_formats() -> None:
     for code, row in _TEXTS.items():
         assert len(row) == 3 and all(row), code
         for lang in LANGS:
-            out = text(code, lang, detail="D", field="F", resource=5, code="c", path="/p", attempts_left=2)
+            out = text(
+                code, lang, detail="D", field="F", resource=5, code="c", path="/p", attempts_left=2
+            )
             assert "{" not in out, (code, lang, out)
     assert "2" in text("pin_incorrect", "ru", attempts_left=2)
     assert DeskError("token_absent").text("kk").startswith("ЭЦҚ")

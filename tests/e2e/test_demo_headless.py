@@ -17,7 +17,10 @@ SIO_DESK = Path(sys.executable).with_name("sio-desk")
 def run_demo(workdir: Path, *extra: str) -> dict:
     done = subprocess.run(
         [str(SIO_DESK), "demo", "--headless", "--json", "--workdir", str(workdir), *extra],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)

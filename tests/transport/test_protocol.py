@@ -16,8 +16,12 @@ BASIS = Basis(case_number="A-1", legal_ground="AML law", purpose="check a person
 
 def request(**over: object) -> QueryRequest:
     fields: dict[str, object] = dict(
-        resource=1, params={"iin": "791028302728"}, basis=BASIS, nonce="ab" * 16,
-        issued_at="2026-11-21T14:00:00+05:00", user_iin="791028302728",
+        resource=1,
+        params={"iin": "791028302728"},
+        basis=BASIS,
+        nonce="ab" * 16,
+        issued_at="2026-11-21T14:00:00+05:00",
+        user_iin="791028302728",
     )
     fields.update(over)
     return QueryRequest(**fields)  # type: ignore[arg-type]
