@@ -1,0 +1,282 @@
+"""PKCS#12 files as a token, for the sandbox only (R-AUTH-4 forbids file keys for sign-in)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from asn1crypto import cms as acms
+from asn1crypto import keys as akeys
+from asn1crypto import pkcs12 as ap12
+from asn1crypto import x509 as ax509
+from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+
+from signing.errors import PinIncorrect, SigningError, TokenAbsent, TokenError
+from signing.profile import profile_of
+from signing.signer import Signer, SoftwareSigner
+from signing.token import KeyPair, PinState, Token, TokenInfo
+
+MAC_ITERATIONS = 2048
+FILE_KEY_FORBIDDEN = (
+    "R-AUTH-4: a key stored on the file system may not be used to sign in; "
+    "use a protected token"
+)
+
+
+@dataclass(frozen=True)
+class P12Entry:
+    """One private key with its certificate, named by a friendly name."""
+
+    name: str
+    key: rsa.RSAPrivateKey
+    certificate: x509.Certificate
+
+
+def _p12_kdf(password: bytes, salt: bytes, iterations: int, length: int, algo: str) -> bytes:
+    """RFC 7292 Appendix B key derivation, ID 3 (MAC key)."""
+    h = getattr(hashlib, algo)
+    v = h().block_size
+    d = bytes([3]) * v
+
+    def stretch(data: bytes) -> bytes:
+        if not data:
+            return b""
+        n = -(-len(data) // v) * v
+        return (data * (n // len(data) + 1))[:n]
+
+    block = stretch(salt) + stretch(password)
+    out = b""
+    while len(out) < length:
+        a = h(d + block).digest()
+        for _ in range(iterations - 1):
+            a = h(a).digest()
+        out += a
+        b = int.from_bytes(stretch(a)[:v] if len(a) < v else a[:v], "big")
+        chunks = [block[i:i + v] for i in range(0, len(block), v)]
+        block = b"".join(
+            ((int.from_bytes(c, "big") + b + 1) % (1 << (8 * v))).to_bytes(v, "big")
+            for c in chunks
+        )
+    return out[:length]
+
+
+def _bmp(password: str) -> bytes:
+    return password.encode("utf-16-be") + b"\x00\x00"
+
+
+def _mac(password: str, salt: bytes, iterations: int, algo: str, content: bytes) -> bytes:
+    size = getattr(hashlib, algo)().digest_size
+    key = _p12_kdf(_bmp(password), salt, iterations, size, algo)
+    return hmac.new(key, content, algo).digest()
+
+
+def _acert(cert: x509.Certificate) -> ax509.Certificate:
+    return ax509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+
+
+def write_p12(path: Path, entries: Sequence[P12Entry], password: str,
+              cas: Sequence[x509.Certificate] = ()) -> Path:
+    """Write several keys and certificates to one PKCS#12 file (PBES2/AES keys, SHA-256 MAC)."""
+    # cryptography writes one key per PKCS#12; a sandbox "token" holds AUTH and SIGN keys.
+    bags = []
+    enc = serialization.BestAvailableEncryption(password.encode())
+    for index, entry in enumerate(entries):
+        attrs = ap12.Attributes([
+            {"type": "friendly_name", "values": [entry.name]},
+            {"type": "local_key_id", "values": [bytes([index + 1]) * 4]},
+        ])
+        key_der = entry.key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, enc
+        )
+        bags.append(ap12.SafeBag({
+            "bag_id": "pkcs8_shrouded_key_bag",
+            "bag_value": akeys.EncryptedPrivateKeyInfo.load(key_der),
+            "bag_attributes": attrs,
+        }))
+        bags.append(ap12.SafeBag({
+            "bag_id": "cert_bag",
+            "bag_value": ap12.CertBag({
+                "cert_id": "x509",
+                "cert_value": _acert(entry.certificate),
+            }),
+            "bag_attributes": attrs,
+        }))
+    for ca in cas:
+        bags.append(ap12.SafeBag({
+            "bag_id": "cert_bag",
+            "bag_value": ap12.CertBag({
+                "cert_id": "x509", "cert_value": _acert(ca),
+            }),
+        }))
+    safe = ap12.SafeContents(bags).dump()
+    auth_safe = ap12.AuthenticatedSafe(
+        [acms.ContentInfo({"content_type": "data", "content": safe})]
+    )
+    content = auth_safe.dump()
+    salt = secrets.token_bytes(16)
+    pfx = ap12.Pfx({
+        "version": "v3",
+        "auth_safe": {"content_type": "data", "content": content},
+        "mac_data": {
+            "mac": {
+                "digest_algorithm": {"algorithm": "sha256"},
+                "digest": _mac(password, salt, MAC_ITERATIONS, "sha256", content),
+            },
+            "mac_salt": salt,
+            "iterations": MAC_ITERATIONS,
+        },
+    })
+    path.write_bytes(pfx.dump())
+    os.chmod(path, 0o600)
+    return path
+
+
+def read_p12(data: bytes, password: str) -> tuple[list[P12Entry], list[x509.Certificate]]:
+    """Keys (with their certificates) and extra CA certificates from a PKCS#12 file."""
+    try:
+        pfx = ap12.Pfx.load(data, strict=True)
+        mac_data = pfx["mac_data"]
+        auth_content = pfx["auth_safe"]["content"].native
+        if not isinstance(auth_content, bytes):
+            raise ValueError("not password-integrity PKCS#12")
+        algo = mac_data["mac"]["digest_algorithm"]["algorithm"].native
+        salt = mac_data["mac_salt"].native
+        iterations = mac_data["iterations"].native
+        expected = mac_data["mac"]["digest"].native
+    except (ValueError, KeyError, TypeError) as exc:
+        raise SigningError(f"not a PKCS#12 file: {exc}", code="file_key_invalid") from exc
+    if algo not in ("sha1", "sha256", "sha384", "sha512"):
+        raise SigningError(f"unsupported PKCS#12 MAC {algo}", code="file_key_invalid")
+    if not hmac.compare_digest(_mac(password, salt, iterations, algo, auth_content), expected):
+        raise PinIncorrect(None)
+    keys: dict[bytes, tuple[str, rsa.RSAPrivateKey]] = {}
+    certs: dict[bytes, x509.Certificate] = {}
+    loose: list[x509.Certificate] = []
+    for info in ap12.AuthenticatedSafe.load(auth_content):
+        if info["content_type"].native != "data":
+            # Encrypted bags (NCA files: RC2-40 certificates): let OpenSSL read them.
+            return _read_p12_single(data, password)
+        for bag in ap12.SafeContents.load(info["content"].native):
+            attrs = {a["type"].native: a["values"][0].native for a in bag["bag_attributes"]}
+            local_id = attrs.get("local_key_id", b"")
+            if bag["bag_id"].native == "pkcs8_shrouded_key_bag":
+                key = _load_key(bag["bag_value"].untag().dump(), password)
+                if isinstance(key, rsa.RSAPrivateKey):
+                    keys[local_id] = (str(attrs.get("friendly_name") or local_id.hex()), key)
+            elif bag["bag_id"].native == "cert_bag":
+                if bag["bag_value"]["cert_id"].native != "x509":
+                    continue
+                cert = x509.load_der_x509_certificate(bag["bag_value"]["cert_value"].parsed.dump())
+                if local_id:
+                    certs[local_id] = cert
+                else:
+                    loose.append(cert)
+    entries = [P12Entry(name, key, certs[kid]) for kid, (name, key) in keys.items() if kid in certs]
+    return entries, loose
+
+
+def _load_key(der: bytes, password: str) -> object:
+    try:
+        return serialization.load_der_private_key(der, password.encode())
+    except UnsupportedAlgorithm as exc:
+        # DESIGN: GOST keys sign only through NCALayer; say so instead of failing obscurely.
+        raise SigningError(
+            "This key file holds a GOST key; GOST keys can be used only through NCALayer.",
+            code="unsupported_algorithm",
+        ) from exc
+    except ValueError as exc:
+        raise SigningError(f"cannot decrypt the key in this file: {exc}",
+                           code="file_key_invalid") from exc
+
+
+def _read_p12_single(data: bytes, password: str) -> tuple[list[P12Entry], list[x509.Certificate]]:
+    try:
+        loaded = pkcs12.load_pkcs12(data, password.encode())
+    except ValueError as exc:
+        raise SigningError(
+            f"cannot read this PKCS#12 (GOST keys are not supported): {exc}",
+            code="file_key_invalid",
+        ) from exc
+    if loaded.key is None or loaded.cert is None or not isinstance(loaded.key, rsa.RSAPrivateKey):
+        raise SigningError("the PKCS#12 holds no RSA key with a certificate",
+                           code="file_key_invalid")
+    name = (loaded.cert.friendly_name or b"key").decode(errors="replace")
+    entries = [P12Entry(name, loaded.key, loaded.cert.certificate)]
+    return entries, [c.certificate for c in loaded.additional_certs]
+
+
+class FileKeyToken(Token):
+    """A PKCS#12 file behaving like a token; refused outside the sandbox (R-AUTH-4)."""
+
+    def __init__(self, path: Path, *, sandbox: bool) -> None:
+        if not sandbox:
+            # R-AUTH-4: only certified protected carriers may be used to sign in.
+            raise SigningError(FILE_KEY_FORBIDDEN, code="file_key_forbidden")
+        self.path = Path(path)
+        self._entries: list[P12Entry] | None = None
+        self._cas: list[x509.Certificate] = []
+
+    def info(self) -> TokenInfo:
+        """The file as a token: label is the file name; files have no PIN counter."""
+        return TokenInfo(
+            label=self.path.name,
+            serial=hashlib.sha256(str(self.path.resolve()).encode()).hexdigest()[:16],
+            manufacturer="file (SANDBOX)",
+            model="PKCS#12",
+            kind="file",
+            pin=PinState(count_low=False, final_try=False, locked=False, attempts_left=None),
+        )
+
+    def login(self, pin: str) -> None:
+        """Open the file with its password; a wrong one gives PinIncorrect(None)."""
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError as exc:
+            raise TokenAbsent(f"Key file {self.path} is missing.") from exc
+        except OSError as exc:
+            raise TokenError(f"Cannot read key file {self.path}: {exc}") from exc
+        self._entries, self._cas = read_p12(data, pin)
+
+    def logout(self) -> None:
+        """Forget the decrypted keys."""
+        self._entries = None
+        self._cas = []
+
+    def keypairs(self) -> list[KeyPair]:
+        """The keys in the file with their certificates."""
+        entries = self._require()
+        return [
+            KeyPair(id=bytes([i + 1]) * 4, label=e.name, certificate=e.certificate,
+                    profile=profile_of(e.certificate))
+            for i, e in enumerate(entries)
+        ]
+
+    def signer(self, pair: KeyPair) -> Signer:
+        """A software signer for that key; the file's CA certificates form the chain."""
+        for entry in self._require():
+            if entry.certificate == pair.certificate:
+                chain = [c for c in self._cas if c.subject == entry.certificate.issuer]
+                return SoftwareSigner(entry.key, entry.certificate, chain)
+        raise SigningError("that key is not in this file", code="no_such_key")
+
+    def close(self) -> None:
+        """Same as logout."""
+        self.logout()
+
+    def is_present(self) -> bool:
+        """True while the file exists."""
+        return self.path.is_file()
+
+    def _require(self) -> list[P12Entry]:
+        if self._entries is None:
+            raise SigningError("Log in to the key file first.", code="not_logged_in")
+        return self._entries
