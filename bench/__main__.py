@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bench import startup
+from bench import signing, startup
 
 
 def main() -> int:
@@ -12,6 +12,7 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=5, help="fresh processes per variant (default 5)")
     args = parser.parse_args()
     startup.main(args.n)
+    signing.main()
     return 0
 
 

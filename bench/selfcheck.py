@@ -154,15 +154,21 @@ def main(rounds: int = 5) -> dict[str, float]:
             full = statistics.median(times)
     assert report is not None
     channel = report.get("channel")
-    print(f"selfcheck: full self-check {full * 1000:.1f} ms (median of {rounds}, "
-          f"{len(report.checks)} checks, channel {channel.status if channel else '?'}); "
-          f"first run {cold * 1000:.1f} ms; "
-          f"bare TLS handshake {base * 1000:.2f} ms (median of 20); ratio {full / base:.0f}x; "
-          f"budget 1000 ms: {'met' if full < 1.0 else 'MISSED'}")
+    print(
+        f"selfcheck: full self-check {full * 1000:.1f} ms (median of {rounds}, "
+        f"{len(report.checks)} checks, channel {channel.status if channel else '?'}); "
+        f"first run {cold * 1000:.1f} ms; "
+        f"bare TLS handshake {base * 1000:.2f} ms (median of 20); ratio {full / base:.0f}x; "
+        f"budget 1000 ms: {'met' if full < 1.0 else 'MISSED'}"
+    )
     slowest = sorted(report.checks, key=lambda c: c.duration_s, reverse=True)[:3]
     print("  slowest: " + ", ".join(f"{c.id} {c.duration_s * 1000:.1f} ms" for c in slowest))
-    return {"selfcheck_s": full, "selfcheck_first_s": cold, "tls_handshake_s": base,
-            "ratio": full / base}
+    return {
+        "selfcheck_s": full,
+        "selfcheck_first_s": cold,
+        "tls_handshake_s": base,
+        "ratio": full / base,
+    }
 
 
 if __name__ == "__main__":
