@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable
 
@@ -19,13 +20,30 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="sio-desk",
         description="SIO Desk — signed queries to the law-enforcement information exchange system.",
-        epilog="sio-desk demo [--headless] [--json]: the sandbox (test keys, synthetic data).",
+        epilog=(
+            "commands: demo [--headless] [--json] (the sandbox: test keys, synthetic data); "
+            "selfcheck [--json]; tokens [--json]; cert-info FILE|--token [--json]; "
+            "verify FILE [--data FILE] [--trust DIR] [--crl FILE]... [--at TIME] [--json]"
+        ),
     )
     p.add_argument("--lang", choices=("kk", "ru", "en"), default=None)
     return p
 
 
+# Sub-commands whose modules are imported only when asked for (start-up stays light).
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "selfcheck": ("app.selfcheck.cli", "main"),
+    "verify": ("app.certcli", "verify_main"),
+    "cert-info": ("app.certcli", "cert_info_main"),
+    "tokens": ("app.certcli", "tokens_main"),
+}
+
+
 def main(argv: list[str], gui: GuiLauncher) -> int:
+    if argv and argv[0] in SUBCOMMANDS:
+        module, name = SUBCOMMANDS[argv[0]]
+        command: Callable[[list[str]], int] = getattr(importlib.import_module(module), name)
+        return command(argv[1:])
     args = parser().parse_args(argv)
     try:
         policy = load_policy()
