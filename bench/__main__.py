@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bench import signing, startup
+from bench import selfcheck, signing, startup
 
 
 def main() -> int:
@@ -13,6 +13,7 @@ def main() -> int:
     args = parser.parse_args()
     startup.main(args.n)
     signing.main()
+    selfcheck.main()
     return 0
 
 
