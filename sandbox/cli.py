@@ -70,4 +70,5 @@ def _windowed(workdir: Path, token: str | None, lang: str) -> int:
     kind = token if token in ("softhsm", "file") else None
     with start_sandbox(workdir, token_kind=kind) as run:  # type: ignore[arg-type]
         print(f"SANDBOX token PIN: {run.pin}  (test key; workdir {run.workdir})", file=sys.stderr)
-        return run_gui(run.desk, lang=lang)
+        # The sandbox remembers its own first launch, apart from the production marker.
+        return run_gui(run.desk, lang=lang, first_launch_marker=run.workdir / "first-launch.json")

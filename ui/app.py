@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from app.selfcheck import Readers, SelfcheckConfig
+from app.selfcheck.thresholds import PolicyError
 from ui import i18n
+from ui.first_launch import default_marker_path
 from ui.fonts import register_fonts
 from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from app.desk import Desk
+
+log = logging.getLogger(__name__)
 
 _fonts_registered: list[str] = []
 
@@ -36,16 +43,73 @@ def ensure_app() -> QApplication:
     return app
 
 
-def build_main_window(desk: Desk, lang: str = "ru", *, owns_desk: bool = False) -> MainWindow:
-    """The window, not shown; for tests and benches that run no event loop of their own."""
+def selfcheck_config_for(desk: Any) -> SelfcheckConfig:
+    """The workstation self-check's configuration for this desk.
+
+    Production: the admin policy (thresholds, block/warn per check, allowed prefixes), or the
+    strict defaults when the policy has no usable "selfcheck" section. Sandbox: defaults aimed at
+    the embedded gateway, with its software token accepted — it is never enforced anyway.
+    """
+    config = getattr(desk, "config", None)
+    gateway = getattr(config, "gateway_url", None)
+    ca_file = getattr(config, "ca_file", None)
+    if desk.sandbox:
+        module = getattr(getattr(desk, "token", None), "module", None)
+        return SelfcheckConfig(
+            gateway_url=gateway,
+            ca_file=Path(ca_file) if ca_file else None,
+            pkcs11_modules=(str(module),) if isinstance(module, str | Path) else (),
+            allow_software_tokens=True,
+        )
+    from app.selfcheck.cli import load_config
+
+    try:
+        return load_config(None)[0]
+    except PolicyError as exc:
+        # Fail towards the rules: every check blocks with the 2022 minimums.
+        log.error("the policy's self-check section is unusable (%s); strict defaults apply", exc)
+        return SelfcheckConfig(gateway_url=gateway, ca_file=Path(ca_file) if ca_file else None)
+
+
+def build_main_window(
+    desk: Desk,
+    lang: str = "ru",
+    *,
+    owns_desk: bool = False,
+    selfcheck_config: SelfcheckConfig | None = None,
+    readers: Readers | None = None,
+    first_launch_marker: Path | None = None,
+) -> MainWindow:
+    """The window, not shown; for tests and benches that run no event loop of their own.
+
+    `selfcheck_config` None runs no workstation self-check (run_gui always passes one);
+    `readers` replaces the system readings (tests); `first_launch_marker` None skips the
+    first-launch step.
+    """
     ensure_app()
     i18n.apply(lang)
-    return MainWindow(desk, owns_desk=owns_desk)
+    return MainWindow(
+        desk,
+        owns_desk=owns_desk,
+        selfcheck_config=selfcheck_config,
+        readers=readers,
+        first_launch_marker=first_launch_marker,
+    )
 
 
-def run_gui(desk: Desk, *, lang: str = "ru") -> int:
-    """Show the desk and run until the analyst quits; the desk is closed on the way out."""
+def run_gui(desk: Desk, *, lang: str = "ru", first_launch_marker: Path | None = None) -> int:
+    """Show the desk and run until the analyst quits; the desk is closed on the way out.
+
+    The self-check always runs here: configured by the policy, enforced outside the sandbox;
+    the first-launch marker lives in the user's data dir unless the caller names another.
+    """
     app = ensure_app()
-    window = build_main_window(desk, lang, owns_desk=True)
+    window = build_main_window(
+        desk,
+        lang,
+        owns_desk=True,
+        selfcheck_config=selfcheck_config_for(desk),
+        first_launch_marker=first_launch_marker or default_marker_path(),
+    )
     window.show()
     return app.exec()

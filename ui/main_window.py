@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -17,12 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DeskError
+from app.selfcheck import CheckResult, Readers, Report, SelfcheckConfig
+from app.selfcheck.thresholds import ALL_CHECKS
 from ui import i18n
+from ui.diagnostics import DiagnosticsDialog
+from ui.first_launch import FirstLaunchDialog, first_launch_done
 from ui.i18n import translate
 from ui.messages import error_text
 from ui.pin_dialog import PinDialog
 from ui.query_page import QueryPage
-from ui.signin_page import SignInPage
+from ui.selfcheck_page import SelfcheckJob
+from ui.signin_page import SignInPage, WorkstationState
 from ui.widgets import named
 from ui.worker import DeskRunner
 
@@ -36,9 +42,25 @@ BANNER_STYLE = (
 
 
 class MainWindow(QMainWindow):
-    """Drives the Desk through one worker thread; every decision stays in app/."""
+    """Drives the Desk through one worker thread; every decision stays in app/.
 
-    def __init__(self, desk: Any, *, owns_desk: bool = False, parent: QWidget | None = None):
+    Workstation self-check (R-WS-1…5): with a `selfcheck_config`, the first launch (no
+    `first_launch_marker` file yet) shows the full report as a step of its own, every other start
+    runs the fast checks on a worker thread, and the sign-in page is gated by what they find —
+    except in the sandbox, which shows the findings and never blocks. Without a config (tests and
+    benches that are not about it) no check runs; run_gui always passes the policy's.
+    """
+
+    def __init__(
+        self,
+        desk: Any,
+        *,
+        owns_desk: bool = False,
+        selfcheck_config: SelfcheckConfig | None = None,
+        readers: Readers | None = None,
+        first_launch_marker: Path | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.desk = desk
@@ -47,6 +69,14 @@ class MainWindow(QMainWindow):
         self.user: Any = None
         self.pin_dialog: PinDialog | None = None
         self.message_box: QMessageBox | None = None
+        self.selfcheck_config = selfcheck_config
+        self.selfcheck_readers = readers
+        self.first_launch_marker = first_launch_marker
+        self.first_launch: FirstLaunchDialog | None = None
+        self.diagnostics: DiagnosticsDialog | None = None
+        self.startup_check: SelfcheckJob | None = None
+        self._checks: dict[str, CheckResult] = {}  # the latest result of every check run
+        self._first_launch_pending = False
 
         self.banner = named(QLabel(wordWrap=True), "sandboxBanner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -60,6 +90,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.query_page)
         self.signin_page.sign_in_requested.connect(self.open_pin_dialog)
         self.signin_page.token_read.connect(lambda _info: self._update_status())
+        self.signin_page.diagnostics_requested.connect(self.open_diagnostics)
         self.query_page.failed.connect(self._query_failed)
         self.query_page.sent.connect(lambda _o: self._update_actions())
         self.query_page.result_view.cleared.connect(self._update_actions)
@@ -81,6 +112,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.resize(1180, 720)
         self.retranslate()
+        self._start_selfcheck()
         self.signin_page.refresh()
 
     # -- menus -----------------------------------------------------------------------------
@@ -89,6 +121,7 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.query_menu = self.menuBar().addMenu("")
         self.view_menu = self.menuBar().addMenu("")
+        self.tools_menu = self.menuBar().addMenu("")
         self.help_menu = self.menuBar().addMenu("")
 
         self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"))
@@ -119,6 +152,11 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(act)
             self.language_actions[lang] = act
 
+        self.diagnostics_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+D"))
+        self.diagnostics_action.setObjectName("diagnosticsAction")
+        self.diagnostics_action.triggered.connect(self.open_diagnostics)
+        self.tools_menu.addAction(self.diagnostics_action)
+
         self.about_action = QAction(self, shortcut=QKeySequence("F1"))
         self.about_action.triggered.connect(self.about)
         self.help_menu.addAction(self.about_action)
@@ -129,6 +167,99 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(signed_in)
         self.send_action.setEnabled(signed_in)
         self.clear_action.setEnabled(signed_in and self.query_page.result_view.outcome is not None)
+
+    # -- workstation self-check ------------------------------------------------------------
+
+    @property
+    def selfcheck_enforced(self) -> bool:
+        """The sandbox runs on developers' machines and CI VMs: it shows, it never blocks."""
+        return not bool(self.desk.sandbox)
+
+    def _start_selfcheck(self) -> None:
+        config = self.selfcheck_config
+        if config is None:
+            return
+        marker = self.first_launch_marker
+        if marker is not None and not first_launch_done(marker):
+            # The full check of the first-launch step decides; it opens once the window shows.
+            self._first_launch_pending = True
+            self._set_workstation(running=True)
+            return
+        job = SelfcheckJob(config, self.selfcheck_readers, self)
+        job.finished.connect(self.apply_selfcheck)
+        job.failed.connect(self._selfcheck_failed)
+        self.startup_check = job
+        job.start(fast_only=True)
+        self._set_workstation(running=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_launch_pending and self.first_launch is None:
+            QTimer.singleShot(0, self.open_first_launch)
+
+    def open_first_launch(self) -> FirstLaunchDialog | None:
+        if self.first_launch is not None or self.selfcheck_config is None:
+            return self.first_launch
+        assert self.first_launch_marker is not None
+        dialog = FirstLaunchDialog(
+            self.selfcheck_config,
+            self.first_launch_marker,
+            enforced=self.selfcheck_enforced,
+            readers=self.selfcheck_readers,
+            parent=self,
+        )
+        dialog.completed.connect(self._first_launch_completed)
+        dialog.rejected.connect(self.close)  # Quit: the step is not done, nor is the app used
+        self.first_launch = dialog
+        dialog.open()  # window-modal without a nested event loop
+        return dialog
+
+    def _first_launch_completed(self, report: Report) -> None:
+        self._first_launch_pending = False
+        self.apply_selfcheck(report)
+
+    def open_diagnostics(self) -> DiagnosticsDialog:
+        """Tools → Workstation self-check… (Ctrl+Shift+D): every check, now."""
+        if self.diagnostics is None:
+            dialog = DiagnosticsDialog(
+                self.selfcheck_config or SelfcheckConfig(),
+                readers=self.selfcheck_readers,
+                parent=self,
+            )
+            dialog.report_ready.connect(self.apply_selfcheck)
+            self.diagnostics = dialog
+        dialog = self.diagnostics
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.start()
+        return dialog
+
+    def apply_selfcheck(self, report: Report) -> None:
+        """Merge a (fast or full) report into what the sign-in page enforces."""
+        if self.selfcheck_config is None or self._first_launch_pending:
+            return  # nothing is enforced here, or the first-launch step has yet to decide
+        self._checks.update({c.id: c for c in report.checks})
+        self._set_workstation(running=False)
+
+    def _selfcheck_failed(self, detail: str) -> None:
+        self._set_workstation(running=False, error=detail)
+
+    def _set_workstation(self, *, running: bool, error: str = "") -> None:
+        merged = None
+        if self._checks:
+            order = {cid: i for i, cid in enumerate(ALL_CHECKS)}
+            checks = sorted(self._checks.values(), key=lambda c: order.get(c.id, len(order)))
+            profile = self.selfcheck_config.profile if self.selfcheck_config else ""
+            merged = Report(tuple(checks), profile=profile, partial=True)
+        self.signin_page.set_workstation(
+            WorkstationState(merged, running, self.selfcheck_enforced, error)
+        )
+
+    @property
+    def workstation_report(self) -> Report | None:
+        state = self.signin_page.workstation
+        return state.report if state is not None else None
 
     # -- flow ------------------------------------------------------------------------------
 
@@ -230,7 +361,9 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.query_menu.setTitle(translate("MainWindow", "&Query"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
+        self.tools_menu.setTitle(translate("MainWindow", "&Tools"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        self.diagnostics_action.setText(translate("MainWindow", "&Workstation self-check…"))
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
         self.lock_action.setText(translate("MainWindow", "&Lock and sign out"))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
@@ -247,6 +380,13 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Self-check runs end within their timeouts; their threads must not outlive the window.
+        if self.startup_check is not None:
+            self.startup_check.shutdown()
+        for dialog in (self.first_launch, self.diagnostics):
+            if dialog is not None:
+                dialog.page.shutdown()
+                dialog.hide()
         # The token is closed on its own thread, after whatever is still queued there.
         self.runner.shutdown(self.desk.close if self._owns_desk else None)
         super().closeEvent(event)

@@ -3,7 +3,9 @@
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots/take.py [OUTDIR]
 
 Starts a sandbox (PKI, SoftHSM2 token or file key, TLS gateway on loopback), shows the sign-in
-page, types the PIN, runs a query with its basis and saves demo-signin.png and demo-query.png.
+page (with the workstation self-check's notice: this machine's real readings, sandbox: not
+enforced), types the PIN, runs a query with its basis and saves demo-signin.png and
+demo-query.png; then opens Tools → Workstation self-check… and saves diagnostics.png.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 from sandbox.harness import start_sandbox  # noqa: E402
-from ui.app import build_main_window, ensure_app  # noqa: E402
+from ui.app import build_main_window, ensure_app, selfcheck_config_for  # noqa: E402
 
 LANG = "ru"
 CASE = "АФМ-2025/0142"
@@ -66,11 +68,12 @@ def main(outdir: Path) -> int:
     outdir.mkdir(parents=True, exist_ok=True)
     app = ensure_app()
     with tempfile.TemporaryDirectory(prefix="sio-shots-") as tmp, start_sandbox(Path(tmp)) as run:
-        win = build_main_window(run.desk, LANG)
+        win = build_main_window(run.desk, LANG, selfcheck_config=selfcheck_config_for(run.desk))
         win.resize(1200, 740)
         win.move(20, 20)
         win.show()
-        wait(app, lambda: win.signin_page.info is not None)
+        state = win.signin_page
+        wait(app, lambda: state.info is not None and not state.workstation.running)  # type: ignore[union-attr]
         grab(app, win, outdir / "demo-signin.png")
 
         win.signin_page.sign_in_button.click()
@@ -93,6 +96,13 @@ def main(outdir: Path) -> int:
         page.send()
         wait(app, lambda: page.result_view.outcome is not None)
         grab(app, win, outdir / "demo-query.png")
+
+        win.diagnostics_action.trigger()  # Tools → Workstation self-check… (Ctrl+Shift+D)
+        diagnostics = win.diagnostics
+        assert diagnostics is not None
+        diagnostics.move(60, 40)
+        wait(app, lambda: diagnostics.page.report is not None and not diagnostics.page.running)
+        grab(app, diagnostics, outdir / "diagnostics.png")
         win.close()
     return 0
 

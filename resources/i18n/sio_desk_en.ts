@@ -2,10 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Diagnostics</name>
+    <message>
+        <source>Diagnostics — workstation self-check</source>
+        <translation>Diagnostics — workstation self-check</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>C&amp;lose</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Unexpected error: {detail}. The details are in the log.</source>
         <translation>Unexpected error: {detail}. The details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstLaunch</name>
+    <message>
+        <source>&amp;Re-run the check</source>
+        <translation>&amp;Re-run the check</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>This workstation does not meet the rules for working with the system, so SIO Desk may not be used for queries from it. Fix the following, then run the check again:</source>
+        <translation>This workstation does not meet the rules for working with the system, so SIO Desk may not be used for queries from it. Fix the following, then run the check again:</translation>
+    </message>
+    <message>
+        <source>Sandbox: not enforced.</source>
+        <translation>Sandbox: not enforced.</translation>
+    </message>
+    <message>
+        <source>Some checks need attention; they do not stop you. Tell your administrator:</source>
+        <translation>Some checks need attention; they do not stop you. Tell your administrator:</translation>
+    </message>
+    <message>
+        <source>This workstation meets the rules. Press Continue.</source>
+        <translation>This workstation meets the rules. Press Continue.</translation>
+    </message>
+    <message>
+        <source>First launch: workstation check</source>
+        <translation>First launch: workstation check</translation>
+    </message>
+    <message>
+        <source>SIO Desk runs for the first time on this workstation. The rules allow queries only from a workstation that meets them (R-WS-1…5), so every check is run now. You can print this report to PDF for your records.</source>
+        <translation>SIO Desk runs for the first time on this workstation. The rules allow queries only from a workstation that meets them (R-WS-1…5), so every check is run now. You can print this report to PDF for your records.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continue</translation>
     </message>
 </context>
 <context>
@@ -53,8 +103,16 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
         <translation>&amp;View</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation self-check…</source>
+        <translation>&amp;Workstation self-check…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -265,10 +323,65 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
     </message>
 </context>
 <context>
+    <name>SelfcheckPage</name>
+    <message>
+        <source>&amp;Print to PDF…</source>
+        <translation>&amp;Print to PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-run</source>
+        <translation>&amp;Re-run</translation>
+    </message>
+    <message>
+        <source>&amp;Run the check</source>
+        <translation>&amp;Run the check</translation>
+    </message>
+    <message>
+        <source>The check could not run: {detail}</source>
+        <translation>The check could not run: {detail}</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Save the report as PDF</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {detail}</source>
+        <translation>Could not write {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>Reading the token…</source>
         <translation>Reading the token…</translation>
+    </message>
+    <message>
+        <source>Sandbox: not enforced.</source>
+        <translation>Sandbox: not enforced.</translation>
+    </message>
+    <message>
+        <source>Checking the workstation…</source>
+        <translation>Checking the workstation…</translation>
+    </message>
+    <message>
+        <source>This workstation does not meet the rules, so signing in is disabled and SIO Desk may not be used for queries. Fix the following and run the check again:</source>
+        <translation>This workstation does not meet the rules, so signing in is disabled and SIO Desk may not be used for queries. Fix the following and run the check again:</translation>
+    </message>
+    <message>
+        <source>The workstation check found problems. You may sign in; tell your administrator:</source>
+        <translation>The workstation check found problems. You may sign in; tell your administrator:</translation>
+    </message>
+    <message>
+        <source>The check could not run: {detail}</source>
+        <translation>The check could not run: {detail}</translation>
+    </message>
+    <message>
+        <source>The workstation check passed.</source>
+        <translation>The workstation check passed.</translation>
     </message>
     <message>
         <source>Sign in with your NCA EDS</source>
@@ -285,6 +398,10 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
     <message>
         <source>&amp;Read the token again</source>
         <translation>&amp;Read the token again</translation>
+    </message>
+    <message>
+        <source>Open &amp;diagnostics…</source>
+        <translation>Open &amp;diagnostics…</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>Diagnostics</name>
+    <message>
+        <source>Diagnostics — workstation self-check</source>
+        <translation>Диагностика — жұмыс орнын тексеру</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>&amp;Жабу</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Unexpected error: {detail}. The details are in the log.</source>
         <translation>Күтпеген қате: {detail}. Толығырақ журналда.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstLaunch</name>
+    <message>
+        <source>&amp;Re-run the check</source>
+        <translation>Қайта &amp;тексеру</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Шығу</translation>
+    </message>
+    <message>
+        <source>This workstation does not meet the rules for working with the system, so SIO Desk may not be used for queries from it. Fix the following, then run the check again:</source>
+        <translation>Бұл жұмыс орны жүйемен жұмыс істеу талаптарына сәйкес емес, сондықтан одан SIO Desk арқылы сұрау жіберуге болмайды. Төмендегілерді түзетіп, тексеруді қайта іске қосыңыз:</translation>
+    </message>
+    <message>
+        <source>Sandbox: not enforced.</source>
+        <translation>Сынақ ортасы (sandbox): талаптар қолданылмайды.</translation>
+    </message>
+    <message>
+        <source>Some checks need attention; they do not stop you. Tell your administrator:</source>
+        <translation>Кейбір тексерулер назар аударуды қажет етеді, бірақ жұмысқа кедергі келтірмейді. Әкімшіге хабарлаңыз:</translation>
+    </message>
+    <message>
+        <source>This workstation meets the rules. Press Continue.</source>
+        <translation>Жұмыс орны талаптарға сәйкес. «Жалғастыру» батырмасын басыңыз.</translation>
+    </message>
+    <message>
+        <source>First launch: workstation check</source>
+        <translation>Алғашқы іске қосу: жұмыс орнын тексеру</translation>
+    </message>
+    <message>
+        <source>SIO Desk runs for the first time on this workstation. The rules allow queries only from a workstation that meets them (R-WS-1…5), so every check is run now. You can print this report to PDF for your records.</source>
+        <translation>SIO Desk осы жұмыс орнында алғаш рет іске қосылды. Ережелер сұрауларды тек талаптарға сәйкес келетін жұмыс орнынан жіберуге рұқсат етеді (R-WS-1…5), сондықтан қазір барлық тексеру орындалады. Бұл есепті құжаттарыңыз үшін PDF-ке басып шығаруға болады.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Жалғастыру</translation>
     </message>
 </context>
 <context>
@@ -53,8 +103,16 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
         <translation>&amp;Көрініс</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Құралдар</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation self-check…</source>
+        <translation>Жұмыс орнын &amp;тексеру…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -265,10 +323,65 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
     </message>
 </context>
 <context>
+    <name>SelfcheckPage</name>
+    <message>
+        <source>&amp;Print to PDF…</source>
+        <translation>PDF-ке &amp;басып шығару…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-run</source>
+        <translation>Қайта &amp;тексеру</translation>
+    </message>
+    <message>
+        <source>&amp;Run the check</source>
+        <translation>Тексеруді &amp;іске қосу</translation>
+    </message>
+    <message>
+        <source>The check could not run: {detail}</source>
+        <translation>Тексеруді орындау мүмкін болмады: {detail}</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Есепті PDF ретінде сақтау</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {detail}</source>
+        <translation>{path} файлына жазу мүмкін болмады: {detail}</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Сақталды: {path}</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>Reading the token…</source>
         <translation>Токен оқылуда…</translation>
+    </message>
+    <message>
+        <source>Sandbox: not enforced.</source>
+        <translation>Сынақ ортасы (sandbox): талаптар қолданылмайды.</translation>
+    </message>
+    <message>
+        <source>Checking the workstation…</source>
+        <translation>Жұмыс орны тексерілуде…</translation>
+    </message>
+    <message>
+        <source>This workstation does not meet the rules, so signing in is disabled and SIO Desk may not be used for queries. Fix the following and run the check again:</source>
+        <translation>Бұл жұмыс орны талаптарға сәйкес емес, сондықтан жүйеге кіру өшірілген және SIO Desk арқылы сұрау жіберуге болмайды. Төмендегілерді түзетіп, тексеруді қайта іске қосыңыз:</translation>
+    </message>
+    <message>
+        <source>The workstation check found problems. You may sign in; tell your administrator:</source>
+        <translation>Жұмыс орнын тексеру кемшіліктер тапты. Жүйеге кіруге болады; әкімшіге хабарлаңыз:</translation>
+    </message>
+    <message>
+        <source>The check could not run: {detail}</source>
+        <translation>Тексеруді орындау мүмкін болмады: {detail}</translation>
+    </message>
+    <message>
+        <source>The workstation check passed.</source>
+        <translation>Жұмыс орны тексеруден өтті.</translation>
     </message>
     <message>
         <source>Sign in with your NCA EDS</source>
@@ -285,6 +398,10 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
     <message>
         <source>&amp;Read the token again</source>
         <translation>Токенді қайта &amp;оқу</translation>
+    </message>
+    <message>
+        <source>Open &amp;diagnostics…</source>
+        <translation>&amp;Диагностиканы ашу…</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Diagnostics</name>
+    <message>
+        <source>Diagnostics — workstation self-check</source>
+        <translation>Диагностика — проверка рабочего места</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Unexpected error: {detail}. The details are in the log.</source>
         <translation>Непредвиденная ошибка: {detail}. Подробности в журнале.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstLaunch</name>
+    <message>
+        <source>&amp;Re-run the check</source>
+        <translation>&amp;Повторить проверку</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>This workstation does not meet the rules for working with the system, so SIO Desk may not be used for queries from it. Fix the following, then run the check again:</source>
+        <translation>Это рабочее место не соответствует требованиям для работы с системой, поэтому с него нельзя направлять запросы через SIO Desk. Устраните следующее и запустите проверку ещё раз:</translation>
+    </message>
+    <message>
+        <source>Sandbox: not enforced.</source>
+        <translation>Песочница (sandbox): требования не применяются.</translation>
+    </message>
+    <message>
+        <source>Some checks need attention; they do not stop you. Tell your administrator:</source>
+        <translation>Некоторые проверки требуют внимания, но работе не мешают. Сообщите администратору:</translation>
+    </message>
+    <message>
+        <source>This workstation meets the rules. Press Continue.</source>
+        <translation>Рабочее место соответствует требованиям. Нажмите «Продолжить».</translation>
+    </message>
+    <message>
+        <source>First launch: workstation check</source>
+        <translation>Первый запуск: проверка рабочего места</translation>
+    </message>
+    <message>
+        <source>SIO Desk runs for the first time on this workstation. The rules allow queries only from a workstation that meets them (R-WS-1…5), so every check is run now. You can print this report to PDF for your records.</source>
+        <translation>SIO Desk впервые запущен на этом рабочем месте. Правила разрешают запросы только с рабочего места, которое им соответствует (R-WS-1…5), поэтому сейчас выполняются все проверки. Этот отчёт можно распечатать в PDF для ваших документов.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Продолжить</translation>
     </message>
 </context>
 <context>
@@ -53,8 +103,16 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
         <translation>&amp;Вид</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Сервис</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation self-check…</source>
+        <translation>&amp;Проверка рабочего места…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -265,10 +323,65 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
     </message>
 </context>
 <context>
+    <name>SelfcheckPage</name>
+    <message>
+        <source>&amp;Print to PDF…</source>
+        <translation>&amp;Печать в PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-run</source>
+        <translation>П&amp;овторить проверку</translation>
+    </message>
+    <message>
+        <source>&amp;Run the check</source>
+        <translation>&amp;Запустить проверку</translation>
+    </message>
+    <message>
+        <source>The check could not run: {detail}</source>
+        <translation>Проверку выполнить не удалось: {detail}</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Сохранить отчёт в PDF</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {detail}</source>
+        <translation>Не удалось записать {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>Reading the token…</source>
         <translation>Чтение токена…</translation>
+    </message>
+    <message>
+        <source>Sandbox: not enforced.</source>
+        <translation>Песочница (sandbox): требования не применяются.</translation>
+    </message>
+    <message>
+        <source>Checking the workstation…</source>
+        <translation>Идёт проверка рабочего места…</translation>
+    </message>
+    <message>
+        <source>This workstation does not meet the rules, so signing in is disabled and SIO Desk may not be used for queries. Fix the following and run the check again:</source>
+        <translation>Это рабочее место не соответствует требованиям, поэтому вход отключён и направлять запросы через SIO Desk нельзя. Устраните следующее и запустите проверку ещё раз:</translation>
+    </message>
+    <message>
+        <source>The workstation check found problems. You may sign in; tell your administrator:</source>
+        <translation>Проверка рабочего места выявила недочёты. Войти можно; сообщите администратору:</translation>
+    </message>
+    <message>
+        <source>The check could not run: {detail}</source>
+        <translation>Проверку выполнить не удалось: {detail}</translation>
+    </message>
+    <message>
+        <source>The workstation check passed.</source>
+        <translation>Проверка рабочего места пройдена.</translation>
     </message>
     <message>
         <source>Sign in with your NCA EDS</source>
@@ -285,6 +398,10 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
     <message>
         <source>&amp;Read the token again</source>
         <translation>&amp;Перечитать токен</translation>
+    </message>
+    <message>
+        <source>Open &amp;diagnostics…</source>
+        <translation>Открыть &amp;диагностику…</translation>
     </message>
 </context>
 <context>

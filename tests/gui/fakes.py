@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 from app.errors import DeskError
+from app.selfcheck import Readers
+from app.selfcheck.advisory import Finding
+from app.selfcheck.carrier import CarrierReading, ModuleReading, TokenSeen
+from app.selfcheck.hardware import GB, GIB, CpuReading, DiskReading, NicReading, RamReading
+from app.selfcheck.network import PUBLIC_PROBES, Lookup, NetworkReading, Route
+from app.selfcheck.pdf import PdfReading
 from app.validation import basis_errors, params_errors
 from resources.catalogue import Resource, catalogue, resource
 
@@ -137,3 +145,45 @@ class FakeDesk:
     def close(self) -> None:
         self.logout()
         self.closed = True
+
+
+# -- workstation self-check readings -----------------------------------------------------------
+
+
+def selfcheck_readers(**over: Any) -> Readers:
+    """Readings of a compliant workstation (every check PASS but the channel, which needs a
+    gateway); replace one at a time: network=internet_route (FAIL, blocks by default),
+    ram=low_ram (FAIL; warn-only with SelfcheckConfig(modes={"ram": Mode.WARN})),
+    cpu=unknown_cpu (UNDETERMINED)."""
+    base: dict[str, Any] = dict(
+        cpu=lambda: CpuReading(3400.0),
+        ram=lambda: RamReading(8 * GIB),
+        disk=lambda: DiskReading(Path("/data"), 200 * GB),
+        nic=lambda target: NicReading("eth0", 1000.0),
+        network=lambda: NetworkReading(
+            tuple(Lookup(t, False, error="ENETUNREACH") for t in PUBLIC_PROBES), (), "fake"
+        ),
+        carrier=lambda: CarrierReading((ModuleReading("/x/jc.so", (TokenSeen("t", "1"),)),)),
+        pdf=lambda: PdfReading("evince.desktop"),
+        disk_encryption=lambda: Finding(True, "LUKS"),
+        swap=lambda: Finding(True, "none"),
+        screen_lock=lambda: Finding(True, "after 300 s"),
+    )
+    base.update(over)
+    return Readers(**base)
+
+
+def internet_route() -> NetworkReading:
+    """R-WS-5 broken: a default route through a public gateway."""
+    route = Route(ipaddress.ip_network("0.0.0.0/0"), ipaddress.ip_address("192.0.2.1"), "eth0")
+    return NetworkReading(
+        tuple(Lookup(t, True, route=route) for t in PUBLIC_PROBES), (route,), "fake"
+    )
+
+
+def low_ram() -> RamReading:
+    return RamReading(2 * GIB)
+
+
+def unknown_cpu() -> CpuReading:
+    return CpuReading(None)
