@@ -297,12 +297,62 @@ def verify_detached(
     """Verify a detached CMS over ``data``: digest, signature, chain, revocation, purpose."""
     signed, si = _parse(cms_der)
     digest = _check_algorithms(si)  # first: a GOST signature is "unsupported", never "malformed"
-    try:
-        detached = signed["encap_content_info"]["content"].native is None
-    except ValueError as exc:
-        raise _malformed(f"cannot parse CMS content: {exc}") from exc
-    if not detached:
+    if _content(signed) is not None:
         raise _malformed("the signature is not detached (it carries the content)")
+    return _verify(signed, si, digest, data, trust, at, purpose)
+
+
+def verify_attached(
+    cms_der: bytes,
+    trust: TrustStore,
+    *,
+    at: dt.datetime | None = None,
+    purpose: Literal["authentication", "signing"] | None = None,
+) -> tuple[VerifiedSignature, bytes]:
+    """Verify a CMS that carries its content (eContent); return the result and the content."""
+    signed, si = _parse(cms_der)
+    digest = _check_algorithms(si)
+    content = _content(signed)
+    if content is None:
+        raise _malformed("the signature is detached: the signed data is needed")
+    return _verify(signed, si, digest, content, trust, at, purpose), content
+
+
+def encapsulated_content(cms_der: bytes) -> bytes | None:
+    """The eContent of an attached CMS, None for a detached one; malformed if unparsable."""
+    signed, _ = _parse(cms_der)
+    return _content(signed)
+
+
+def claimed_signer(cms_der: bytes) -> x509.Certificate | None:
+    """The certificate the (single) signer names, unverified: for reports on failures."""
+    try:
+        signed, si = _parse(cms_der)
+        return _signer_certificate(signed, si)[0]
+    except (SignatureInvalid, ValueError, TypeError, KeyError):
+        return None
+
+
+def _content(signed: cms.SignedData) -> bytes | None:
+    try:
+        value = signed["encap_content_info"]["content"]
+        native = value.native
+        if native is None:
+            return None
+        return native if isinstance(native, bytes) else bytes(value.contents)
+    except (ValueError, TypeError) as exc:
+        raise _malformed(f"cannot parse CMS content: {exc}") from exc
+
+
+def _verify(
+    signed: cms.SignedData,
+    si: cms.SignerInfo,
+    digest: str,
+    data: bytes,
+    trust: TrustStore,
+    at: dt.datetime | None,
+    purpose: Literal["authentication", "signing"] | None,
+) -> VerifiedSignature:
     try:
         leaf, others = _signer_certificate(signed, si)
         attrs = si["signed_attrs"]
@@ -358,4 +408,7 @@ def _check_ess(ess: Any, leaf: x509.Certificate) -> None:
         raise SignatureInvalid("bad_signature", "signingCertificateV2 names another certificate")
 
 
-__all__ = ["VerifiedSignature", "check_purpose", "sign_detached", "verify_detached"]
+__all__ = [
+    "VerifiedSignature", "check_purpose", "claimed_signer", "encapsulated_content",
+    "sign_detached", "verify_attached", "verify_detached",
+]

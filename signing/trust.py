@@ -11,6 +11,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives.serialization import Encoding
 
+from signing.crl import RevocationResult, load_crl, revocation_check
 from signing.errors import SignatureInvalid
 from signing.profile import name_string, serial_hex
 
@@ -79,12 +80,7 @@ class TrustStore:
         for file in sorted(Path(path).iterdir()):
             suffix = file.suffix.lower()
             if suffix == ".crl":
-                data = file.read_bytes()
-                crls.append(
-                    x509.load_pem_x509_crl(data)
-                    if data.lstrip().startswith(b"-----BEGIN")
-                    else x509.load_der_x509_crl(data)
-                )
+                crls.append(load_crl(file.read_bytes()))
             elif suffix in CERT_SUFFIXES:
                 data = file.read_bytes()
                 if data.lstrip().startswith(b"-----BEGIN"):
@@ -179,19 +175,19 @@ class TrustStore:
     def _check_revocation(
         self, cert: x509.Certificate, issuer: x509.Certificate, at: dt.datetime
     ) -> None:
-        for crl in self.crls:
-            if crl.issuer != issuer.subject or crl.last_update_utc > at:
-                continue  # another CA's list, or one published after the moment checked
-            try:
-                if not crl.is_signature_valid(issuer.public_key()):  # type: ignore[arg-type]
-                    continue  # a CRL not signed by the issuer says nothing about its certs
-            except (UnsupportedAlgorithm, TypeError, ValueError):
-                continue
-            entry = crl.get_revoked_certificate_by_serial_number(cert.serial_number)
-            if entry is not None and entry.revocation_date_utc <= at:
-                raise SignatureInvalid(
-                    "revoked",
-                    f"certificate {serial_hex(cert.serial_number)} of "
-                    f"{name_string(cert.subject)} was revoked on "
-                    f"{entry.revocation_date_utc:%Y-%m-%d %H:%M} UTC",
-                )
+        # R-AUTH-1: base CRL plus delta, signature-checked against the issuer (signing.crl).
+        result = revocation_check(cert, self.crls, at, issuer)
+        if result.status == "revoked":
+            raise SignatureInvalid(
+                "revoked",
+                f"certificate {serial_hex(cert.serial_number)} of "
+                f"{name_string(cert.subject)} was {result.reason}",
+            )
+
+    def revocation(self, cert: x509.Certificate, at: dt.datetime,
+                   issuer: x509.Certificate | None = None) -> RevocationResult:
+        """What this store's CRLs say about ``cert`` as of ``at`` (no path validation)."""
+        if issuer is None:
+            issuer = next((c for c in self.anchors + self.intermediates
+                           if c.subject == cert.issuer), None)
+        return revocation_check(cert, self.crls, at, issuer)

@@ -1,0 +1,231 @@
+"""PAdES signatures (/ETSI.CAdES.detached) through pyHanko with our Signer; and their checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from io import BytesIO
+from typing import Any, Literal
+
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
+
+from signing.cms import check_purpose
+from signing.errors import SignatureInvalid
+from signing.profile import CertProfile, profile_of
+from signing.signer import Signer
+from signing.trust import TrustStore
+
+PdfStatus = Literal["valid", "invalid", "untrusted", "revoked", "expired", "unsupported"]
+_GOST_PREFIX = "1.2.398.3.10."
+# How our verification codes read as a report status (signing.errors.VERIFY_CODES).
+CODE_STATUS: dict[str, PdfStatus] = {
+    "untrusted": "untrusted", "revoked": "revoked", "expired": "expired",
+    "not_yet_valid": "expired", "unsupported_algorithm": "unsupported",
+}
+
+
+def _asn1(cert: x509.Certificate) -> Any:
+    from asn1crypto import x509 as ax509
+
+    return ax509.Certificate.load(cert.public_bytes(Encoding.DER))
+
+
+def _pyhanko_signer(signer: Signer) -> Any:
+    """A pyHanko Signer whose raw signature comes from our Signer (token, file or software)."""
+    from asn1crypto import algos
+    from pyhanko.sign.signers.pdf_cms import Signer as HankoSigner
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    class _Bridge(HankoSigner):
+        async def async_sign_raw(self, data: bytes, digest_algorithm: str,
+                                 dry_run: bool = False) -> bytes:
+            if digest_algorithm != "sha256":
+                raise SignatureInvalid("unsupported_algorithm",
+                                       f"our signers hash with SHA-256, not {digest_algorithm}")
+            if dry_run:
+                # Size estimate only: do not spend a C_Sign (or a PIN prompt) on it.
+                size = getattr(signer.certificate.public_key(), "key_size", 4096)
+                return bytes((size + 7) // 8)
+            return signer.sign_raw(data)
+
+    return _Bridge(
+        signing_cert=_asn1(signer.certificate),
+        cert_registry=SimpleCertificateStore.from_certs([_asn1(c) for c in signer.chain]),
+        signature_mechanism=algos.SignedDigestAlgorithm({"algorithm": "sha256_rsa"}),
+        embed_roots=False,
+    )
+
+
+def sign_pdf(
+    pdf_bytes: bytes,
+    signer: Signer,
+    *,
+    reason: str,
+    location: str,
+    field_name: str = "Signature1",
+    timestamper: Any = None,
+) -> bytes:
+    """PAdES B-B over ``pdf_bytes`` (incremental update); B-T when ``timestamper`` is given.
+
+    ``timestamper`` is a TSA URL (RFC 3161 over HTTP) or a pyHanko TimeStamper.
+    """
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+
+    if isinstance(timestamper, str):
+        timestamper = HTTPTimeStamper(timestamper, timeout=10)
+    meta = signers.PdfSignatureMetadata(
+        field_name=field_name, reason=reason, location=location,
+        subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
+    )
+    writer = IncrementalPdfFileWriter(BytesIO(pdf_bytes), strict=False)
+    out = signers.PdfSigner(meta, signer=_pyhanko_signer(signer),
+                            timestamper=timestamper).sign_pdf(writer)
+    return bytes(out.getvalue())
+
+
+@dataclass(frozen=True)
+class PdfSignatureReport:
+    """One signature of a PDF as pyHanko and our trust store see it."""
+
+    field_name: str
+    status: PdfStatus
+    reason: str
+    intact: bool
+    valid: bool
+    trusted: bool
+    whole_document: bool
+    profile: CertProfile | None
+    signing_time: dt.datetime | None
+    timestamped: bool
+    algorithm: str
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """All signatures of a PDF; ``status`` is the worst of them ("invalid" when none)."""
+
+    status: PdfStatus
+    reason: str
+    signatures: list[PdfSignatureReport] = field(default_factory=list)
+
+
+def _context(trust: TrustStore, at: dt.datetime) -> Any:
+    from pyhanko_certvalidator import ValidationContext
+
+    return ValidationContext(
+        trust_roots=[_asn1(c) for c in trust.anchors],
+        other_certs=[_asn1(c) for c in trust.intermediates],
+        # Revocation is ours (signing.crl, with deltas), checked after pyHanko; pyHanko also
+        # cannot place a CRL whose issuer is itself the trust anchor.
+        moment=at, allow_fetching=False, revocation_mode="soft-fail",
+    )
+
+
+def _one(sig: Any, trust: TrustStore, at: dt.datetime) -> PdfSignatureReport:
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.errors import SignatureValidationError
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    name = str(sig.field_name)
+    signer_info = sig.signer_info
+    algorithm = signer_info["signature_algorithm"]["algorithm"].dotted
+    try:
+        leaf = x509.load_der_x509_certificate(sig.signer_cert.dump())
+        profile: CertProfile | None = profile_of(leaf)
+    except (ValueError, SignatureInvalid):
+        leaf, profile = None, None
+    digest = signer_info["digest_algorithm"]["algorithm"].dotted
+    if algorithm.startswith(_GOST_PREFIX) or digest.startswith(_GOST_PREFIX):
+        # DESIGN: GOST signatures are never "valid" here; say so instead of failing.
+        return PdfSignatureReport(name, "unsupported", "GOST signatures cannot be verified "
+                                  "here (RSA only)", False, False, False, False, profile,
+                                  None, False, algorithm)
+    try:
+        st = validate_pdf_signature(sig, _context(trust, at))
+    except (SignatureValidationError, ValueError, TypeError) as exc:
+        return PdfSignatureReport(name, "invalid", f"cannot validate: {exc}", False, False,
+                                  False, False, profile, None, False, algorithm)
+    whole = st.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    when = (st.timestamp_validity.timestamp if st.timestamp_validity is not None
+            else st.signer_reported_dt)
+    status: PdfStatus = "valid"
+    reason = "intact, valid and trusted"
+    if not (st.intact and st.valid):
+        status, reason = "invalid", ("the document was changed after signing" if not st.intact
+                                     else "the signature does not match")
+    elif leaf is not None:
+        try:
+            trust.validate(leaf, at, extra=[x509.load_der_x509_certificate(c.dump())
+                                            for c in sig.signed_data["certificates"] or ()
+                                            if c.name == "certificate"])
+            if profile is not None:
+                check_purpose(leaf, profile, "signing")  # an AUTH key may not sign documents
+        except SignatureInvalid as exc:
+            status, reason = CODE_STATUS.get(exc.code, "invalid"), str(exc)
+    if status == "valid" and not st.bottom_line:
+        # pyHanko saw a problem our path check did not (key usage, DocMDP, timestamp).
+        status = "untrusted" if not st.trusted else "invalid"
+        reason = f"pyHanko: {st.summary()}"
+    if status == "valid" and not whole and not st.docmdp_ok:
+        status, reason = "invalid", "changes after this signature are not allowed"
+    return PdfSignatureReport(name, status, reason, bool(st.intact), bool(st.valid),
+                              bool(st.trusted), whole, profile, when,
+                              st.timestamp_validity is not None, algorithm)
+
+
+_ORDER: Sequence[PdfStatus] = ("valid", "expired", "untrusted", "unsupported", "revoked",
+                               "invalid")
+
+
+def verify_pdf(pdf_bytes: bytes, trust: TrustStore, at: dt.datetime | None = None
+               ) -> VerifyReport:
+    """Check every signature of a PDF as of ``at``: integrity, signature, chain, CRLs."""
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    when = at or dt.datetime.now(dt.UTC)
+    try:
+        reader = PdfFileReader(BytesIO(pdf_bytes), strict=False)
+        sigs = list(reader.embedded_signatures)
+    except (PdfError, ValueError, KeyError, TypeError) as exc:
+        return VerifyReport("invalid", f"not a readable PDF: {exc}")
+    if not sigs:
+        return VerifyReport("invalid", "the PDF carries no signature")
+    reports = [_one(s, trust, when) for s in sigs]
+    worst = max(reports, key=lambda r: _ORDER.index(r.status))
+    if worst.status == "valid" and not reports[-1].whole_document:
+        return VerifyReport("invalid", "the document was extended after the last signature",
+                            reports)
+    return VerifyReport(worst.status, f"{worst.field_name}: {worst.reason}", reports)
+
+
+def blank_pdf(text: str = "SIO Desk") -> bytes:
+    """A one-page A4 PDF showing ``text`` (ASCII, Helvetica): for tests and the sandbox."""
+    from pyhanko.pdf_utils import generic, writer
+
+    w = writer.PdfFileWriter()
+    font = generic.DictionaryObject({
+        generic.NameObject("/Type"): generic.NameObject("/Font"),
+        generic.NameObject("/Subtype"): generic.NameObject("/Type1"),
+        generic.NameObject("/BaseFont"): generic.NameObject("/Helvetica"),
+    })
+    resources = generic.DictionaryObject({
+        generic.NameObject("/Font"): generic.DictionaryObject({
+            generic.NameObject("/F1"): w.add_object(font)}),
+    })
+    escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    stream = generic.StreamObject(stream_data=f"BT /F1 16 Tf 72 760 Td ({escaped}) Tj ET"
+                                  .encode("ascii"))
+    page = writer.PageObject(contents=w.add_object(stream), media_box=[0, 0, 595, 842],
+                             resources=resources)
+    w.insert_page(page)
+    out = BytesIO()
+    w.write(out)
+    return out.getvalue()
+
+
+__all__ = ["PdfSignatureReport", "VerifyReport", "blank_pdf", "sign_pdf", "verify_pdf"]
