@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TypeVar
 
 from cryptography.hazmat.primitives.serialization import Encoding
@@ -13,6 +14,7 @@ from pydantic import ValidationError
 
 from app.config import DeskConfig
 from app.errors import DeskError
+from app.pin_reminder import pin_change_due, record_pin_change
 from app.validation import basis_errors, params_errors
 from resources.catalogue import Resource, catalogue, resource
 from signing.cms import sign_detached, verify_detached
@@ -20,7 +22,7 @@ from signing.errors import PinIncorrect, SignatureInvalid, SigningError
 from signing.token import KeyPair, Token, TokenInfo, pick
 from transport.canonical import sha256_hex
 from transport.client import ChannelError, GatewayClient
-from transport.clock import iso, now_astana
+from transport.clock import iso, now_astana, now_utc
 from transport.protocol import (
     Basis,
     LoginRequest,
@@ -90,6 +92,33 @@ class Desk:
         reply = self._channel(lambda: self.client.login(request))
         self._session, self.user = reply.session, reply.user
         return reply.user
+
+    def change_pin(self, old: str, new: str) -> None:
+        """C_SetPIN on the token, then the date is recorded for the monthly reminder (R-AUTH-7)."""
+        if new == old:
+            raise DeskError("pin_unchanged")
+        try:
+            serial = self.token.info().serial
+            self.token.change_pin(old, new)
+        except SigningError as exc:
+            raise _desk_error(exc) from exc
+        if self._pin_log is not None:
+            record_pin_change(self._pin_log, serial, now_utc())
+
+    def pin_change_due(self) -> bool:
+        """True when this token's PIN was not changed in the last calendar month (R-AUTH-7)."""
+        if self._pin_log is None:
+            return False
+        try:
+            serial = self.token.info().serial
+        except SigningError as exc:
+            raise _desk_error(exc) from exc
+        return pin_change_due(self._pin_log, serial, now_utc())
+
+    @property
+    def _pin_log(self) -> Path | None:
+        state = self.config.state_dir
+        return state / "pin-changes.json" if state is not None else None
 
     def resources(self) -> list[Resource]:
         return [r for r in catalogue().values() if r.queryable]
@@ -201,6 +230,13 @@ class Desk:
 def _desk_error(exc: SigningError) -> DeskError:
     if isinstance(exc, PinIncorrect):
         return DeskError("pin_incorrect", attempts_left=exc.attempts_left)
-    if exc.code in {"pin_locked", "token_absent", "no_key_for_purpose", "file_key_forbidden"}:
+    if exc.code in {
+        "pin_locked",
+        "token_absent",
+        "no_key_for_purpose",
+        "file_key_forbidden",
+        "pin_change_unsupported",
+        "pin_invalid",
+    }:
         return DeskError(exc.code, detail=str(exc))
     return DeskError("token_error", detail=str(exc))

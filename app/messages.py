@@ -38,6 +38,21 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "Вход с ЭЦП, хранящейся в файловой системе, запрещён (R-AUTH-4). Используйте защищённый токен.",
         "A key stored on the file system may not be used to sign in (R-AUTH-4). Use a protected token.",
     ),
+    "pin_unchanged": (
+        "Жаңа PIN ескісінен өзгеше болуы керек.",
+        "Новый PIN должен отличаться от прежнего.",
+        "The new PIN must differ from the old one.",
+    ),
+    "pin_invalid": (
+        "Жаңа PIN-код токенге сәйкес емес: {detail}",
+        "Новый PIN-код не подходит токену: {detail}",
+        "The token does not accept the new PIN: {detail}",
+    ),
+    "pin_change_unsupported": (
+        "Құм жәшіктің кілт файлының құпиясөзі мұнда өзгертілмейді; тек токеннің PIN-коды өзгереді.",
+        "Пароль файла ключа песочницы здесь не меняется; меняется только PIN токена.",
+        "A sandbox key file's password cannot be changed here; only a token's PIN can.",
+    ),
     "not_logged_in": (
         "Алдымен ЭЦҚ-мен кіріңіз.",
         "Сначала войдите с ЭЦП.",

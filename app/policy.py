@@ -10,7 +10,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
-from platformdirs import site_config_path
+from platformdirs import site_config_path, user_data_path
 
 from app.config import DeskConfig
 from app.errors import DeskError
@@ -83,6 +83,7 @@ def load_policy(path: Path | None = None) -> Policy:
         sandbox=False,
         lang=str(raw.get("lang", "ru")),
         timeout_s=float(raw.get("timeout_s", 15.0)),
+        state_dir=user_data_path("sio-desk", appauthor=False),
     )
     return Policy(desk, tuple(modules), label if isinstance(label, str) else None)
 

@@ -81,7 +81,7 @@ def start_sandbox(
     gateway = EmbeddedGateway(config)
     gateway.start()
     try:
-        desk = Desk(_desk_config(gateway.url, pki), token)
+        desk = Desk(_desk_config(gateway.url, pki, workdir / "client"), token)
         sample = gateway.population.sample_iins(1)[0]
     except BaseException:
         gateway.stop()
@@ -89,7 +89,7 @@ def start_sandbox(
     return SandboxRun(workdir, pki, user, token, kind, pin, gateway, desk, sample)
 
 
-def _desk_config(url: str, pki: SandboxPKI) -> DeskConfig:
+def _desk_config(url: str, pki: SandboxPKI, state_dir: Path) -> DeskConfig:
     operator = hashlib.sha256(pki.operator_cert.public_bytes(Encoding.DER)).hexdigest()
     return DeskConfig(
         gateway_url=url,
@@ -97,6 +97,7 @@ def _desk_config(url: str, pki: SandboxPKI) -> DeskConfig:
         trust=pki.trust_store(),
         operator_sha256=frozenset({operator}),
         sandbox=True,
+        state_dir=state_dir,
     )
 
 

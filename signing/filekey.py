@@ -276,6 +276,13 @@ class FileKeyToken(Token):
         """True while the file exists."""
         return self.path.is_file()
 
+    def change_pin(self, old: str, new: str) -> None:
+        """A sandbox key file keeps its password: there is no carrier whose PIN could change."""
+        raise SigningError(
+            "A key file's password cannot be changed here; only a token's PIN can.",
+            code="pin_change_unsupported",
+        )
+
     def _require(self) -> list[P12Entry]:
         if self._entries is None:
             raise SigningError("Log in to the key file first.", code="not_logged_in")

@@ -75,6 +75,10 @@ class Token(Protocol):
         """True while the token is still connected."""
         ...
 
+    def change_pin(self, old: str, new: str) -> None:
+        """Change the user PIN (R-AUTH-7); PinIncorrect when `old` is wrong."""
+        ...
+
 
 def pick(pairs: list[KeyPair], purpose: Literal["authentication", "signing"]) -> KeyPair:
     """The key pair for ``purpose``: an exact match first, then a dual-use (GOST 2015) key."""
