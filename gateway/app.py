@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
-from gateway import auth, registry
+from gateway import auth, checkpoints, registry
 from gateway.config import GatewayConfig
 from gateway.context import RequestContext, record_refusal
 from gateway.db import make_engine, migrate
@@ -64,6 +64,7 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
     """The gateway app over `engine` (or one made from config.db_url), schema migrated."""
     engine = engine or make_engine(config.db_url)
     migrate(engine)
+    checkpoints.attach(engine, config)  # R-LOG-1: segments are sealed as they fill
     registry.seed(engine, config.seed_users)
     population = _population(config.population_size, config.population_seed,
                              config.known_people())

@@ -75,6 +75,10 @@ class GatewayConfig:
     population_size: int = 10_000
     population_seed: int = DEFAULT_SEED
     seed_users: tuple[SeedUser, ...] = ()
+    # R-LOG-1 "archived as it fills": a journal segment is sealed by an operator-signed
+    # checkpoint once it holds this many entries, or at the first append after this age.
+    segment_max_entries: int = 10_000
+    segment_max_age_s: int = 86_400
 
     def known_people(self) -> tuple[KnownPerson, ...]:
         """People who must exist in the registry: the seeded users can look themselves up."""

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
@@ -60,6 +61,29 @@ class JournalEntry:
         return None if self.basis is None else json.loads(self.basis)
 
 
+COLUMNS = tuple(f.name for f in fields(JournalEntry))
+
+
+class Sealer(Protocol):
+    """Seals full segments inside the append transaction (gateway.checkpoints.attach)."""
+
+    def before_append(self, conn: Connection, at: datetime) -> None: ...
+
+    def after_append(self, conn: Connection, entry: JournalEntry) -> None: ...
+
+
+# Keyed by engine so every caller of append() seals without having to pass anything along.
+_SEALERS: WeakKeyDictionary[Engine, Sealer] = WeakKeyDictionary()
+
+
+def set_sealer(engine: Engine, sealer: Sealer | None) -> None:
+    """Make every append on `engine` seal full segments with `sealer` (None: stop sealing)."""
+    if sealer is None:
+        _SEALERS.pop(engine, None)
+    else:
+        _SEALERS[engine] = sealer
+
+
 def entry_hash(prev_hash: str, fields: Mapping[str, Any]) -> str:
     return sha256_hex(prev_hash.encode("ascii") + canonical_json(dict(fields)))
 
@@ -93,7 +117,11 @@ def append(
         .where(journal_head.c.id == 1)
         .with_for_update()
     ).one()
-    at_utc, at_astana = _stamp(at or now_utc())
+    moment = at or now_utc()
+    sealer = _SEALERS.get(conn.engine)
+    if sealer is not None:
+        sealer.before_append(conn, moment)  # the age cap closes a segment before this entry
+    at_utc, at_astana = _stamp(moment)
     fields: dict[str, Any] = {
         "seq": int(head.seq) + 1,
         "kind": kind,
@@ -114,6 +142,8 @@ def append(
         .where(journal_head.c.id == 1)
         .values(seq=entry.seq, hash=entry.hash)
     )
+    if sealer is not None:
+        sealer.after_append(conn, entry)  # the size cap closes it with this entry
     return entry
 
 
@@ -131,6 +161,14 @@ def entries(engine: Engine, since_seq: int = 0) -> list[JournalEntry]:
         rows = conn.execute(
             select(journal).where(journal.c.seq > since_seq).order_by(journal.c.seq)
         ).mappings().all()
+    return [JournalEntry(**{**row, "seq": int(row["seq"])}) for row in rows]
+
+
+def entries_between(conn: Connection, first_seq: int, last_seq: int) -> list[JournalEntry]:
+    """Entries first_seq..last_seq inclusive, in order, on the caller's connection."""
+    rows = conn.execute(
+        select(journal).where(journal.c.seq.between(first_seq, last_seq)).order_by(journal.c.seq)
+    ).mappings().all()
     return [JournalEntry(**{**row, "seq": int(row["seq"])}) for row in rows]
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import (
     Column,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -89,6 +90,25 @@ journal_head = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("seq", BigInteger, nullable=False),
     Column("hash", String(64), nullable=False),
+)
+
+# R-LOG-1, R-CTL-3: one operator-signed checkpoint per sealed segment, chained to the previous
+# one; `body` is the exact canonical JSON that was signed. Append-only like the journal.
+journal_checkpoints = Table(
+    "journal_checkpoints",
+    metadata,
+    Column("segment", BigInteger, primary_key=True, autoincrement=False),
+    Column("first_seq", BigInteger, nullable=False),
+    Column("last_seq", BigInteger, nullable=False),
+    Column("count", BigInteger, nullable=False),
+    Column("last_hash", String(64), nullable=False),
+    Column("prev_checkpoint_hash", String(64), nullable=False),
+    Column("sealed_at_utc", String(40), nullable=False),
+    Column("sealed_at_astana", String(40), nullable=False),
+    Column("reason", String(20), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("signature", LargeBinary, nullable=False),
 )
 
 GENESIS_HASH = "0" * 64
