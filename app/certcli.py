@@ -301,19 +301,28 @@ def _certs_from_file(path: Path, password_env: str | None) -> list[x509.Certific
     if path.suffix.lower() in (".p12", ".pfx") or (
         data[:1] == b"\x30" and not _is_certificate(data)
     ):
-        from signing.filekey import read_p12
+        from signing.filekey import p12_certificates
 
         if password_env is None:
             raise UsageError("a PKCS#12 file: give its password with --password-env VAR")
         password = os.environ.get(password_env)
         if password is None:
             raise UsageError(f"environment variable {password_env} is not set")
-        entries, _ = read_p12(data, password)
-        return [e.certificate for e in entries]
+        certs = p12_certificates(data, password)
+        # The key's own certificates; CA certificates travel in the file only to build the chain.
+        leaves = [c for c in certs if not _is_ca(c)]
+        return leaves or certs
     certs = _read_certs(path)
     if not certs:
         raise UsageError(f"{path}: no certificate found")
     return certs
+
+
+def _is_ca(cert: x509.Certificate) -> bool:
+    try:
+        return bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
+    except x509.ExtensionNotFound:
+        return False
 
 
 def _is_certificate(der: bytes) -> bool:

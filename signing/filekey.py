@@ -41,11 +41,13 @@ class P12Entry:
     certificate: x509.Certificate
 
 
-def _p12_kdf(password: bytes, salt: bytes, iterations: int, length: int, algo: str) -> bytes:
-    """RFC 7292 Appendix B key derivation, ID 3 (MAC key)."""
+def _p12_kdf(
+    password: bytes, salt: bytes, iterations: int, length: int, algo: str, purpose: int = 3
+) -> bytes:
+    """RFC 7292 Appendix B key derivation: purpose 1 key, 2 IV, 3 MAC key."""
     h = getattr(hashlib, algo)
     v = h().block_size
-    d = bytes([3]) * v
+    d = bytes([purpose]) * v
 
     def stretch(data: bytes) -> bytes:
         if not data:
@@ -182,6 +184,78 @@ def read_p12(data: bytes, password: str) -> tuple[list[P12Entry], list[x509.Cert
                     loose.append(cert)
     entries = [P12Entry(name, key, certs[kid]) for kid, (name, key) in keys.items() if kid in certs]
     return entries, loose
+
+
+MAC_DIGESTS = ("sha1", "sha256", "sha384", "sha512")
+
+
+def p12_certificates(data: bytes, password: str) -> list[x509.Certificate]:
+    """Every certificate in a PKCS#12 file whatever its key type — GOST files included."""
+    try:
+        pfx = ap12.Pfx.load(data, strict=True)
+        auth_content = pfx["auth_safe"]["content"].native
+        mac_data = pfx["mac_data"]
+        mac = mac_data["mac"]
+        algo = mac["digest_algorithm"]["algorithm"].native
+        expected = mac["digest"].native
+        salt, iterations = mac_data["mac_salt"].native, mac_data["iterations"].native
+        if not isinstance(auth_content, bytes) or algo not in MAC_DIGESTS:
+            raise ValueError("not a password-integrity PKCS#12")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise SigningError(f"not a PKCS#12 file: {exc}", code="file_key_invalid") from exc
+    if not hmac.compare_digest(_mac(password, salt, iterations, algo, auth_content), expected):
+        raise PinIncorrect(None)
+    certs: list[x509.Certificate] = []
+    for info in ap12.AuthenticatedSafe.load(auth_content):
+        kind = info["content_type"].native
+        if kind == "data":
+            raw = info["content"].native
+        elif kind == "encrypted_data":
+            raw = _decrypt_safe(info["content"]["encrypted_content_info"], password)
+        else:
+            continue
+        for bag in ap12.SafeContents.load(raw):
+            if bag["bag_id"].native == "cert_bag" and bag["bag_value"]["cert_id"].native == "x509":
+                der = bag["bag_value"]["cert_value"].parsed.dump()
+                certs.append(x509.load_der_x509_certificate(der))
+    return certs
+
+
+def _decrypt_safe(info: acms.EncryptedContentInfo, password: str) -> bytes:
+    """The PKCS#12 PBE schemes NCA and OpenSSL use for certificate bags."""
+    from cryptography.hazmat.decrepit.ciphers.algorithms import TripleDES
+    from cryptography.hazmat.primitives import padding as sympad
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    from signing import rc2
+
+    alg = info["content_encryption_algorithm"]
+    data = info["encrypted_content"].native
+    try:
+        if alg.kdf == "pkcs12_kdf":
+            pw, salt, rounds = _bmp(password), alg.kdf_salt, alg.kdf_iterations
+            key = _p12_kdf(pw, salt, rounds, alg.key_length, "sha1", purpose=1)
+            iv = _p12_kdf(pw, salt, rounds, alg.encryption_block_size, "sha1", purpose=2)
+            if alg.encryption_cipher == "rc2":
+                return rc2.cbc_decrypt(key, iv, data)
+            cipher = Cipher(TripleDES(key), modes.CBC(iv))
+        elif alg.kdf == "pbkdf2" and alg.encryption_cipher == "aes":
+            from cryptography.hazmat.primitives.hashes import SHA256
+            from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
+            kdf = PBKDF2HMAC(SHA256(), alg.key_length, alg.kdf_salt, alg.kdf_iterations)
+            key = kdf.derive(password.encode())
+            cipher = Cipher(algorithms.AES(key), modes.CBC(alg.encryption_iv))
+        else:
+            raise ValueError(f"unsupported bag encryption {alg['algorithm'].native}")
+        decryptor = cipher.decryptor()
+        block_bits = 64 if alg.kdf == "pkcs12_kdf" else 128  # 3DES / AES
+        unpadder = sympad.PKCS7(block_bits).unpadder()
+        return unpadder.update(decryptor.update(data) + decryptor.finalize()) + unpadder.finalize()
+    except ValueError as exc:
+        raise SigningError(
+            f"cannot decrypt the certificates: {exc}", code="file_key_invalid"
+        ) from exc
 
 
 def _load_key(der: bytes, password: str) -> object:
