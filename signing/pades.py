@@ -12,7 +12,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from signing.cms import check_purpose
-from signing.errors import SignatureInvalid
+from signing.errors import SignatureInvalid, SigningError
 from signing.profile import CertProfile, profile_of
 from signing.signer import Signer
 from signing.trust import TrustStore
@@ -58,6 +58,49 @@ def _pyhanko_signer(signer: Signer) -> Any:
     )
 
 
+def _http_timestamper(url: str) -> Any:
+    """pyHanko's HTTPTimeStamper for ``url``, with a nonce check that reports, not crashes.
+
+    pyHanko 0.38 formats a nonce mismatch with ``int.hex()`` and so raises AttributeError
+    instead of its TimestampRequestError; the nonce is compared here first. asn1crypto 1.5
+    requires the timeStampToken that RFC 3161 leaves out of a refusal, so a refusal would
+    surface as a parse error (ValueError); it is read here with the token optional.
+    """
+    from asn1crypto import cms, core, tsp
+    from pyhanko.sign.timestamps import HTTPTimeStamper, TimestampRequestError
+    from pyhanko.sign.timestamps.common_utils import handle_tsp_response
+
+    class _Resp(core.Sequence):  # TimeStampResp as RFC 3161 has it
+        # A list on purpose: asn1crypto fills in the field options in place.
+        _fields = [("status", tsp.PKIStatusInfo),  # noqa: RUF012
+                   ("time_stamp_token", cms.ContentInfo, {"optional": True})]
+
+    class _Stamper(HTTPTimeStamper):
+        async def async_timestamp(self, message_digest: bytes, md_algorithm: str) -> Any:
+            nonce, req = self.request_cms(message_digest, md_algorithm)
+            raw = await self.async_request_tsa_response(req)
+            try:
+                res = _Resp.load(raw.dump())
+                status = res["status"]["status"].native
+            except ValueError as exc:
+                raise TimestampRequestError(f"malformed TSA response: {exc}") from exc
+            if status not in ("granted", "granted_with_mods"):
+                texts = res["status"]["status_string"].native or []
+                fails = res["status"]["fail_info"].native or []
+                raise TimestampRequestError(
+                    f"the TSA refused the request: status {status!r}, statusString "
+                    f"{'; '.join(texts)!r}, failInfo {', '.join(sorted(fails))!r}")
+            if nonce is not None:
+                info = res["time_stamp_token"]["content"]["encap_content_info"]["content"]
+                got = info.parsed["nonce"].native
+                if got != nonce:
+                    raise TimestampRequestError(
+                        f"the TSA answered with nonce {got!r}, not the {nonce!r} it was sent")
+            return handle_tsp_response(raw, nonce)
+
+    return _Stamper(url, timeout=10)
+
+
 def sign_pdf(
     pdf_bytes: bytes,
     signer: Signer,
@@ -73,17 +116,22 @@ def sign_pdf(
     """
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
-    from pyhanko.sign.timestamps import HTTPTimeStamper
+    from pyhanko.sign.timestamps import TimestampRequestError
 
     if isinstance(timestamper, str):
-        timestamper = HTTPTimeStamper(timestamper, timeout=10)
+        timestamper = _http_timestamper(timestamper)
     meta = signers.PdfSignatureMetadata(
         field_name=field_name, reason=reason, location=location,
         subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
     )
     writer = IncrementalPdfFileWriter(BytesIO(pdf_bytes), strict=False)
-    out = signers.PdfSigner(meta, signer=_pyhanko_signer(signer),
-                            timestamper=timestamper).sign_pdf(writer)
+    try:
+        out = signers.PdfSigner(meta, signer=_pyhanko_signer(signer),
+                                timestamper=timestamper).sign_pdf(writer)
+    except TimestampRequestError as exc:
+        # Unreachable TSA, a refusal, a wrong nonce: no B-T signature, and no B-B fallback.
+        raise SigningError(f"the time-stamp authority failed: {exc}",
+                           code="timestamp_failed") from exc
     return bytes(out.getvalue())
 
 

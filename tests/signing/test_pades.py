@@ -143,7 +143,7 @@ def test_not_a_pdf_or_unsigned(sandbox_pki: SandboxPKI) -> None:
 
 def test_pades_b_t_with_timestamp(sandbox_pki: SandboxPKI) -> None:
     # B-T through a pyHanko TimeStamper (in-process TSA with a sandbox TSA certificate); the
-    # HTTP path (HTTPTimeStamper on a TSA URL) is pyHanko's own and is not exercised here.
+    # HTTP path (a TSA URL) is tested against a loopback TSA in test_pades_bt.py.
     import datetime as dt
 
     from asn1crypto import keys as akeys
