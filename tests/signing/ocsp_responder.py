@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from asn1crypto import ocsp as aocsp
 from cryptography import x509
@@ -15,6 +13,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509 import ocsp
+
+from tests.signing.loopback_http import serve_post
 
 
 @dataclass
@@ -37,7 +37,8 @@ def _answer(cfg: ResponderConfig, body: bytes) -> bytes:
     cfg.requests.append(req)
     if cfg.refuse_sha256 and not isinstance(req.hash_algorithm, hashes.SHA1):
         return ocsp.OCSPResponseBuilder.build_unsuccessful(
-            ocsp.OCSPResponseStatus.MALFORMED_REQUEST).public_bytes(Encoding.DER)
+            ocsp.OCSPResponseStatus.MALFORMED_REQUEST
+        ).public_bytes(Encoding.DER)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     serial = req.serial_number
     revoked_at = cfg.revoked.get(serial)
@@ -47,12 +48,21 @@ def _answer(cfg: ResponderConfig, body: bytes) -> bytes:
         status, rev_time = ocsp.OCSPCertStatus.UNKNOWN, None
     else:
         status, rev_time = ocsp.OCSPCertStatus.GOOD, None
-    builder = ocsp.OCSPResponseBuilder().add_response_by_hash(
-        issuer_name_hash=req.issuer_name_hash, issuer_key_hash=req.issuer_key_hash,
-        serial_number=serial, algorithm=req.hash_algorithm, cert_status=status,
-        this_update=now, next_update=now + dt.timedelta(minutes=10),
-        revocation_time=rev_time, revocation_reason=None,
-    ).responder_id(ocsp.OCSPResponderEncoding.NAME, cfg.responder_cert)
+    builder = (
+        ocsp.OCSPResponseBuilder()
+        .add_response_by_hash(
+            issuer_name_hash=req.issuer_name_hash,
+            issuer_key_hash=req.issuer_key_hash,
+            serial_number=serial,
+            algorithm=req.hash_algorithm,
+            cert_status=status,
+            this_update=now,
+            next_update=now + dt.timedelta(minutes=10),
+            revocation_time=rev_time,
+            revocation_reason=None,
+        )
+        .responder_id(ocsp.OCSPResponderEncoding.NAME, cfg.responder_cert)
+    )
     if cfg.responder_cert is not cfg.issuer:
         builder = builder.certificates([cfg.responder_cert])
     try:
@@ -79,28 +89,10 @@ def _answer(cfg: ResponderConfig, body: bytes) -> bytes:
 def ocsp_responder(cfg: ResponderConfig) -> Iterator[str]:
     """Serve ``cfg`` on 127.0.0.1 (random port); yields the responder URL."""
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # http.server's naming
-            length = int(self.headers.get("Content-Length", "0"))
-            body = self.rfile.read(length)
-            if self.headers.get("Content-Type") != "application/ocsp-request":
-                self.send_error(415)
-                return
-            reply = _answer(cfg, body)
-            self.send_response(200)
-            self.send_header("Content-Type", "application/ocsp-response")
-            self.send_header("Content-Length", str(len(reply)))
-            self.end_headers()
-            self.wfile.write(reply)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass  # quiet under pytest
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/ocsp/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_post(
+        "application/ocsp-request",
+        "application/ocsp-response",
+        lambda body: _answer(cfg, body),
+        "/ocsp/",
+    ) as url:
+        yield url

@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from asn1crypto import algos, cms, core, tsp
 from asn1crypto import x509 as ax509
@@ -19,32 +17,41 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from tests.signing.loopback_http import serve_post
+
 # NCA's TSA policy as seen in test-token time stamps.
 POLICY_NCA_TSA = "1.2.398.3.3.2.6.1"
 
 
-def issue_tsa_certificate(issuer: x509.Certificate, issuer_key: rsa.RSAPrivateKey,
-                          key: rsa.RSAPrivateKey) -> x509.Certificate:
+def issue_tsa_certificate(
+    issuer: x509.Certificate, issuer_key: rsa.RSAPrivateKey, key: rsa.RSAPrivateKey
+) -> x509.Certificate:
     """A TSA certificate from ``issuer``: id-kp-timeStamping only, critical (RFC 3161 §2.3)."""
     now = dt.datetime.now(dt.UTC)
     return (
         x509.CertificateBuilder()
-        .subject_name(x509.Name([
-            x509.NameAttribute(NameOID.COMMON_NAME, "TIME-STAMPING AUTHORITY (SANDBOX)"),
-            x509.NameAttribute(NameOID.COUNTRY_NAME, "KZ"),
-        ]))
+        .subject_name(
+            x509.Name(
+                [
+                    x509.NameAttribute(NameOID.COMMON_NAME, "TIME-STAMPING AUTHORITY (SANDBOX)"),
+                    x509.NameAttribute(NameOID.COUNTRY_NAME, "KZ"),
+                ]
+            )
+        )
         .issuer_name(issuer.subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - dt.timedelta(days=1))
         .not_valid_after(now + dt.timedelta(days=30))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), True)
-        .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False,
-                                     False), True)
+        .add_extension(
+            x509.KeyUsage(True, True, False, False, False, False, False, False, False), True
+        )
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
-            issuer_key.public_key()), False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()), False
+        )
         .sign(issuer_key, hashes.SHA256())
     )
 
@@ -81,11 +88,17 @@ def _answer(cfg: TsaConfig, body: bytes) -> bytes:
     req = tsp.TimeStampReq.load(body)
     cfg.requests.append(req)
     if cfg.reject:
-        return _Rejection({"status": tsp.PKIStatusInfo({
-            "status": "rejection",
-            "status_string": ["request refused by the sandbox TSA"],
-            "fail_info": tsp.PKIFailureInfo({"unaccepted_policy"}),
-        })}).dump()
+        return _Rejection(
+            {
+                "status": tsp.PKIStatusInfo(
+                    {
+                        "status": "rejection",
+                        "status_string": ["request refused by the sandbox TSA"],
+                        "fail_info": tsp.PKIFailureInfo({"unaccepted_policy"}),
+                    }
+                )
+            }
+        ).dump()
     tsa = _acert(cfg.cert)
     info: dict[str, object] = {
         "version": "v1",
@@ -100,77 +113,80 @@ def _answer(cfg: TsaConfig, body: bytes) -> bytes:
     if nonce is not None:
         info["nonce"] = nonce + 1 if cfg.break_nonce else nonce
     tst_der = tsp.TSTInfo(info).dump()
-    signed_attrs = cms.CMSAttributes([
-        _attr("content_type", "tst_info"),
-        _attr("message_digest", hashlib.sha256(tst_der).digest()),
-        _attr("signing_certificate_v2", tsp.SigningCertificateV2({"certs": [
-            tsp.ESSCertIDv2({
-                "hash_algorithm": algos.DigestAlgorithm({"algorithm": "sha256"}),
-                "cert_hash": hashlib.sha256(tsa.dump()).digest(),
-                "issuer_serial": tsp.IssuerSerial({
-                    "issuer": [ax509.GeneralName({"directory_name": tsa.issuer})],
-                    "serial_number": tsa.serial_number,
-                }),
-            }),
-        ]})),
-    ])
+    signed_attrs = cms.CMSAttributes(
+        [
+            _attr("content_type", "tst_info"),
+            _attr("message_digest", hashlib.sha256(tst_der).digest()),
+            _attr(
+                "signing_certificate_v2",
+                tsp.SigningCertificateV2(
+                    {
+                        "certs": [
+                            tsp.ESSCertIDv2(
+                                {
+                                    "hash_algorithm": algos.DigestAlgorithm(
+                                        {"algorithm": "sha256"}
+                                    ),
+                                    "cert_hash": hashlib.sha256(tsa.dump()).digest(),
+                                    "issuer_serial": tsp.IssuerSerial(
+                                        {
+                                            "issuer": [
+                                                ax509.GeneralName({"directory_name": tsa.issuer})
+                                            ],
+                                            "serial_number": tsa.serial_number,
+                                        }
+                                    ),
+                                }
+                            ),
+                        ]
+                    }
+                ),
+            ),
+        ]
+    )
     # Signed over the DER of the attributes as a SET OF (RFC 5652 §5.4).
     signature = cfg.key.sign(signed_attrs.dump(), padding.PKCS1v15(), hashes.SHA256())
     sha256 = algos.DigestAlgorithm({"algorithm": "sha256"})
-    signer_info = cms.SignerInfo({
-        "version": "v1",
-        "sid": cms.SignerIdentifier({"issuer_and_serial_number": cms.IssuerAndSerialNumber({
-            "issuer": tsa.issuer, "serial_number": tsa.serial_number})}),
-        "digest_algorithm": sha256,
-        "signed_attrs": signed_attrs,
-        "signature_algorithm": algos.SignedDigestAlgorithm({"algorithm": "sha256_rsa"}),
-        "signature": signature,
-    })
+    signer_info = cms.SignerInfo(
+        {
+            "version": "v1",
+            "sid": cms.SignerIdentifier(
+                {
+                    "issuer_and_serial_number": cms.IssuerAndSerialNumber(
+                        {"issuer": tsa.issuer, "serial_number": tsa.serial_number}
+                    )
+                }
+            ),
+            "digest_algorithm": sha256,
+            "signed_attrs": signed_attrs,
+            "signature_algorithm": algos.SignedDigestAlgorithm({"algorithm": "sha256_rsa"}),
+            "signature": signature,
+        }
+    )
     signed: dict[str, object] = {
         "version": "v3",
         "digest_algorithms": [sha256],
-        "encap_content_info": cms.EncapsulatedContentInfo({
-            "content_type": "tst_info", "content": cms.ParsableOctetString(tst_der)}),
+        "encap_content_info": cms.EncapsulatedContentInfo(
+            {"content_type": "tst_info", "content": cms.ParsableOctetString(tst_der)}
+        ),
         "signer_infos": [signer_info],
     }
     if req["cert_req"].native:
         signed["certificates"] = [tsa, *(_acert(c) for c in cfg.chain)]
-    token = cms.ContentInfo({"content_type": "signed_data",
-                             "content": cms.SignedData(signed)})
-    return tsp.TimeStampResp({"status": tsp.PKIStatusInfo({"status": "granted"}),
-                              "time_stamp_token": token}).dump()
+    token = cms.ContentInfo({"content_type": "signed_data", "content": cms.SignedData(signed)})
+    return tsp.TimeStampResp(
+        {"status": tsp.PKIStatusInfo({"status": "granted"}), "time_stamp_token": token}
+    ).dump()
 
 
 @contextmanager
 def tsa_server(cfg: TsaConfig) -> Iterator[str]:
     """Serve ``cfg`` on 127.0.0.1 (random port); yields the TSA URL."""
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # http.server's naming
-            length = int(self.headers.get("Content-Length", "0"))
-            body = self.rfile.read(length)
-            if self.headers.get("Content-Type") != "application/timestamp-query":
-                self.send_error(415)
-                return
-            try:
-                reply = _answer(cfg, body)
-            except ValueError:
-                self.send_error(400)
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", "application/timestamp-reply")
-            self.send_header("Content-Length", str(len(reply)))
-            self.end_headers()
-            self.wfile.write(reply)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass  # quiet under pytest
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_post(
+        "application/timestamp-query",
+        "application/timestamp-reply",
+        lambda body: _answer(cfg, body),
+        "/",
+    ) as url:
+        yield url
