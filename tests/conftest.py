@@ -10,6 +10,20 @@ os.environ.setdefault("SIO_DESK_NO_KEYRING", "1")
 pytest_plugins = ["tests.fixtures_signing"]
 
 
+def pytest_configure(config):  # type: ignore[no-untyped-def]
+    """SoftHSM2 reads its config once per process: fix it before any test can load the module."""
+    import tempfile
+    from pathlib import Path
+
+    from signing.softhsm import softhsm_environment, softhsm_module
+    from tests import fixtures_signing
+
+    if softhsm_module() is not None and "softhsm_dir" not in fixtures_signing._STATE:
+        directory = Path(tempfile.mkdtemp(prefix="sio-softhsm-"))
+        softhsm_environment(directory)
+        fixtures_signing._STATE["softhsm_dir"] = directory
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: ignore[no-untyped-def]
     """Counts which requirement IDs the collected tests cite (markers `req`)."""
     import re
@@ -34,3 +48,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: igno
         missing = sorted(set(known) - cited)
         if missing:
             terminalreporter.write_line("not yet cited: " + ", ".join(missing))
+
+
+def pytest_unconfigure(config):  # type: ignore[no-untyped-def]
+    import shutil
+
+    from tests import fixtures_signing
+
+    directory = fixtures_signing._STATE.get("softhsm_dir")
+    if directory is not None and str(directory).startswith(__import__("tempfile").gettempdir()):
+        shutil.rmtree(str(directory), ignore_errors=True)

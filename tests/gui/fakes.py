@@ -6,19 +6,16 @@ import ipaddress
 import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 from app.errors import DeskError
 from app.selfcheck import Readers
-from app.selfcheck.advisory import Finding
-from app.selfcheck.carrier import CarrierReading, ModuleReading, TokenSeen
-from app.selfcheck.hardware import GB, GIB, CpuReading, DiskReading, NicReading, RamReading
+from app.selfcheck.hardware import GIB, CpuReading, RamReading
 from app.selfcheck.network import PUBLIC_PROBES, Lookup, NetworkReading, Route
-from app.selfcheck.pdf import PdfReading
 from app.validation import basis_errors, params_errors
 from resources.catalogue import Resource, catalogue, resource
+from tests.selfcheck.readings import compliant_readers
 
 PIN = "12345678"
 SURNAME = "Сәрсенбаева"
@@ -151,26 +148,9 @@ class FakeDesk:
 
 
 def selfcheck_readers(**over: Any) -> Readers:
-    """Readings of a compliant workstation (every check PASS but the channel, which needs a
-    gateway); replace one at a time: network=internet_route (FAIL, blocks by default),
-    ram=low_ram (FAIL; warn-only with SelfcheckConfig(modes={"ram": Mode.WARN})),
-    cpu=unknown_cpu (UNDETERMINED)."""
-    base: dict[str, Any] = dict(
-        cpu=lambda: CpuReading(3400.0),
-        ram=lambda: RamReading(8 * GIB),
-        disk=lambda: DiskReading(Path("/data"), 200 * GB),
-        nic=lambda target: NicReading("eth0", 1000.0),
-        network=lambda: NetworkReading(
-            tuple(Lookup(t, False, error="ENETUNREACH") for t in PUBLIC_PROBES), (), "fake"
-        ),
-        carrier=lambda: CarrierReading((ModuleReading("/x/jc.so", (TokenSeen("t", "1"),)),)),
-        pdf=lambda: PdfReading("evince.desktop"),
-        disk_encryption=lambda: Finding(True, "LUKS"),
-        swap=lambda: Finding(True, "none"),
-        screen_lock=lambda: Finding(True, "after 300 s"),
-    )
-    base.update(over)
-    return Readers(**base)
+    """Readings of a compliant workstation; replace one at a time: network=internet_route (FAIL,
+    blocks by default), ram=low_ram (FAIL), cpu=unknown_cpu (UNDETERMINED)."""
+    return compliant_readers(**over)
 
 
 def internet_route() -> NetworkReading:

@@ -20,34 +20,21 @@ from app.selfcheck import (
     run_checks,
 )
 from app.selfcheck.advisory import Finding
-from app.selfcheck.carrier import CarrierReading, ModuleReading, TokenSeen
-from app.selfcheck.hardware import GB, GIB, CpuReading, DiskReading, NicReading, RamReading
-from app.selfcheck.network import PUBLIC_PROBES, Lookup, NetworkReading
-from app.selfcheck.pdf import PdfReading
+from app.selfcheck.hardware import CpuReading
 from app.selfcheck.texts import LABELS, REASONS, TITLES
 from app.selfcheck.thresholds import ALL_CHECKS, PROFILES, PolicyError
+from tests.selfcheck.readings import compliant_readers
 
 P, F, U = Status.PASS, Status.FAIL, Status.UNDETERMINED
 
 
 def good_readers(**over: object) -> Readers:
-    """A compliant workstation, reading by reading; tests replace one reading at a time."""
-    base: dict[str, object] = dict(
-        cpu=lambda: CpuReading(3400.0),
-        ram=lambda: RamReading(8 * GIB),
-        disk=lambda: DiskReading(Path("/data"), 200 * GB),
-        nic=lambda target: NicReading("eth0", 1000.0),
-        network=lambda: NetworkReading(
-            tuple(Lookup(t, False, error="ENETUNREACH") for t in PUBLIC_PROBES), (), "fake"
-        ),
-        carrier=lambda: CarrierReading((ModuleReading("/x/jc.so", (TokenSeen("t", "1"),)),)),
-        pdf=lambda: PdfReading("evince.desktop"),
+    """A compliant workstation whose advisories find an unencrypted disk and unknown swap."""
+    advisories: dict[str, object] = dict(
         disk_encryption=lambda: Finding(False, "not encrypted"),
         swap=lambda: Finding(None, "unknown"),
-        screen_lock=lambda: Finding(True, "after 300 s"),
     )
-    base.update(over)
-    return Readers(**base)  # type: ignore[arg-type]
+    return compliant_readers(**{**advisories, **over})
 
 
 def _r(status: Status, advisory: bool = False) -> CheckResult:
