@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from cryptography.hazmat.primitives.serialization import Encoding
 from pydantic import ValidationError
 
 from app.config import DeskConfig
@@ -19,6 +17,7 @@ from app.validation import basis_errors, params_errors
 from resources.catalogue import Resource, catalogue, resource
 from signing.cms import sign_detached, verify_detached
 from signing.errors import PinIncorrect, SignatureInvalid, SigningError
+from signing.profile import fingerprint
 from signing.token import KeyPair, Token, TokenInfo, pick
 from transport.canonical import sha256_hex
 from transport.client import ChannelError, GatewayClient
@@ -201,7 +200,7 @@ class Desk:
             )
         except (ValueError, SignatureInvalid) as exc:
             raise DeskError("response_unverified", detail=str(exc)) from exc
-        operator = hashlib.sha256(signed.certificate.public_bytes(Encoding.DER)).hexdigest()
+        operator = fingerprint(signed.certificate)
         if operator not in self.config.operator_sha256:
             raise DeskError(
                 "response_unverified", detail="signed by a certificate that is not the operator's"

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography import x509
-from cryptography.hazmat.primitives.serialization import Encoding
 from platformdirs import site_config_path, user_data_path
 
 from app.config import DeskConfig
 from app.errors import DeskError
+from signing.errors import SignatureInvalid
+from signing.profile import fingerprint, load_certificate
 from signing.trust import TrustStore
 
 POLICY_ENV = "SIO_DESK_POLICY"
@@ -90,12 +89,6 @@ def load_policy(path: Path | None = None) -> Policy:
 
 def _cert_sha256(cert_path: Path, policy: Path) -> str:
     try:
-        data = cert_path.read_bytes()
-        cert = (
-            x509.load_pem_x509_certificate(data)
-            if b"-----BEGIN" in data
-            else x509.load_der_x509_certificate(data)
-        )
-    except (OSError, ValueError) as exc:
+        return fingerprint(load_certificate(cert_path.read_bytes()))
+    except (OSError, SignatureInvalid) as exc:
         raise DeskError("policy_invalid", path=str(policy), detail=f"{cert_path}: {exc}") from exc
-    return hashlib.sha256(cert.public_bytes(Encoding.DER)).hexdigest()

@@ -9,7 +9,6 @@ only these files: no database, no network.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -28,6 +27,7 @@ from gateway.journal import COLUMNS, JournalEntry
 from gateway.models import GENESIS_HASH
 from signing.cms import claimed_signer, verify_detached
 from signing.errors import SigningError
+from signing.profile import fingerprint
 from signing.signer import Signer
 from signing.trust import TrustStore
 from transport.canonical import canonical_json, sha256_hex
@@ -319,7 +319,7 @@ def verify(directory: Path, trust: TrustStore | None = None,
     index = _read_index(directory)
     trust = trust or load_trust(directory / TRUST_DIR)
     report = Report(ok=False, entries=0, first_bad_seq=None, reason="",
-                    anchors=[hashlib.sha256(a.public_bytes(Encoding.DER)).hexdigest()
+                    anchors=[fingerprint(a)
                              for a in trust.anchors])
     held_cp: Checkpoint | None = None
     if held is not None:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Literal
-
-from cryptography.hazmat.primitives.serialization import Encoding
 
 from app.config import DeskConfig
 from app.desk import Desk
@@ -19,6 +16,7 @@ from gateway.server import EmbeddedGateway
 from signing.errors import TokenAbsent
 from signing.filekey import FileKeyToken
 from signing.pkcs11 import Pkcs11Token
+from signing.profile import fingerprint
 from signing.sandbox_pki import SANDBOX_USERS, SandboxPKI, SandboxUser, ensure_sandbox_pki
 from signing.softhsm import ProvisionedToken, provision_token, softhsm_environment, softhsm_module
 from signing.token import Token
@@ -90,7 +88,7 @@ def start_sandbox(
 
 
 def _desk_config(url: str, pki: SandboxPKI, state_dir: Path) -> DeskConfig:
-    operator = hashlib.sha256(pki.operator_cert.public_bytes(Encoding.DER)).hexdigest()
+    operator = fingerprint(pki.operator_cert)
     return DeskConfig(
         gateway_url=url,
         ca_file=pki.root_path,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import warnings
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -128,6 +129,11 @@ def load_certificate(data: bytes) -> x509.Certificate:
         return x509.load_der_x509_certificate(data)
     except ValueError as exc:
         raise SignatureInvalid("malformed", f"not a certificate: {exc}") from exc
+
+
+def fingerprint(cert: x509.Certificate) -> str:
+    """Hex SHA-256 of the DER certificate: how certificates are pinned and named in archives."""
+    return hashlib.sha256(cert.public_bytes(Encoding.DER)).hexdigest()
 
 
 def name_string(name: x509.Name) -> str:
