@@ -17,6 +17,7 @@ class DeskConfig:
     sandbox: bool = False
     lang: str = "ru"
     timeout_s: float = 15.0
+    idle_lock_s: float = 900.0  # an unattended signed-in window locks itself (DESIGN "UI")
     state_dir: Path | None = None  # the client's own records (PIN-change dates); None: not kept
     allowed_file_keys: bool = field(init=False)
 

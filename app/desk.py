@@ -174,6 +174,13 @@ class Desk:
         self.results.append(outcome)
         return outcome
 
+    def token_present(self) -> bool:
+        """True while the token is connected; the UI locks the session when it goes (R-AUTH-6)."""
+        try:
+            return self.token.is_present()
+        except SigningError:
+            return False
+
     def clear_results(self) -> None:
         self.results.clear()
 

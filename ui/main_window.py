@@ -21,6 +21,7 @@ from app.errors import DeskError
 from app.selfcheck import CheckResult, Readers, Report, SelfcheckConfig
 from app.selfcheck.thresholds import ALL_CHECKS
 from ui import i18n
+from ui.change_pin_dialog import ChangePinDialog
 from ui.diagnostics import DiagnosticsDialog
 from ui.first_launch import FirstLaunchDialog, first_launch_done
 from ui.i18n import translate
@@ -28,6 +29,7 @@ from ui.messages import error_text
 from ui.pin_dialog import PinDialog
 from ui.query_page import QueryPage
 from ui.selfcheck_page import SelfcheckJob
+from ui.session_guard import SessionGuard
 from ui.signin_page import SignInPage, WorkstationState
 from ui.widgets import named
 from ui.worker import DeskRunner
@@ -35,6 +37,9 @@ from ui.worker import DeskRunner
 log = logging.getLogger(__name__)
 
 APP_NAME = "SIO Desk"
+NOTICE_STYLE = (
+    "background: #fff4c2; color: #5a3d00; padding: 6px; border-bottom: 1px solid #d9b84a;"
+)
 BANNER_STYLE = (
     "background: #ffd400; color: #000000; font-weight: bold; padding: 6px;"
     " border-bottom: 2px solid #b38f00;"
@@ -82,6 +87,15 @@ class MainWindow(QMainWindow):
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.setVisible(bool(desk.sandbox))
+        # Why the session was locked, or that the monthly PIN change is due (R-AUTH-7).
+        self.notice = named(QLabel(wordWrap=True), "sessionNotice")
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.hide()
+        self._notice_key: tuple[str, str] | None = None
+        self.change_pin_dialog: ChangePinDialog | None = None
+        idle_s = float(getattr(getattr(desk, "config", None), "idle_lock_s", 900.0))
+        self.guard = SessionGuard(desk, self.runner, idle_s, self)
+        self.guard.lock_requested.connect(self._auto_lock)
 
         self.signin_page = SignInPage(desk, self.runner)
         self.query_page = QueryPage(desk, self.runner)
@@ -100,6 +114,7 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(self.banner)
+        lay.addWidget(self.notice)
         lay.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
@@ -128,6 +143,10 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(self.lock)
         self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
+        self.change_pin_action = QAction(self)
+        self.change_pin_action.setObjectName("changePinAction")
+        self.change_pin_action.triggered.connect(self.open_change_pin)
+        self.file_menu.addAction(self.change_pin_action)
         self.file_menu.addAction(self.lock_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -273,6 +292,9 @@ class MainWindow(QMainWindow):
 
     def _signed_in(self, user: Any) -> None:
         self.user = user
+        self.set_notice(None)
+        self.guard.arm()  # idle and token-removal locks apply while signed in
+        self.runner.call(self.desk.pin_change_due, self._pin_due, lambda _exc: None)
         self.pages.setCurrentWidget(self.query_page)
         self.query_page.load()
         self._update_status()
@@ -283,6 +305,7 @@ class MainWindow(QMainWindow):
         if self.user is None:
             return
         self.user = None
+        self.guard.disarm()
         self.runner.call(self.desk.logout, lambda _v: self._locked(), self._lock_failed)
         self._locked()
 
@@ -294,6 +317,55 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if not self.runner.busy:
             self.signin_page.refresh()
+
+    def _auto_lock(self, reason: str) -> None:
+        """The guard's verdict: nobody at the keyboard, or the token has left its slot."""
+        self.lock()
+        self.set_notice(reason)
+
+    def _pin_due(self, due: object) -> None:
+        if due and self.user is not None:
+            self.set_notice("pin_due")
+
+    def set_notice(self, key: str | None) -> None:
+        """Show (or hide, with None) the notice for `key`; it follows language switches."""
+        self._notice_key = (key, "") if key else None
+        self.notice.setVisible(key is not None)
+        self._notice_text()
+
+    def _notice_text(self) -> None:
+        if self._notice_key is None:
+            return
+        texts = {
+            "idle": translate(
+                "MainWindow",
+                "The session was locked after a period of inactivity. Sign in again to continue.",
+            ),
+            "token_removed": translate(
+                "MainWindow",
+                "The token was removed: the session is locked and nothing of it stays on screen.",
+            ),
+            "pin_due": translate(
+                "MainWindow",
+                "Your token PIN has not been changed for a month. "
+                "Change it now: File → Change PIN… (R-AUTH-7).",
+            ),
+        }
+        self.notice.setText(texts.get(self._notice_key[0], ""))
+
+    def open_change_pin(self) -> ChangePinDialog:
+        """File → Change PIN…: C_SetPIN on the token, dated for the monthly reminder."""
+        dialog = ChangePinDialog(self.desk, self.runner, self)
+        dialog.changed.connect(self._pin_changed)
+        dialog.finished.connect(lambda _r: setattr(self, "change_pin_dialog", None))
+        self.change_pin_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _pin_changed(self) -> None:
+        if self._notice_key is not None and self._notice_key[0] == "pin_due":
+            self.set_notice(None)
+        self.statusBar().showMessage(translate("MainWindow", "The PIN was changed."), 10_000)
 
     def _lock_failed(self, exc: BaseException) -> None:
         self._locked()
@@ -366,6 +438,8 @@ class MainWindow(QMainWindow):
         self.diagnostics_action.setText(translate("MainWindow", "&Workstation self-check…"))
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
         self.lock_action.setText(translate("MainWindow", "&Lock and sign out"))
+        self.change_pin_action.setText(translate("MainWindow", "Change &PIN…"))
+        self._notice_text()
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self.send_action.setText(translate("MainWindow", "&Send signed query"))
         self.clear_action.setText(translate("MainWindow", "&Clear result"))
@@ -381,6 +455,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Self-check runs end within their timeouts; their threads must not outlive the window.
+        self.guard.disarm()
         if self.startup_check is not None:
             self.startup_check.shutdown()
         for dialog in (self.first_launch, self.diagnostics):

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ChangePin</name>
+    <message>
+        <source>Type the current PIN and the new one.</source>
+        <translation>Type the current PIN and the new one.</translation>
+    </message>
+    <message>
+        <source>The new PIN is too short (at least {n} characters).</source>
+        <translation>The new PIN is too short (at least {n} characters).</translation>
+    </message>
+    <message>
+        <source>The new PIN and its repetition differ.</source>
+        <translation>The new PIN and its repetition differ.</translation>
+    </message>
+    <message>
+        <source>The new PIN must differ from the current one.</source>
+        <translation>The new PIN must differ from the current one.</translation>
+    </message>
+    <message>
+        <source>Change the token PIN</source>
+        <translation>Change the token PIN</translation>
+    </message>
+    <message>
+        <source>&amp;Current PIN:</source>
+        <translation>&amp;Current PIN:</translation>
+    </message>
+    <message>
+        <source>&amp;New PIN:</source>
+        <translation>&amp;New PIN:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new PIN:</source>
+        <translation>&amp;Repeat the new PIN:</translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation>Change PIN</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>Diagnostics</name>
     <message>
         <source>Diagnostics — workstation self-check</source>
@@ -60,6 +103,22 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>The session was locked after a period of inactivity. Sign in again to continue.</source>
+        <translation>The session was locked after a period of inactivity. Sign in again to continue.</translation>
+    </message>
+    <message>
+        <source>The token was removed: the session is locked and nothing of it stays on screen.</source>
+        <translation>The token was removed: the session is locked and nothing of it stays on screen.</translation>
+    </message>
+    <message>
+        <source>Your token PIN has not been changed for a month. Change it now: File → Change PIN… (R-AUTH-7).</source>
+        <translation>Your token PIN has not been changed for a month. Change it now: File → Change PIN… (R-AUTH-7).</translation>
+    </message>
+    <message>
+        <source>The PIN was changed.</source>
+        <translation>The PIN was changed.</translation>
+    </message>
     <message>
         <source>About SIO Desk</source>
         <translation>About SIO Desk</translation>
@@ -121,6 +180,10 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
     <message>
         <source>&amp;Lock and sign out</source>
         <translation>&amp;Lock and sign out</translation>
+    </message>
+    <message>
+        <source>Change &amp;PIN…</source>
+        <translation>Change &amp;PIN…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>ChangePin</name>
+    <message>
+        <source>Type the current PIN and the new one.</source>
+        <translation>Қазіргі PIN-кодты және жаңасын теріңіз.</translation>
+    </message>
+    <message>
+        <source>The new PIN is too short (at least {n} characters).</source>
+        <translation>Жаңа PIN тым қысқа (кемінде {n} таңба).</translation>
+    </message>
+    <message>
+        <source>The new PIN and its repetition differ.</source>
+        <translation>Жаңа PIN мен оның қайталамасы сәйкес емес.</translation>
+    </message>
+    <message>
+        <source>The new PIN must differ from the current one.</source>
+        <translation>Жаңа PIN қазіргісінен өзгеше болуы керек.</translation>
+    </message>
+    <message>
+        <source>Change the token PIN</source>
+        <translation>Токеннің PIN-кодын ауыстыру</translation>
+    </message>
+    <message>
+        <source>&amp;Current PIN:</source>
+        <translation>&amp;Қазіргі PIN:</translation>
+    </message>
+    <message>
+        <source>&amp;New PIN:</source>
+        <translation>&amp;Жаңа PIN:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new PIN:</source>
+        <translation>Жаңа PIN-ді &amp;қайталаңыз:</translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation>PIN-ді ауыстыру</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+</context>
+<context>
     <name>Diagnostics</name>
     <message>
         <source>Diagnostics — workstation self-check</source>
@@ -60,6 +103,22 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>The session was locked after a period of inactivity. Sign in again to continue.</source>
+        <translation>Әрекетсіздіктен кейін сеанс бұғатталды. Жалғастыру үшін қайта кіріңіз.</translation>
+    </message>
+    <message>
+        <source>The token was removed: the session is locked and nothing of it stays on screen.</source>
+        <translation>Токен ажыратылды: сеанс бұғатталды, экранда одан ештеңе қалмады.</translation>
+    </message>
+    <message>
+        <source>Your token PIN has not been changed for a month. Change it now: File → Change PIN… (R-AUTH-7).</source>
+        <translation>Токеннің PIN-коды бір ай бойы ауыстырылмаған. Қазір ауыстырыңыз: Файл → PIN-ді ауыстыру… (R-AUTH-7).</translation>
+    </message>
+    <message>
+        <source>The PIN was changed.</source>
+        <translation>PIN-код ауыстырылды.</translation>
+    </message>
     <message>
         <source>About SIO Desk</source>
         <translation>SIO Desk туралы</translation>
@@ -121,6 +180,10 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
     <message>
         <source>&amp;Lock and sign out</source>
         <translation>&amp;Бұғаттау және шығу</translation>
+    </message>
+    <message>
+        <source>Change &amp;PIN…</source>
+        <translation>&amp;PIN-ді ауыстыру…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>ChangePin</name>
+    <message>
+        <source>Type the current PIN and the new one.</source>
+        <translation>Введите текущий PIN-код и новый.</translation>
+    </message>
+    <message>
+        <source>The new PIN is too short (at least {n} characters).</source>
+        <translation>Новый PIN слишком короткий (не менее {n} символов).</translation>
+    </message>
+    <message>
+        <source>The new PIN and its repetition differ.</source>
+        <translation>Новый PIN и его повтор не совпадают.</translation>
+    </message>
+    <message>
+        <source>The new PIN must differ from the current one.</source>
+        <translation>Новый PIN должен отличаться от текущего.</translation>
+    </message>
+    <message>
+        <source>Change the token PIN</source>
+        <translation>Смена PIN-кода токена</translation>
+    </message>
+    <message>
+        <source>&amp;Current PIN:</source>
+        <translation>&amp;Текущий PIN:</translation>
+    </message>
+    <message>
+        <source>&amp;New PIN:</source>
+        <translation>&amp;Новый PIN:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new PIN:</source>
+        <translation>&amp;Повторите новый PIN:</translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation>Сменить PIN</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
     <name>Diagnostics</name>
     <message>
         <source>Diagnostics — workstation self-check</source>
@@ -60,6 +103,22 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>The session was locked after a period of inactivity. Sign in again to continue.</source>
+        <translation>Сеанс заблокирован после периода бездействия. Войдите снова, чтобы продолжить.</translation>
+    </message>
+    <message>
+        <source>The token was removed: the session is locked and nothing of it stays on screen.</source>
+        <translation>Токен извлечён: сеанс заблокирован, на экране от него ничего не осталось.</translation>
+    </message>
+    <message>
+        <source>Your token PIN has not been changed for a month. Change it now: File → Change PIN… (R-AUTH-7).</source>
+        <translation>PIN-код токена не менялся месяц. Смените его сейчас: Файл → Сменить PIN… (R-AUTH-7).</translation>
+    </message>
+    <message>
+        <source>The PIN was changed.</source>
+        <translation>PIN-код изменён.</translation>
+    </message>
     <message>
         <source>About SIO Desk</source>
         <translation>О программе SIO Desk</translation>
@@ -121,6 +180,10 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
     <message>
         <source>&amp;Lock and sign out</source>
         <translation>&amp;Заблокировать и выйти</translation>
+    </message>
+    <message>
+        <source>Change &amp;PIN…</source>
+        <translation>Сменить &amp;PIN…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

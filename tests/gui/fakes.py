@@ -35,8 +35,13 @@ class FakeDesk:
     threads: set[int] = field(default_factory=set)
     queries: list[tuple[int, dict[str, str], Any]] = field(default_factory=list)
     config: Any = field(
-        default_factory=lambda: SimpleNamespace(gateway_url="https://127.0.0.1:8443")
+        default_factory=lambda: SimpleNamespace(
+            gateway_url="https://127.0.0.1:8443", idle_lock_s=900.0
+        )
     )
+    present: bool = True
+    pin_due: bool = False
+    pin: str = "12345678"
     user: Any = None
     results: list[Any] = field(default_factory=list)
     closed: bool = False
@@ -65,7 +70,7 @@ class FakeDesk:
         self._note()
         if self.locked:
             raise DeskError("pin_locked")
-        if pin != PIN:
+        if pin != self.pin:
             self.attempts_left = (self.attempts_left or 1) - 1
             if self.attempts_left <= 0:
                 self.locked = True
@@ -142,6 +147,20 @@ class FakeDesk:
     def close(self) -> None:
         self.logout()
         self.closed = True
+
+    def token_present(self) -> bool:
+        self._note()
+        return self.present
+
+    def pin_change_due(self) -> bool:
+        self._note()
+        return self.pin_due
+
+    def change_pin(self, old: str, new: str) -> None:
+        self._note()
+        if old != self.pin:
+            raise DeskError("pin_incorrect", attempts_left=2)
+        self.pin, self.pin_due = new, False
 
 
 # -- workstation self-check readings -----------------------------------------------------------

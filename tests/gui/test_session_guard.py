@@ -1,0 +1,103 @@
+"""Idle lock, lock on token removal, PIN change and the monthly reminder, over the stand-in desk."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.gui.conftest import WAIT_MS, sign_in
+from tests.gui.fakes import FakeDesk
+from ui.app import build_main_window
+
+pytestmark = pytest.mark.gui
+
+
+def window(qtbot: Any, desk: FakeDesk) -> Any:
+    win = build_main_window(desk, "en")
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_idle_session_locks_itself(qtbot: Any) -> None:
+    desk = FakeDesk()
+    desk.config = SimpleNamespace(gateway_url="https://127.0.0.1:8443", idle_lock_s=0.4)
+    win = window(qtbot, desk)
+    sign_in(qtbot, win)
+    assert win.guard.armed
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.signin_page, timeout=WAIT_MS)
+    assert win.user is None
+    assert win.notice.isVisible() and "inactivity" in win.notice.text()
+    assert not win.guard.armed
+
+
+def test_activity_keeps_the_session(qtbot: Any) -> None:
+    desk = FakeDesk()
+    desk.config = SimpleNamespace(gateway_url="https://127.0.0.1:8443", idle_lock_s=0.6)
+    win = window(qtbot, desk)
+    sign_in(qtbot, win)
+    for _ in range(4):
+        qtbot.wait(300)
+        qtbot.keyClick(win.query_page, Qt.Key.Key_Shift)
+    assert win.pages.currentWidget() is win.query_page
+
+
+@pytest.mark.req("R-AUTH-6")
+def test_token_removal_locks_within_two_polls(qtbot: Any) -> None:
+    desk = FakeDesk()
+    win = window(qtbot, desk)
+    sign_in(qtbot, win)
+    desk.present = False
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.signin_page, timeout=2500)
+    assert "token was removed" in win.notice.text()
+    assert win.query_page.result_view.outcome is None
+
+
+@pytest.mark.req("R-AUTH-7")
+def test_pin_reminder_and_change(qtbot: Any) -> None:
+    desk = FakeDesk(pin_due=True)
+    win = window(qtbot, desk)
+    sign_in(qtbot, win)
+    qtbot.waitUntil(lambda: win.notice.isVisible(), timeout=WAIT_MS)
+    assert "Change PIN" in win.notice.text()
+
+    dialog = win.open_change_pin()
+    qtbot.keyClicks(dialog.edits["old"], "12345678")
+    qtbot.keyClicks(dialog.edits["new"], "87654321")
+    qtbot.keyClicks(dialog.edits["repeat"], "87654320")
+    dialog.ok_button.click()
+    assert "differ" in dialog.error_label.text() and desk.pin == "12345678"
+
+    for edit in dialog.edits.values():
+        edit.clear()
+    qtbot.keyClicks(dialog.edits["old"], "00000000")
+    qtbot.keyClicks(dialog.edits["new"], "87654321")
+    qtbot.keyClicks(dialog.edits["repeat"], "87654321")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: "Wrong PIN" in dialog.error_label.text(), timeout=WAIT_MS)
+    assert desk.pin == "12345678"
+
+    qtbot.keyClicks(dialog.edits["old"], "12345678")
+    qtbot.keyClicks(dialog.edits["new"], "87654321")
+    qtbot.keyClicks(dialog.edits["repeat"], "87654321")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+    assert desk.pin == "87654321"
+    assert not win.notice.isVisible()
+
+
+def test_notice_follows_language(qtbot: Any) -> None:
+    desk = FakeDesk(pin_due=True)
+    win = window(qtbot, desk)
+    sign_in(qtbot, win)
+    qtbot.waitUntil(lambda: win.notice.isVisible(), timeout=WAIT_MS)
+    english = win.notice.text()
+    win.set_language("ru")
+    try:
+        qtbot.waitUntil(lambda: win.notice.text() != english, timeout=WAIT_MS)
+        assert "PIN" in win.notice.text()
+    finally:
+        win.set_language("en")

@@ -1,0 +1,77 @@
+"""Locks a signed-in session when the analyst walks away or the token is pulled out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from ui.worker import DeskRunner
+
+TOKEN_POLL_MS = 1000
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+class SessionGuard(QObject):
+    """Emits lock_requested("idle" | "token_removed") while armed (i.e. while signed in)."""
+
+    lock_requested = Signal(str)
+
+    def __init__(self, desk: Any, runner: DeskRunner, idle_s: float, parent: QObject | None = None):
+        super().__init__(parent)
+        self._desk, self._runner = desk, runner
+        self._armed = False
+        self._checking = False
+        self.idle_timer = QTimer(self, singleShot=True, interval=max(1, int(idle_s * 1000)))
+        self.idle_timer.timeout.connect(lambda: self._fire("idle"))
+        # Presence is asked on the desk's own worker thread: token I/O stays on one thread.
+        self.token_timer = QTimer(self, interval=TOKEN_POLL_MS)
+        self.token_timer.timeout.connect(self._poll_token)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    @property
+    def armed(self) -> bool:
+        return self._armed
+
+    def arm(self) -> None:
+        self._armed = True
+        self.idle_timer.start()
+        self.token_timer.start()
+
+    def disarm(self) -> None:
+        self._armed = False
+        self.idle_timer.stop()
+        self.token_timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._armed and event.type() in _ACTIVITY:
+            self.idle_timer.start()  # restart: the analyst is here
+        return False
+
+    def _poll_token(self) -> None:
+        if not self._armed or self._checking or self._runner.busy:
+            return  # a query in flight uses the token; ask again on the next tick
+        self._checking = True
+        self._runner.call(self._desk.token_present, self._presence, lambda _e: self._done())
+
+    def _presence(self, present: object) -> None:
+        self._done()
+        if not present:
+            self._fire("token_removed")
+
+    def _done(self) -> None:
+        self._checking = False
+
+    def _fire(self, reason: str) -> None:
+        if self._armed:
+            self.disarm()
+            self.lock_requested.emit(reason)
