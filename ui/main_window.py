@@ -28,6 +28,7 @@ from ui.i18n import translate
 from ui.messages import error_text
 from ui.pin_dialog import PinDialog
 from ui.query_page import QueryPage
+from ui.screen_lock import ScreenLockWatcher
 from ui.selfcheck_page import SelfcheckJob
 from ui.session_guard import SessionGuard
 from ui.signin_page import SignInPage, WorkstationState
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         idle_s = float(getattr(getattr(desk, "config", None), "idle_lock_s", 900.0))
         self.guard = SessionGuard(desk, self.runner, idle_s, self)
         self.guard.lock_requested.connect(self._auto_lock)
+        self.screen_lock = ScreenLockWatcher(self)
+        self.screen_lock.locked.connect(lambda: self._auto_lock("screen_locked"))
 
         self.signin_page = SignInPage(desk, self.runner)
         self.query_page = QueryPage(desk, self.runner)
@@ -319,7 +322,9 @@ class MainWindow(QMainWindow):
             self.signin_page.refresh()
 
     def _auto_lock(self, reason: str) -> None:
-        """The guard's verdict: nobody at the keyboard, or the token has left its slot."""
+        """Nobody at the keyboard, the OS screen locked, or the token has left its slot."""
+        if self.user is None:
+            return
         self.lock()
         self.set_notice(reason)
 
@@ -340,6 +345,9 @@ class MainWindow(QMainWindow):
             "idle": translate(
                 "MainWindow",
                 "The session was locked after a period of inactivity. Sign in again to continue.",
+            ),
+            "screen_locked": translate(
+                "MainWindow", "The screen was locked, so the session was locked too."
             ),
             "token_removed": translate(
                 "MainWindow",

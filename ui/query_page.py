@@ -34,6 +34,10 @@ from ui.worker import DeskRunner
 
 BUSY_AFTER_MS = 300  # progress shows for anything slower than this (DESIGN.md "UI")
 BASIS_FIELDS = ("case_number", "legal_ground", "purpose")
+_TWELVE_DIGITS = ("iin", "bin", "iin_or_bin")
+# R-Q-1: format examples for the other parameter types (language-neutral, so not translated).
+_EXAMPLES = {"date": "2024-01-31", "plate": "123ABC02", "vin": "XTA21099012345678",
+             "phone": "+77011234567"}
 
 
 class _FieldRow:
@@ -191,7 +195,7 @@ class QueryPage(QWidget):
         res = self.current_resource()
         for param in res.params if res else ():
             edit = named(QLineEdit(), f"param_{param.name}")
-            if param.type in ("iin", "bin"):
+            if param.type in _TWELVE_DIGITS:
                 # 12 digits and nothing else can be typed; the check digit is desk.check's job.
                 digits = QRegularExpression(r"\d{0,12}")
                 edit.setValidator(QRegularExpressionValidator(digits, edit))
@@ -351,8 +355,11 @@ class QueryPage(QWidget):
         for row in self._params:
             param = by_name[row.name]
             row.label.setText((param.label.get(lang) or param.label["ru"]) + ":")
-            if param.type in ("iin", "bin"):
+            if param.type in _TWELVE_DIGITS:
                 row.editor.setPlaceholderText(translate("QueryPage", "12 digits"))
+            elif param.type in _EXAMPLES:
+                # Any other type gets a plain line edit; an example of the format is the hint.
+                row.editor.setPlaceholderText(_EXAMPLES[param.type])
         self.basis_group.setTitle(translate("QueryPage", "Basis of the query (required, R-Q-2)"))
         self.basis["case_number"].label.setText(translate("QueryPage", "&Case / material №:"))
         self.basis["legal_ground"].label.setText(translate("QueryPage", "&Legal ground:"))

@@ -108,6 +108,10 @@
         <translation>The session was locked after a period of inactivity. Sign in again to continue.</translation>
     </message>
     <message>
+        <source>The screen was locked, so the session was locked too.</source>
+        <translation>The screen was locked, so the session was locked too.</translation>
+    </message>
+    <message>
         <source>The token was removed: the session is locked and nothing of it stays on screen.</source>
         <translation>The token was removed: the session is locked and nothing of it stays on screen.</translation>
     </message>

@@ -108,6 +108,10 @@
         <translation>Әрекетсіздіктен кейін сеанс бұғатталды. Жалғастыру үшін қайта кіріңіз.</translation>
     </message>
     <message>
+        <source>The screen was locked, so the session was locked too.</source>
+        <translation>Экран бұғатталды, сондықтан сеанс та бұғатталды.</translation>
+    </message>
+    <message>
         <source>The token was removed: the session is locked and nothing of it stays on screen.</source>
         <translation>Токен ажыратылды: сеанс бұғатталды, экранда одан ештеңе қалмады.</translation>
     </message>

@@ -108,6 +108,10 @@
         <translation>Сеанс заблокирован после периода бездействия. Войдите снова, чтобы продолжить.</translation>
     </message>
     <message>
+        <source>The screen was locked, so the session was locked too.</source>
+        <translation>Экран заблокирован, поэтому заблокирован и сеанс.</translation>
+    </message>
+    <message>
         <source>The token was removed: the session is locked and nothing of it stays on screen.</source>
         <translation>Токен извлечён: сеанс заблокирован, на экране от него ничего не осталось.</translation>
     </message>
