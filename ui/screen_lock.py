@@ -37,7 +37,9 @@ class ScreenLockWatcher(QObject):
             log.info("no D-Bus session bus: the OS screen lock cannot be followed")
             return
         for path, interface in SCREENSAVERS:
-            if bus.connect("", path, interface, "ActiveChanged", self, SLOT("_active(bool)")):
+            slot = SLOT("_active(bool)")
+            # PySide's stubs say bytes, its runtime wants the str SLOT() returns.
+            if bus.connect("", path, interface, "ActiveChanged", self, slot):  # type: ignore[call-overload]
                 self.listening = True
 
     @Slot(bool)
