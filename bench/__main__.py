@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bench import gateway, selfcheck, signing, startup
+from bench import gateway, selfcheck, signing, startup, world
 
 
 def main() -> int:
@@ -14,6 +14,7 @@ def main() -> int:
     startup.main(args.n)
     signing.main()
     selfcheck.main()
+    world.main()
     gateway.main()
     return 0
 

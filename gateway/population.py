@@ -202,6 +202,24 @@ class Population:
         i = index.get(iin)
         return None if i is None else self.person(i)
 
+    @property
+    def subject_count(self) -> int:
+        """Synthetic people plus known people: the range of index_of()/person_at()."""
+        return self.size + len(self._known)
+
+    def index_of(self, iin: str) -> int | None:
+        """A stable index for anyone in the registry: i for person(i), size + k for known ones."""
+        if iin in self._known:
+            return self.size + list(self._known).index(iin)
+        _, index = self._identities()
+        return index.get(iin)
+
+    def person_at(self, index: int) -> Person:
+        """The person with that index_of() index, synthetic or known."""
+        if index < self.size:
+            return self.person(index)
+        return self._known_person(list(self._known.values())[index - self.size])
+
     def sample_iins(self, n: int, *, seed: int = 0) -> list[str]:
         """n distinct IINs of synthetic people, chosen deterministically from `seed`."""
         iins, _ = self._identities()
