@@ -71,7 +71,9 @@ def login(engine: Engine, config: GatewayConfig, data: object,
     token = secrets.token_urlsafe(32)
     with write_tx(engine) as conn:
         _consume_challenge(conn, req.challenge, now)
-        user = registry.require_active(conn, profile.iin)  # R-ACC-1, R-AUTH-3
+        # R-ACC-1; without the agreement the session may only sign it (R-AUTH-2): every query
+        # is refused no_agreement until then (R-AUTH-3, registry.require_active).
+        user = registry.require_registered(conn, profile.iin)
         conn.execute(delete(sessions).where(sessions.c.expires_at < utc_text(now)))
         conn.execute(insert(sessions).values(
             token_sha256=token_hash(token), iin=user.iin, cert_serial=profile.serial,
@@ -79,11 +81,13 @@ def login(engine: Engine, config: GatewayConfig, data: object,
         journal.append(
             conn, "login", actor_iin=user.iin, cert_serial=profile.serial,
             detail={"endpoint": ctx.endpoint, "session_expires_at": iso(to_astana(expires)),
+                    **({"agreement_required": True} if not user.agreement_signed_at else {}),
                     **({"peer": ctx.peer} if ctx.peer else {})},
             at=now,
         )
     return LoginResponse(session=token, expires_at=iso(to_astana(expires)),
-                         user=UserInfo(iin=user.iin, name=user.name))
+                         user=UserInfo(iin=user.iin, name=user.name),
+                         agreement_required=not user.agreement_signed_at)
 
 
 def session_of(engine: Engine, authorization: str | None) -> Session:

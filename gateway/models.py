@@ -30,6 +30,9 @@ users = Table(
     Column("state", String(20), nullable=False, server_default="registered"),
     Column("agreement_signed_at", String(40), nullable=True),  # R-AUTH-2, ISO Astana time
     Column("registered_at", String(40), nullable=False),
+    # R-ACC-5, R-ACC-7: the unit and position a transfer application edits (revision 0003).
+    Column("unit", String(300), nullable=False, server_default=""),
+    Column("position", String(300), nullable=False, server_default=""),
 )
 
 # Login challenges are single use (consumed_at set once) and short-lived.
@@ -112,3 +115,40 @@ journal_checkpoints = Table(
 )
 
 GENESIS_HASH = "0" * 64
+
+# R-ACC-2..4: electronic applications for registration, transfer and blocking. `form` is the
+# canonical JSON the applicant filed, `pdf` the PAdES-signed PDF with the scan embedded;
+# `decision`/`decision_signature` are the operator-signed decision (canonical JSON, CMS).
+applications = Table(
+    "applications",
+    metadata,
+    Column("id", _BIGINT, primary_key=True, autoincrement=True),
+    Column("iin", String(12), nullable=False, index=True),
+    Column("action", String(20), nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("form", Text, nullable=False),
+    Column("pdf", LargeBinary, nullable=False),
+    Column("pdf_sha256", String(64), nullable=False),
+    Column("signer_iin", String(12), nullable=False),
+    Column("signer_serial", String(80), nullable=False),
+    Column("submitted_at", String(40), nullable=False),  # UTC text (gateway.timefmt)
+    Column("due_at", String(40), nullable=False),  # R-ACC-4: submitted + one day
+    Column("decided_at", String(40), nullable=True),
+    Column("decided_by", String(12), nullable=True),
+    Column("decision", Text, nullable=True),
+    Column("decision_signature", LargeBinary, nullable=True),
+)
+
+# R-AUTH-2: every signed agreement with its date; `statement` is the exact signed JSON.
+agreements = Table(
+    "agreements",
+    metadata,
+    Column("id", _BIGINT, primary_key=True, autoincrement=True),
+    Column("iin", String(12), ForeignKey("users.iin"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("statement", Text, nullable=False),
+    Column("signature", LargeBinary, nullable=False),
+    Column("cert_serial", String(80), nullable=False),
+    Column("signed_at", String(40), nullable=False),  # ISO Astana time
+    UniqueConstraint("iin", "version", name="uq_agreements_iin_version"),
+)

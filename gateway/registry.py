@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -11,7 +12,11 @@ from gateway.config import SeedUser
 from gateway.db import write_tx
 from gateway.models import users
 from gateway.problems import Refusal
+from signing.iin import make_bin, make_iin
+from signing.sandbox_pki import ORGANIZATION, ORGANIZATION_BIN, SandboxUser
 from transport.clock import iso, now_astana
+
+OPERATOR_ROLE = "operator"  # the КПСиСУ operator: decides applications, blocks (R-ACC-4, R-ACC-7)
 
 # R-ACC-1, R-Q-1: the analyst role reaches all 52 resources (№11 truncated); the departmental
 # controller reviews reports (R-CTL-1) and sends no queries.
@@ -30,6 +35,8 @@ class User:
     state: str
     agreement_signed_at: str | None
     registered_at: str
+    unit: str = ""
+    position: str = ""
 
     def may_query(self, resource_id: int) -> bool:
         return resource_id in ROLE_RESOURCES.get(self.role, frozenset())
@@ -54,8 +61,8 @@ def find(conn: Connection, iin: str) -> User | None:
     return None if row is None else User(**row)
 
 
-def require_active(conn: Connection, iin: str | None) -> User:
-    """The registered, unblocked user with a signed agreement (R-ACC-1, R-AUTH-3, R-CTL-2)."""
+def require_registered(conn: Connection, iin: str | None) -> User:
+    """The registered, unblocked user, agreement signed or not (login, signing it: R-AUTH-2)."""
     user = find(conn, iin) if iin else None
     if user is None:
         raise Refusal("not_registered", "this IIN is not registered with the operator")
@@ -63,6 +70,12 @@ def require_active(conn: Connection, iin: str | None) -> User:
         raise Refusal("user_blocked", "access of this user is blocked")
     if user.state != "registered":
         raise Refusal("not_registered", f"registration state is {user.state!r}")
+    return user
+
+
+def require_active(conn: Connection, iin: str | None) -> User:
+    """The registered, unblocked user with a signed agreement (R-ACC-1, R-AUTH-3, R-CTL-2)."""
+    user = require_registered(conn, iin)
     if not user.agreement_signed_at:
         raise Refusal("no_agreement", "the agreement on rights of use is not signed")
     return user
@@ -74,3 +87,29 @@ def set_state(engine: Engine, iin: str, state: str) -> None:
         raise ValueError(f"unknown user state {state!r}")
     with write_tx(engine) as conn:
         conn.execute(update(users).where(users.c.iin == iin).values(state=state))
+
+
+# Sandbox people beyond signing.sandbox_pki.SANDBOX_USERS (whose certificates the same sandbox
+# PKI issues): an operator, and an analyst registered WITHOUT a signed agreement so the first
+# entry (R-AUTH-2) can be exercised.
+SANDBOX_OPERATOR = SandboxUser(
+    "operator1", "ОПЕРАТОРОВ", "БЕРІК", "САПАРҰЛЫ", make_iin(dt.date(1984, 5, 20), "M", 5011),
+    "ҚР Бас прокуратурасының Құқықтық статистика комитеті (SANDBOX)",
+    make_bin(2001, 1, kind=4, unit=0, seq=7))
+SANDBOX_NEWCOMER = SandboxUser(
+    "analyst5", "НҰРЛАНОВА", "ӘСЕЛ", "БОЛАТҚЫЗЫ", make_iin(dt.date(1996, 9, 9), "F", 5120),
+    ORGANIZATION, ORGANIZATION_BIN)
+
+
+def seed_sandbox(engine: Engine) -> None:
+    """Register the sandbox operator (agreement signed) and the newcomer (not signed), once."""
+    stamp = iso(now_astana())
+    with write_tx(engine) as conn:
+        for person, role, signed in ((SANDBOX_OPERATOR, OPERATOR_ROLE, stamp),
+                                     (SANDBOX_NEWCOMER, "afm_analyst", None)):
+            if find(conn, person.iin) is None:
+                conn.execute(insert(users).values(
+                    iin=person.iin, organization=person.organization, role=role,
+                    name=" ".join(p for p in (person.surname, person.first_name,
+                                              person.patronymic) if p),
+                    state="registered", agreement_signed_at=signed, registered_at=stamp))

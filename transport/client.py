@@ -13,6 +13,8 @@ from pydantic import BaseModel, ValidationError
 
 from transport.protocol import (
     API_PREFIX,
+    AgreementReceipt,
+    AgreementText,
     Challenge,
     LoginRequest,
     LoginResponse,
@@ -73,6 +75,14 @@ class GatewayClient:
             body=signed.model_dump(),
             headers={"Authorization": f"Bearer {session}"},
         )
+
+    def agreement(self) -> AgreementText:
+        return self._call("GET", "/agreement", AgreementText)
+
+    def sign_agreement(self, signed: Signed, session: str) -> AgreementReceipt:
+        return self._call("POST", "/agreement/signature", AgreementReceipt,
+                          body=signed.model_dump(),
+                          headers={"Authorization": f"Bearer {session}"})
 
     def _call(
         self,

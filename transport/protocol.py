@@ -120,6 +120,156 @@ class LoginResponse(_Model):
     session: str
     expires_at: str
     user: UserInfo
+    # R-AUTH-2/3: the session may only sign the agreement until this is False (older
+    # gateways never send it, so the default keeps them readable).
+    agreement_required: bool = False
+
+
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Nonce = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32,64}$")]
+Digits12 = Annotated[str, StringConstraints(pattern=r"^\d{12}$")]
+Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Phone = Annotated[str, StringConstraints(
+    strip_whitespace=True, pattern=r"^\+?[0-9][0-9 ()\-]{5,19}$")]
+Email = Annotated[str, StringConstraints(
+    strip_whitespace=True, max_length=200, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+PersonName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+ApplicationAction = Literal["registration", "transfer", "blocking"]
+
+
+class AgreementText(_Model):
+    """The agreement on rights of use (App.5) in force: its version and both texts."""
+
+    version: int = Field(ge=1)
+    sha256_kk: Sha256
+    sha256_ru: Sha256
+    text_kk: str
+    text_ru: str
+
+
+class AgreementStatement(_Model):
+    """What the user signs with the signing key to accept the agreement (R-AUTH-2)."""
+
+    purpose: Literal["sio-agreement"] = "sio-agreement"
+    version: int = Field(ge=1)
+    sha256_kk: Sha256
+    sha256_ru: Sha256
+    iin: Iin
+    signed_at: str
+
+
+class AgreementReceipt(_Model):
+    version: int
+    signed_at: str
+    journal_seq: int
+
+
+class ApplicationForm(_Model):
+    """The electronic application (2022 App.4, 2017 App.2; R-ACC-2) as the applicant files it."""
+
+    version: Literal[1] = 1
+    action: ApplicationAction
+    surname: PersonName
+    name: PersonName
+    patronymic: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] = ""
+    iin: Digits12
+    organization: Short
+    organization_code: Annotated[str, StringConstraints(
+        strip_whitespace=True, pattern=r"^[0-9A-Za-z\-]{1,20}$")]  # ЕРДР organisation code
+    bin: Digits12
+    unit: Short
+    position: Short
+    work_phone: Phone
+    mobile_phone: Phone
+    email: Email
+    work_address: Text
+    blocking_reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] = ""
+    agreement_read: bool
+    eds_on_protected_carrier: bool
+    personal_data_consent: bool
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    head_position: Short
+    head_name: Short
+
+    @field_validator("surname", "name", "patronymic")
+    @classmethod
+    def _letters(cls, value: str) -> str:
+        if any(not (c.isalpha() or c in " -'’") for c in value):
+            raise ValueError("a name holds letters, spaces, hyphens and apostrophes only")
+        return value
+
+
+class ApplicationSubmission(_Model):
+    """The form (validated) and the applicant's PAdES-signed PDF with the scan (R-ACC-3)."""
+
+    form: ApplicationForm
+    pdf: Annotated[str, StringConstraints(min_length=1, max_length=MAX_BODY_BYTES)]
+
+    def pdf_bytes(self) -> bytes:
+        return _unb64(self.pdf, "pdf")
+
+
+class ApplicationReceipt(_Model):
+    id: int
+    state: str
+    submitted_at: str
+    due_at: str
+    journal_seq: int
+
+
+class ApplicationSummary(_Model):
+    """One application as the operator lists it; `overdue` past the one-day deadline (R-ACC-4)."""
+
+    id: int
+    iin: str
+    action: ApplicationAction
+    full_name: str
+    organization: str
+    state: Literal["submitted", "registered", "refused"]
+    submitted_at: str
+    due_at: str
+    overdue: bool
+    decided_at: str | None = None
+
+
+class ApplicationList(_Model):
+    applications: list[ApplicationSummary]
+
+
+class OperatorDecision(_Model):
+    """What the operator signs to register or refuse an application (R-ACC-4)."""
+
+    purpose: Literal["sio-decision"] = "sio-decision"
+    application_id: int = Field(ge=1)
+    decision: Literal["register", "refuse"]
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] = ""
+    nonce: Nonce
+    issued_at: str
+    operator_iin: Iin
+
+
+class OperatorBlock(_Model):
+    """What the operator or controller signs to block a user at once (R-ACC-7, R-CTL-2)."""
+
+    purpose: Literal["sio-block"] = "sio-block"
+    iin: Iin
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+    nonce: Nonce
+    issued_at: str
+    operator_iin: Iin
+
+
+class Decision(_Model):
+    """The decision as the gateway signs it with the operator's key (R-ACC-4)."""
+
+    version: Literal[1] = 1
+    application_id: int | None
+    iin: Iin
+    action: ApplicationAction
+    decision: Literal["register", "refuse", "block"]
+    reason: str
+    decided_at: str
+    operator_iin: str | None
 
 
 class Problem(BaseModel):

@@ -203,7 +203,13 @@ def test_blocked_user_and_missing_agreement(gw: Gw) -> None:
     registry.set_state(gw.engine, OTHER.iin, "registered")
     with gw.engine.begin() as conn:
         conn.execute(update(users).where(users.c.iin == OTHER.iin).values(agreement_signed_at=None))
-    _assert_refused(gw, gw.client.post(LOGIN, json=login_body(gw.client, signer)), "no_agreement")
+    # R-AUTH-2/3: the login succeeds so the agreement can be signed; queries are refused.
+    reply = gw.client.post(LOGIN, json=login_body(gw.client, signer))
+    assert reply.status_code == 200 and reply.json()["agreement_required"] is True
+    response = gw.client.post(QUERIES, json=signed_query(
+        query_request(OTHER.iin), gw.pki.software_signers(OTHER)[1]),
+        headers=bearer(reply.json()["session"]))
+    _assert_refused(gw, response, "no_agreement")
 
 
 @pytest.mark.req("R-AUTH-6")
@@ -312,7 +318,7 @@ def test_payload_shape_refusals(gw: Gw) -> None:
                     separators=(",", ":"), ensure_ascii=False).encode(), "basis_missing"),
         (json.dumps(dict(data, basis=dict(BASIS, purpose=" ")), sort_keys=True,
                     separators=(",", ":"), ensure_ascii=False).encode(), "basis_missing"),
-        (query_request(ANALYST.iin, resource=2).canonical(), "resource_unavailable"),
+        (query_request(ANALYST.iin, resource=2).canonical(), "param_invalid"),  # №2 takes a BIN
         (query_request(ANALYST.iin, params={"iin": "123456789012"}).canonical(), "param_invalid"),
     ]
     for payload, code in cases:
