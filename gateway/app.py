@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
-from gateway import auth, checkpoints, registry
+from gateway import access_routes, auth, checkpoints, operations, registry, reports
 from gateway.config import GatewayConfig
 from gateway.context import RequestContext, record_refusal
 from gateway.db import make_engine, migrate
@@ -66,6 +66,8 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
     migrate(engine)
     checkpoints.attach(engine, config)  # R-LOG-1: segments are sealed as they fill
     registry.seed(engine, config.seed_users)
+    if config.sandbox:
+        registry.seed_sandbox(engine)  # an operator and a newcomer (R-AUTH-2)
     population = _population(config.population_size, config.population_seed,
                              config.known_people())
 
@@ -145,6 +147,10 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
             return run_query(engine, config, population, session, data, ctx)
 
         return await handle(request, ctx, work)
+
+    operations.add_routes(app, engine, config, handle, refuse)  # R-Q-3, R-OPS-1
+    reports.add_routes(app, engine, config, refuse)  # R-CTL-1
+    access_routes.add_routes(app, engine, config, handle, refuse)  # R-ACC-2..8, R-AUTH-2
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> Response:

@@ -1,4 +1,5 @@
-"""`sio-gateway` command line: `serve`, `journal export|verify` (DESIGN.md "The command line")."""
+"""`sio-gateway` command line: `serve`, `journal export|verify`, `report` (DESIGN.md "The command
+line")."""
 
 from __future__ import annotations
 
@@ -25,7 +26,20 @@ def _parser() -> argparse.ArgumentParser:
                        help="sandbox: sandbox PKI, synthetic population, seeded users")
     serve.add_argument("--pki-dir", type=Path, help="sandbox PKI directory (created if empty)")
     _journal_parser(sub)
+    _report_parser(sub)
     return parser
+
+
+def _report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = sub.add_parser("report", help="departmental-control report of requests (R-CTL-1)")
+    report.add_argument("--from", dest="start", required=True, help="first day, Astana time")
+    report.add_argument("--to", dest="end", required=True, help="last day (inclusive)")
+    report.add_argument("--db", help="SQLAlchemy URL (default: SQLite in the user data dir)")
+    report.add_argument("--json", action="store_true", help="print the report as JSON")
+    report.add_argument("--out", type=Path,
+                        help="write the JSON report here and FILE.p7s signed by the operator")
+    report.add_argument("--sandbox", action="store_true", help="sign with the sandbox operator")
+    report.add_argument("--pki-dir", type=Path, help="sandbox PKI directory")
 
 
 def _journal_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -144,6 +158,41 @@ def journal_verify(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def report(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from gateway import reports
+    from gateway.db import make_engine, migrate
+
+    try:
+        start, end = dt.date.fromisoformat(args.start), dt.date.fromisoformat(args.end)
+    except ValueError:
+        print("sio-gateway report: --from and --to are dates YYYY-MM-DD", file=sys.stderr)
+        return 2
+    db_url = args.db or default_db_url()
+    if args.out is not None and not args.sandbox:
+        # The export is signed by the operator; production keys are not loadable yet (see serve).
+        print("sio-gateway report: --out needs the operator key: give --sandbox", file=sys.stderr)
+        return 2
+    config = (GatewayConfig.sandbox_from_dir(args.pki_dir or _default_pki_dir(), db_url=db_url)
+              if args.sandbox else None)
+    engine = make_engine(db_url)
+    try:
+        migrate(engine)
+        settings = reports.Settings.of(config) if config else reports.Settings()
+        doc = reports.build(engine, settings, start, end)
+    finally:
+        engine.dispose()
+    if config is not None and args.out is not None:
+        signature = reports.export(doc, args.out, config.operator_signer)
+        print(f"wrote {args.out} and {signature}", file=sys.stderr)
+    if args.json:
+        sys.stdout.write(reports.to_bytes(doc).decode("utf-8"))
+    else:
+        print(reports.table(doc))
+    return 0
+
+
 def main(argv: list[str]) -> int:
     try:
         args = _parser().parse_args(argv)
@@ -151,6 +200,8 @@ def main(argv: list[str]) -> int:
         return exc.code if isinstance(exc.code, int) else 2
     if args.command == "serve":
         return serve(args)
+    if args.command == "report":
+        return report(args)
     if args.command == "journal":
         return journal_export(args) if args.journal_command == "export" else journal_verify(args)
     return 2

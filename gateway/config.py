@@ -79,6 +79,15 @@ class GatewayConfig:
     # checkpoint once it holds this many entries, or at the first append after this age.
     segment_max_entries: int = 10_000
     segment_max_age_s: int = 86_400
+    # R-CTL-1 reports: a result with no disposition (R-RES-1) after this many days is overdue.
+    retention_days: int = 30
+    # Office hours in Astana time (R-Q-5), [start, end) on these weekdays (Mon=0); the rest is
+    # off-hours for the anomaly list.
+    office_start_hour: int = 9
+    office_end_hour: int = 19
+    office_weekdays: tuple[int, ...] = (0, 1, 2, 3, 4)
+    bulk_per_hour: int = 30  # more queries than this by one user within an hour is "bulk"
+    many_users: int = 3  # the same subject queried by at least this many users is flagged
 
     def known_people(self) -> tuple[KnownPerson, ...]:
         """People who must exist in the registry: the seeded users can look themselves up."""

@@ -22,6 +22,9 @@ from transport.canonical import canonical_json, sha256_hex
 from transport.clock import now_utc, to_astana
 
 KINDS = frozenset({"login", "query", "refusal"})
+# R-Q-3, R-OPS-1, R-LOG-3, R-RES-1: operations events are journaled too (gateway.operations).
+KINDS |= {"notice", "emergency", "emergency_closed", "outage", "disposition"}
+KINDS |= {"application", "decision", "block", "agreement"}  # R-ACC-2..7, R-AUTH-2
 
 _HASHED = (
     "seq", "kind", "at_utc", "at_astana", "actor_iin", "cert_serial", "resource", "basis",
@@ -117,7 +120,7 @@ def append(
         .where(journal_head.c.id == 1)
         .with_for_update()
     ).one()
-    moment = at or now_utc()
+    moment = _not_before_head(conn, int(head.seq), at or now_utc())
     sealer = _SEALERS.get(conn.engine)
     if sealer is not None:
         sealer.before_append(conn, moment)  # the age cap closes a segment before this entry
@@ -145,6 +148,15 @@ def append(
     if sealer is not None:
         sealer.after_append(conn, entry)  # the size cap closes it with this entry
     return entry
+
+
+def _not_before_head(conn: Connection, head_seq: int, moment: datetime) -> datetime:
+    """R-LOG-1 chronological order: a writer that took its time before waiting for the head
+    lock (another process held it) is stamped no earlier than the entry it follows."""
+    prev = conn.execute(select(journal.c.at_utc).where(journal.c.seq == head_seq)).scalar()
+    if prev is None:
+        return moment
+    return max(moment, datetime.fromisoformat(prev))
 
 
 def next_seq(conn: Connection) -> int:

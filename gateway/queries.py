@@ -15,6 +15,7 @@ from gateway.config import GatewayConfig
 from gateway.context import RequestContext
 from gateway.db import write_tx
 from gateway.models import nonces
+from gateway.operations import check_downtime
 from gateway.population import Population
 from gateway.problems import Refusal
 from gateway.resolvers import resolve
@@ -81,6 +82,7 @@ def run_query(engine: Engine, config: GatewayConfig, population: Population, ses
     if not user.may_query(req.resource):
         raise Refusal("resource_not_allowed",
                       f"role {user.role!r} has no access to №{req.resource}")
+    check_downtime(engine, req.resource)  # R-Q-3: announced works or an open emergency
     records = resolve(population, req.resource, req.params)
 
     with write_tx(engine) as conn:

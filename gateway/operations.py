@@ -1,0 +1,363 @@
+"""Maintenance notices and the emergency journal (R-Q-3, R-OPS-1, R-LOG-3), kept in the journal.
+
+Operator writes are signed like queries; every notice, emergency entry and closing is a journal
+event, so the Log journal is their permanent record. `resources: null` means all resources,
+`[]` means none (an emergency recorded without downtime)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Annotated, Any, Literal
+
+from fastapi import FastAPI, Request
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy.exc import IntegrityError
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import JSONResponse, Response
+
+from gateway import auth, journal, registry
+from gateway.config import GatewayConfig
+from gateway.context import RequestContext
+from gateway.db import write_tx
+from gateway.models import journal as journal_table
+from gateway.models import nonces
+from gateway.problems import Refusal
+from gateway.timefmt import utc_text
+from gateway.verify import verify_signature
+from transport.canonical import sha256_hex
+from transport.clock import iso, now_utc, parse_iso, to_astana
+from transport.protocol import API_PREFIX, Signed
+
+OPERATOR_ROLE = "operator"
+ONE_HOUR = timedelta(hours=1)  # R-Q-4, R-LOG-3: longer delays are journaled as outages
+
+# R-OPS-1: the six sections of the emergency journal (2022 App.6), key → (kk, ru).
+SECTIONS: dict[str, tuple[str, str]] = {
+    "server_damage": ("Серверлік жабдықтың елеулі зақымдануы",
+                      "Серьёзное повреждение серверного оборудования"),
+    "premises_damage": ("Үй-жайлардың ішінара зақымдануы", "Частичное повреждение помещений"),
+    "fire_alarm": ("Өрт дабылы", "Пожарная тревога"),
+    "air_conditioning": ("Кондиционерлеу жүйесінің істен шығуы",
+                         "Отказ системы кондиционирования"),
+    "power_failure": ("Электр қуатының өшуі", "Отключение электропитания"),
+    "flooding": ("Су басу", "Затопление"),
+}
+
+_Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+_Resources = list[Annotated[int, Field(ge=1, le=52)]] | None
+
+
+class _Op(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    nonce: Annotated[str, StringConstraints(min_length=16, max_length=64)]
+    issued_at: str
+
+
+def _aware(value: str) -> str:
+    parse_iso(value)  # ValueError → request_invalid
+    return value
+
+
+class NoticeIn(_Op):
+    """Planned technical works announced to users (R-Q-3)."""
+
+    op: Literal["notice"] = "notice"
+    title_kk: _Text
+    title_ru: _Text
+    starts_at: str
+    ends_at: str
+    resources: _Resources = None
+
+    _times = field_validator("starts_at", "ends_at", "issued_at")(_aware)
+
+
+class EmergencyIn(_Op):
+    """One row of the emergency journal as opened (R-OPS-1)."""
+
+    op: Literal["emergency"] = "emergency"
+    section: Literal["server_damage", "premises_damage", "fire_alarm", "air_conditioning",
+                     "power_failure", "flooding"]
+    actions: _Text
+    max_time_min: Annotated[int, Field(ge=1, le=100_000)]  # "required time (max)"
+    responsible: _Text
+    started_at: str
+    resources: _Resources = None
+
+    _times = field_validator("started_at", "issued_at")(_aware)
+
+
+class EmergencyClose(_Op):
+    """The end date-time of an emergency row, recorded later."""
+
+    op: Literal["emergency_close"] = "emergency_close"
+    entry_seq: Annotated[int, Field(ge=1)]
+    ended_at: str
+    actions: _Text | None = None
+
+    _times = field_validator("ended_at", "issued_at")(_aware)
+
+
+@dataclass(frozen=True)
+class Notice:
+    seq: int
+    title_kk: str
+    title_ru: str
+    starts_at: datetime
+    ends_at: datetime
+    resources: list[int] | None
+
+    def affects(self, resource: int, at: datetime) -> bool:
+        return self.starts_at <= at < self.ends_at and _hits(self.resources, resource)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"seq": self.seq, "title_kk": self.title_kk, "title_ru": self.title_ru,
+                "starts_at": iso(to_astana(self.starts_at)),
+                "ends_at": iso(to_astana(self.ends_at)), "resources": self.resources}
+
+
+@dataclass
+class Emergency:
+    seq: int
+    section: str
+    actions: str
+    max_time_min: int
+    responsible: str
+    started_at: datetime
+    resources: list[int] | None
+    ended_at: datetime | None = None
+    closing_seq: int | None = None
+
+    def affects(self, resource: int, at: datetime) -> bool:
+        open_at = self.ended_at is None or at < self.ended_at
+        return self.started_at <= at and open_at and _hits(self.resources, resource)
+
+    def over_one_hour(self, now: datetime) -> bool:
+        return (self.ended_at or now) - self.started_at > ONE_HOUR
+
+    def as_json(self, now: datetime) -> dict[str, Any]:
+        return {
+            "seq": self.seq, "section": self.section, "actions": self.actions,
+            "max_time_min": self.max_time_min, "responsible": self.responsible,
+            "started_at": iso(to_astana(self.started_at)),
+            "ended_at": iso(to_astana(self.ended_at)) if self.ended_at else None,
+            "state": "open" if self.ended_at is None else "closed",
+            "over_one_hour": self.over_one_hour(now), "resources": self.resources,
+            "closing_seq": self.closing_seq,
+        }
+
+
+def _hits(resources: list[int] | None, resource: int) -> bool:
+    return resources is None or resource in resources
+
+
+@dataclass(frozen=True)
+class State:
+    notices: list[Notice]
+    emergencies: list[Emergency]
+
+
+def load_state(conn: Connection) -> State:
+    """Notices and emergency rows replayed from the journal, in seq order."""
+    rows = conn.execute(
+        select(journal_table.c.seq, journal_table.c.kind, journal_table.c.detail)
+        .where(journal_table.c.kind.in_(("notice", "emergency", "emergency_closed")))
+        .order_by(journal_table.c.seq)
+    ).all()
+    notices: list[Notice] = []
+    emergencies: dict[int, Emergency] = {}
+    for seq, kind, detail_text in rows:
+        d = json.loads(detail_text)
+        if kind == "notice":
+            notices.append(Notice(int(seq), d["title_kk"], d["title_ru"],
+                                  parse_iso(d["starts_at"]), parse_iso(d["ends_at"]),
+                                  d.get("resources")))
+        elif kind == "emergency":
+            emergencies[int(seq)] = Emergency(
+                int(seq), d["section"], d["actions"], d["max_time_min"], d["responsible"],
+                parse_iso(d["started_at"]), d.get("resources"))
+        elif (row := emergencies.get(int(d["entry_seq"]))) is not None:
+            row.ended_at, row.closing_seq = parse_iso(d["ended_at"]), int(seq)
+    return State(notices, list(emergencies.values()))
+
+
+def check_downtime(engine: Engine, resource: int, at: datetime | None = None) -> None:
+    """Refuse a query to a resource under announced works or an open emergency (R-Q-3)."""
+    moment = at or now_utc()
+    with engine.connect() as conn:
+        state = load_state(conn)
+    for notice in state.notices:
+        if notice.affects(resource, moment):
+            raise Refusal("maintenance", f"planned technical works (notice {notice.seq}) "
+                          f"until {iso(to_astana(notice.ends_at))}: {notice.title_ru}")
+    for row in state.emergencies:
+        if row.affects(resource, moment):
+            raise Refusal("emergency_downtime",
+                          f"emergency {row.seq} ({row.section}) since "
+                          f"{iso(to_astana(row.started_at))}")
+
+
+def _operator_payload(engine: Engine, config: GatewayConfig, authorization: str | None,
+                      data: object, ctx: RequestContext) -> tuple[dict[str, Any], str, str]:
+    """(payload JSON, operator IIN, cert serial) of a request signed by a live operator."""
+    session = auth.session_of(engine, authorization)
+    ctx.actor_iin = session.iin
+    signed = Signed.model_validate(data)
+    try:
+        payload, signature = signed.payload_bytes(), signed.signature_der()
+    except ValueError as exc:
+        raise Refusal("malformed_request", str(exc)) from exc
+    ctx.request_sha256 = sha256_hex(payload)
+    profile = verify_signature(signature, payload, config, purpose="signing", ctx=ctx)
+    if profile.iin != session.iin:
+        raise Refusal("iin_mismatch", "the request is signed by someone other than the user")
+    with engine.connect() as conn:
+        user = registry.require_active(conn, session.iin)
+    if user.role != OPERATOR_ROLE:
+        raise Refusal("operator_only", f"role {user.role!r} may not do this")
+    try:
+        loaded = json.loads(payload)
+    except ValueError as exc:
+        raise Refusal("malformed_request", "the signed payload is not JSON") from exc
+    if not isinstance(loaded, dict):
+        raise Refusal("malformed_request", "the signed payload is not an object")
+    loaded["_signature"] = signed.signature
+    return loaded, user.iin, profile.serial
+
+
+def _accept_nonce(conn: Connection, config: GatewayConfig, iin: str, op: _Op,
+                  now: datetime) -> None:
+    try:
+        conn.execute(insert(nonces).values(iin=iin, nonce=op.nonce, seen_at=utc_text(now)))
+    except IntegrityError as exc:
+        raise Refusal("nonce_replayed", "this nonce was already used") from exc
+    if abs((now - parse_iso(op.issued_at)).total_seconds()) > config.nonce_window_s:
+        raise Refusal("clock_skew", f"issued_at is more than {config.nonce_window_s} s away")
+
+
+_KIND: dict[type[_Op], str] = {
+    NoticeIn: "notice", EmergencyIn: "emergency", EmergencyClose: "emergency_closed"}
+
+
+def _write(engine: Engine, config: GatewayConfig, authorization: str | None, data: object,
+           ctx: RequestContext, model: type[_Op]) -> dict[str, Any]:
+    """Verify an operator's signed write and journal it; the event's JSON back."""
+    payload, iin, serial = _operator_payload(engine, config, authorization, data, ctx)
+    signature = payload.pop("_signature")
+    op = model.model_validate(payload)  # ValidationError → request_invalid
+    body = op.model_dump(mode="json", exclude={"nonce", "issued_at", "op"})
+    if isinstance(op, NoticeIn) and parse_iso(op.ends_at) <= parse_iso(op.starts_at):
+        raise Refusal("param_invalid", "the works end before they start")
+    with write_tx(engine) as conn:
+        now = now_utc()
+        _accept_nonce(conn, config, iin, op, now)
+        kind = _KIND[model]
+        if isinstance(op, EmergencyClose):
+            journal.next_seq(conn)  # locks the head first: two closings of one row serialize
+            body.update(_closing(conn, op, now))
+        common: dict[str, Any] = {"actor_iin": iin, "cert_serial": serial,
+                                  "request_sha256": ctx.request_sha256, "at": now}
+        entry = journal.append(conn, kind, detail={**body, "signature": signature}, **common)
+        if body.get("over_one_hour"):
+            # R-LOG-3: an emergency delaying access by more than one hour is an outage record.
+            journal.append(conn, "outage", detail={
+                k: body[k] for k in ("entry_seq", "section", "started_at", "ended_at",
+                                     "duration_s", "resources")} | {"closing_seq": entry.seq},
+                **common)
+    return {"seq": entry.seq, "kind": kind, **body}
+
+
+def _closing(conn: Connection, op: EmergencyClose, now: datetime) -> dict[str, Any]:
+    row = next((r for r in load_state(conn).emergencies if r.seq == op.entry_seq), None)
+    if row is None:
+        raise Refusal("emergency_not_open", f"no emergency entry {op.entry_seq}")
+    if row.ended_at is not None:
+        raise Refusal("emergency_not_open", f"emergency {op.entry_seq} is already closed")
+    ended = parse_iso(op.ended_at)
+    if ended < row.started_at:
+        raise Refusal("param_invalid", "the emergency ends before it started")
+    duration = ended - row.started_at
+    return {"section": row.section, "started_at": iso(to_astana(row.started_at)),
+            "duration_s": int(duration.total_seconds()), "over_one_hour": duration > ONE_HOUR,
+            "resources": row.resources}
+
+
+def notices_view(engine: Engine, now: datetime | None = None) -> dict[str, Any]:
+    """Current and upcoming planned works (R-Q-3)."""
+    moment = now or now_utc()
+    with engine.connect() as conn:
+        state = load_state(conn)
+    return {
+        "current": [n.as_json() for n in state.notices if n.starts_at <= moment < n.ends_at],
+        "upcoming": [n.as_json() for n in state.notices if moment < n.starts_at],
+    }
+
+
+def emergency_view(engine: Engine, now: datetime | None = None) -> dict[str, Any]:
+    """The emergency journal by App.6 section, rows numbered within each section (R-OPS-1)."""
+    moment = now or now_utc()
+    with engine.connect() as conn:
+        state = load_state(conn)
+    sections = []
+    for key, (kk, ru) in SECTIONS.items():
+        rows = [r for r in state.emergencies if r.section == key]
+        sections.append({"section": key, "title_kk": kk, "title_ru": ru, "rows": [
+            {"no": i, **r.as_json(moment)} for i, r in enumerate(rows, start=1)]})
+    return {"sections": sections,
+            "open": sum(1 for r in state.emergencies if r.ended_at is None)}
+
+
+Handle = Callable[[Request, RequestContext, Callable[[Any], BaseModel]], Any]
+Refuse = Callable[[Refusal, RequestContext], Response]
+
+
+class _Out(BaseModel):
+    """Pass-through JSON answer for the shared request handler."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Handle,
+               refuse: Refuse) -> None:
+    """Operator writes (signed, journaled) and user reads of notices and the emergency journal."""
+
+    def ctx_of(request: Request, endpoint: str) -> RequestContext:
+        return RequestContext(endpoint=endpoint,
+                              peer=request.client.host if request.client else None)
+
+    def writer(endpoint: str, model: type[_Op]) -> Callable[[Request], Any]:
+        async def write(request: Request) -> Response:
+            ctx = ctx_of(request, endpoint)
+            authorization = request.headers.get("authorization")
+            result: Response = await handle(request, ctx, lambda data: _Out(**_write(
+                engine, config, authorization, data, ctx, model)))
+            return result
+        return write
+
+    def reader(endpoint: str, view: Callable[[Engine], dict[str, Any]]) -> Callable[..., Any]:
+        async def read(request: Request) -> Response:
+            ctx = ctx_of(request, endpoint)
+            try:
+                await run_in_threadpool(auth.session_of, engine,
+                                        request.headers.get("authorization"))
+            except Refusal as refusal:
+                return await run_in_threadpool(refuse, refusal, ctx)
+            return JSONResponse(await run_in_threadpool(view, engine))
+        return read
+
+    body = {"requestBody": {"required": True, "content": {
+        "application/json": {"schema": Signed.model_json_schema()}}}}
+    for path, endpoint, model, summary in (
+            ("/notices", "notice", NoticeIn, "Publish planned technical works (operator)"),
+            ("/emergency", "emergency", EmergencyIn, "Open an emergency journal row (operator)"),
+            ("/emergency/close", "emergency_close", EmergencyClose,
+             "Record the end of an emergency row (operator)")):
+        app.add_api_route(API_PREFIX + path, writer(endpoint, model), methods=["POST"],
+                          summary=summary, openapi_extra=body)
+    app.add_api_route(API_PREFIX + "/notices", reader("notices", notices_view), methods=["GET"],
+                      summary="Current and upcoming planned works")
+    app.add_api_route(API_PREFIX + "/emergency", reader("emergency", emergency_view),
+                      methods=["GET"], summary="The emergency journal by section")
