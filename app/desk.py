@@ -23,6 +23,8 @@ from transport.canonical import sha256_hex
 from transport.client import ChannelError, GatewayClient
 from transport.clock import iso, now_astana, now_utc
 from transport.protocol import (
+    AgreementStatement,
+    AgreementText,
     Basis,
     LoginRequest,
     LoginStatement,
@@ -60,6 +62,7 @@ class Desk:
         self.user: UserInfo | None = None
         self._session: str | None = None
         self._sign_pair: KeyPair | None = None
+        self._agreement_required = False
         self.results: list[QueryOutcome] = []
 
     @property
@@ -90,7 +93,43 @@ class Desk:
         )
         reply = self._channel(lambda: self.client.login(request))
         self._session, self.user = reply.session, reply.user
+        self._agreement_required = reply.agreement_required  # R-AUTH-2: sign before querying
         return reply.user
+
+    @property
+    def agreement_required(self) -> bool:
+        """True after a login whose user has not yet signed the agreement (R-AUTH-2, R-AUTH-3)."""
+        return self._agreement_required
+
+    def agreement_text(self, lang: str = "ru") -> str:
+        """The agreement in force in Kazakh ("kk") or Russian ("ru"), checked against its hash."""
+        text = self._agreement()
+        return text.text_kk if lang == "kk" else text.text_ru
+
+    def sign_agreement(self) -> None:
+        """Sign the agreement in force with the token's signing key; the gateway records it."""
+        if self._session is None or self.user is None or self._sign_pair is None:
+            raise DeskError("not_logged_in")
+        text = self._agreement()
+        statement = AgreementStatement(
+            version=text.version, sha256_kk=text.sha256_kk, sha256_ru=text.sha256_ru,
+            iin=self.user.iin, signed_at=iso(now_astana()),
+        ).canonical()
+        try:
+            cms = sign_detached(statement, self.token.signer(self._sign_pair))
+        except SigningError as exc:
+            raise _desk_error(exc) from exc
+        session = self._session
+        self._channel(lambda: self.client.sign_agreement(Signed.wrap(statement, cms), session))
+        self._agreement_required = False
+
+    def _agreement(self) -> AgreementText:
+        text = self._channel(self.client.agreement)
+        # What is shown is what is signed: the hashes must match the texts we display.
+        if (sha256_hex(text.text_kk.encode("utf-8")) != text.sha256_kk
+                or sha256_hex(text.text_ru.encode("utf-8")) != text.sha256_ru):
+            raise DeskError("agreement_text_mismatch")
+        return text
 
     def change_pin(self, old: str, new: str) -> None:
         """C_SetPIN on the token, then the date is recorded for the monthly reminder (R-AUTH-7)."""
@@ -145,7 +184,7 @@ class Desk:
         bad = params_errors(res, params)
         if bad:
             field, detail = next(iter(bad.items()))
-            raise DeskError("param_invalid", field=field, detail=detail)
+            raise DeskError("param_invalid", field=field, reason=detail)
         request = QueryRequest(
             resource=resource_id,
             params={k: v.strip() for k, v in params.items()},

@@ -98,6 +98,92 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "Ошибка в файле политики ({path}): {detail}",
         "The policy file is invalid ({path}): {detail}",
     ),
+    # R-AUTH-2/3, R-ACC-*: refusals the analyst must understand without the code.
+    "no_agreement": (
+        "Алдымен ҚАО ААЖ-ны пайдалану құқықтары туралы келісімге ЭЦҚ-мен қол қойыңыз.",
+        "Сначала подпишите ЭЦП соглашение о правах использования СИО ПСО.",
+        "Sign the agreement on rights of use with your EDS first.",
+    ),
+    "agreement_required": (
+        "Алғаш кіргенде келісімге ЭЦҚ-мен қол қою қажет (R-AUTH-2).",
+        "При первом входе необходимо подписать соглашение ЭЦП (R-AUTH-2).",
+        "On first entry the agreement must be signed with your EDS (R-AUTH-2).",
+    ),
+    "agreement_mismatch": (
+        "Келісімнің жаңа нұсқасы күшіне енді. Мәтінді қайта ашып, қол қойыңыз.",
+        "Вступила в силу новая редакция соглашения. Откройте текст заново и подпишите.",
+        "A new version of the agreement is in force. Open the text again and sign it.",
+    ),
+    "agreement_already_signed": (
+        "Келісімнің бұл нұсқасына қол қойылған.",
+        "Эта редакция соглашения уже подписана.",
+        "This version of the agreement is already signed.",
+    ),
+    "agreement_text_mismatch": (
+        "Келісім мәтіні оның хэшіне сәйкес емес; қол қоюға болмайды.",
+        "Текст соглашения не совпадает с его хэшем; подписывать нельзя.",
+        "The agreement text does not match its hash; it cannot be signed.",
+    ),
+    "user_blocked": (
+        "Сіздің қолжетімділігіңіз бұғатталған. ҚАО ААЖ операторына хабарласыңыз.",
+        "Ваш доступ заблокирован. Обратитесь к оператору СИО ПСО.",
+        "Your access is blocked. Contact the system operator.",
+    ),
+    "not_registered": (
+        "Сіз ҚАО ААЖ-да тіркелмегенсіз: тіркеуге электрондық өтінім беріңіз.",
+        "Вы не зарегистрированы в СИО ПСО: подайте электронную заявку на регистрацию.",
+        "You are not registered: file an electronic application for registration.",
+    ),
+    "application_invalid": (
+        "Өтінімнің өрісі қате: {detail}",
+        "Поле заявки заполнено неверно: {detail}",
+        "A field of the application is invalid: {detail}",
+    ),
+    "iin_invalid": (
+        "ЖСН бақылау цифрынан өтпейді.",
+        "ИИН не проходит проверку контрольной цифры.",
+        "The IIN fails its check digit.",
+    ),
+    "bin_invalid": (
+        "БСН бақылау цифрынан өтпейді.",
+        "БИН не проходит проверку контрольной цифры.",
+        "The BIN fails its check digit.",
+    ),
+    "confirmation_missing": (
+        "Өтінімнің үш растауын да белгілеңіз.",
+        "Отметьте все три подтверждения заявки.",
+        "Tick all three confirmations of the application.",
+    ),
+    "blocking_reason_missing": (
+        "Бұғаттау себебін көрсетіңіз.",
+        "Укажите причину блокировки.",
+        "State the reason for blocking.",
+    ),
+    "application_date_invalid": (
+        "Өтінім күні болашақта немесе ескірген.",
+        "Дата заявки в будущем или устарела.",
+        "The application date is in the future or out of date.",
+    ),
+    "application_pdf_invalid": (
+        "Өтінімнің PDF файлы оқылмайды немесе қол қойылмаған: {detail}",
+        "PDF заявки не читается или не подписан: {detail}",
+        "The application PDF is unreadable or unsigned: {detail}",
+    ),
+    "scan_missing": (
+        "Қол қойылған PDF-ке қағаз нұсқасының сканерленген көшірмесін тіркеңіз.",
+        "Вложите в подписанный PDF скан-копию бумажного экземпляра.",
+        "Embed the scanned paper copy in the signed PDF.",
+    ),
+    "applicant_mismatch": (
+        "PDF-ке өтініш беруші қол қоймаған.",
+        "PDF подписан не заявителем.",
+        "The PDF is not signed by the applicant.",
+    ),
+    "already_registered": (
+        "Бұл ЖСН тіркелген; ауыстыруға өтінім беріңіз.",
+        "Этот ИИН уже зарегистрирован; подайте заявку на перемещение.",
+        "This IIN is already registered; file a transfer application.",
+    ),
     "refused": (
         "Шлюз сұрауды қабылдамады ({code}): {detail}",
         "Шлюз отклонил запрос ({code}): {detail}",
@@ -108,12 +194,16 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
 
 def text(key: str, lang: str = "en", /, **values: Any) -> str:
     """The message for error `key` in `lang` (English when the language is unknown)."""
+    if key == "refused" and values.get("code") in _TEXTS:
+        key = str(values["code"])  # a gateway code with its own text says more
     row = _TEXTS.get(key)
     if row is None:
         row = _TEXTS["refused"]
         values = {"code": key, "detail": values.get("detail", "")}
     idx = LANGS.index(lang) if lang in LANGS else 2
     values = {"left": _attempts(values.get("attempts_left"), idx), **values}
+    if "reason" in values and "detail" not in values:
+        values["detail"] = reason_text(str(values["reason"]), lang)
     template = row[idx]
     try:
         return template.format(**values)
@@ -125,3 +215,37 @@ def _attempts(left: object, idx: int) -> str:
     if not isinstance(left, int):
         return ""
     return (f" Қалған әрекет: {left}.", f" Осталось попыток: {left}.", f" Attempts left: {left}.")[idx]
+
+
+# Reason codes of app.validation (why a form field cannot be sent), in kk / ru / en.
+_REASONS: dict[str, tuple[str, str, str]] = {
+    "required": ("міндетті өріс", "обязательное поле", "required"),
+    "iin_digits": ("ЖСН 12 цифрдан тұрады", "ИИН состоит из 12 цифр", "an IIN has 12 digits"),
+    "iin_check": ("ЖСН-нің бақылау цифры немесе күні қате", "неверна контрольная цифра или дата ИИН", "the IIN's check digit or date is wrong"),
+    "bin_digits": ("БСН 12 цифрдан тұрады", "БИН состоит из 12 цифр", "a BIN has 12 digits"),
+    "bin_check": ("БСН-нің бақылау цифры қате", "неверна контрольная цифра БИН", "the BIN's check digit is wrong"),
+    "iin_or_bin_digits": ("ЖСН немесе БСН 12 цифрдан тұрады", "ИИН или БИН состоит из 12 цифр", "an IIN or BIN has 12 digits"),
+    "iin_or_bin_check": ("жарамды ЖСН де, БСН де емес", "это не действительный ИИН и не БИН", "neither a valid IIN nor a valid BIN"),
+    "date_format": ("күн ЖЖЖЖ-АА-КК түрінде", "дата в виде ГГГГ-ММ-ДД", "a date is YYYY-MM-DD"),
+    "plate_format": ("мемлекеттік нөмір 123ABC02 сияқты", "госномер вида 123ABC02", "a plate number looks like 123ABC02"),
+    "vin_format": ("VIN — 17 әріп пен цифр (I, O, Q жоқ)", "VIN — 17 букв и цифр (без I, O, Q)", "a VIN has 17 letters and digits (no I, O, Q)"),
+    "phone_format": ("телефон нөмірі +77011234567 сияқты", "номер телефона вида +77011234567", "a phone number looks like +77011234567"),
+    "text_too_long": ("ең көбі {max} таңба", "не более {max} символов", "at most {max} characters"),
+    "text_control": ("басқару таңбаларына жол берілмейді", "управляющие символы недопустимы", "control characters are not allowed"),
+    "type_unknown": ("параметр түрі белгісіз", "неизвестный тип параметра", "unknown parameter type"),
+    "not_a_param": ("бұл ресурстың параметрі емес", "не параметр этого ресурса", "not a parameter of this resource"),
+    "need_one_param": ("кемінде бір параметрді көрсетіңіз", "укажите хотя бы один параметр", "give at least one parameter"),
+    "case_too_long": ("ең көбі {max_case} таңба", "не более {max_case} символов", "at most {max_case} characters"),
+    "purpose_short": ("мақсатты көрсетіңіз (кемінде {min_purpose} таңба)", "укажите цель (не менее {min_purpose} символов)", "state the purpose (at least {min_purpose} characters)"),
+}
+
+
+def reason_text(code: str, lang: str = "en") -> str:
+    """A validation reason in `lang`; an unknown code is shown as it is rather than hidden."""
+    from app.validation import MAX_CASE, MAX_TEXT, MIN_PURPOSE
+
+    row = _REASONS.get(code)
+    if row is None:
+        return code
+    idx = LANGS.index(lang) if lang in LANGS else 2
+    return row[idx].format(max=MAX_TEXT, max_case=MAX_CASE, min_purpose=MIN_PURPOSE)

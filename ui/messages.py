@@ -6,43 +6,16 @@ import logging
 from typing import Any
 
 from app.errors import DeskError
-from app.validation import MIN_PURPOSE
+from app.messages import reason_text as app_reason_text
 from ui import i18n
 from ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks `text` for lupdate (which matches this name); Qt's own is typed as returning object."""
-    return text
-
-
-# desk.check() answers in English; these are the reasons app.validation gives today.
-_REASONS: dict[str, str] = {
-    "required": QT_TRANSLATE_NOOP("Reason", "required"),
-    "an IIN has 12 digits": QT_TRANSLATE_NOOP("Reason", "an IIN has 12 digits"),
-    "the IIN's check digit or date is wrong": QT_TRANSLATE_NOOP(
-        "Reason", "the IIN's check digit or date is wrong"
-    ),
-    "a BIN has 12 digits": QT_TRANSLATE_NOOP("Reason", "a BIN has 12 digits"),
-    "the BIN's check digit is wrong": QT_TRANSLATE_NOOP("Reason", "the BIN's check digit is wrong"),
-    "at most 64 characters": QT_TRANSLATE_NOOP("Reason", "at most 64 characters"),
-    "not a parameter of this resource": QT_TRANSLATE_NOOP(
-        "Reason", "not a parameter of this resource"
-    ),
-}
-_PURPOSE = f"state the purpose (at least {MIN_PURPOSE} characters)"
-
-
 def reason_text(reason: str) -> str:
-    """A check reason in the current language; an unknown one is shown as given, not hidden."""
-    if reason == _PURPOSE:
-        return translate("Reason", "state the purpose (at least {n} characters)").format(
-            n=MIN_PURPOSE
-        )
-    source = _REASONS.get(reason)
-    return translate("Reason", source) if source else reason
+    """A form-check reason code in the current language (texts live in app.messages)."""
+    return app_reason_text(reason, i18n.current())
 
 
 def error_text(exc: BaseException) -> str:

@@ -308,41 +308,6 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
     </message>
 </context>
 <context>
-    <name>Reason</name>
-    <message>
-        <source>required</source>
-        <translation>required</translation>
-    </message>
-    <message>
-        <source>an IIN has 12 digits</source>
-        <translation>an IIN has 12 digits</translation>
-    </message>
-    <message>
-        <source>the IIN&apos;s check digit or date is wrong</source>
-        <translation>the IIN&apos;s check digit or date is wrong</translation>
-    </message>
-    <message>
-        <source>a BIN has 12 digits</source>
-        <translation>a BIN has 12 digits</translation>
-    </message>
-    <message>
-        <source>the BIN&apos;s check digit is wrong</source>
-        <translation>the BIN&apos;s check digit is wrong</translation>
-    </message>
-    <message>
-        <source>at most 64 characters</source>
-        <translation>at most 64 characters</translation>
-    </message>
-    <message>
-        <source>not a parameter of this resource</source>
-        <translation>not a parameter of this resource</translation>
-    </message>
-    <message>
-        <source>state the purpose (at least {n} characters)</source>
-        <translation>state the purpose (at least {n} characters)</translation>
-    </message>
-</context>
-<context>
     <name>ResultView</name>
     <message>
         <source>Result</source>

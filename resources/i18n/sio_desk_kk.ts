@@ -308,41 +308,6 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
     </message>
 </context>
 <context>
-    <name>Reason</name>
-    <message>
-        <source>required</source>
-        <translation>міндетті өріс</translation>
-    </message>
-    <message>
-        <source>an IIN has 12 digits</source>
-        <translation>ЖСН 12 цифрдан тұрады</translation>
-    </message>
-    <message>
-        <source>the IIN&apos;s check digit or date is wrong</source>
-        <translation>ЖСН-нің бақылау цифры немесе күні қате</translation>
-    </message>
-    <message>
-        <source>a BIN has 12 digits</source>
-        <translation>БСН 12 цифрдан тұрады</translation>
-    </message>
-    <message>
-        <source>the BIN&apos;s check digit is wrong</source>
-        <translation>БСН-нің бақылау цифры қате</translation>
-    </message>
-    <message>
-        <source>at most 64 characters</source>
-        <translation>ең көбі 64 таңба</translation>
-    </message>
-    <message>
-        <source>not a parameter of this resource</source>
-        <translation>бұл ресурстың параметрі емес</translation>
-    </message>
-    <message>
-        <source>state the purpose (at least {n} characters)</source>
-        <translation>мақсатын көрсетіңіз (кемінде {n} таңба)</translation>
-    </message>
-</context>
-<context>
     <name>ResultView</name>
     <message>
         <source>Result</source>

@@ -308,41 +308,6 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
     </message>
 </context>
 <context>
-    <name>Reason</name>
-    <message>
-        <source>required</source>
-        <translation>обязательное поле</translation>
-    </message>
-    <message>
-        <source>an IIN has 12 digits</source>
-        <translation>ИИН состоит из 12 цифр</translation>
-    </message>
-    <message>
-        <source>the IIN&apos;s check digit or date is wrong</source>
-        <translation>неверна контрольная цифра или дата ИИН</translation>
-    </message>
-    <message>
-        <source>a BIN has 12 digits</source>
-        <translation>БИН состоит из 12 цифр</translation>
-    </message>
-    <message>
-        <source>the BIN&apos;s check digit is wrong</source>
-        <translation>неверна контрольная цифра БИН</translation>
-    </message>
-    <message>
-        <source>at most 64 characters</source>
-        <translation>не более 64 символов</translation>
-    </message>
-    <message>
-        <source>not a parameter of this resource</source>
-        <translation>не является параметром этого ресурса</translation>
-    </message>
-    <message>
-        <source>state the purpose (at least {n} characters)</source>
-        <translation>укажите цель (не менее {n} символов)</translation>
-    </message>
-</context>
-<context>
     <name>ResultView</name>
     <message>
         <source>Result</source>

@@ -26,10 +26,10 @@ def test_catalogue_has_the_52_resources_with_three_languages() -> None:
 def test_iin_parameter_checked() -> None:
     res = resource(1)
     assert params_errors(res, {"iin": "791028302728"}) == {}
-    assert "12 digits" in params_errors(res, {"iin": "7910"})["iin"]
-    assert "check digit" in params_errors(res, {"iin": "791028302729"})["iin"]
+    assert params_errors(res, {"iin": "7910"})["iin"] == "iin_digits"
+    assert params_errors(res, {"iin": "791028302729"})["iin"] == "iin_check"
     assert params_errors(res, {"iin": "791028302728", "x": "1"}) == {
-        "x": "not a parameter of this resource"
+        "x": "not_a_param"
     }
 
 
@@ -64,3 +64,20 @@ def test_policy_missing_and_invalid_are_named(tmp_path: Path) -> None:
     with pytest.raises(DeskError, match="invalid") as broken:
         load_policy(bad)
     assert broken.value.code == "policy_invalid"
+
+
+def test_every_reason_code_has_three_languages() -> None:
+    from app.messages import _REASONS, reason_text
+    from app.validation import type_error
+
+    for code, row in _REASONS.items():
+        assert len(row) == 3 and all(row), code
+        for lang in LANGS:
+            assert "{" not in reason_text(code, lang), (code, lang)
+    kinds = ["iin", "bin", "iin_or_bin", "date", "plate", "vin", "phone", "text"]
+    produced = {type_error(k, v) for k in kinds for v in ("x", "1" * 12, "\x00", "9" * 300)}
+    assert produced - {None} <= set(_REASONS)
+    assert reason_text("iin_check", "kk").startswith("ЖСН")
+    assert DeskError("param_invalid", field="iin", reason="iin_digits").text("ru").endswith(
+        "ИИН состоит из 12 цифр"
+    )
