@@ -106,11 +106,15 @@ class Desk:
         text = self._agreement()
         return text.text_kk if lang == "kk" else text.text_ru
 
-    def sign_agreement(self) -> None:
-        """Sign the agreement in force with the token's signing key; the gateway records it."""
+    def agreement_document(self) -> AgreementText:
+        """Both texts of the agreement in force, with their version and checked hashes."""
+        return self._agreement()
+
+    def sign_agreement(self, shown: AgreementText | None = None) -> None:
+        """Sign the agreement — exactly the `shown` version when given — with the signing key."""
         if self._session is None or self.user is None or self._sign_pair is None:
             raise DeskError("not_logged_in")
-        text = self._agreement()
+        text = shown or self._agreement()
         statement = AgreementStatement(
             version=text.version, sha256_kk=text.sha256_kk, sha256_ru=text.sha256_ru,
             iin=self.user.iin, signed_at=iso(now_astana()),

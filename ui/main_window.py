@@ -21,6 +21,7 @@ from app.errors import DeskError
 from app.selfcheck import CheckResult, Readers, Report, SelfcheckConfig
 from app.selfcheck.thresholds import ALL_CHECKS
 from ui import i18n
+from ui.agreement_dialog import AgreementDialog
 from ui.change_pin_dialog import ChangePinDialog
 from ui.diagnostics import DiagnosticsDialog
 from ui.first_launch import FirstLaunchDialog, first_launch_done
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.notice.hide()
         self._notice_key: tuple[str, str] | None = None
         self.change_pin_dialog: ChangePinDialog | None = None
+        self.agreement_dialog: AgreementDialog | None = None
         idle_s = float(getattr(getattr(desk, "config", None), "idle_lock_s", 900.0))
         self.guard = SessionGuard(desk, self.runner, idle_s, self)
         self.guard.lock_requested.connect(self._auto_lock)
@@ -298,6 +300,14 @@ class MainWindow(QMainWindow):
         self.set_notice(None)
         self.guard.arm()  # idle and token-removal locks apply while signed in
         self.runner.call(self.desk.pin_change_due, self._pin_due, lambda _exc: None)
+        if getattr(self.desk, "agreement_required", False):
+            # R-AUTH-2: the agreement comes before the first query.
+            self.query_page.setEnabled(False)
+            self.runner.call(
+                self.desk.agreement_document,
+                self._agreement_fetched,
+                self._lock_failed,
+            )
         self.pages.setCurrentWidget(self.query_page)
         self.query_page.load()
         self._update_status()
@@ -313,6 +323,7 @@ class MainWindow(QMainWindow):
         self._locked()
 
     def _locked(self) -> None:
+        self.query_page.setEnabled(True)
         # Also runs after the logout job: a query answered in between is wiped again.
         self.query_page.reset()
         self.pages.setCurrentWidget(self.signin_page)
@@ -320,6 +331,18 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if not self.runner.busy:
             self.signin_page.refresh()
+
+    def _agreement_fetched(self, document: Any) -> None:
+        self.open_agreement(document)
+
+    def open_agreement(self, document: Any) -> AgreementDialog:
+        dialog = AgreementDialog(self.desk, self.runner, document, self)
+        dialog.signed.connect(lambda: self.query_page.setEnabled(True))
+        dialog.declined.connect(self.lock)
+        dialog.finished.connect(lambda _r: setattr(self, "agreement_dialog", None))
+        self.agreement_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _auto_lock(self, reason: str) -> None:
         """Nobody at the keyboard, the OS screen locked, or the token has left its slot."""

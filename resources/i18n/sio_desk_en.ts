@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Agreement</name>
+    <message>
+        <source>Agreement on rights of use</source>
+        <translation>Agreement on rights of use</translation>
+    </message>
+    <message>
+        <source>Before the first query you sign the agreement on rights of use with your EDS (version {version}). Queries are refused until it is signed.</source>
+        <translation>Before the first query you sign the agreement on rights of use with your EDS (version {version}). Queries are refused until it is signed.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign with EDS</source>
+        <translation>&amp;Sign with EDS</translation>
+    </message>
+    <message>
+        <source>&amp;Decline and sign out</source>
+        <translation>&amp;Decline and sign out</translation>
+    </message>
+</context>
+<context>
     <name>ChangePin</name>
     <message>
         <source>Type the current PIN and the new one.</source>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>Agreement</name>
+    <message>
+        <source>Agreement on rights of use</source>
+        <translation>Пайдалану құқықтары туралы келісім</translation>
+    </message>
+    <message>
+        <source>Before the first query you sign the agreement on rights of use with your EDS (version {version}). Queries are refused until it is signed.</source>
+        <translation>Алғашқы сұрауға дейін пайдалану құқықтары туралы келісімге ЭЦҚ-мен қол қоясыз (нұсқа {version}). Қол қойылмайынша сұраулар қабылданбайды.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign with EDS</source>
+        <translation>ЭЦҚ-мен &amp;қол қою</translation>
+    </message>
+    <message>
+        <source>&amp;Decline and sign out</source>
+        <translation>Бас &amp;тарту және шығу</translation>
+    </message>
+</context>
+<context>
     <name>ChangePin</name>
     <message>
         <source>Type the current PIN and the new one.</source>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Agreement</name>
+    <message>
+        <source>Agreement on rights of use</source>
+        <translation>Соглашение о правах использования</translation>
+    </message>
+    <message>
+        <source>Before the first query you sign the agreement on rights of use with your EDS (version {version}). Queries are refused until it is signed.</source>
+        <translation>Перед первым запросом вы подписываете соглашение о правах использования своей ЭЦП (версия {version}). До подписания запросы отклоняются.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign with EDS</source>
+        <translation>&amp;Подписать ЭЦП</translation>
+    </message>
+    <message>
+        <source>&amp;Decline and sign out</source>
+        <translation>&amp;Отказаться и выйти</translation>
+    </message>
+</context>
+<context>
     <name>ChangePin</name>
     <message>
         <source>Type the current PIN and the new one.</source>

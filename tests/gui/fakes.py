@@ -40,6 +40,8 @@ class FakeDesk:
         )
     )
     present: bool = True
+    agreement_required: bool = False
+    agreement_signed: Any = None
     pin_due: bool = False
     pin: str = "12345678"
     user: Any = None
@@ -147,6 +149,20 @@ class FakeDesk:
     def close(self) -> None:
         self.logout()
         self.closed = True
+
+    def agreement_document(self) -> Any:
+        self._note()
+        return SimpleNamespace(
+            version=1,
+            text_kk="КЕЛІСІМ мәтіні",
+            text_ru="Текст СОГЛАШЕНИЯ",
+            sha256_kk="0" * 64,
+            sha256_ru="1" * 64,
+        )
+
+    def sign_agreement(self, shown: Any = None) -> None:
+        self._note()
+        self.agreement_signed, self.agreement_required = shown, False
 
     def token_present(self) -> bool:
         self._note()

@@ -101,3 +101,29 @@ def test_notice_follows_language(qtbot: Any) -> None:
         assert "PIN" in win.notice.text()
     finally:
         win.set_language("en")
+
+
+@pytest.mark.req("R-AUTH-2", "R-AUTH-3")
+def test_agreement_before_the_first_query(qtbot: Any) -> None:
+    desk = FakeDesk(agreement_required=True)
+    win = window(qtbot, desk)
+    sign_in(qtbot, win)
+    qtbot.waitUntil(lambda: win.agreement_dialog is not None, timeout=WAIT_MS)
+    dialog = win.agreement_dialog
+    assert not win.query_page.isEnabled()
+    assert "СОГЛАШЕНИЯ" in dialog.texts["ru"].toPlainText()
+    assert "КЕЛІСІМ" in dialog.texts["kk"].toPlainText()
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: desk.agreement_signed is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: win.query_page.isEnabled(), timeout=WAIT_MS)
+    assert desk.agreement_signed.version == 1  # exactly the version shown was signed
+
+
+def test_declining_the_agreement_signs_out(qtbot: Any) -> None:
+    desk = FakeDesk(agreement_required=True)
+    win = window(qtbot, desk)
+    sign_in(qtbot, win)
+    qtbot.waitUntil(lambda: win.agreement_dialog is not None, timeout=WAIT_MS)
+    win.agreement_dialog.decline_button.click()
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.signin_page, timeout=WAIT_MS)
+    assert desk.agreement_signed is None and win.user is None
