@@ -21,6 +21,7 @@ from gateway.problems import Refusal
 from gateway.resolvers import resolve
 from gateway.timefmt import utc_text
 from gateway.verify import verify_signature
+from resources.catalogue import resource
 from signing.cms import sign_detached
 from transport.canonical import sha256_hex
 from transport.clock import iso, now_astana, now_utc, parse_iso
@@ -100,6 +101,7 @@ def run_query(engine: Engine, config: GatewayConfig, population: Population, ses
             resource=req.resource,
             issued_at=iso(now_astana()),  # R-Q-5
             records=records,
+            truncated=resource(req.resource).truncated,  # R-Q-1: №11 is the reduced service
         )
         body = result.canonical()
         # Signed before the commit: if signing fails nothing is journaled as answered.
@@ -111,6 +113,8 @@ def run_query(engine: Engine, config: GatewayConfig, population: Population, ses
             # R-CTL-3: the signed request itself is kept, so an outside party can re-verify it.
             detail={"endpoint": ctx.endpoint, "records": len(records), "nonce": req.nonce,
                     "request": payload.decode("utf-8"), "signature": signed.signature,
+                    # R-LOG-2: the processing result is kept permanently beside the request.
+                    "result": body.decode("utf-8"),
                     **({"peer": ctx.peer} if ctx.peer else {})},
             at=now,
         )

@@ -449,3 +449,22 @@ def test_no_input_yields_a_server_error(gw: Gw) -> None:
     assert journal.verify_chain(after) is None
     assert not any(e.kind == "query" for e in after)
     assert len(after) - before >= sent * 2 // 3
+
+
+@pytest.mark.req("R-LOG-2", "R-Q-1")
+def test_result_is_journaled_and_11_marked_truncated(gw: Gw) -> None:
+    """The journal keeps the answer itself; №11 says on the wire that it is truncated."""
+    session = login(gw.client, gw.pki.software_signers(ANALYST)[0])
+    iin = gw.client.app.state.population.sample_iins(1)[0]
+    reply = gw.client.post(
+        QUERIES,
+        json=signed_query(query_request(ANALYST.iin, resource=11, params={"iin": iin}),
+                          gw.pki.software_signers(ANALYST)[1]),
+        headers=bearer(session),
+    )
+    assert reply.status_code == 200, reply.text
+    payload = base64.b64decode(reply.json()["payload"])
+    assert json.loads(payload)["truncated"] is True
+    entry = journal.entries(gw.engine)[-1]
+    assert entry.kind == "query"
+    assert json.loads(entry.detail)["result"] == payload.decode("utf-8")

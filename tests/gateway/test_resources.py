@@ -177,3 +177,4 @@ def test_all_52_through_the_gateway_signed(gw: Gw) -> None:
         # Canonical JSON sorts keys on the wire; the client shows them in catalogue order.
         names = {f.name for f in catalogue()[rid].fields}
         assert all(set(r.fields) == names for r in result.records)
+
