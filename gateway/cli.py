@@ -13,6 +13,20 @@ from types import FrameType
 
 from gateway.config import GatewayConfig, default_db_url
 
+CONFIG_HELP = "deployment configuration (JSON): trust store, TLS, operator key; see docs/operator"
+
+
+def _configured(args: argparse.Namespace) -> GatewayConfig | None:
+    """The deployment's configuration (--config), the sandbox's (--sandbox), or None."""
+    from gateway.deployment import load_deployment
+
+    if args.config is not None:
+        return load_deployment(args.config, db_url=args.db)
+    if args.sandbox:
+        return GatewayConfig.sandbox_from_dir(args.pki_dir or _default_pki_dir(),
+                                              db_url=args.db or default_db_url())
+    return None
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sio-gateway",
@@ -25,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--sandbox", action="store_true",
                        help="sandbox: sandbox PKI, synthetic population, seeded users")
     serve.add_argument("--pki-dir", type=Path, help="sandbox PKI directory (created if empty)")
+    serve.add_argument("--config", type=Path, help=CONFIG_HELP)
     _journal_parser(sub)
     _report_parser(sub)
     return parser
@@ -40,6 +55,7 @@ def _report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
                         help="write the JSON report here and FILE.p7s signed by the operator")
     report.add_argument("--sandbox", action="store_true", help="sign with the sandbox operator")
     report.add_argument("--pki-dir", type=Path, help="sandbox PKI directory")
+    report.add_argument("--config", type=Path, help=CONFIG_HELP)
 
 
 def _journal_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -51,6 +67,7 @@ def _journal_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument("--sandbox", action="store_true",
                         help="seal with the sandbox operator key and ship the sandbox CAs")
     export.add_argument("--pki-dir", type=Path, help="sandbox PKI directory")
+    export.add_argument("--config", type=Path, help=CONFIG_HELP)
     export.add_argument("--trust", type=Path,
                         help="directory of CA certificates and CRLs to ship with the archive")
     verify = jsub.add_parser("verify", help="verify an archive offline; names the first bad seq")
@@ -69,17 +86,13 @@ def _default_pki_dir() -> Path:
 
 
 def serve(args: argparse.Namespace) -> int:
-    if not args.sandbox:
-        # Production needs the operator's trust store and signing key; this build cannot load
-        # them yet, and serving without them would only pretend to verify and sign.
-        print("sio-gateway serve: production mode needs the operator's trust store and "
-              "signing key, which are not configured; run with --sandbox for the sandbox.",
-              file=sys.stderr)
-        return 2
     from gateway.server import EmbeddedGateway
 
-    config = GatewayConfig.sandbox_from_dir(args.pki_dir or _default_pki_dir(),
-                                            db_url=args.db or default_db_url())
+    config = _configured(args)
+    if config is None:
+        # Without a trust store and the operator's key it could only pretend to verify and sign.
+        print("sio-gateway serve: give --config FILE (a deployment) or --sandbox", file=sys.stderr)
+        return 2
     stop = threading.Event()
 
     def _on_signal(_signum: int, _frame: FrameType | None) -> None:
@@ -89,8 +102,8 @@ def serve(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, _on_signal)
     gateway = EmbeddedGateway(config, host=args.host, port=args.port)
     with gateway:
-        print(f"sio-gateway: SANDBOX serving {gateway.url} (database {config.db_url})",
-              file=sys.stderr)
+        mode = "SANDBOX serving" if config.sandbox else "serving"
+        print(f"sio-gateway: {mode} {gateway.url} (database {config.db_url})", file=sys.stderr)
         while not stop.wait(0.5):  # short waits keep the signal handlers responsive
             pass
     return 0
@@ -107,16 +120,14 @@ def journal_export(args: argparse.Namespace) -> int:
     try:
         if args.trust is not None:
             trust = archive.load_trust(args.trust)
-        if args.sandbox:
-            config = GatewayConfig.sandbox_from_dir(args.pki_dir or _default_pki_dir(),
-                                                    db_url=args.db or default_db_url())
+        config = _configured(args)
+        if config is not None:
             signer, trust = config.operator_signer, trust or config.trust()
         if trust is None:
-            # Production keys and CAs are not loadable yet (see serve): say so, do not guess.
-            print("sio-gateway journal export: give --trust DIR (the CAs to ship) or --sandbox",
-                  file=sys.stderr)
+            print("sio-gateway journal export: give --config FILE, --sandbox, or --trust DIR "
+                  "(the CAs to ship)", file=sys.stderr)
             return 2
-        engine = make_engine(args.db or default_db_url())
+        engine = make_engine(config.db_url if config else args.db or default_db_url())
         try:
             migrate(engine)
             result = archive.export(engine, args.dir, trust, signer)
@@ -169,13 +180,13 @@ def report(args: argparse.Namespace) -> int:
     except ValueError:
         print("sio-gateway report: --from and --to are dates YYYY-MM-DD", file=sys.stderr)
         return 2
-    db_url = args.db or default_db_url()
-    if args.out is not None and not args.sandbox:
-        # The export is signed by the operator; production keys are not loadable yet (see serve).
-        print("sio-gateway report: --out needs the operator key: give --sandbox", file=sys.stderr)
+    config = _configured(args)
+    db_url = config.db_url if config else args.db or default_db_url()
+    if args.out is not None and config is None:
+        # The export is signed by the operator: its key comes with --config or --sandbox.
+        print("sio-gateway report: --out needs the operator key: give --config FILE or --sandbox",
+              file=sys.stderr)
         return 2
-    config = (GatewayConfig.sandbox_from_dir(args.pki_dir or _default_pki_dir(), db_url=db_url)
-              if args.sandbox else None)
     engine = make_engine(db_url)
     try:
         migrate(engine)
@@ -198,10 +209,17 @@ def main(argv: list[str]) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits on --help and on usage errors
         return exc.code if isinstance(exc.code, int) else 2
-    if args.command == "serve":
-        return serve(args)
-    if args.command == "report":
-        return report(args)
-    if args.command == "journal":
-        return journal_export(args) if args.journal_command == "export" else journal_verify(args)
+    from gateway.deployment import DeploymentError
+
+    try:
+        if args.command == "serve":
+            return serve(args)
+        if args.command == "report":
+            return report(args)
+        if args.command == "journal":
+            if args.journal_command == "export":
+                return journal_export(args)
+            return journal_verify(args)
+    except DeploymentError as exc:
+        print(f"sio-gateway: {exc}", file=sys.stderr)
     return 2

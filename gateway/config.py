@@ -26,6 +26,7 @@ class SeedUser:
     surname: str = ""
     first_name: str = ""
     patronymic: str = ""
+    role: str = "afm_analyst"  # a deployment bootstraps its first operators as "operator"
 
 
 class DirectoryTrust:

@@ -32,7 +32,7 @@ from transport.canonical import sha256_hex
 from transport.clock import iso, now_utc, parse_iso, to_astana
 from transport.protocol import API_PREFIX, Signed
 
-OPERATOR_ROLE = "operator"
+OPERATOR_ROLE = registry.OPERATOR_ROLE
 ONE_HOUR = timedelta(hours=1)  # R-Q-4, R-LOG-3: longer delays are journaled as outages
 
 # R-OPS-1: the six sections of the emergency journal (2022 App.6), key → (kk, ru).

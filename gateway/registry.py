@@ -51,7 +51,7 @@ def seed(engine: Engine, people: Iterable[SeedUser]) -> None:
                 stamp = iso(now_astana())
                 conn.execute(insert(users).values(
                     iin=person.iin, name=person.name, organization=person.organization,
-                    role="afm_analyst", state="registered", agreement_signed_at=stamp,
+                    role=person.role, state="registered", agreement_signed_at=stamp,
                     registered_at=stamp,
                 ))
 

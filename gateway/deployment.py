@@ -1,0 +1,138 @@
+"""A deployment's configuration file: trust store, TLS, the operator's key, first operators."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from gateway.config import DirectoryTrust, GatewayConfig, SeedUser, default_db_url
+from signing.errors import SigningError
+from signing.iin import is_valid_iin
+from signing.signer import Signer
+
+# The only resource backend this reference gateway has: it must be chosen knowingly, so that a
+# deployment never answers synthetic data by accident.
+BACKENDS = ("synthetic",)
+TUNABLE = ("nonce_window_s", "session_ttl_s", "challenge_ttl_s", "max_body",
+           "segment_max_entries", "segment_max_age_s", "population_size", "population_seed",
+           "retention_days", "bulk_per_hour", "many_users")
+
+
+class DeploymentError(Exception):
+    """The configuration file is missing, malformed or names something that is not there."""
+
+
+def load_deployment(path: Path, *, db_url: str | None = None) -> GatewayConfig:
+    """A production GatewayConfig from the JSON file at `path` (relative paths from its folder)."""
+    raw = _read(path)
+    base = path.parent
+
+    def need(key: str) -> Any:
+        if key not in raw:
+            raise DeploymentError(f"{path}: '{key}' is required")
+        return raw[key]
+
+    def file(key: str) -> Path:
+        found = (base / str(need(key))).resolve()
+        if not found.exists():
+            raise DeploymentError(f"{path}: '{key}': {found} does not exist")
+        return found
+
+    if need("resources") not in BACKENDS:
+        raise DeploymentError(f"{path}: 'resources' must be one of {', '.join(BACKENDS)}")
+    trust_dir = file("trust_dir")
+    extra = {k: raw[k] for k in TUNABLE if k in raw}
+    bad = [k for k, v in extra.items() if not isinstance(v, int) or isinstance(v, bool) or v <= 0]
+    if bad:
+        raise DeploymentError(f"{path}: {', '.join(bad)} must be positive whole numbers")
+    return GatewayConfig(
+        trust=DirectoryTrust(trust_dir),
+        operator_signer=operator_signer(need("operator_key"), base, path),
+        db_url=db_url or str(raw.get("db_url") or default_db_url()),
+        sandbox=False,
+        tls_cert=file("tls_cert"),
+        tls_key=file("tls_key"),
+        seed_users=_operators(raw.get("operators", []), path),
+        **extra,
+    )
+
+
+def operator_signer(spec: Any, base: Path, path: Path) -> Signer:
+    """The operator's signing key: on a PKCS#11 token (an HSM), or in a PKCS#12 file."""
+    if not isinstance(spec, dict):
+        raise DeploymentError(f"{path}: 'operator_key' must be an object")
+    try:
+        if "pkcs11_module" in spec:
+            return _token_signer(spec, path)
+        if "p12" in spec:
+            return _p12_signer(base / str(spec["p12"]), _secret(spec, "password_env", path))
+    except SigningError as exc:
+        raise DeploymentError(f"{path}: the operator key cannot be used: {exc}") from exc
+    raise DeploymentError(f"{path}: 'operator_key' needs 'pkcs11_module' or 'p12'")
+
+
+def _token_signer(spec: dict[str, Any], path: Path) -> Signer:
+    from signing.pkcs11 import Pkcs11Token
+    from signing.token import pick
+
+    label = spec.get("token_label")
+    if not isinstance(label, str) or not label:
+        raise DeploymentError(f"{path}: 'operator_key.token_label' is required with a module")
+    token = Pkcs11Token.open(str(spec["pkcs11_module"]), label)
+    token.login(_secret(spec, "pin_env", path))
+    return token.signer(pick(token.keypairs(), "signing"))
+
+
+def _p12_signer(p12: Path, password: str) -> Signer:
+    from signing.filekey import read_p12
+    from signing.profile import profile_of
+    from signing.signer import SoftwareSigner
+
+    try:
+        data = p12.read_bytes()
+    except OSError as exc:
+        raise DeploymentError(f"cannot read the operator key file {p12}: {exc}") from exc
+    entries, chain = read_p12(data, password)
+    for entry in entries:
+        if profile_of(entry.certificate).purpose in ("signing", "signing_and_authentication"):
+            return SoftwareSigner(entry.key, entry.certificate, chain)
+    raise DeploymentError(f"{p12} holds no signing key")
+
+
+def _secret(spec: dict[str, Any], key: str, path: Path) -> str:
+    name = spec.get(key)
+    if not isinstance(name, str) or not name:
+        raise DeploymentError(f"{path}: 'operator_key.{key}' must name an environment variable")
+    value = os.environ.get(name)
+    if value is None:
+        raise DeploymentError(f"{path}: environment variable {name} is not set")
+    return value
+
+
+def _operators(items: Any, path: Path) -> tuple[SeedUser, ...]:
+    """The first operators, registered at start so that applications can be decided at all."""
+    if not isinstance(items, list):
+        raise DeploymentError(f"{path}: 'operators' must be a list")
+    out = []
+    for item in items:
+        if not isinstance(item, dict) or not is_valid_iin(str(item.get("iin", ""))):
+            raise DeploymentError(f"{path}: every operator needs a valid 'iin'")
+        if not item.get("name") or not item.get("organization"):
+            raise DeploymentError(f"{path}: operator {item['iin']}: 'name' and 'organization'")
+        out.append(SeedUser(iin=item["iin"], name=str(item["name"]),
+                            organization=str(item["organization"]), role="operator"))
+    return tuple(out)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError as exc:
+        raise DeploymentError(f"no configuration file at {path}") from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DeploymentError(f"{path}: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise DeploymentError(f"{path}: the top level must be an object")
+    return raw
