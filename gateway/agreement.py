@@ -16,10 +16,10 @@ from gateway.context import RequestContext
 from gateway.db import write_tx
 from gateway.models import agreements, users
 from gateway.problems import Refusal
-from gateway.verify import verify_signature
+from gateway.verify import verify_user_signed
 from transport.canonical import sha256_hex
 from transport.clock import iso, now_astana, now_utc, parse_iso
-from transport.protocol import AgreementReceipt, AgreementStatement, AgreementText, Signed
+from transport.protocol import AgreementReceipt, AgreementStatement, AgreementText
 
 AGREEMENT_DIR = Path(__file__).resolve().parent.parent / "resources" / "agreement"
 _NAME = re.compile(r"agreement-v(\d+)\.(kk|ru)\.txt")
@@ -61,17 +61,8 @@ def _parse(payload: bytes) -> AgreementStatement:
 def sign(engine: Engine, config: GatewayConfig, session: Session, data: object,
          ctx: RequestContext) -> AgreementReceipt:
     """Record the user's CMS over the current agreement statement (R-AUTH-2); Refusal else."""
-    signed = Signed.model_validate(data)  # ValidationError → request_invalid (app.py)
-    try:
-        payload, signature = signed.payload_bytes(), signed.signature_der()
-    except ValueError as exc:
-        raise Refusal("malformed_request", str(exc)) from exc
-    ctx.request_sha256 = sha256_hex(payload)
     # R-AUTH-2: "with the EDS" — the signing key, as for documents.
-    profile = verify_signature(signature, payload, config, purpose="signing", ctx=ctx)
-    if profile.iin != session.iin:
-        ctx.actor_iin, ctx.extra["signer_iin"] = session.iin, profile.iin or ""
-        raise Refusal("iin_mismatch", "the agreement is signed by someone other than the user")
+    payload, signed, profile = verify_user_signed(data, config, session.iin, ctx, "agreement")
     statement = _parse(payload)
     if statement.iin != session.iin:
         raise Refusal("iin_mismatch", "the statement names another IIN")
@@ -95,7 +86,7 @@ def sign(engine: Engine, config: GatewayConfig, session: Session, data: object,
             raise Refusal("agreement_already_signed", f"version {text.version} is signed")
         conn.execute(insert(agreements).values(
             iin=user.iin, version=text.version, statement=payload.decode("utf-8"),
-            signature=signature, cert_serial=profile.serial, signed_at=stamp))
+            signature=signed.signature_der(), cert_serial=profile.serial, signed_at=stamp))
         conn.execute(update(users).where(users.c.iin == user.iin)
                      .values(agreement_signed_at=stamp))
         # R-CTL-3: the signed statement itself is journaled, so it can be re-verified.

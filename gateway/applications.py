@@ -21,7 +21,7 @@ from gateway.db import write_tx
 from gateway.models import applications, nonces, users
 from gateway.problems import Refusal
 from gateway.timefmt import utc_text
-from gateway.verify import verify_signature
+from gateway.verify import verify_user_signed
 from signing.cms import sign_detached
 from signing.iin import is_valid_bin, is_valid_iin
 from signing.pades import verify_pdf
@@ -207,16 +207,7 @@ def _command(engine: Engine, config: GatewayConfig, session: Session, data: obje
              ctx: RequestContext, model: type[M], roles: tuple[str, ...]
              ) -> tuple[M, CertProfile, Signed]:
     """A command signed by a live operator (like a query: R-AUTH-5), parsed canonically."""
-    signed = Signed.model_validate(data)
-    try:
-        payload, signature = signed.payload_bytes(), signed.signature_der()
-    except ValueError as exc:
-        raise Refusal("malformed_request", str(exc)) from exc
-    ctx.request_sha256 = sha256_hex(payload)
-    profile = verify_signature(signature, payload, config, purpose="signing", ctx=ctx)
-    if profile.iin != session.iin:
-        ctx.actor_iin, ctx.extra["signer_iin"] = session.iin, profile.iin or ""
-        raise Refusal("iin_mismatch", "the command is signed by someone other than the user")
+    payload, signed, profile = verify_user_signed(data, config, session.iin, ctx, "command")
     operator_of(engine, session, roles)
     try:
         command = model.model_validate(json.loads(payload))

@@ -27,8 +27,7 @@ from gateway.models import journal as journal_table
 from gateway.models import nonces
 from gateway.problems import Refusal
 from gateway.timefmt import utc_text
-from gateway.verify import verify_signature
-from transport.canonical import sha256_hex
+from gateway.verify import verify_user_signed
 from transport.clock import iso, now_utc, parse_iso, to_astana
 from transport.protocol import API_PREFIX, Signed
 
@@ -205,15 +204,7 @@ def _operator_payload(engine: Engine, config: GatewayConfig, authorization: str 
     """(payload JSON, operator IIN, cert serial) of a request signed by a live operator."""
     session = auth.session_of(engine, authorization)
     ctx.actor_iin = session.iin
-    signed = Signed.model_validate(data)
-    try:
-        payload, signature = signed.payload_bytes(), signed.signature_der()
-    except ValueError as exc:
-        raise Refusal("malformed_request", str(exc)) from exc
-    ctx.request_sha256 = sha256_hex(payload)
-    profile = verify_signature(signature, payload, config, purpose="signing", ctx=ctx)
-    if profile.iin != session.iin:
-        raise Refusal("iin_mismatch", "the request is signed by someone other than the user")
+    payload, signed, profile = verify_user_signed(data, config, session.iin, ctx, "request")
     with engine.connect() as conn:
         user = registry.require_active(conn, session.iin)
     if user.role != OPERATOR_ROLE:

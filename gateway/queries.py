@@ -20,7 +20,7 @@ from gateway.population import Population
 from gateway.problems import Refusal
 from gateway.resolvers import resolve
 from gateway.timefmt import utc_text
-from gateway.verify import verify_signature
+from gateway.verify import verify_user_signed
 from resources.catalogue import resource
 from signing.cms import sign_detached
 from transport.canonical import sha256_hex
@@ -62,17 +62,8 @@ def _issued_at(req: QueryRequest) -> datetime:
 def run_query(engine: Engine, config: GatewayConfig, population: Population, session: Session,
               data: object, ctx: RequestContext) -> Signed:
     """Verify, resolve, journal (committed) and sign one query; Refusal on any failed check."""
-    signed = Signed.model_validate(data)  # ValidationError → request_invalid (app.py)
-    try:
-        payload, signature = signed.payload_bytes(), signed.signature_der()
-    except ValueError as exc:
-        raise Refusal("malformed_request", str(exc)) from exc
-    ctx.request_sha256 = sha256_hex(payload)
     # R-AUTH-5: the query is signed with the user's signing key, checked as of now.
-    profile = verify_signature(signature, payload, config, purpose="signing", ctx=ctx)
-    if profile.iin != session.iin:
-        ctx.actor_iin, ctx.extra["signer_iin"] = session.iin, profile.iin or ""
-        raise Refusal("iin_mismatch", "the query is signed by someone other than the user")
+    payload, signed, profile = verify_user_signed(data, config, session.iin, ctx, "query")
     req = parse_request(payload)
     ctx.resource, ctx.basis = req.resource, req.basis.model_dump(mode="json")
     if req.user_iin != profile.iin:
@@ -96,7 +87,7 @@ def run_query(engine: Engine, config: GatewayConfig, population: Population, ses
         if abs((now - issued).total_seconds()) > config.nonce_window_s:
             raise Refusal("clock_skew", f"issued_at is more than {config.nonce_window_s} s away")
         result = QueryResult(
-            request_sha256=ctx.request_sha256,
+            request_sha256=sha256_hex(payload),
             journal_seq=journal.next_seq(conn),
             resource=req.resource,
             issued_at=iso(now_astana()),  # R-Q-5

@@ -71,19 +71,23 @@ def _client(pki: SandboxPKI, url: str) -> httpx.Client:
 
 
 def _load(pki: SandboxPKI, url: str, answered: list[tuple[int, str]],
-          lock: threading.Lock, errors: list[BaseException]) -> None:
+          lock: threading.Lock, errors: list[BaseException], killed: threading.Event) -> None:
     auth_signer, sign_signer = pki.software_signers(USER)
     try:
         with _client(pki, url) as client:
             token = login(client, auth_signer)
             for _ in range(PER_THREAD):
+                if killed.is_set():
+                    return
                 req = query_request(USER.iin)
                 try:
                     response = client.post(f"{API_PREFIX}/queries",
                                            json=signed_query(req, sign_signer),
                                            headers=bearer(token))
                 except httpx.HTTPError:
-                    return  # the server was killed under us: expected
+                    if killed.is_set():
+                        return  # the server was killed under us: expected
+                    continue  # a slow answer on a loaded machine is not the kill
                 if response.status_code != 200:
                     continue  # only answered queries carry a promise to check
                 signed = Signed.model_validate(response.json())
@@ -107,7 +111,9 @@ def test_answered_queries_survive_sigkill_and_the_archive_verifies(
     lock = threading.Lock()
     server = Server(db_url, pki_dir)
     try:
-        threads = [threading.Thread(target=_load, args=(pki, server.url, answered, lock, errors))
+        killed = threading.Event()
+        threads = [threading.Thread(target=_load,
+                                    args=(pki, server.url, answered, lock, errors, killed))
                    for _ in range(THREADS)]
         for t in threads:
             t.start()
@@ -115,8 +121,9 @@ def test_answered_queries_survive_sigkill_and_the_archive_verifies(
         while len(answered) < KILL_AFTER and time.monotonic() < deadline \
                 and any(t.is_alive() for t in threads):
             time.sleep(0.01)
-        mid_load = all(t.is_alive() for t in threads)
+        mid_load = any(t.is_alive() for t in threads)
         server.proc.send_signal(signal.SIGKILL)  # mid-load: requests are in flight
+        killed.set()  # from now on a failed request is the kill, not a slow answer
         for t in threads:
             t.join(timeout=20)
         assert server.proc.wait(timeout=10) == -signal.SIGKILL
