@@ -10,7 +10,7 @@ from cryptography import x509
 from pkcs11 import Attribute, ObjectClass, TokenFlag
 
 from signing.errors import SigningError
-from signing.pkcs11 import load_module, pin_state
+from signing.pkcs11 import certificate_objects, load_module, pin_state
 from signing.token import PinState
 
 
@@ -68,19 +68,7 @@ def public_objects(token: pkcs11.Token) -> list[PublicObject]:
                 pub_ids.add(bytes(key[Attribute.ID]))
             except pkcs11.PKCS11Error:
                 continue
-        for obj in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE}):
-            try:
-                cert = x509.load_der_x509_certificate(obj[Attribute.VALUE])
-            except (pkcs11.PKCS11Error, ValueError):
-                continue  # unreadable or not X.509: not ours to judge
-            try:
-                cka_id = bytes(obj[Attribute.ID])
-            except pkcs11.PKCS11Error:
-                cka_id = b""
-            try:
-                label = str(obj[Attribute.LABEL])
-            except pkcs11.PKCS11Error:
-                label = ""
+        for cka_id, label, cert in certificate_objects(session):
             found.append(PublicObject(cka_id, label, cert, bool(cka_id) and cka_id in pub_ids))
     return found
 

@@ -153,6 +153,26 @@ def _close_all_sessions(module: str, slot_id: int) -> None:
         pass  # best effort: a stray session is a leak, not a failure
 
 
+def certificate_objects(session: pkcs11.Session) -> list[tuple[bytes, str, x509.Certificate]]:
+    """(CKA_ID, label, certificate) of every readable X.509 certificate object in the session."""
+    found = []
+    for obj in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE}):
+        try:
+            cert = x509.load_der_x509_certificate(obj[Attribute.VALUE])
+        except (pkcs11.PKCS11Error, ValueError):
+            continue  # an unreadable certificate object is not ours to judge
+        found.append((_attribute(obj, Attribute.ID, bytes, b""),
+                      _attribute(obj, Attribute.LABEL, str, ""), cert))
+    return found
+
+
+def _attribute(obj: Any, attr: Any, kind: Any, default: Any) -> Any:
+    try:
+        return kind(obj[attr])
+    except pkcs11.PKCS11Error:
+        return default
+
+
 def pin_state(flags: int) -> PinState:
     """PinState from CKF_USER_PIN_COUNT_LOW / FINAL_TRY / LOCKED."""
     tf = TokenFlag(flags)
@@ -357,23 +377,7 @@ class Pkcs11Token(Token):
         return session
 
     def _certificates(self, session: pkcs11.Session) -> list[tuple[bytes, str, x509.Certificate]]:
-        found = []
-        for obj in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE}):
-            try:
-                der = obj[Attribute.VALUE]
-                cert = x509.load_der_x509_certificate(der)
-            except (pkcs11.PKCS11Error, ValueError):
-                continue  # an unreadable certificate object is not ours to judge
-            try:
-                cka_id = bytes(obj[Attribute.ID])
-            except pkcs11.PKCS11Error:
-                cka_id = b""
-            try:
-                label = str(obj[Attribute.LABEL])
-            except pkcs11.PKCS11Error:
-                label = ""
-            found.append((cka_id, label, cert))
-        return found
+        return certificate_objects(session)
 
     def keypairs(self) -> list[KeyPair]:
         """Private keys matched to certificates with the same CKA_ID."""
