@@ -16,6 +16,7 @@ from transport.protocol import (
     AgreementReceipt,
     AgreementText,
     Challenge,
+    DispositionReceipt,
     LoginRequest,
     LoginResponse,
     Problem,
@@ -81,6 +82,12 @@ class GatewayClient:
 
     def sign_agreement(self, signed: Signed, session: str) -> AgreementReceipt:
         return self._call("POST", "/agreement/signature", AgreementReceipt,
+                          body=signed.model_dump(),
+                          headers={"Authorization": f"Bearer {session}"})
+
+    def dispose(self, signed: Signed, session: str) -> DispositionReceipt:
+        """A signed DispositionStatement: the result was attached or destroyed (R-RES-1)."""
+        return self._call("POST", "/dispositions", DispositionReceipt,
                           body=signed.model_dump(),
                           headers={"Authorization": f"Bearer {session}"})
 

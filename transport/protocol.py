@@ -8,7 +8,14 @@ import re
 import secrets
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 from transport.canonical import canonical_json, sha256_hex
 
@@ -270,6 +277,48 @@ class Decision(_Model):
     reason: str
     decided_at: str
     operator_iin: str | None
+
+
+DispositionAction = Literal["printed", "exported", "printed_and_exported",
+                            "destroyed_unattached"]
+ATTACHED_ACTIONS = frozenset({"printed", "exported", "printed_and_exported"})
+EXPORTED_ACTIONS = frozenset({"exported", "printed_and_exported"})
+
+
+class DispositionStatement(_Model):
+    """What the analyst signs once a result has left the vault (R-RES-1): attached or destroyed.
+
+    Only metadata travels: the query's journal seq and request hash, the material it was attached
+    to, how, the exported printout's hash and when the local copy was destroyed."""
+
+    purpose: Literal["sio-disposition"] = "sio-disposition"
+    journal_seq: int = Field(ge=1, le=2**53)
+    request_sha256: Sha256
+    case_number: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    action: DispositionAction
+    printout_sha256: Sha256 | None = Field(default=None, validate_default=True)
+    destroyed_at: str
+    nonce: Nonce
+    issued_at: str
+    user_iin: Iin
+
+    @field_validator("printout_sha256")
+    @classmethod
+    def _printout_matches_action(cls, value: str | None, info: ValidationInfo) -> str | None:
+        action = info.data.get("action")
+        if action in EXPORTED_ACTIONS and value is None:
+            raise ValueError("an exported printout needs its SHA-256")
+        if action == "destroyed_unattached" and value is not None:
+            raise ValueError("a result destroyed unattached has no printout")
+        return value
+
+
+class DispositionReceipt(_Model):
+    """The gateway's answer: the disposition is in the journal at `journal_seq`."""
+
+    query_seq: int
+    journal_seq: int
+    action: DispositionAction
 
 
 class Problem(BaseModel):
