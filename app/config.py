@@ -19,6 +19,13 @@ class DeskConfig:
     timeout_s: float = 15.0
     idle_lock_s: float = 900.0  # an unattended signed-in window locks itself (DESIGN "UI")
     state_dir: Path | None = None  # the client's own records (PIN-change dates); None: not kept
+    # R-RES-1: where attached printouts go, and how long an unattached result may wait.
+    case_dir: Path | None = None
+    retention_s: float = 8 * 3600.0
+    retention_warn_s: float = 15 * 60.0
+    # R-RES-3: copying result values may be forbidden; copies are cleared after a while.
+    allow_copy: bool = True
+    clipboard_clear_s: float = 10.0
     allowed_file_keys: bool = field(init=False)
 
     def __post_init__(self) -> None:
