@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+
 from gateway.population import Person
 from gateway.world import codes
 from gateway.world.codes import rng
 from gateway.world.common import CITIES, NO, TODAY, YES, Record, count, day, office, plus_years
 from gateway.world.core import Subject, World, full_name
+from gateway.world.portrait import portrait_png
 
 _PHONES = codes.Scrambler(codes.PHONE_SPACE, 65_537)
 MAX_PHONES = 2
@@ -171,12 +174,14 @@ def _document(world: World, p: Person) -> tuple[str, str]:
 def photo(world: World, s: Subject) -> list[Record]:
     p = world.person(s.index)
     doc, issued = _document(world, p)
-    # The sandbox holds no images: the reference is what the real answer would link to.
+    # The sandbox has no photographs: it draws a synthetic portrait from the person (base64
+    # PNG, a few KB) and keeps the reference a real answer would link to.
     return [
         {
             "iin": p.iin,
             "full_name": s.name,
             "photo_ref": f"udp://photo/{p.iin}.jpg",
+            "photo_png": base64.b64encode(portrait_png(p.iin, p.sex == "F")).decode("ascii"),
             "document": doc,
             "issued_on": issued,
         }
