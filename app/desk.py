@@ -2,30 +2,37 @@
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import ValidationError
 
+from app import printout as printouts
+from app.casefile import Material, Receipt
 from app.config import DeskConfig
 from app.errors import DeskError
+from app.materials import CaseMaterials, Recovery
 from app.pin_reminder import pin_change_due, record_pin_change
 from app.validation import basis_errors, params_errors
 from resources.catalogue import Resource, catalogue, resource
 from signing.cms import sign_detached, verify_detached
 from signing.errors import PinIncorrect, SignatureInvalid, SigningError
 from signing.profile import fingerprint
+from signing.signer import Signer
 from signing.token import KeyPair, Token, TokenInfo, pick
 from transport.canonical import sha256_hex
 from transport.client import ChannelError, GatewayClient
-from transport.clock import iso, now_astana, now_utc
+from transport.clock import iso, now_astana, now_utc, parse_iso, to_astana
 from transport.protocol import (
     AgreementStatement,
     AgreementText,
     Basis,
+    DispositionStatement,
     LoginRequest,
     LoginStatement,
     QueryRequest,
@@ -35,11 +42,16 @@ from transport.protocol import (
 )
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+# Refusals after which re-sending a disposition cannot help (R-RES-1): kept visible instead.
+_FINAL_DISPOSITION_CODES = frozenset({"disposition_unknown", "disposition_foreign",
+                                      "malformed_request", "request_invalid", "iin_mismatch"})
 
 
 @dataclass(frozen=True)
 class QueryOutcome:
-    """A verified answer, held in memory only until it is attached and shredded."""
+    """A verified answer: shown from memory, kept only encrypted in the vault as `item`."""
 
     resource: Resource
     request: QueryRequest
@@ -48,6 +60,9 @@ class QueryOutcome:
     response_verified: bool
     operator_serial: str
     received_at: datetime
+    response_sha256: str = ""
+    item: str = ""  # the vault id; "" when nothing was kept
+    expires_at: datetime | None = None
 
 
 class Desk:
@@ -62,8 +77,18 @@ class Desk:
         self.user: UserInfo | None = None
         self._session: str | None = None
         self._sign_pair: KeyPair | None = None
+        self._signer: Signer | None = None  # made once per login: its CMS template is reused
         self._agreement_required = False
-        self.results: list[QueryOutcome] = []
+        # R-RES-1: results live encrypted in the vault; what an earlier run left is destroyed now.
+        self.materials: CaseMaterials | None = None
+        if config.state_dir is not None:
+            self.materials = CaseMaterials(
+                config.state_dir, retention=timedelta(seconds=config.retention_s))
+
+    @property
+    def recovery(self) -> Recovery | None:
+        """What this start found of an earlier run and destroyed (shown once by the UI)."""
+        return self.materials.recovery if self.materials else None
 
     @property
     def sandbox(self) -> bool:
@@ -83,6 +108,7 @@ class Desk:
             pairs = self.token.keypairs()
             auth = pick(pairs, "authentication")
             self._sign_pair = pick(pairs, "signing")
+            self._signer = self.token.signer(self._sign_pair)
             challenge = self._channel(self.client.challenge)
             statement = LoginStatement(challenge=challenge.challenge).canonical()
             cms = sign_detached(statement, self.token.signer(auth))
@@ -94,6 +120,7 @@ class Desk:
         reply = self._channel(lambda: self.client.login(request))
         self._session, self.user = reply.session, reply.user
         self._agreement_required = reply.agreement_required  # R-AUTH-2: sign before querying
+        self.flush_dispositions()  # what an earlier run queued reaches the journal now
         return reply.user
 
     @property
@@ -119,10 +146,7 @@ class Desk:
             version=text.version, sha256_kk=text.sha256_kk, sha256_ru=text.sha256_ru,
             iin=self.user.iin, signed_at=iso(now_astana()),
         ).canonical()
-        try:
-            cms = sign_detached(statement, self.token.signer(self._sign_pair))
-        except SigningError as exc:
-            raise _desk_error(exc) from exc
+        cms = self._sign(statement)
         session = self._session
         self._channel(lambda: self.client.sign_agreement(Signed.wrap(statement, cms), session))
         self._agreement_required = False
@@ -198,24 +222,162 @@ class Desk:
             user_iin=self.user.iin,
         )
         payload = request.canonical()
-        try:
-            cms = sign_detached(payload, self.token.signer(self._sign_pair))
-        except SigningError as exc:
-            raise _desk_error(exc) from exc
+        materials = self._materials()
+        cms = self._sign(payload)
         session = self._session
         reply = self._channel(lambda: self.client.query(Signed.wrap(payload, cms), session))
         result, serial = self._verified(reply, payload, resource_id)
-        outcome = QueryOutcome(
-            resource=res,
-            request=request,
-            request_sha256=sha256_hex(payload),
-            result=result,
-            response_verified=True,
-            operator_serial=serial,
-            received_at=now_astana(),
+        received = now_astana()
+        response_sha256 = sha256_hex(reply.payload_bytes())
+        blob = json.dumps({"request": payload.decode("utf-8"),
+                           "result": reply.payload_bytes().decode("utf-8"),
+                           "operator_serial": serial, "received_at": iso(received)},
+                          ensure_ascii=False).encode("utf-8")
+        receipt = materials.keep(  # R-RES-1: encrypted at once, never plaintext on disk
+            blob, owner_iin=self.user.iin, journal_seq=result.journal_seq,
+            request_sha256=sha256_hex(payload), response_sha256=response_sha256,
+            resource=resource_id, case_number=request.basis.case_number, received_at=received)
+        return QueryOutcome(
+            resource=res, request=request, request_sha256=sha256_hex(payload), result=result,
+            response_verified=True, operator_serial=serial, received_at=received,
+            response_sha256=response_sha256, item=receipt.id, expires_at=receipt.expires_at,
         )
-        self.results.append(outcome)
-        return outcome
+
+    # -- case material (R-RES-1) -----------------------------------------------------------
+
+    def case_materials(self) -> list[Material]:
+        """Open materials with the results still waiting to be attached."""
+        return self._materials().casefile.materials()
+
+    def receipt(self, item: str) -> Receipt:
+        return self._materials().casefile.get(item)
+
+    def outcome(self, item: str) -> QueryOutcome:
+        """A pending result read back from the vault (decrypted in memory only)."""
+        materials = self._materials()
+        receipt = materials.casefile.get(item)
+        try:
+            kept = json.loads(materials.read(item))
+            request = QueryRequest.model_validate_json(kept["request"])
+            result = QueryResult.model_validate_json(kept["result"])
+            received = parse_iso(kept["received_at"])
+        except (ValueError, KeyError, TypeError, ValidationError) as exc:
+            raise DeskError("vault_damaged", detail=str(exc)) from exc
+        return QueryOutcome(
+            resource=resource(receipt.resource), request=request,
+            request_sha256=receipt.request_sha256, result=result, response_verified=True,
+            operator_serial=str(kept.get("operator_serial", "")), received_at=received,
+            response_sha256=receipt.response_sha256, item=item, expires_at=receipt.expires_at)
+
+    def printout(self, item: str, lang: str) -> printouts.Printout:
+        """The printout of a pending result in the analyst's language (kk or ru; en too)."""
+        found = self.outcome(item)
+        basis = found.request.basis
+        facts = printouts.ResultFacts(
+            resource=found.resource, case_number=basis.case_number,
+            legal_ground=basis.legal_ground, purpose=basis.purpose,
+            asked_at=found.request.issued_at, answered_at=found.result.issued_at,
+            journal_seq=found.result.journal_seq, request_sha256=found.request_sha256,
+            response_sha256=found.response_sha256, operator_serial=found.operator_serial or None,
+            truncated=found.result.truncated,
+            records=tuple(dict(r.fields) for r in found.result.records))
+        return printouts.build(facts, self.requester(), lang=lang, gateway=self.gateway_name,
+                               printed_at=now_astana(), sandbox=self.sandbox)
+
+    @property
+    def gateway_name(self) -> str:
+        from urllib.parse import urlsplit
+
+        return urlsplit(self.config.gateway_url).netloc
+
+    def requester(self) -> printouts.Requester:
+        if self.user is None or self._sign_pair is None:
+            raise DeskError("not_logged_in")
+        profile = self._sign_pair.profile
+        return printouts.Requester(self.user.name, self.user.iin, profile.organization or "")
+
+    def attach(self, item: str, *, printed: bool, pdf: bytes | None) -> Receipt:
+        """Attach to the case material: `pdf` (the rendered printout) is signed PAdES with the
+        analyst's key and exported; then the local copy is destroyed and the journal told."""
+        materials = self._materials()
+        signed_pdf = self._sign_printout(pdf) if pdf is not None else None
+        receipt = materials.attach(item, printed=printed, signed_pdf=signed_pdf,
+                                   case_dir=self.config.case_dir)
+        self.flush_dispositions()
+        return self._materials().casefile.get(receipt.id)
+
+    def destroy_unattached(self, item: str) -> Receipt:
+        """Destroy a result that will not be attached; the journal is told all the same."""
+        receipt = self._materials().destroy_unattached(item)
+        self.flush_dispositions()
+        return self._materials().casefile.get(receipt.id)
+
+    def expire(self, now: datetime | None = None) -> list[Receipt]:
+        """Destroy what outlived the retention time (default 8 hours), then report it."""
+        gone = self._materials().expire(now)
+        if gone:
+            self.flush_dispositions()
+        return gone
+
+    def flush_dispositions(self) -> int:
+        """Sign and send every queued disposition of this user; the rest wait for the channel."""
+        if self.materials is None or self._session is None or self.user is None:
+            return 0
+        sent = 0
+        for receipt in self.materials.casefile.queued(self.user.iin):
+            try:
+                seq = self._send_disposition(receipt)
+            except DeskError as exc:
+                self.materials.casefile.note_delivery_error(receipt.id, exc.code)
+                if exc.code == "channel_unreachable" or exc.code.startswith("token"):
+                    break  # queued; re-sent on the next flush
+                if exc.values.get("code") == "disposition_exists":
+                    self.materials.casefile.delivered(receipt.id, 0)
+                elif exc.values.get("code") in _FINAL_DISPOSITION_CODES:
+                    self.materials.casefile.rejected(receipt.id, str(exc.values.get("code")))
+                continue
+            self.materials.casefile.delivered(receipt.id, seq)
+            sent += 1
+        return sent
+
+    def _send_disposition(self, receipt: Receipt) -> int:
+        assert self.user is not None and receipt.destroyed_at is not None and receipt.action
+        statement = DispositionStatement(
+            journal_seq=receipt.journal_seq, request_sha256=receipt.request_sha256,
+            case_number=receipt.case_number, action=receipt.action,  # type: ignore[arg-type]
+            printout_sha256=receipt.printout_sha256 if receipt.action != "printed" else None,
+            destroyed_at=iso(to_astana(receipt.destroyed_at)),
+            nonce=QueryRequest.new_nonce(), issued_at=iso(now_astana()),
+            user_iin=self.user.iin).canonical()
+        cms = self._sign(statement)
+        session = self._session
+        assert session is not None
+        reply = self._channel(lambda: self.client.dispose(Signed.wrap(statement, cms), session))
+        return reply.journal_seq
+
+    def _sign_printout(self, pdf: bytes) -> bytes:
+        from signing.pades import sign_pdf  # pyHanko costs ~0.3 s to import: only when exporting
+
+        if self._signer is None:
+            raise DeskError("not_logged_in")
+        try:
+            return sign_pdf(pdf, self._signer, reason="SIO result attached to case material",
+                            location=self.gateway_name)
+        except SigningError as exc:
+            raise _desk_error(exc) from exc
+
+    def _sign(self, payload: bytes) -> bytes:
+        if self._signer is None:
+            raise DeskError("not_logged_in")
+        try:
+            return sign_detached(payload, self._signer)
+        except SigningError as exc:
+            raise _desk_error(exc) from exc
+
+    def _materials(self) -> CaseMaterials:
+        if self.materials is None:
+            raise DeskError("no_state_dir")
+        return self.materials
 
     def token_present(self) -> bool:
         """True while the token is connected; the UI locks the session when it goes (R-AUTH-6)."""
@@ -224,14 +386,20 @@ class Desk:
         except SigningError:
             return False
 
-    def clear_results(self) -> None:
-        self.results.clear()
-
-    def logout(self) -> None:
+    def logout(self, *, destroy_pending: bool = False) -> None:
+        """Sign out; `destroy_pending` destroys waiting results first (the analyst was asked)."""
+        if self.materials is not None and self._session is not None:
+            if destroy_pending:
+                for receipt in self.materials.casefile.pending():
+                    self.materials.destroy_unattached(receipt.id)
+            try:
+                self.flush_dispositions()
+            except DeskError as exc:  # queued: the next sign-in sends them
+                log.warning("dispositions left queued at sign-out: %s", exc.code)
         self._session = None
         self.user = None
         self._sign_pair = None
-        self.results.clear()
+        self._signer = None
         try:
             self.token.logout()
         except SigningError:
@@ -240,6 +408,8 @@ class Desk:
     def close(self) -> None:
         self.logout()
         self.client.close()
+        if self.materials is not None:
+            self.materials.close()
 
     def _verified(self, reply: Signed, payload: bytes, resource_id: int) -> tuple[QueryResult, str]:
         """The operator's signature, its pinned certificate, and the binding to our request."""

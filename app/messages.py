@@ -184,6 +184,92 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "Этот ИИН уже зарегистрирован; подайте заявку на перемещение.",
         "This IIN is already registered; file a transfer application.",
     ),
+    # R-RES-1: the vault, the case file and attaching results to case material.
+    "no_state_dir": (
+        "Жұмыс станциясының деректер қалтасы көрсетілмеген: нәтижені қауіпсіз сақтау мүмкін емес. Әкімшіге хабарласыңыз.",
+        "Не задана папка данных рабочей станции: результат негде безопасно хранить. Обратитесь к администратору.",
+        "No data folder is configured for this workstation: the result cannot be kept safely. Contact the administrator.",
+    ),
+    "vault_write_failed": (
+        "Нәтижені шифрланған қоймаға жазу мүмкін болмады ({detail}). Нәтиже жойылды және журналда көрсетілді; сұрауды қайталаңыз.",
+        "Не удалось записать результат в зашифрованное хранилище ({detail}). Результат уничтожен, это отражено в журнале; повторите запрос.",
+        "The result could not be written to the encrypted vault ({detail}). It was destroyed and the journal is told; send the query again.",
+    ),
+    "vault_missing": (
+        "Нәтиже қоймада жоқ: ол жойылған болуы мүмкін.",
+        "Результата нет в хранилище: возможно, он уже уничтожен.",
+        "The result is not in the vault: it may have been destroyed already.",
+    ),
+    "vault_damaged": (
+        "Қоймадағы нәтиже зақымдалған немесе оның кілті жоқ; ол ашылмайды.",
+        "Результат в хранилище повреждён или его ключ утрачен; он не будет открыт.",
+        "The result in the vault is damaged or its key is gone; it will not be opened.",
+    ),
+    "vault_destroy_failed": (
+        "Нәтиженің жергілікті көшірмесін жою мүмкін болмады: {detail}. Әкімшіге хабарласыңыз.",
+        "Не удалось уничтожить локальную копию результата: {detail}. Обратитесь к администратору.",
+        "The local copy of the result could not be destroyed: {detail}. Contact the administrator.",
+    ),
+    "casefile_unreadable": (
+        "Нәтижелер есебі ({path}) оқылмайды: {detail}. Ештеңе жойылған жоқ; әкімшіге хабарласыңыз.",
+        "Учёт результатов ({path}) не читается: {detail}. Ничего не удалено; обратитесь к администратору.",
+        "The results register ({path}) cannot be read: {detail}. Nothing was removed; contact the administrator.",
+    ),
+    "casefile_write_failed": (
+        "Нәтижелер есебіне жазу мүмкін болмады ({detail}); дискіде орын бар ма, тексеріңіз.",
+        "Не удалось записать в учёт результатов ({detail}); проверьте, есть ли место на диске.",
+        "The results register could not be written ({detail}); check that the disk has space.",
+    ),
+    "already_running": (
+        "SIO Desk осы деректер қалтасымен ({path}) басқа терезеде ашық. Сол терезені пайдаланыңыз.",
+        "SIO Desk уже открыт с этой папкой данных ({path}) в другом окне. Используйте его.",
+        "SIO Desk is already open with this data folder ({path}) in another window. Use that one.",
+    ),
+    "result_not_pending": (
+        "Бұл нәтиже қосылып немесе жойылып қойған.",
+        "Этот результат уже приобщён или уничтожен.",
+        "This result has already been attached or destroyed.",
+    ),
+    "result_unknown": (
+        "Мұндай нәтиже осы жұмыс станциясында жоқ.",
+        "Такого результата на этой рабочей станции нет.",
+        "There is no such result on this workstation.",
+    ),
+    "attach_nothing": (
+        "Басып шығаруды немесе экспорттауды таңдаңыз.",
+        "Выберите печать или экспорт.",
+        "Choose to print or to export.",
+    ),
+    "case_dir_missing": (
+        "Іс материалдарына арналған қалта әкімшінің саясатында көрсетілмеген; экспорттау мүмкін емес, басып шығаруға болады.",
+        "Папка для материалов дела не задана в политике администратора; экспорт невозможен, печать доступна.",
+        "The administrator's policy names no folder for case material; export is not possible, printing is.",
+    ),
+    "printout_exists": (
+        "Басып шығарылған нұсқа бар: {path}. Ол қайта жазылмайды.",
+        "Распечатка уже существует: {path}. Она не будет перезаписана.",
+        "The printout already exists: {path}. It will not be overwritten.",
+    ),
+    "export_failed": (
+        "Басып шығарылған нұсқаны {path} жолына жазу мүмкін болмады: {detail}. Нәтиже қоймада қалды.",
+        "Не удалось записать распечатку в {path}: {detail}. Результат остался в хранилище.",
+        "The printout could not be written to {path}: {detail}. The result stays in the vault.",
+    ),
+    "disposition_unknown": (
+        "Шлюз бұл нәтиженің сұрауын таппады; қолтаңбалы есеп қабылданбады.",
+        "Шлюз не нашёл запрос этого результата; подписанный отчёт не принят.",
+        "The gateway does not know this result's query; the signed report was not accepted.",
+    ),
+    "disposition_foreign": (
+        "Бұл нәтиже басқа пайдаланушының сұрауына тиесілі.",
+        "Этот результат относится к запросу другого пользователя.",
+        "This result belongs to another user's query.",
+    ),
+    "disposition_exists": (
+        "Бұл нәтиженің тағдыры журналда тіркеліп қойған.",
+        "Судьба этого результата уже отражена в журнале.",
+        "What became of this result is already in the journal.",
+    ),
     "refused": (
         "Шлюз сұрауды қабылдамады ({code}): {detail}",
         "Шлюз отклонил запрос ({code}): {detail}",

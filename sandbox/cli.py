@@ -30,45 +30,73 @@ def parser() -> argparse.ArgumentParser:
         help="sandbox token kind (default: SoftHSM2 when installed, else a file key)",
     )
     p.add_argument("--lang", choices=("kk", "ru", "en"), default="ru")
+    p.add_argument("--case-dir", type=Path, default=None,
+                   help="where attached printouts go (default: DIR-case-material beside the "
+                        "workdir)")
+    p.add_argument("--operator-dir", type=Path, default=None,
+                   help="the sandbox operator's database and journal archive (default: "
+                        "DIR-operator beside the workdir)")
+    p.add_argument("--resources", default="all",
+                   help="headless: which resources to query, e.g. 1,19,51 (default: all 52)")
     return p
 
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     workdir = (args.workdir or default_workdir()).expanduser()
+    try:
+        chosen = _resources(args.resources)
+    except ValueError as exc:
+        print(f"sio-desk demo: --resources: {exc}", file=sys.stderr)
+        return 2
     if args.headless:
-        return _headless(workdir, args.token, args.json)
-    return _windowed(workdir, args.token, args.lang)
+        return _headless(workdir, args, chosen)
+    return _windowed(workdir, args)
 
 
-def _headless(workdir: Path, token: str | None, as_json: bool) -> int:
+def _resources(spec: str) -> tuple[int, ...]:
+    if spec == "all":
+        return tuple(range(1, 53))
+    chosen = tuple(int(x) for x in spec.split(",") if x.strip())
+    if not chosen or any(not 1 <= r <= 52 for r in chosen):
+        raise ValueError("give numbers 1..52 separated by commas, or 'all'")
+    return chosen
+
+
+def _headless(workdir: Path, args: argparse.Namespace, resources: tuple[int, ...]) -> int:
     from app.errors import DeskError
     from sandbox.headless import run_headless
 
     try:
-        summary = run_headless(workdir, token_kind=token)
+        summary = run_headless(workdir, token_kind=args.token, case_dir=args.case_dir,
+                               operator_dir=args.operator_dir, resources=resources,
+                               lang=args.lang)
     except DeskError as exc:
         print(f"sio-desk demo: {exc.text('en')}", file=sys.stderr)
         return 1
-    if as_json:
+    if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
-        q = summary["queries"][0]
+        attached = sum(1 for q in summary["queries"] if q["disposition"] != "destroyed_unattached")
         print(
-            f"SANDBOX: {summary['user']['name']} ({summary['user']['iin']}) queried resource "
-            f"№{q['resource']}; journal № {q['journal_seq']}; response verified: "
-            f"{q['response_verified']}\n  workdir: {summary['workdir']}",
+            f"SANDBOX: {summary['user']['name']} ({summary['user']['iin']}) queried "
+            f"{len(summary['queries'])} resources, attached {attached} printouts to "
+            f"{summary['case_dir']}; {summary['vault_left']} results left in the vault\n"
+            f"  workdir: {summary['workdir']}\n  journal archive: {summary['journal_archive']}",
             file=sys.stderr,
         )
-    return 0 if all(q["response_verified"] for q in summary["queries"]) else 1
+    ok = all(q["response_verified"] for q in summary["queries"]) and summary["vault_left"] == 0
+    return 0 if ok else 1
 
 
-def _windowed(workdir: Path, token: str | None, lang: str) -> int:
+def _windowed(workdir: Path, args: argparse.Namespace) -> int:
     from sandbox.harness import start_sandbox
     from ui.app import run_gui
 
-    kind = token if token in ("softhsm", "file") else None
-    with start_sandbox(workdir, token_kind=kind) as run:  # type: ignore[arg-type]
+    kind = args.token if args.token in ("softhsm", "file") else None
+    lang = args.lang
+    with start_sandbox(workdir, token_kind=kind, case_dir=args.case_dir,
+                       operator_dir=args.operator_dir) as run:
         print(f"SANDBOX token PIN: {run.pin}  (test key; workdir {run.workdir})", file=sys.stderr)
         # The sandbox remembers its own first launch, apart from the production marker.
         return run_gui(run.desk, lang=lang, first_launch_marker=run.workdir / "first-launch.json")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Literal
@@ -32,6 +32,7 @@ class SandboxRun:
     """Everything one sandbox session holds; close() stops the gateway and logs out."""
 
     workdir: Path
+    operator_dir: Path
     pki: SandboxPKI
     user: SandboxUser
     token: Token
@@ -62,32 +63,52 @@ class SandboxRun:
         self.close()
 
 
+def operator_dir_for(workdir: Path) -> Path:
+    """The sandbox operator's side beside the workstation's folder, never inside it: the
+    operator keeps every result for good (R-LOG-2), the workstation keeps none (R-RES-1)."""
+    return workdir.parent / f"{workdir.name}-operator"
+
+
+def case_dir_for(workdir: Path) -> Path:
+    """Where the sandbox files attached printouts: the case material is not the workstation's."""
+    return workdir.parent / f"{workdir.name}-case-material"
+
+
 def start_sandbox(
     workdir: Path,
     *,
     pki: SandboxPKI | None = None,
     provisioned: ProvisionedToken | None = None,
     token_kind: TokenKind | None = None,
+    operator_dir: Path | None = None,
+    case_dir: Path | None = None,
+    retention_s: float | None = None,
 ) -> SandboxRun:
     """A sandbox under `workdir`; SoftHSM2 when installed, else a file key (sandbox only)."""
     workdir = workdir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
+    operator = (operator_dir or operator_dir_for(workdir)).resolve()
+    operator.mkdir(parents=True, exist_ok=True)
     pki = pki or ensure_sandbox_pki(workdir / "pki")
     user = SANDBOX_USERS[0]
     token, kind, pin = _sandbox_token(workdir, pki, user, provisioned, token_kind)
-    config = GatewayConfig.sandbox_config(db_url=f"sqlite:///{workdir / 'gateway.db'}", pki=pki)
+    config = GatewayConfig.sandbox_config(db_url=f"sqlite:///{operator / 'gateway.db'}", pki=pki)
     gateway = EmbeddedGateway(config)
     gateway.start()
     try:
-        desk = Desk(_desk_config(gateway.url, pki, workdir / "client"), token)
+        desk_config = _desk_config(gateway.url, pki, workdir / "client",
+                                   (case_dir or case_dir_for(workdir)).resolve())
+        if retention_s is not None:
+            desk_config = replace(desk_config, retention_s=retention_s)
+        desk = Desk(desk_config, token)
         sample = gateway.population.sample_iins(1)[0]
     except BaseException:
         gateway.stop()
         raise
-    return SandboxRun(workdir, pki, user, token, kind, pin, gateway, desk, sample)
+    return SandboxRun(workdir, operator, pki, user, token, kind, pin, gateway, desk, sample)
 
 
-def _desk_config(url: str, pki: SandboxPKI, state_dir: Path) -> DeskConfig:
+def _desk_config(url: str, pki: SandboxPKI, state_dir: Path, case_dir: Path) -> DeskConfig:
     operator = fingerprint(pki.operator_cert)
     return DeskConfig(
         gateway_url=url,
@@ -96,6 +117,7 @@ def _desk_config(url: str, pki: SandboxPKI, state_dir: Path) -> DeskConfig:
         operator_sha256=frozenset({operator}),
         sandbox=True,
         state_dir=state_dir,
+        case_dir=case_dir,
     )
 
 

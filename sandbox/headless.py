@@ -1,42 +1,113 @@
-"""The whole analyst flow without a window: sign in, one signed query, verify, summarise."""
+"""The whole analyst flow without a window: sign in, query every resource with its basis, verify,
+attach each result to the case material (signed printout exported, printed to a PDF file), destroy
+the local copies, and export the journal archive the prosecutor would check."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from app.validation import DEFAULT_LEGAL_GROUND, make_basis
-from sandbox.harness import start_sandbox
+from gateway import archive
+from gateway.population import Population
+from gateway.resolvers import resolve
+from gateway.world import world_of
+from resources.catalogue import catalogue
+from sandbox.harness import SandboxRun, start_sandbox
 
 DEMO_CASE = "SANDBOX-2026-0001"
 DEMO_PURPOSE = "Демонстрация: проверка сведений о физическом лице в песочнице"
+ALL_RESOURCES = tuple(range(1, 53))
 
 
-def run_headless(workdir: Path, *, token_kind: str | None = None) -> dict[str, Any]:
-    """Run the spine once and return the summary `sio-desk demo --headless --json` prints."""
+def example_params(population: Population, rid: int) -> dict[str, str]:
+    """Parameters of a sandbox subject who has at least one record in resource `rid`."""
+    world = world_of(population)
+    first = catalogue()[rid].params[0]
+    people = population.sample_iins(min(population.size, 400), seed=rid)
+    bins = [world.company(j).bin for j in range(min(world.company_count, 400))]
+    pool = {"iin": people, "bin": bins, "iin_or_bin": bins + people}[first.type]
+    for value in pool:
+        if resolve(population, rid, {first.name: value}):
+            return {first.name: value}
+    return {first.name: pool[0]}
+
+
+def run_headless(workdir: Path, *, token_kind: str | None = None,
+                 case_dir: Path | None = None, operator_dir: Path | None = None,
+                 resources: Iterable[int] = ALL_RESOURCES, lang: str = "ru") -> dict[str, Any]:
+    """Run the analyst's day once and return the summary `sio-desk demo --headless --json`
+    prints."""
     kind = token_kind if token_kind in ("softhsm", "file") else None
-    with start_sandbox(workdir, token_kind=kind) as run:  # type: ignore[arg-type]
+    _offscreen_qt()
+    with start_sandbox(workdir, token_kind=kind, case_dir=case_dir,  # type: ignore[arg-type]
+                       operator_dir=operator_dir) as run:
         info = run.desk.token_info()
         user = run.desk.login(run.pin)
         basis = make_basis(DEMO_CASE, DEFAULT_LEGAL_GROUND, DEMO_PURPOSE)
-        outcome = run.desk.query(1, {"iin": run.sample_iin}, basis)
-        journal = [e for e in run.gateway.journal_entries() if e.seq == outcome.result.journal_seq]
+        queries = [_one(run, rid, basis, lang) for rid in resources]
+        journal = {e.seq: e for e in run.gateway.journal_entries()}
+        for q in queries:
+            entry = journal.get(q["journal_seq"])
+            q["journaled"] = entry is not None and entry.actor_iin == user.iin
+            disposition = next((e for e in journal.values() if e.kind == "disposition"
+                                and e.detail_obj().get("query_seq") == q["journal_seq"]), None)
+            q["disposition_journaled"] = disposition is not None
+        assert run.desk.materials is not None
+        vault_left = len(run.desk.materials.vault)
+        archive_dir = run.operator_dir / "journal-archive"
+        archive.export(run.gateway.engine, archive_dir, run.gateway.config.trust(),
+                       run.gateway.config.operator_signer)
         return {
             "sandbox": True,
             "workdir": str(run.workdir),
+            "operator_dir": str(run.operator_dir),
+            "case_dir": str(run.desk.config.case_dir),
             "token": {"kind": run.token_kind, "label": info.label},
             "user": {"iin": user.iin, "name": user.name},
-            "queries": [
-                {
-                    "resource": outcome.resource.id,
-                    "params": dict(outcome.request.params),
-                    "basis": outcome.request.basis.model_dump(),
-                    "journal_seq": outcome.result.journal_seq,
-                    "journaled": bool(journal) and journal[0].actor_iin == user.iin,
-                    "request_sha256": outcome.request_sha256,
-                    "response_verified": outcome.response_verified,
-                    "records": len(outcome.result.records),
-                }
-            ],
+            "vault_key": run.desk.materials.key.where,
+            "queries": queries,
+            "vault_left": vault_left,
+            "pending_dispositions": len(run.desk.materials.casefile.queued()),
+            "journal_archive": str(archive_dir),
             "gateway_db": run.gateway_db,
         }
+
+
+def _one(run: SandboxRun, rid: int, basis: Any, lang: str) -> dict[str, Any]:
+    from ui.printout_render import print_to_pdf_file, render_pdf
+
+    params = example_params(run.gateway.population, rid)
+    outcome = run.desk.query(rid, params, basis)
+    printout = run.desk.printout(outcome.item, lang)
+    receipt = run.desk.receipt(outcome.item)
+    printed = run.desk.materials.export_path(  # type: ignore[union-attr]
+        run.desk.config.case_dir, receipt).with_suffix(".printed.pdf")  # type: ignore[arg-type]
+    printed.parent.mkdir(parents=True, exist_ok=True)
+    print_to_pdf_file(printout, printed)  # "print" to a PDF file, as a printer dialog would
+    done = run.desk.attach(outcome.item, printed=True, pdf=render_pdf(printout))
+    return {
+        "resource": outcome.resource.id,
+        "params": dict(outcome.request.params),
+        "basis": outcome.request.basis.model_dump(),
+        "journal_seq": outcome.result.journal_seq,
+        "request_sha256": outcome.request_sha256,
+        "response_sha256": outcome.response_sha256,
+        "response_verified": outcome.response_verified,
+        "records": len(outcome.result.records),
+        "disposition": done.action,
+        "disposition_seq": done.disposition_seq,
+        "printout": done.export_path,
+        "printout_sha256": done.printout_sha256,
+        "printed_to": str(printed),
+    }
+
+
+def _offscreen_qt() -> None:
+    """Printouts are laid out by Qt; without a window there is no display to ask for."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.app import ensure_app
+
+    ensure_app()  # shipped fonts registered: without them Qt prints black boxes
