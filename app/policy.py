@@ -74,6 +74,22 @@ def load_policy(path: Path | None = None) -> Policy:
             "policy_invalid", path=str(path), detail="'pkcs11_modules' must be a list of paths"
         )
     label = raw.get("token_label")
+
+    def number(key: str, default: float, low: float, high: float) -> float:
+        value = raw.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float) \
+                or not low <= value <= high:
+            raise DeskError("policy_invalid", path=str(path),
+                            detail=f"'{key}' must be a number from {low:g} to {high:g}")
+        return float(value)
+
+    allow_copy = raw.get("allow_copy", True)
+    if not isinstance(allow_copy, bool):
+        raise DeskError("policy_invalid", path=str(path), detail="'allow_copy' must be true/false")
+    case_dir = raw.get("case_dir")
+    if case_dir is not None and (not isinstance(case_dir, str) or not case_dir.strip()):
+        raise DeskError("policy_invalid", path=str(path),
+                        detail="'case_dir' must name the folder for case material")
     desk = DeskConfig(
         gateway_url=need("gateway_url"),
         ca_file=ca_file,
@@ -83,6 +99,12 @@ def load_policy(path: Path | None = None) -> Policy:
         lang=str(raw.get("lang", "ru")),
         timeout_s=float(raw.get("timeout_s", 15.0)),
         state_dir=user_data_path("sio-desk", appauthor=False),
+        # R-RES-1: printouts go where the administrator says; none named, export is disabled.
+        case_dir=(base / case_dir).expanduser().resolve() if case_dir else None,
+        retention_s=number("retention_hours", 8, 0.25, 24 * 30) * 3600,
+        retention_warn_s=number("retention_warn_minutes", 15, 1, 240) * 60,
+        allow_copy=allow_copy,  # R-RES-3
+        clipboard_clear_s=number("clipboard_clear_s", 10, 1, 300),
     )
     return Policy(desk, tuple(modules), label if isinstance(label, str) else None)
 
