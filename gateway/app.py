@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
-from gateway import access_routes, auth, checkpoints, operations, registry, reports
+from gateway import access_routes, auth, checkpoints, dispositions, operations, registry, reports
 from gateway.config import GatewayConfig
 from gateway.context import RequestContext, record_refusal
 from gateway.db import make_engine, migrate
@@ -28,6 +28,7 @@ from transport.canonical import sha256_hex
 from transport.protocol import (
     API_PREFIX,
     Challenge,
+    DispositionReceipt,
     LoginRequest,
     LoginResponse,
     Problem,
@@ -145,6 +146,21 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
             session = auth.session_of(engine, authorization)
             ctx.actor_iin = session.iin
             return run_query(engine, config, population, session, data, ctx)
+
+        return await handle(request, ctx, work)
+
+    @app.post(API_PREFIX + "/dispositions", response_model=DispositionReceipt,
+              responses={"4XX": _PROBLEM_DOC}, openapi_extra=_json_body(Signed))
+    async def disposition(request: Request) -> Response:
+        """A Signed DispositionStatement by the user's signing key: a result attached to case
+        material or destroyed (R-RES-1); journaled with its signature, once per query."""
+        ctx = context(request, "disposition")
+        authorization = request.headers.get("authorization")
+
+        def work(data: Any) -> BaseModel:
+            session = auth.session_of(engine, authorization)
+            ctx.actor_iin = session.iin
+            return dispositions.submit(engine, config, session, data, ctx)
 
         return await handle(request, ctx, work)
 

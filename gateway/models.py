@@ -152,3 +152,22 @@ agreements = Table(
     Column("signed_at", String(40), nullable=False),  # ISO Astana time
     UniqueConstraint("iin", "version", name="uq_agreements_iin_version"),
 )
+
+# R-RES-1: the user's signed disposition of a query's result, one per query (the primary key
+# makes a second one impossible); `journal_seq` is the "disposition" journal entry that keeps
+# the signed statement itself. `destroyed_at` is Astana time (R-Q-5), `at_utc` when it came in.
+# Triggers (revision 0004) forbid UPDATE and DELETE: a disposition, once recorded, stands.
+dispositions = Table(
+    "dispositions",
+    metadata,
+    Column("query_seq", _BIGINT, ForeignKey("journal.seq"), primary_key=True,
+           autoincrement=False),
+    Column("journal_seq", _BIGINT, ForeignKey("journal.seq"), nullable=False),
+    Column("iin", String(12), nullable=False),
+    Column("action", String(24), nullable=False),
+    Column("case_number", String(64), nullable=False),
+    Column("printout_sha256", String(64), nullable=True),
+    Column("destroyed_at", String(40), nullable=False),
+    Column("at_utc", String(40), nullable=False),
+    UniqueConstraint("journal_seq", name="uq_dispositions_journal_seq"),
+)

@@ -57,6 +57,14 @@ CODES: dict[str, tuple[int, str]] = {
     "refusal_reason_missing": (422, "A refusal needs its reason"),
     "agreement_mismatch": (409, "The signed agreement is not the version in force"),
     "agreement_already_signed": (409, "This version of the agreement is already signed"),
+    # R-RES-1: the signed disposition of a query's result (attached to material, or destroyed).
+    "disposition_malformed": (400, "The signed payload is not a canonical disposition"),
+    "printout_missing": (422, "An exported printout needs its SHA-256"),
+    "disposition_unknown": (404, "No answered query with that journal seq and request hash"),
+    "disposition_foreign": (403, "The query was sent by another user"),
+    "disposition_exists": (409, "The query's result already has its disposition"),
+    "disposition_time_invalid": (422, "The result is said destroyed before its answer or after "
+                                      "the statement"),
     "not_found": (404, "No such endpoint"),
     "method_not_allowed": (405, "Method not allowed"),
     "journal_unavailable": (503, "The journal cannot be written; nothing was answered"),
