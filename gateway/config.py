@@ -80,8 +80,10 @@ class GatewayConfig:
     # checkpoint once it holds this many entries, or at the first append after this age.
     segment_max_entries: int = 10_000
     segment_max_age_s: int = 86_400
-    # R-CTL-1 reports: a result with no disposition (R-RES-1) after this many days is overdue.
-    retention_days: int = 30
+    # R-CTL-1 reports: a result with no disposition (R-RES-1) this many hours after its answer
+    # is overdue. The desk destroys an unattached result after its retention time, 8 hours by
+    # default; a deployment that lets workstations keep results longer raises both together.
+    retention_hours: int = 8
     # Office hours in Astana time (R-Q-5), [start, end) on these weekdays (Mon=0); the rest is
     # off-hours for the anomaly list.
     office_start_hour: int = 9

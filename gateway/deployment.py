@@ -17,7 +17,7 @@ from signing.signer import Signer
 BACKENDS = ("synthetic",)
 TUNABLE = ("nonce_window_s", "session_ttl_s", "challenge_ttl_s", "max_body",
            "segment_max_entries", "segment_max_age_s", "population_size", "population_seed",
-           "retention_days", "bulk_per_hour", "many_users")
+           "retention_hours", "bulk_per_hour", "many_users")
 
 
 class DeploymentError(Exception):
@@ -43,10 +43,15 @@ def load_deployment(path: Path, *, db_url: str | None = None) -> GatewayConfig:
     if need("resources") not in BACKENDS:
         raise DeploymentError(f"{path}: 'resources' must be one of {', '.join(BACKENDS)}")
     trust_dir = file("trust_dir")
-    extra = {k: raw[k] for k in TUNABLE if k in raw}
+    extra = {k: raw[k] for k in (*TUNABLE, "retention_days") if k in raw}
     bad = [k for k, v in extra.items() if not isinstance(v, int) or isinstance(v, bool) or v <= 0]
     if bad:
         raise DeploymentError(f"{path}: {', '.join(bad)} must be positive whole numbers")
+    if "retention_days" in extra:
+        # Files written before retention was counted in hours (the desk's unit) still load.
+        if "retention_hours" in extra:
+            raise DeploymentError(f"{path}: give retention_hours or retention_days, not both")
+        extra["retention_hours"] = 24 * extra.pop("retention_days")
     return GatewayConfig(
         trust=DirectoryTrust(trust_dir),
         operator_signer=operator_signer(need("operator_key"), base, path),

@@ -1,12 +1,14 @@
 """The "Reports" function of departmental control (R-CTL-1): every request of the agency's users
-by period, user, resource and basis, with dispositions (R-RES-1) and anomalies, from the journal.
+by period, user, resource and basis, with what became of each result (R-RES-1) and anomalies.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -20,24 +22,29 @@ from starlette.responses import JSONResponse, Response
 from gateway import auth, registry
 from gateway.config import GatewayConfig
 from gateway.context import RequestContext
+from gateway.models import dispositions, journal_head, users
 from gateway.models import journal as journal_table
-from gateway.models import journal_head, users
 from gateway.problems import Refusal
 from signing.cms import sign_detached
 from signing.signer import Signer
 from transport.canonical import canonical_json
 from transport.clock import iso, now_utc, parse_iso, to_astana
-from transport.protocol import API_PREFIX
+from transport.protocol import API_PREFIX, ATTACHED_ACTIONS
 
 REPORT_ROLES = frozenset({"controller", "operator"})
-_KINDS = ("query", "refusal", "disposition")
+_KINDS = ("query", "refusal")
+# R-RES-1: what became of an answered request's result. Attached (printed and/or exported into
+# the case material) or destroyed unattached, as the user signed it; otherwise pending until the
+# retention time has passed, then overdue.
+DISPOSITION_STATES = ("printed", "exported", "printed_and_exported", "destroyed_unattached",
+                      "pending", "overdue")
 
 
 @dataclass(frozen=True)
 class Settings:
     """The report's thresholds (defaults as in GatewayConfig)."""
 
-    retention_days: int = 30
+    retention_hours: int = 8
     office_start_hour: int = 9
     office_end_hour: int = 19
     office_weekdays: tuple[int, ...] = (0, 1, 2, 3, 4)
@@ -49,36 +56,33 @@ class Settings:
         return cls(**{f.name: getattr(config, f.name) for f in fields(cls)})
 
 
-def _rows_of(engine: Engine) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]],
-                                      tuple[int, str]]:
-    """Journal rows of the kinds a report needs, the users, and the journal head."""
+_DISPOSITION_COLUMNS = (
+    dispositions.c.journal_seq.label("d_seq"), dispositions.c.action.label("d_action"),
+    dispositions.c.case_number.label("d_case_number"),
+    dispositions.c.printout_sha256.label("d_printout_sha256"),
+    dispositions.c.destroyed_at.label("d_destroyed_at"), dispositions.c.at_utc.label("d_at_utc"),
+)
+
+
+def _rows_of(engine: Engine, start: date, end: date) -> tuple[
+        list[dict[str, Any]], dict[str, dict[str, str]], tuple[int, str]]:
+    """Requests and refusals of the period, each with its disposition (joined by the query's
+    seq, never searched for in the journal), the users, and the journal head."""
+    # at_astana is ISO text in Astana time (R-Q-5): its first ten characters are the date.
+    first, after = start.isoformat(), (end + timedelta(days=1)).isoformat()
     with engine.connect() as conn:
         rows = [dict(r) for r in conn.execute(
-            select(journal_table).where(journal_table.c.kind.in_(_KINDS))
+            select(journal_table, *_DISPOSITION_COLUMNS)
+            .select_from(journal_table.outerjoin(
+                dispositions, dispositions.c.query_seq == journal_table.c.seq))
+            .where(journal_table.c.kind.in_(_KINDS), journal_table.c.at_astana >= first,
+                   journal_table.c.at_astana < after)
             .order_by(journal_table.c.seq)).mappings()]
         people = {r.iin: {"name": r.name, "role": r.role, "organization": r.organization}
                   for r in conn.execute(select(users.c.iin, users.c.name, users.c.role,
                                                users.c.organization))}
         head = conn.execute(select(journal_head.c.seq, journal_head.c.hash)).one()
     return rows, people, (int(head.seq), head.hash)
-
-
-def _dispositions(rows: Iterable[dict[str, Any]]) -> dict[object, dict[str, Any]]:
-    """Disposition details keyed by the query's seq and by its request hash (either may link)."""
-    found: dict[object, dict[str, Any]] = {}
-    for row in rows:
-        if row["kind"] != "disposition":
-            continue
-        detail = json.loads(row["detail"])
-        merged_into = [found.get(("seq", detail.get("query_seq"))),
-                       found.get(("sha", row["request_sha256"]))]
-        merged = next((m for m in merged_into if m is not None), {})
-        merged.update({k: v for k, v in detail.items() if v is not None})
-        if detail.get("query_seq") is not None:
-            found[("seq", int(detail["query_seq"]))] = merged
-        if row["request_sha256"]:
-            found[("sha", row["request_sha256"])] = merged
-    return found
 
 
 def _request_params(detail: dict[str, Any]) -> dict[str, Any] | None:
@@ -93,15 +97,11 @@ def build(engine: Engine, config: Settings, start: date, end: date,
           now: datetime | None = None) -> dict[str, Any]:
     """The report over Astana dates start..end inclusive (R-Q-5), as one JSON document."""
     moment = now or now_utc()
-    rows, people, (head_seq, head_hash) = _rows_of(engine)
-    disposed = _dispositions(rows)
-    retention = timedelta(days=config.retention_days)
+    rows, people, (head_seq, head_hash) = _rows_of(engine, start, end)
+    retention = timedelta(hours=config.retention_hours)
     out: list[dict[str, Any]] = []
     unattributed = 0
     for row in rows:
-        if row["kind"] == "disposition" or not start.isoformat() <= row["at_astana"][:10] \
-                <= end.isoformat():
-            continue
         if row["actor_iin"] is None or row["actor_iin"] not in people:
             unattributed += 1  # refused before anyone could be named: counted, not listed
             continue
@@ -117,7 +117,7 @@ def build(engine: Engine, config: Settings, start: date, end: date,
             "code": detail.get("code"), "endpoint": detail.get("endpoint"),
         }
         if row["kind"] == "query":
-            item.update(_disposition_of(row, disposed, moment, retention))
+            item.update(_disposition_of(row, moment, retention))
         out.append(item)
     anomalies = _anomalies(out, config)
     return {
@@ -125,7 +125,7 @@ def build(engine: Engine, config: Settings, start: date, end: date,
         "period": {"from": start.isoformat(), "to": end.isoformat(), "zone": "Asia/Almaty"},
         "generated_at": iso(to_astana(moment)),
         "journal": {"last_seq": head_seq, "head_hash": head_hash},
-        "settings": {"retention_days": config.retention_days,
+        "settings": {"retention_hours": config.retention_hours,
                      "office_hours": [config.office_start_hour, config.office_end_hour],
                      "office_weekdays": list(config.office_weekdays),
                      "bulk_per_hour": config.bulk_per_hour, "many_users": config.many_users},
@@ -135,17 +135,26 @@ def build(engine: Engine, config: Settings, start: date, end: date,
     }
 
 
-def _disposition_of(row: dict[str, Any], disposed: dict[object, dict[str, Any]],
-                    now: datetime, retention: timedelta) -> dict[str, Any]:
-    found = disposed.get(("seq", int(row["seq"]))) or disposed.get(("sha", row["request_sha256"]))
-    if found:
-        state = "destroyed" if found.get("destroyed_at") else "attached"
-        return {"disposition": state, "attached_to": found.get("attached_to"),
-                "destroyed_at": found.get("destroyed_at")}
-    # R-RES-1: the client may not report dispositions yet; missing ones are counted honestly.
+def _disposition_of(row: dict[str, Any], now: datetime, retention: timedelta) -> dict[str, Any]:
+    """The disposition fields of an answered request's report row (R-RES-1)."""
+    action = row["d_action"]
+    if action is not None:
+        attached = action in ATTACHED_ACTIONS
+        return {
+            "disposition": action,
+            # The statement says when the local copy was destroyed; the client attaches and
+            # then destroys at once (R-RES-1), so that is also when it went into the material.
+            "attached_at": row["d_destroyed_at"] if attached else None,
+            "attached_to": row["d_case_number"] if attached else None,  # as the user signed it
+            "printout_sha256": row["d_printout_sha256"],
+            "destroyed_at": row["d_destroyed_at"],
+            "disposition_seq": int(row["d_seq"]),
+            "reported_at": iso(to_astana(parse_iso(row["d_at_utc"]))),
+        }
     overdue = parse_iso(row["at_utc"]) + retention < now
-    return {"disposition": "overdue" if overdue else "pending", "attached_to": None,
-            "destroyed_at": None}
+    return {"disposition": "overdue" if overdue else "pending", "attached_at": None,
+            "attached_to": None, "printout_sha256": None, "destroyed_at": None,
+            "disposition_seq": None, "reported_at": None}
 
 
 def _off_hours(at: datetime, config: Settings) -> bool:
@@ -159,6 +168,12 @@ def _anomalies(rows: list[dict[str, Any]], config: Settings) -> list[dict[str, A
         if r.get("disposition") == "overdue":
             found.append({"kind": "no_disposition", "seq": r["seq"], "user_iin": r["user_iin"],
                           "resource": r["resource"], "at": r["at"]})
+        attached_to = r.get("attached_to")
+        if attached_to is not None and attached_to.strip() != (r["case_number"] or "").strip():
+            # R-Q-2, R-CTL-5: the result went into other material than the request named.
+            found.append({"kind": "attached_elsewhere", "seq": r["seq"],
+                          "user_iin": r["user_iin"], "case_number": r["case_number"],
+                          "attached_to": attached_to})
         if _off_hours(parse_iso(r["at"]), config):
             found.append({"kind": "off_hours", "seq": r["seq"], "user_iin": r["user_iin"],
                           "resource": r["resource"], "at": r["at"]})
@@ -218,9 +233,20 @@ def _totals(rows: list[dict[str, Any]], anomalies: list[dict[str, Any]],
         "by_user": count("user_iin"), "by_resource": count("resource"),
         "by_basis": count("case_number"),
         "dispositions": {k: sum(1 for r in rows if r.get("disposition") == k)
-                         for k in ("attached", "destroyed", "pending", "overdue")},
+                         for k in DISPOSITION_STATES},
+        "by_user_disposition": _by_user_disposition(rows),
         "anomalies": dict(sorted(Counter(a["kind"] for a in anomalies).items())),
     }
+
+
+def _by_user_disposition(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """iin → {state: count} over the answered requests, every state listed."""
+    found: dict[str, dict[str, int]] = {}
+    for r in rows:
+        if r["outcome"] == "answered":
+            mine = found.setdefault(r["user_iin"], dict.fromkeys(DISPOSITION_STATES, 0))
+            mine[r["disposition"]] += 1
+    return dict(sorted(found.items()))
 
 
 def to_bytes(doc: dict[str, Any]) -> bytes:
@@ -237,21 +263,46 @@ def export(doc: dict[str, Any], out: Path, signer: Signer) -> Path:
     return sig
 
 
+# CSI (ESC [ … final), OSC (ESC ] … BEL or ST), other two-byte escapes, and the 8-bit CSI.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]"
+    r"|\x9b[0-?]*[ -/]*[@-~]")
+
+
+def clean(value: object) -> str:
+    """`value` as text that cannot drive a terminal: escape sequences removed, control and
+    format characters (bidi overrides included) dropped, line breaks and tabs made spaces. A
+    case number or a parameter is whatever the user signed, and may hold any of them."""
+    text = _ESCAPES.sub("", "" if value is None else str(value))
+    return "".join(" " if ch in "\t\n\r\v\f" else ch for ch in text
+                   if ch in "\t\n\r\v\f"
+                   or unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co"))
+
+
+def _disposition_cell(r: dict[str, Any]) -> str:
+    if r["outcome"] != "answered":
+        return ""
+    state = str(r.get("disposition") or "")
+    return f"{state} -> {r['attached_to']}" if r.get("attached_to") else state
+
+
 def table(doc: dict[str, Any]) -> str:
-    """A human-readable rendering for the terminal."""
+    """A human-readable rendering for the terminal; every string in it is clean()ed."""
     t = doc["totals"]
-    lines = [f"Requests {doc['period']['from']} .. {doc['period']['to']} (Astana time): "
-             f"{t['requests']} ({t['answered']} answered, {t['refused']} refused; "
+    lines = [f"Requests {clean(doc['period']['from'])} .. {clean(doc['period']['to'])} "
+             f"(Astana time): {t['requests']} ({t['answered']} answered, {t['refused']} refused; "
              f"{t['unattributed_refusals']} unattributed refusals)",
-             "dispositions: " + ", ".join(f"{k} {v}" for k, v in t["dispositions"].items()),
-             "", f"{'seq':>6}  {'at':25}  {'user':12}  {'res':>3}  {'case':20}  outcome"]
+             "dispositions: " + ", ".join(f"{clean(k)} {v}" for k, v in t["dispositions"].items()),
+             "", f"{'seq':>6}  {'at':29}  {'user':12}  {'res':>3}  {'case':20}  {'outcome':30}"
+             "  disposition"]
     for r in doc["rows"]:
-        outcome = r.get("disposition") if r["outcome"] == "answered" else r["code"]
-        lines.append(f"{r['seq']:>6}  {r['at']:25}  {r['user_iin']:12}  {r['resource'] or '':>3}"
-                     f"  {(r['case_number'] or '')[:20]:20}  {r['outcome']} {outcome or ''}")
+        outcome = r["outcome"] if r["outcome"] == "answered" else f"refused {r['code'] or ''}"
+        lines.append(f"{r['seq']:>6}  {clean(r['at']):29}  {clean(r['user_iin']):12}  "
+                     f"{clean(r['resource'] or ''):>3}  {clean(r['case_number'])[:20]:20}  "
+                     f"{clean(outcome):30}  {clean(_disposition_cell(r))[:60]}".rstrip())
     lines += ["", f"anomalies: {len(doc['anomalies'])}"]
-    lines += [f"  {a['kind']}: " + ", ".join(f"{k}={v}" for k, v in a.items() if k != "kind")
-              for a in doc["anomalies"]]
+    lines += [f"  {clean(a['kind'])}: " + ", ".join(
+        f"{clean(k)}={clean(v)}" for k, v in a.items() if k != "kind") for a in doc["anomalies"]]
     return "\n".join(lines)
 
 
