@@ -96,16 +96,29 @@ def start_sandbox(
     gateway = EmbeddedGateway(config)
     gateway.start()
     try:
-        desk_config = _desk_config(gateway.url, pki, workdir / "client",
-                                   (case_dir or case_dir_for(workdir)).resolve())
-        if retention_s is not None:
-            desk_config = replace(desk_config, retention_s=retention_s)
-        desk = Desk(desk_config, token)
+        desk = open_desk(workdir, gateway.url, pki, token, case_dir=case_dir,
+                         retention_s=retention_s)
         sample = gateway.population.sample_iins(1)[0]
     except BaseException:
         gateway.stop()
         raise
     return SandboxRun(workdir, operator, pki, user, token, kind, pin, gateway, desk, sample)
+
+
+def open_desk(workdir: Path, gateway_url: str, pki: SandboxPKI, token: Token, *,
+              case_dir: Path | None = None, retention_s: float | None = None) -> Desk:
+    """The sandbox workstation's Desk on `workdir` against a gateway at `gateway_url`."""
+    config = _desk_config(gateway_url, pki, workdir / "client",
+                          (case_dir or case_dir_for(workdir)).resolve())
+    if retention_s is not None:
+        config = replace(config, retention_s=retention_s)
+    return Desk(config, token)
+
+
+def sandbox_token(workdir: Path, pki: SandboxPKI, kind: TokenKind | None = None
+                  ) -> tuple[Token, TokenKind, str]:
+    """The sandbox analyst's token under `workdir` (made on first use) and its PIN."""
+    return _sandbox_token(workdir, pki, SANDBOX_USERS[0], None, kind)
 
 
 def _desk_config(url: str, pki: SandboxPKI, state_dir: Path, case_dir: Path) -> DeskConfig:
