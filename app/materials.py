@@ -150,6 +150,7 @@ class CaseMaterials:
         for item in self.vault.ids():
             if item not in known or self.casefile.get(item).state == "disposed":
                 self.vault.destroy(item)  # a file with no live receipt is debris
+        self.vault.sweep()
         if destroyed:
             log.warning("destroyed %d result(s) left by an earlier run", len(destroyed))
         return Recovery(tuple(destroyed), crashed)

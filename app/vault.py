@@ -3,7 +3,9 @@
 One file per result: ``MAGIC | wrap nonce | wrapped key | data nonce | ciphertext``. The data is
 AES-256-GCM under a fresh key; that key is AES-GCM-wrapped by the wrapping key (``app.vaultkey``)
 with the file's id as associated data, so a header cannot be moved onto another file. Destroying
-overwrites the header in place, syncs, then unlinks: the same few writes whatever the size.
+overwrites the header in place and syncs it; the keyless remainder is renamed aside and unlinked
+in the background (a file system frees a large file's blocks slowly), so destroying costs the same
+few writes whatever the size.
 Plaintext never touches the disk: files are written encrypted, via a temporary name, then renamed.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +29,7 @@ _WRAPPED = 32 + 16  # a 256-bit key and its GCM tag
 HEADER = len(MAGIC) + _NONCE + _WRAPPED + _NONCE
 SUFFIX = ".vault"
 _PARTIAL = ".partial"
+_SHREDDED = ".shredded"  # keyless noise waiting to be unlinked
 _ID = re.compile(r"^[0-9a-f]{32}$")
 
 
@@ -96,12 +100,22 @@ class Vault:
             raise DeskError("vault_damaged", detail="the key or the data does not check") from exc
 
     def destroy(self, item: str) -> bool:
-        """Crypto-shred one file (header overwritten, synced, unlinked); False if none was there."""
-        found = False
-        for path in (self.path(item), self.path(item).with_name(self.path(item).name + _PARTIAL)):
-            found = _wipe(path) or found
-        _sync_dir(self.directory)
-        return found
+        """Crypto-shred one file: its key overwritten and synced; False if none was there."""
+        final = self.path(item)
+        aside = [moved for path in (final.with_name(final.name + _PARTIAL), final)
+                 if (moved := _wipe(path)) is not None]
+        if aside:  # unlinking holds the directory's lock: only after every wipe here is done
+            threading.Thread(target=_unlink_all, args=(aside,), name="vault-unlink",
+                             daemon=True).start()
+        return bool(aside)
+
+    def sweep(self) -> int:
+        """Unlink keyless remainders an earlier run did not get to; how many there were."""
+        gone = 0
+        for path in self.directory.glob("*" + _SHREDDED):
+            _unlink(path)
+            gone += 1
+        return gone
 
     def ids(self) -> list[str]:
         """Ids of every file present, finished or not (a crash may leave a partial one)."""
@@ -122,26 +136,40 @@ class Vault:
 _O_BINARY = getattr(os, "O_BINARY", 0)
 
 
-def _wipe(path: Path) -> bool:
-    """Overwrite the key-bearing header with random bytes, sync, unlink; False if absent."""
+def _wipe(path: Path) -> Path | None:
+    """Overwrite the key-bearing header with random bytes and sync it, then put the keyless
+    remainder aside for unlinking; where it went, or None if there was no file."""
     try:
         fd = os.open(path, os.O_WRONLY | _O_BINARY)
     except FileNotFoundError:
-        return False
+        return None
     except OSError as exc:
         raise DeskError("vault_destroy_failed", detail=str(exc)) from exc
     try:
         os.write(fd, os.urandom(HEADER))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
+        os.fdatasync(fd) if hasattr(os, "fdatasync") else os.fsync(fd)  # durable before we say so
     except OSError as exc:
         raise DeskError("vault_destroy_failed", detail=str(exc)) from exc
-    return True
+    finally:
+        os.close(fd)
+    aside = path.with_name(path.name.split(".")[0] + "-" + secrets.token_hex(4) + _SHREDDED)
+    try:
+        os.replace(path, aside)
+    except OSError as exc:
+        raise DeskError("vault_destroy_failed", detail=str(exc)) from exc
+    return aside
+
+
+def _unlink_all(paths: list[Path]) -> None:
+    for path in paths:
+        _unlink(path)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass  # swept at the next start (Vault.sweep); the remainder has no key
 
 
 def _sync_dir(directory: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bench import gateway, selfcheck, signing, startup, world
+from bench import casefile, gateway, selfcheck, signing, startup, world
 
 
 def main() -> int:
@@ -15,6 +15,7 @@ def main() -> int:
     signing.main()
     selfcheck.main()
     world.main()
+    casefile.main()
     gateway.main()
     return 0
 
