@@ -160,10 +160,7 @@ class MainWindow(QMainWindow):
         # Return and the keypad's Enter are different keys; both send.
         self.send_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.send_action.triggered.connect(self.query_page.send)
-        self.clear_action = QAction(self)
-        self.clear_action.triggered.connect(self.query_page.result_view.clear)
         self.query_menu.addAction(self.send_action)
-        self.query_menu.addAction(self.clear_action)
 
         self.language_menu = self.view_menu.addMenu("")
         self.language_group = QActionGroup(self)
@@ -190,7 +187,6 @@ class MainWindow(QMainWindow):
         signed_in = self.user is not None
         self.lock_action.setEnabled(signed_in)
         self.send_action.setEnabled(signed_in)
-        self.clear_action.setEnabled(signed_in and self.query_page.result_view.outcome is not None)
 
     # -- workstation self-check ------------------------------------------------------------
 
@@ -473,7 +469,6 @@ class MainWindow(QMainWindow):
         self._notice_text()
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self.send_action.setText(translate("MainWindow", "&Send signed query"))
-        self.clear_action.setText(translate("MainWindow", "&Clear result"))
         self.about_action.setText(translate("MainWindow", "&About SIO Desk"))
         self.language_actions[i18n.current()].setChecked(True)
         self._update_status()
