@@ -4,7 +4,10 @@ An archive directory holds, per sealed segment N, segment-NNNNNN.jsonl (one cano
 row per line, all 13 columns), segment-NNNNNN.checkpoint.json (the exact signed checkpoint bytes)
 and segment-NNNNNN.checkpoint.p7s (the operator's detached CMS, DER); operator.pem; trust/ with
 the CA certificates and CRLs to check the signatures; index.json, written last. verify() reads
-only these files: no database, no network.
+only these files: no database, no network. It counts a checkpoint only when it is signed by a
+certificate the auditor names (TrustPolicy.pins): a valid chain to a trusted CA is not enough,
+since analysts' signing certificates chain to the same CAs, and operator.pem and trust/ are
+the archive's own word about itself (see docs/operator/security.md).
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -160,11 +165,89 @@ def export(engine: Engine, directory: Path, trust: TrustStore,
     return ExportResult(len(stored), sealed_to, sealed_now, written)
 
 
+# Trust ----------------------------------------------------------------------------------------
+
+BUNDLED_WARNING = (
+    "WEAK TRUST (--trust-bundled): the checkpoint signers are taken from the archive's own "
+    "operator.pem, so the archive vouches for itself: whoever could write it (an analyst, a "
+    "forger with a CA of their own) could have re-signed it. Name the operator's certificate "
+    "(--operator-cert FILE or --operator-sha256 HEX) for a verdict that means something.")
+BUNDLED_ANCHORS_NOTE = (
+    "CA anchors and CRLs come from the archive's trust/ directory: the named signer pins carry "
+    "the trust, revocation is as the archive's CRLs say; give --trust DIR to use your own")
+NO_SIGNERS = (
+    "name the certificate(s) that may sign checkpoints: --operator-cert FILE or "
+    "--operator-sha256 HEX (the operator's signing certificate, obtained from the operator, "
+    "not from the archive); --trust-bundled trusts whatever the archive says about itself")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class SignerPin:
+    """A certificate the auditor names as a checkpoint signer: SHA-256 of its DER."""
+
+    sha256: str
+    source: str  # "--operator-cert FILE", "--operator-sha256" or "archive operator.pem"
+    subject: str | None = None  # unknown when only the fingerprint was given
+
+
+@dataclass(frozen=True)
+class TrustPolicy:
+    """Whom verify() trusts: CA anchors (and CRLs) to validate chains with, and the only
+    certificates whose checkpoint signatures count. `store` None means the archive's trust/
+    directory; no `pins` is refused unless `bundled` (then operator.pem supplies them)."""
+
+    pins: tuple[SignerPin, ...] = ()
+    store: TrustStore | None = None
+    store_source: str = ""
+    bundled: bool = False
+
+
+def _read_certificates(data: bytes) -> list[x509.Certificate]:
+    if data.lstrip().startswith(b"-----BEGIN"):
+        return x509.load_pem_x509_certificates(data)
+    return [x509.load_der_x509_certificate(data)]
+
+
+def _is_ca(cert: x509.Certificate) -> bool:
+    try:
+        return bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
+    except x509.ExtensionNotFound:
+        return False
+
+
+def _subject(cert: x509.Certificate) -> str:
+    return cert.subject.rfc4514_string()
+
+
+def pins_from_certificate_file(path: Path) -> list[SignerPin]:
+    """The end-entity certificates in a PEM (one or more) or DER file as signer pins; CA
+    certificates beside them (a chain, as in the sandbox's operator.pem) are not pinned."""
+    try:
+        certs = _read_certificates(Path(path).read_bytes())
+    except (OSError, ValueError) as exc:
+        raise ArchiveError(f"cannot read the operator certificate {path}: {exc}") from exc
+    pins = [SignerPin(fingerprint(c), f"--operator-cert {path}", _subject(c))
+            for c in certs if not _is_ca(c)]
+    if not pins:
+        raise ArchiveError(f"{path} holds no end-entity certificate to name as a signer")
+    return pins
+
+
+def pin_from_fingerprint(text: str) -> SignerPin:
+    """A pin from a hex SHA-256 of the certificate's DER (colons and spaces allowed)."""
+    digest = re.sub(r"[\s:]", "", text).lower()
+    if not _HEX64.fullmatch(digest):
+        raise ArchiveError(f"--operator-sha256 {text!r} is not a SHA-256 in hex (64 digits)")
+    return SignerPin(digest, "--operator-sha256")
+
+
 # Verify ---------------------------------------------------------------------------------------
 
 @dataclass
 class Report:
-    """The verdict: ok, how many entries checked out from seq 1, and the first bad seq."""
+    """The verdict: ok, how many entries checked out from seq 1, and the first bad seq; and
+    what it rests on: the anchors, the signer pins, the signers found, operator.pem."""
 
     ok: bool
     entries: int
@@ -174,8 +257,14 @@ class Report:
     last_seq: int = 0
     last_hash: str = GENESIS_HASH
     last_checkpoint_sha256: str = GENESIS_HASH
-    anchors: list[str] = field(default_factory=list)  # SHA-256 of the anchors' DER
-    signers: list[str] = field(default_factory=list)
+    anchor_source: str = ""  # the --trust directory, or "archive trust/"
+    anchors: list[dict[str, str]] = field(default_factory=list)  # sha256, subject
+    pins: list[dict[str, str | None]] = field(default_factory=list)  # sha256, subject, source
+    signers: list[dict[str, str]] = field(default_factory=list)  # who signed checkpoints
+    operator_pem: list[dict[str, Any]] = field(default_factory=list)  # sha256, subject, named
+    trust_bundled: bool = False
+    warnings: list[str] = field(default_factory=list)  # the verdict is weaker than it looks
+    notes: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -220,6 +309,18 @@ def _read_index(directory: Path) -> dict[str, Any]:
     return index
 
 
+def _read_operator_pem(directory: Path) -> list[x509.Certificate] | str:
+    """The certificates in the archive's operator.pem, or why they cannot be read."""
+    try:
+        data = (directory / "operator.pem").read_bytes()
+    except OSError as exc:
+        return f"operator.pem cannot be read ({exc.strerror})"
+    try:
+        return _read_certificates(data) if data.strip() else []
+    except ValueError as exc:
+        return f"operator.pem is not a certificate file ({exc})"
+
+
 def _parse_line(line: bytes, seq: int) -> JournalEntry:
     try:
         data = json.loads(line)
@@ -238,11 +339,33 @@ def _parse_line(line: bytes, seq: int) -> JournalEntry:
     return JournalEntry(**data)
 
 
+class _Signatures:
+    """Checks a checkpoint's CMS: valid and chained to the anchors, by a pinned certificate."""
+
+    def __init__(self, trust: TrustStore, pins: Sequence[SignerPin], report: Report) -> None:
+        self.trust, self.report = trust, report
+        self.pinned = {p.sha256 for p in pins}
+
+    def check(self, body: bytes, signature: bytes, at: datetime, what: str,
+              seq: int | None) -> None:
+        try:
+            signed = verify_detached(signature, body, self.trust, at=at, purpose="signing")
+        except (SigningError, ValueError) as exc:
+            raise _Bad(seq, f"{what}: bad signature: {exc}") from exc
+        cert = signed.certificate
+        digest, subject = fingerprint(cert), _subject(cert)
+        if digest not in self.pinned:
+            raise _Bad(seq, f"{what} is signed by {subject} (sha256 {digest}), which is not a "
+                            f"certificate the auditor named as a checkpoint signer")
+        if not any(s["sha256"] == digest for s in self.report.signers):
+            self.report.signers.append({"sha256": digest, "subject": subject})
+
+
 class _Walk:
     """Checks segments 1..N in order, carrying the hash chain and the checkpoint chain."""
 
-    def __init__(self, directory: Path, trust: TrustStore, report: Report) -> None:
-        self.directory, self.trust, self.report = directory, trust, report
+    def __init__(self, directory: Path, signatures: _Signatures, report: Report) -> None:
+        self.directory, self.signatures, self.report = directory, signatures, report
         self.next_seq, self.prev_hash, self.prev_cp = 1, GENESIS_HASH, GENESIS_HASH
         self.checkpoints: dict[int, Checkpoint] = {}
 
@@ -264,14 +387,8 @@ class _Walk:
             cp = Checkpoint.from_body(body)
         except ValueError as exc:
             raise _Bad(seq, f"checkpoint of segment {segment} is unreadable: {exc}") from exc
-        try:
-            signed = verify_detached(signature, body, self.trust, at=cp.sealed_at(),
-                                     purpose="signing")
-        except (SigningError, ValueError) as exc:
-            raise _Bad(seq, f"checkpoint of segment {segment}: bad signature: {exc}") from exc
-        subject = signed.certificate.subject.rfc4514_string()
-        if subject not in self.report.signers:
-            self.report.signers.append(subject)
+        self.signatures.check(body, signature, cp.sealed_at(), f"checkpoint of segment {segment}",
+                              seq)
         if cp.segment != segment:
             raise _Bad(seq, f"checkpoint of segment {segment} says segment {cp.segment}")
         if cp.prev_checkpoint_hash != self.prev_cp:
@@ -311,16 +428,46 @@ class _Walk:
         self.report.last_hash, self.report.last_checkpoint_sha256 = cp.last_hash, cp.hash
 
 
-def verify(directory: Path, trust: TrustStore | None = None,
+def _resolve(directory: Path, policy: TrustPolicy,
+             operator_pem: list[x509.Certificate] | str,
+             report: Report) -> tuple[TrustStore, list[SignerPin]]:
+    """The anchors and the signer pins verify() uses, recorded in the report; ArchiveError
+    when the auditor named no signer and did not accept the archive's word (--trust-bundled)."""
+    pins = list(policy.pins)
+    if not pins:
+        if not policy.bundled:
+            raise ArchiveError(NO_SIGNERS)
+        if isinstance(operator_pem, str):
+            raise ArchiveError(f"--trust-bundled: {operator_pem}")
+        pins = [SignerPin(fingerprint(c), "archive operator.pem", _subject(c))
+                for c in operator_pem if not _is_ca(c)]
+        if not pins:
+            raise ArchiveError("--trust-bundled: the archive's operator.pem names no signer")
+        report.trust_bundled = True
+        report.warnings.append(BUNDLED_WARNING)
+    store = policy.store
+    if store is None:
+        store = load_trust(directory / TRUST_DIR)
+        report.anchor_source = f"archive {TRUST_DIR}/"
+        if not report.trust_bundled:
+            report.notes.append(BUNDLED_ANCHORS_NOTE)
+    else:
+        report.anchor_source = policy.store_source or "auditor"
+    report.anchors = [{"sha256": fingerprint(a), "subject": _subject(a)} for a in store.anchors]
+    report.pins = [asdict(p) for p in pins]
+    return store, pins
+
+
+def verify(directory: Path, policy: TrustPolicy,
            held: tuple[bytes, bytes] | None = None) -> Report:
-    """Verify an archive offline; `trust` overrides the archive's own anchors, `held` is a
-    checkpoint (body, CMS) the auditor saved earlier. ArchiveError if unreadable."""
+    """Verify an archive offline under `policy` (anchors and signer pins); `held` is a
+    checkpoint (body, CMS) the auditor saved earlier. ArchiveError if unreadable, or if the
+    policy names no signer without `bundled`."""
     directory = Path(directory)
     index = _read_index(directory)
-    trust = trust or load_trust(directory / TRUST_DIR)
-    report = Report(ok=False, entries=0, first_bad_seq=None, reason="",
-                    anchors=[fingerprint(a)
-                             for a in trust.anchors])
+    report = Report(ok=False, entries=0, first_bad_seq=None, reason="")
+    operator_pem = _read_operator_pem(directory)
+    store, pins = _resolve(directory, policy, operator_pem, report)
     held_cp: Checkpoint | None = None
     if held is not None:
         try:
@@ -332,19 +479,17 @@ def verify(directory: Path, trust: TrustStore | None = None,
     numbers |= set(range(1, len(index["segments"]) + 1))
     if held_cp is not None:
         numbers.add(held_cp.segment)
-    walk = _Walk(directory, trust, report)
+    signatures = _Signatures(store, pins, report)
+    walk = _Walk(directory, signatures, report)
     try:
         if held is not None and held_cp is not None:
-            try:
-                verify_detached(held[1], held[0], trust, at=held_cp.sealed_at(),
-                                purpose="signing")
-            except (SigningError, ValueError) as exc:
-                raise _Bad(None, f"the held checkpoint's signature is bad: {exc}") from exc
+            signatures.check(held[0], held[1], held_cp.sealed_at(), "the held checkpoint", None)
         for segment in range(1, max(numbers, default=0) + 1):
             walk.segment(segment)
         _check_index(index, walk)
         if held_cp is not None:
             _check_held(held_cp, walk)
+        _check_operator_pem(operator_pem, pins, report)
     except _Bad as bad:
         report.first_bad_seq, report.reason = bad.seq, bad.reason
         return report
@@ -353,6 +498,23 @@ def verify(directory: Path, trust: TrustStore | None = None,
                      + (f"; they include the held checkpoint of segment {held_cp.segment}"
                         if held_cp is not None else ""))
     return report
+
+
+def _check_operator_pem(operator_pem: list[x509.Certificate] | str, pins: Sequence[SignerPin],
+                        report: Report) -> None:
+    # operator.pem is unsigned, like the index: it names who the archive says signed it, and
+    # that must be someone the auditor named.
+    if isinstance(operator_pem, str):
+        raise _Bad(None, operator_pem)
+    pinned = {p.sha256 for p in pins}
+    report.operator_pem = [{"sha256": fingerprint(c), "subject": _subject(c),
+                            "named": fingerprint(c) in pinned} for c in operator_pem]
+    foreign = [c for c in report.operator_pem if not c["named"]]
+    if foreign:
+        raise _Bad(None, "operator.pem holds a certificate the auditor did not name as a signer: "
+                   + "; ".join(f"{c['subject']} (sha256 {c['sha256']})" for c in foreign))
+    if report.segments and not operator_pem:
+        raise _Bad(None, "operator.pem names no signer although segments are sealed")
 
 
 def _check_index(index: dict[str, Any], walk: _Walk) -> None:

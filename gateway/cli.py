@@ -10,8 +10,12 @@ import sys
 import threading
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from gateway.config import GatewayConfig, default_db_url
+
+if TYPE_CHECKING:
+    from gateway import archive as archive_types
 
 CONFIG_HELP = "deployment configuration (JSON): trust store, TLS, operator key; see docs/operator"
 
@@ -76,7 +80,18 @@ def _journal_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     verify.add_argument("--checkpoint", type=Path,
                         help="a checkpoint saved earlier (.p7s beside it) the archive must hold")
     verify.add_argument("--trust", type=Path,
-                        help="trust anchors to use instead of the archive's own trust/ directory")
+                        help="your CA certificates and CRLs, used instead of the archive's own "
+                             "trust/ directory")
+    verify.add_argument("--operator-cert", type=Path, action="append", default=[],
+                        metavar="FILE",
+                        help="the operator's signing certificate (PEM or DER) obtained from the "
+                             "operator; only checkpoints it signed count (repeatable)")
+    verify.add_argument("--operator-sha256", action="append", default=[], metavar="HEX",
+                        help="SHA-256 of an operator certificate's DER that may sign checkpoints "
+                             "(repeatable)")
+    verify.add_argument("--trust-bundled", action="store_true",
+                        help="WEAK: with no signer named, believe the archive's own operator.pem "
+                             "(a forged or re-signed archive then passes)")
 
 
 def _default_pki_dir() -> Path:
@@ -144,13 +159,38 @@ def journal_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _verify_policy(args: argparse.Namespace) -> archive_types.TrustPolicy:
+    from gateway import archive
+
+    pins: list[archive.SignerPin] = []
+    for path in args.operator_cert:
+        pins += archive.pins_from_certificate_file(path)
+    pins += [archive.pin_from_fingerprint(text) for text in args.operator_sha256]
+    store = archive.load_trust(args.trust) if args.trust is not None else None
+    return archive.TrustPolicy(pins=tuple(pins), store=store,
+                               store_source=str(args.trust) if args.trust else "",
+                               bundled=args.trust_bundled)
+
+
+def _trust_lines(report: archive_types.Report) -> list[str]:
+    lines = [f"anchors (from {report.anchor_source}):"]
+    lines += [f"  {a['subject']}  sha256 {a['sha256']}" for a in report.anchors]
+    lines.append("checkpoint signers accepted (pins):")
+    lines += [f"  {p['subject'] or '(certificate not given)'}  sha256 {p['sha256']}"
+              f"  [{p['source']}]" for p in report.pins]
+    if report.signers:
+        lines.append("checkpoints signed by:")
+        lines += [f"  {s['subject']}  sha256 {s['sha256']}" for s in report.signers]
+    return lines
+
+
 def journal_verify(args: argparse.Namespace) -> int:
     from gateway import archive
 
     try:
-        trust = archive.load_trust(args.trust) if args.trust is not None else None
+        policy = _verify_policy(args)
         held = archive.read_held_checkpoint(args.checkpoint) if args.checkpoint else None
-        report = archive.verify(args.dir, trust, held)
+        report = archive.verify(args.dir, policy, held)
     except archive.ArchiveError as exc:
         if args.json:
             print(json.dumps({"ok": False, "entries": 0, "first_bad_seq": None,
@@ -158,14 +198,22 @@ def journal_verify(args: argparse.Namespace) -> int:
         else:
             print(f"sio-gateway journal verify: {exc}", file=sys.stderr)
         return 2
+    for warning in report.warnings:  # loud whatever the output format
+        print(f"sio-gateway journal verify: WARNING: {warning}", file=sys.stderr)
+    for note in report.notes:
+        print(f"sio-gateway journal verify: note: {note}", file=sys.stderr)
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
-    elif report.ok:
-        print(f"OK: {report.reason}; last seq {report.last_seq}, "
-              f"last checkpoint {report.last_checkpoint_sha256}")
     else:
-        print(f"FAILED at seq {report.first_bad_seq}: {report.reason} "
-              f"({report.entries} entries before it check out)")
+        if report.ok:
+            print(f"OK: {report.reason}; last seq {report.last_seq}, "
+                  f"last checkpoint {report.last_checkpoint_sha256}")
+        else:
+            print(f"FAILED at seq {report.first_bad_seq}: {report.reason} "
+                  f"({report.entries} entries before it check out)")
+        print("\n".join(_trust_lines(report)))
+        if report.trust_bundled:
+            print("WEAK TRUST: the signers were taken from the archive itself (--trust-bundled)")
     return 0 if report.ok else 1
 
 

@@ -164,5 +164,6 @@ def test_answered_queries_survive_sigkill_and_the_archive_verifies(
     assert main(["journal", "export", str(out), "--db", db_url, "--sandbox",
                  "--pki-dir", str(pki_dir)]) == 0
     capsys.readouterr()
-    assert main(["journal", "verify", str(out), "--json", "--trust", str(pki.trust_dir)]) == 0
+    assert main(["journal", "verify", str(out), "--json", "--trust", str(pki.trust_dir),
+                 "--operator-cert", str(pki.directory / "operator.pem")]) == 0
     assert f'"entries": {len(entries)}' in capsys.readouterr().out
