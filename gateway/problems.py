@@ -55,6 +55,17 @@ CODES: dict[str, tuple[int, str]] = {
     "application_not_found": (404, "No such application"),
     "application_decided": (409, "The application is already decided"),
     "refusal_reason_missing": (422, "A refusal needs its reason"),
+    # Issue 9, hole 1 and 6: the signed PDF carries its form, is fresh and used once; who may
+    # block whom (R-ACC-6, R-ACC-8); the last operator stays; the operator can unblock.
+    "application_form_mismatch": (422, "The signed PDF does not carry this form"),
+    "application_signature_stale": (422, "The application PDF was not signed just before filing"),
+    "application_replayed": (409, "This signed application was already filed"),
+    "blocking_not_allowed": (403, "Only the user, their controller or the operator may block"),
+    "last_operator": (409, "The last active operator cannot be blocked"),
+    "not_blocked": (409, "The user is not blocked"),
+    # Issue 9, hole 2: what an operator stores must stay readable (R-Q-3, R-OPS-1).
+    "time_invalid": (422, "A time is not ISO 8601 with a valid offset within 2000..2099"),
+    "resources_invalid": (422, "Resources are distinct numbers 1..52, at most 52 of them"),
     "agreement_mismatch": (409, "The signed agreement is not the version in force"),
     "agreement_already_signed": (409, "This version of the agreement is already signed"),
     # R-RES-1: the signed disposition of a query's result (attached to material, or destroyed).
