@@ -27,11 +27,15 @@ CODES: dict[str, tuple[int, str]] = {
     "certificate_expired": (401, "The certificate has expired"),
     "certificate_not_yet_valid": (401, "The certificate is not valid yet"),
     "certificate_revoked": (401, "The certificate is revoked"),
+    # Revocation fails closed (signing.trust, hard_fail): no fresh CRL and no good OCSP answer.
+    "certificate_revocation_unknown": (401, "The certificate's revocation status cannot be "
+                                            "established (no fresh CRL or OCSP answer)"),
     "wrong_key_usage": (401, "The key is not meant for this purpose"),
     "not_registered": (403, "The user is not registered"),
     "user_blocked": (403, "The user is blocked"),
     "no_agreement": (403, "The user has not signed the agreement"),
     "session_invalid": (401, "The session is unknown or expired"),
+    "session_revoked": (401, "The session ended: its login certificate has been revoked"),
     "iin_mismatch": (403, "The signer is not the logged-in user"),
     "nonce_replayed": (409, "The request was already received"),
     "clock_skew": (400, "The request time is too far from the operator's clock"),
@@ -91,6 +95,7 @@ SIGNATURE_CODES: dict[str, str] = {
     "expired": "certificate_expired",
     "not_yet_valid": "certificate_not_yet_valid",
     "revoked": "certificate_revoked",
+    "revocation_unknown": "certificate_revocation_unknown",
     "unsupported_algorithm": "signature_unsupported",
     "wrong_key_usage": "wrong_key_usage",
 }

@@ -57,6 +57,8 @@ class TokenError(SigningError):
 VERIFY_CODES = frozenset({
     "malformed", "digest_mismatch", "bad_signature", "untrusted", "expired",
     "not_yet_valid", "revoked", "unsupported_algorithm", "wrong_key_usage",
+    # Hard-fail revocation policy: no fresh CRL and no good OCSP answer (signing.trust).
+    "revocation_unknown",
 })
 
 
