@@ -179,10 +179,19 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
     async def validation_error(_request: Request, exc: RequestValidationError) -> Response:
         return problem("request_invalid", str(exc.errors()[:1])[:300])
 
+    def journal_fault(request: Request, exc: Exception) -> None:
+        """Best effort, in its own transaction: a 5xx is a request's outcome too (R-LOG-1)."""
+        ctx = context(request, request.url.path[:200])
+        try:
+            record_refusal(engine, Refusal("internal_error", type(exc).__name__), ctx)
+        except Exception:  # the answer stays a 500 whether or not the journal took it
+            log.exception("journal write failed for an internal error")
+
     @app.exception_handler(Exception)
-    async def server_fault(_request: Request, exc: Exception) -> Response:
+    async def server_fault(request: Request, exc: Exception) -> Response:
         # Only genuine faults reach here; every input problem above has its own code.
         log.error("unhandled error", exc_info=exc)
-        return problem("internal_error")
+        await run_in_threadpool(journal_fault, request, exc)
+        return problem("internal_error")  # fail closed: nothing of the work is answered
 
     return app
