@@ -28,7 +28,7 @@ from signing.profile import (
     profile_of,
 )
 from signing.signer import Signer
-from signing.trust import TrustStore
+from signing.trust import RevocationDecision, RevocationPolicy, TrustStore
 
 _HASHES: dict[str, tuple[Any, hashes.HashAlgorithm]] = {
     "sha256": (hashlib.sha256, hashes.SHA256()),
@@ -47,6 +47,13 @@ class VerifiedSignature:
     profile: CertProfile
     signing_time: dt.datetime | None
     chain: list[x509.Certificate]
+    # One decision per link below the anchor; soft_failed ones were let through by policy.
+    revocation: tuple[RevocationDecision, ...] = ()
+
+    @property
+    def revocation_soft_failed(self) -> tuple[RevocationDecision, ...]:
+        """Links whose revocation status is unknown, accepted only by a soft_fail policy."""
+        return tuple(d for d in self.revocation if d.soft_failed)
 
 
 def _len(n: int) -> bytes:
@@ -293,13 +300,17 @@ def verify_detached(
     *,
     at: dt.datetime | None = None,
     purpose: Literal["authentication", "signing"] | None = None,
+    revocation: RevocationPolicy | None = None,
 ) -> VerifiedSignature:
-    """Verify a detached CMS over ``data``: digest, signature, chain, revocation, purpose."""
+    """Verify a detached CMS over ``data``: digest, signature, chain, revocation, purpose.
+
+    ``revocation`` overrides the trust store's revocation policy (hard_fail by default).
+    """
     signed, si = _parse(cms_der)
     digest = _check_algorithms(si)  # first: a GOST signature is "unsupported", never "malformed"
     if _content(signed) is not None:
         raise _malformed("the signature is not detached (it carries the content)")
-    return _verify(signed, si, digest, data, trust, at, purpose)
+    return _verify(signed, si, digest, data, trust, at, purpose, revocation)
 
 
 def verify_attached(
@@ -308,6 +319,7 @@ def verify_attached(
     *,
     at: dt.datetime | None = None,
     purpose: Literal["authentication", "signing"] | None = None,
+    revocation: RevocationPolicy | None = None,
 ) -> tuple[VerifiedSignature, bytes]:
     """Verify a CMS that carries its content (eContent); return the result and the content."""
     signed, si = _parse(cms_der)
@@ -315,7 +327,7 @@ def verify_attached(
     content = _content(signed)
     if content is None:
         raise _malformed("the signature is detached: the signed data is needed")
-    return _verify(signed, si, digest, content, trust, at, purpose), content
+    return _verify(signed, si, digest, content, trust, at, purpose, revocation), content
 
 
 def encapsulated_content(cms_der: bytes) -> bytes | None:
@@ -352,6 +364,7 @@ def _verify(
     trust: TrustStore,
     at: dt.datetime | None,
     purpose: Literal["authentication", "signing"] | None,
+    revocation: RevocationPolicy | None = None,
 ) -> VerifiedSignature:
     try:
         leaf, others = _signer_certificate(signed, si)
@@ -384,12 +397,13 @@ def _verify(
     if ess is not None:
         _check_ess(ess, leaf)
     when = at or dt.datetime.now(dt.UTC)
-    chain = trust.validate(leaf, when, extra=others)
+    checked = trust.check(leaf, when, extra=others, policy=revocation)
     profile = profile_of(leaf)
     if purpose is not None:
         check_purpose(leaf, profile, purpose)
     return VerifiedSignature(
-        certificate=leaf, profile=profile, signing_time=signing_time, chain=chain
+        certificate=leaf, profile=profile, signing_time=signing_time, chain=checked.path,
+        revocation=checked.revocation,
     )
 
 

@@ -62,7 +62,13 @@ class RevocationResult:
     revoked_at: dt.datetime | None = None
     crl_reason: str | None = None
     signature: CrlSignature = "unchecked"  # of the CRLs used; GOST lists are "unsupported"
-    stale: bool = False  # the newest usable base CRL had passed its nextUpdate
+    stale: bool = False  # the newest list current at that time had passed its nextUpdate
+    later: bool = False  # decided by a list published after the moment checked
+
+    @property
+    def verified(self) -> bool:
+        """True when every list behind this answer was checked against the issuer's key."""
+        return self.signature == "valid"
 
 
 def _entry_reason(entry: x509.RevokedCertificate) -> str | None:
@@ -88,37 +94,59 @@ def _order(crl: x509.CertificateRevocationList) -> tuple[int, dt.datetime]:
     return (crl_number(crl) or -1, crl.last_update_utc)
 
 
-def revocation_check(
-    cert: x509.Certificate,
-    crls: Iterable[x509.CertificateRevocationList],
-    at: dt.datetime,
-    issuer: x509.Certificate | None = None,
-) -> RevocationResult:
-    """Status of ``cert`` as of ``at`` from the newest base CRL plus its newest delta.
+def _when(moment: dt.datetime | None) -> str:
+    return "-" if moment is None else f"{moment:%Y-%m-%d %H:%M} UTC"
 
-    R-AUTH-1: CRLs from another issuer, published after ``at`` or with a wrong signature are
-    ignored. A delta applies to a base whose cRLNumber >= the delta's baseCRLNumber and that
-    is older than the delta; its removeFromCRL entries take a certificate off the base list.
-    """
-    if at.tzinfo is None:
-        raise ValueError("revocation_check needs an aware datetime")
-    bases: list[tuple[x509.CertificateRevocationList, CrlSignature]] = []
-    deltas: list[tuple[x509.CertificateRevocationList, CrlSignature]] = []
-    for crl in crls:
-        if crl.issuer != cert.issuer or crl.last_update_utc > at:
-            continue
-        sig = _signature(crl, issuer)
-        if sig is None:
-            continue  # not signed by the issuer: says nothing about its certificates
-        (deltas if is_delta(crl) else bases).append((crl, sig))
+
+_Signed = tuple[x509.CertificateRevocationList, CrlSignature]
+
+
+@dataclass(frozen=True)
+class _View:
+    """A base CRL with the newest delta that applies to it: one statement about the issuer."""
+
+    base: x509.CertificateRevocationList
+    delta: x509.CertificateRevocationList | None
+    signature: CrlSignature
+
+    @property
+    def where(self) -> str:
+        text = f"CRL #{crl_number(self.base)}"
+        return text + (f" + delta #{crl_number(self.delta)}" if self.delta is not None else "")
+
+    def fresh_at(self, at: dt.datetime) -> bool:
+        """thisUpdate <= at < nextUpdate for the base and the delta (RFC 5280 §6.3.3)."""
+        return all(crl.last_update_utc <= at and crl.next_update_utc is not None
+                   and at < crl.next_update_utc
+                   for crl in (self.base, self.delta) if crl is not None)
+
+    def expiry(self) -> dt.datetime | None:
+        ends = [c.next_update_utc for c in (self.base, self.delta) if c is not None]
+        return None if None in ends else min(e for e in ends if e is not None)
+
+    def entry(self, serial: int, at: dt.datetime) -> tuple[str, x509.RevokedCertificate | None]:
+        """("revoked", entry), ("released", None) or ("absent", None) as of ``at``."""
+        for source in (self.delta, self.base):
+            if source is None:
+                continue
+            entry = source.get_revoked_certificate_by_serial_number(serial)
+            if entry is None or entry.revocation_date_utc > at:
+                continue
+            if _entry_reason(entry) == "removeFromCRL":
+                # Only a delta carries removeFromCRL: the hold was released after the base.
+                return "released", None
+            return "revoked", entry
+        return "absent", None
+
+
+def _view(bases: Sequence[_Signed], deltas: Sequence[_Signed]) -> _View | None:
     if not bases:
-        return RevocationResult("unknown", "no CRL of this issuer applies at that time")
+        return None
     base, base_sig = max(bases, key=lambda pair: _order(pair[0]))
     number = crl_number(base)
     usable = [
         (d, s) for d, s in deltas
-        if number is not None
-        and (delta_base(d) or 0) <= number < (crl_number(d) or -1)
+        if number is not None and (delta_base(d) or 0) <= number < (crl_number(d) or -1)
     ]
     delta, delta_sig = max(usable, key=lambda pair: _order(pair[0])) if usable else (None, None)
     sigs = {base_sig} | ({delta_sig} if delta_sig else set())
@@ -126,31 +154,88 @@ def revocation_check(
         "unsupported" if "unsupported" in sigs else "unchecked" if "unchecked" in sigs
         else "valid"
     )
-    newest = delta or base
-    stale = newest.next_update_utc is not None and newest.next_update_utc < at
-    serial = cert.serial_number
-    where = f"CRL #{number}" + (f" + delta #{crl_number(delta)}" if delta is not None else "")
-    for source in ((delta, base) if delta is not None else (base,)):
-        entry = source.get_revoked_certificate_by_serial_number(serial)
-        if entry is None or entry.revocation_date_utc > at:
+    return _View(base, delta, signature)
+
+
+def _revoked(view: _View, entry: x509.RevokedCertificate, *, later: bool) -> RevocationResult:
+    tail = f", published {_when(view.base.last_update_utc)}" if later else ""
+    return RevocationResult(
+        "revoked", f"revoked on {_when(entry.revocation_date_utc)} ({view.where}{tail})",
+        revoked_at=entry.revocation_date_utc, crl_reason=_entry_reason(entry),
+        signature=view.signature, later=later,
+    )
+
+
+def revocation_check(
+    cert: x509.Certificate,
+    crls: Iterable[x509.CertificateRevocationList],
+    at: dt.datetime,
+    issuer: x509.Certificate | None = None,
+    *,
+    later: bool = True,
+) -> RevocationResult:
+    """Status of ``cert`` as of ``at`` from the newest base CRL plus its newest delta.
+
+    R-AUTH-1: CRLs from another issuer or with a wrong signature are ignored. A delta applies
+    to a base whose cRLNumber >= the delta's baseCRLNumber and that is older than the delta;
+    its removeFromCRL entries take a certificate off the base list.
+
+    Freshness: the lists current at ``at`` (thisUpdate <= at) decide only while ``at`` is
+    before their nextUpdate; past it they are *stale* and say "unknown" (a listed revocation
+    still counts). With ``later`` a list published after ``at`` also decides — it still names
+    every revocation made up to its own thisUpdate, with its date — provided the certificate
+    had not expired by then (a CRL may drop expired certificates). For a check "as of now"
+    no such list exists; for an archive checked years later it is the best evidence there is.
+    """
+    if at.tzinfo is None:
+        raise ValueError("revocation_check needs an aware datetime")
+    bases: list[_Signed] = []
+    deltas: list[_Signed] = []
+    for crl in crls:
+        if crl.issuer != cert.issuer:
             continue
-        reason = _entry_reason(entry)
-        if reason == "removeFromCRL":
-            # Only a delta carries removeFromCRL: the hold was released after the base.
-            return RevocationResult("good", f"released from hold ({where})",
-                                    signature=signature, stale=stale)
+        sig = _signature(crl, issuer)
+        if sig is None:
+            continue  # not signed by the issuer: says nothing about its certificates
+        (deltas if is_delta(crl) else bases).append((crl, sig))
+    if not bases:
+        return RevocationResult("unknown", "no CRL of this issuer is available")
+    serial = cert.serial_number
+    now = _view([b for b in bases if b[0].last_update_utc <= at],
+                [d for d in deltas if d[0].last_update_utc <= at])
+    after = _view([b for b in bases if b[0].last_update_utc > at], deltas) if later else None
+    if after is not None:
+        state, entry = after.entry(serial, at)
+        if state == "revoked" and entry is not None:
+            return _revoked(after, entry, later=True)
+    if now is not None:
+        state, entry = now.entry(serial, at)
+        if state == "revoked" and entry is not None:
+            return _revoked(now, entry, later=False)  # even a stale list proves a revocation
+        if now.fresh_at(at):
+            text = "released from hold" if state == "released" else "not listed"
+            return RevocationResult("good", f"{text} ({now.where}, valid until "
+                                    f"{_when(now.expiry())})", signature=now.signature)
+    if after is not None:
+        published = after.base.last_update_utc
+        if published <= cert.not_valid_after_utc:
+            return RevocationResult(
+                "good", f"not revoked by then ({after.where}, published {_when(published)})",
+                signature=after.signature, later=True)
+        if now is None:
+            return RevocationResult(
+                "unknown", f"{after.where} was published {_when(published)}, after the "
+                f"certificate expired, and need not list it any more", signature=after.signature)
+    if now is not None:
+        expiry = now.expiry()
+        why = ("has no nextUpdate" if expiry is None
+               else f"was due to be replaced by {_when(expiry)}")
         return RevocationResult(
-            "revoked",
-            f"revoked on {entry.revocation_date_utc:%Y-%m-%d %H:%M} UTC ({where})",
-            revoked_at=entry.revocation_date_utc, crl_reason=reason,
-            signature=signature, stale=stale,
-        )
-    if stale:
-        # Not listed, but the list is out of date: honest answer is "unknown".
-        return RevocationResult("unknown", f"not listed, but {where} expired "
-                                f"{newest.next_update_utc:%Y-%m-%d %H:%M} UTC",
-                                signature=signature, stale=True)
-    return RevocationResult("good", f"not listed ({where})", signature=signature)
+            "unknown", f"the CRL is stale: {now.where} {why} and no newer list is available",
+            signature=now.signature, stale=True)
+    first = min(b[0].last_update_utc for b in bases)
+    return RevocationResult("unknown", f"no CRL of this issuer applies at that time (the "
+                            f"oldest available was published {_when(first)})")
 
 
 def revocation_status(
@@ -158,9 +243,11 @@ def revocation_status(
     crls: Sequence[x509.CertificateRevocationList],
     at: dt.datetime,
     issuer: x509.Certificate | None = None,
+    *,
+    later: bool = True,
 ) -> RevocationStatus:
     """"good", "revoked" or "unknown" for ``cert`` as of ``at`` (see revocation_check)."""
-    return revocation_check(cert, crls, at, issuer).status
+    return revocation_check(cert, crls, at, issuer, later=later).status
 
 
 __all__ = [

@@ -35,6 +35,9 @@ POLICY_LEGAL_SIGN = "1.2.398.3.3.2.1"
 POLICY_LEGAL_AUTH = "1.2.398.3.3.2.2"
 EKU_LEGAL_ENTITY = "1.2.398.3.3.4.1.2"
 EKU_EMPLOYEE = "1.2.398.3.3.4.1.2.5"
+# Revocation fails closed (signing.trust): the sandbox's CRLs must be fresh whenever it runs.
+CRL_VALIDITY = dt.timedelta(days=7)
+CRL_RENEW_BEFORE = dt.timedelta(days=1)  # renewed when less than this is left
 
 README = """SIO Desk SANDBOX PKI — NOT FOR PRODUCTION.
 
@@ -42,7 +45,8 @@ Everything here is a test fixture: the CA and user private keys are stored UNENC
 (files *.key, mode 0600) and the PKCS#12 files use published passwords. Nothing issued by
 this PKI is an NCA certificate and none of it may be trusted outside the sandbox.
 
-trust/      root.pem (anchor), intermediate.pem, intermediate.crl — a trust-store directory
+trust/      root.pem (anchor), intermediate.pem, intermediate.crl, root.crl — a trust-store
+            directory; the CRLs are renewed when they come within a day of their nextUpdate
 ca/         CA keys and certificates
 operator.*  the operator's response-signing key and certificate
 tls.*       the sandbox gateway's TLS key and certificate chain (localhost, 127.0.0.1, ::1)
@@ -153,16 +157,22 @@ class SandboxPKI:
         operator_key: rsa.RSAPrivateKey,
         tls_cert: x509.Certificate,
         crl: x509.CertificateRevocationList,
+        *,
+        root_key: rsa.RSAPrivateKey | None = None,
+        root_crl: x509.CertificateRevocationList | None = None,
     ) -> None:
         self.directory = directory
         self.root = root
         self.intermediate = intermediate
         self._intermediate_key = intermediate_key
+        self._root_key = root_key
         self.operator_cert = operator_cert
         self._operator_key = operator_key
         self.tls_cert = tls_cert
         self.crl = crl
+        self.root_crl = root_crl  # the root's list: revocation of the intermediate
         self._user_signers: dict[str, tuple[SoftwareSigner, SoftwareSigner]] = {}
+        self._store: tuple[tuple[int, int], TrustStore] | None = None
 
     # Paths --------------------------------------------------------------------------------
     @property
@@ -179,6 +189,11 @@ class SandboxPKI:
     def crl_path(self) -> Path:
         """DER CRL of the intermediate CA."""
         return self.trust_dir / "intermediate.crl"
+
+    @property
+    def root_crl_path(self) -> Path:
+        """DER CRL of the root CA (lists revoked intermediates; empty in the sandbox)."""
+        return self.trust_dir / "root.crl"
 
     @property
     def tls_key_path(self) -> Path:
@@ -283,6 +298,7 @@ class SandboxPKI:
     # Revocation ---------------------------------------------------------------------------
     def revoke(self, cert: x509.Certificate) -> None:
         """Add ``cert`` to the intermediate's CRL, re-sign it and save it."""
+        self.crl = _newest(self.crl, self.crl_path)  # another process may have revoked too
         revoked = list(self.crl)
         if any(r.serial_number == cert.serial_number for r in revoked):
             return
@@ -296,9 +312,67 @@ class SandboxPKI:
                              _crl_number(self.crl) + 1)
         self.crl_path.write_bytes(self.crl.public_bytes(serialization.Encoding.DER))
 
+    def refresh_crls(self, *, force: bool = False) -> bool:
+        """Re-issue a CRL that is stale or within CRL_RENEW_BEFORE of its nextUpdate.
+
+        The same entries under the next cRLNumber; the root's list is made if it is missing
+        (sandboxes created before it existed). True when anything was written.
+        """
+        renewed = False
+        if force or _due(self.crl):
+            self.crl = _newest(self.crl, self.crl_path)
+            if force or _due(self.crl):
+                self.crl = _make_crl(self.intermediate, self._intermediate_key, list(self.crl),
+                                     _crl_number(self.crl) + 1)
+                self.crl_path.write_bytes(self.crl.public_bytes(serialization.Encoding.DER))
+                renewed = True
+        if self._root_key is not None and (force or self.root_crl is None
+                                           or _due(self.root_crl)):
+            if self.root_crl is not None or self.root_crl_path.exists():
+                self.root_crl = _newest(self.root_crl, self.root_crl_path)
+            if force or self.root_crl is None or _due(self.root_crl):
+                previous = self.root_crl
+                self.root_crl = _make_crl(self.root, self._root_key,
+                                          list(previous) if previous is not None else [],
+                                          _crl_number(previous) + 1 if previous is not None else 1)
+                self.root_crl_path.write_bytes(
+                    self.root_crl.public_bytes(serialization.Encoding.DER))
+                renewed = True
+        return renewed
+
     def trust_store(self) -> TrustStore:
-        """Root as the anchor, the intermediate, and the current CRL."""
-        return TrustStore([self.root], [self.intermediate], [self.crl])
+        """Root as the anchor, the intermediate, and the current CRLs (renewed when due).
+
+        The same store is handed out until a CRL changes, so its per-serial revocation index
+        (live sessions) is built once per CRL.
+        """
+        if _due(self.crl) or (self.root_crl is not None and _due(self.root_crl)):
+            self.refresh_crls()
+        key = (id(self.crl), id(self.root_crl))
+        if self._store is None or self._store[0] != key:
+            crls = [self.crl] + ([self.root_crl] if self.root_crl is not None else [])
+            self._store = (key, TrustStore([self.root], [self.intermediate], crls))
+        return self._store[1]
+
+
+def _due(crl: x509.CertificateRevocationList) -> bool:
+    """True when ``crl`` is stale or will be within CRL_RENEW_BEFORE."""
+    ends = crl.next_update_utc
+    return ends is None or ends - _now() < CRL_RENEW_BEFORE
+
+
+def _newest(crl: x509.CertificateRevocationList | None,
+            path: Path) -> x509.CertificateRevocationList:
+    """``crl`` or the one on disk at ``path``, whichever has the higher cRLNumber."""
+    try:
+        on_disk = x509.load_der_x509_crl(path.read_bytes())
+    except (OSError, ValueError):
+        if crl is None:
+            raise
+        return crl
+    if crl is None or _crl_number(on_disk) > _crl_number(crl):
+        return on_disk
+    return crl
 
 
 def _crl_number(crl: x509.CertificateRevocationList) -> int:
@@ -318,7 +392,7 @@ def _make_crl(
         x509.CertificateRevocationListBuilder()
         .issuer_name(issuer.subject)
         .last_update(now)
-        .next_update(now + dt.timedelta(days=7))
+        .next_update(now + CRL_VALIDITY)
         .add_extension(x509.CRLNumber(number), False)
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
             key.public_key()), False)
@@ -420,6 +494,7 @@ def create_sandbox_pki(directory: Path) -> SandboxPKI:
         ]),
     )
     crl = _make_crl(inter, inter_key, [], 1)
+    root_crl = _make_crl(root, root_key, [], 1)
     _write_key(directory / "ca" / "root.key", root_key)
     _write_key(directory / "ca" / "intermediate.key", inter_key)
     _write_key(directory / "operator.key", op_key)
@@ -432,14 +507,23 @@ def create_sandbox_pki(directory: Path) -> SandboxPKI:
     _write_certs(directory / "tls.pem", tls, inter)
     (directory / "trust" / "intermediate.crl").write_bytes(
         crl.public_bytes(serialization.Encoding.DER))
-    return SandboxPKI(directory, root, inter, inter_key, operator, op_key, tls, crl)
+    (directory / "trust" / "root.crl").write_bytes(
+        root_crl.public_bytes(serialization.Encoding.DER))
+    return SandboxPKI(directory, root, inter, inter_key, operator, op_key, tls, crl,
+                      root_key=root_key, root_crl=root_crl)
 
 
 def load_sandbox_pki(directory: Path) -> SandboxPKI:
-    """Load a sandbox PKI created by create_sandbox_pki."""
+    """Load a sandbox PKI created by create_sandbox_pki; stale (or missing) CRLs are renewed.
+
+    Revocation fails closed: a sandbox last used more than a week ago would otherwise refuse
+    every signature with revocation_unknown at its next start.
+    """
     directory = Path(directory)
     crl = x509.load_der_x509_crl((directory / "trust" / "intermediate.crl").read_bytes())
-    return SandboxPKI(
+    root_crl_file = directory / "trust" / "root.crl"
+    root_key_file = directory / "ca" / "root.key"
+    pki = SandboxPKI(
         directory,
         _read_cert(directory / "trust" / "root.pem"),
         _read_cert(directory / "trust" / "intermediate.pem"),
@@ -448,7 +532,12 @@ def load_sandbox_pki(directory: Path) -> SandboxPKI:
         _read_key(directory / "operator.key"),
         _read_cert(directory / "tls.pem"),
         crl,
+        root_key=_read_key(root_key_file) if root_key_file.exists() else None,
+        root_crl=(x509.load_der_x509_crl(root_crl_file.read_bytes())
+                  if root_crl_file.exists() else None),
     )
+    pki.refresh_crls()
+    return pki
 
 
 def ensure_sandbox_pki(directory: Path) -> SandboxPKI:

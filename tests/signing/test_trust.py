@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from signing.errors import SignatureInvalid
 from signing.sandbox_pki import SANDBOX_USERS, SandboxPKI, create_sandbox_pki
-from signing.trust import TrustStore
+from signing.trust import SOFT_FAIL, TrustStore
 
 NOW = dt.datetime.now(dt.UTC)
 
@@ -35,24 +35,25 @@ def test_from_directory(sandbox_pki: SandboxPKI) -> None:
     store = TrustStore.from_directory(sandbox_pki.trust_dir)
     assert store.anchors == [sandbox_pki.root]
     assert store.intermediates == [sandbox_pki.intermediate]
-    assert len(store.crls) == 1
+    assert len(store.crls) == 2  # the intermediate's and the root's
     auth, _ = sandbox_pki.software_signers(SANDBOX_USERS[0])
     assert len(store.validate(auth.certificate, NOW)) == 3
 
 
 def test_intermediate_as_anchor_ends_the_path(sandbox_pki: SandboxPKI) -> None:
     auth, _ = sandbox_pki.software_signers(SANDBOX_USERS[0])
-    store = TrustStore([sandbox_pki.intermediate])
+    store = TrustStore([sandbox_pki.intermediate], crls=[sandbox_pki.crl])
     assert store.validate(auth.certificate, NOW) == [auth.certificate, sandbox_pki.intermediate]
 
 
 def test_intermediate_from_extra(sandbox_pki: SandboxPKI) -> None:
     auth, _ = sandbox_pki.software_signers(SANDBOX_USERS[0])
+    crls = [sandbox_pki.crl, sandbox_pki.root_crl]
     with pytest.raises(SignatureInvalid) as err:
-        TrustStore([sandbox_pki.root]).validate(auth.certificate, NOW)
+        TrustStore([sandbox_pki.root], crls=crls).validate(auth.certificate, NOW)
     assert err.value.code == "untrusted"
-    chain = TrustStore([sandbox_pki.root]).validate(auth.certificate, NOW,
-                                                      extra=[sandbox_pki.intermediate])
+    chain = TrustStore([sandbox_pki.root], crls=crls).validate(
+        auth.certificate, NOW, extra=[sandbox_pki.intermediate])
     assert chain[-1] == sandbox_pki.root
 
 
@@ -93,18 +94,25 @@ def test_crl_rules(sandbox_pki: SandboxPKI, tmp_path: Path) -> None:
     cert = sandbox_pki.issue_user_certificate(SANDBOX_USERS[3], key.public_key(), "signing")
     foreign = create_sandbox_pki(tmp_path / "foreign")
     inter_key = sandbox_pki._intermediate_key
-    # Signed by a key other than the issuer's: ignored.
+    root_crl = sandbox_pki.root_crl
+    assert root_crl is not None
+    # Signed by a key other than the issuer's: ignored, so nothing decides (hard fail).
     forged = _crl(sandbox_pki.intermediate, foreign._intermediate_key, cert.serial_number,
                   NOW - dt.timedelta(minutes=5))
-    TrustStore([sandbox_pki.root], [sandbox_pki.intermediate], [forged]).validate(cert, NOW)
-    # Published after the moment checked: ignored.
+    with pytest.raises(SignatureInvalid) as err:
+        TrustStore([sandbox_pki.root], [sandbox_pki.intermediate],
+                   [forged, root_crl]).validate(cert, NOW)
+    assert err.value.code == "revocation_unknown"
+    # Published after the moment checked, revoking only after it: good as of that moment.
     later = _crl(sandbox_pki.intermediate, inter_key, cert.serial_number,
                  NOW + dt.timedelta(hours=1))
-    TrustStore([sandbox_pki.root], [sandbox_pki.intermediate], [later]).validate(cert, NOW)
+    TrustStore([sandbox_pki.root], [sandbox_pki.intermediate],
+               [later, root_crl]).validate(cert, NOW)
     # Genuine and current: revoked. add_crl works too.
     store = TrustStore([sandbox_pki.root], [sandbox_pki.intermediate])
     store.add_crl(_crl(sandbox_pki.intermediate, inter_key, cert.serial_number,
                        NOW - dt.timedelta(minutes=5)))
+    store.add_crl(root_crl)
     with pytest.raises(SignatureInvalid) as err:
         store.validate(cert, NOW)
     assert err.value.code == "revoked"
@@ -124,7 +132,11 @@ def test_nca_test_chain_is_expired(nca_test_dir: Path) -> None:
         (nca_test_dir / "ncanode-kz/KEY_INDIVIDUAL_VALID_SIGN_2004.cert.pem").read_bytes())
     store = TrustStore([inter])
     at = dt.datetime(2021, 6, 1, tzinfo=dt.UTC)
-    assert store.validate(leaf, at) == [leaf, inter]
+    # No NCA CRL of 2021 is at hand: only a soft-fail policy lets the path through.
+    assert store.validate(leaf, at, policy=SOFT_FAIL) == [leaf, inter]
+    with pytest.raises(SignatureInvalid) as err:
+        store.validate(leaf, at)
+    assert err.value.code == "revocation_unknown"
     with pytest.raises(SignatureInvalid) as err:
         store.validate(leaf, NOW)
     assert err.value.code == "expired"
