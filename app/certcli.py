@@ -28,16 +28,20 @@ STATUS_CODES: dict[str, str] = {
     "malformed": "invalid", "digest_mismatch": "invalid", "bad_signature": "invalid",
     "wrong_key_usage": "invalid", "untrusted": "untrusted", "expired": "expired",
     "not_yet_valid": "expired", "revoked": "revoked", "unsupported_algorithm": "unsupported",
+    # Revocation fails closed: no fresh CRL and no good OCSP answer (signing.trust hard_fail).
+    "revocation_unknown": "revocation_unknown",
 }
 # The summary's status words in the analyst's language (--lang); reasons stay in English.
 STATUS_WORDS: dict[str, dict[str, str]] = {
     "en": {"valid": "VALID", "invalid": "INVALID", "untrusted": "UNTRUSTED",
-           "revoked": "REVOKED", "expired": "EXPIRED", "unsupported": "UNSUPPORTED"},
+           "revoked": "REVOKED", "expired": "EXPIRED", "unsupported": "UNSUPPORTED",
+           "revocation_unknown": "REVOCATION STATUS UNKNOWN"},
     "ru": {"valid": "ДЕЙСТВИТЕЛЬНА", "invalid": "НЕДЕЙСТВИТЕЛЬНА", "untrusted": "НЕТ ДОВЕРИЯ",
-           "revoked": "ОТОЗВАН", "expired": "СРОК ИСТЁК", "unsupported": "НЕ ПОДДЕРЖИВАЕТСЯ"},
+           "revoked": "ОТОЗВАН", "expired": "СРОК ИСТЁК", "unsupported": "НЕ ПОДДЕРЖИВАЕТСЯ",
+           "revocation_unknown": "СТАТУС ОТЗЫВА НЕИЗВЕСТЕН"},
     "kk": {"valid": "ЖАРАМДЫ", "invalid": "ЖАРАМСЫЗ", "untrusted": "СЕНІМСІЗ",
            "revoked": "КЕРІ ҚАЙТАРЫЛҒАН", "expired": "МЕРЗІМІ ӨТКЕН",
-           "unsupported": "ҚОЛДАУ ЖОҚ"},
+           "unsupported": "ҚОЛДАУ ЖОҚ", "revocation_unknown": "КЕРІ ҚАЙТАРЫЛУ КҮЙІ БЕЛГІСІЗ"},
 }
 
 
@@ -150,6 +154,18 @@ def _verify_cms(raw: bytes, data: bytes | None, trust: TrustStore, at: dt.dateti
     from signing.cms import claimed_signer, encapsulated_content, verify_attached, verify_detached
 
     cms_der = b""
+    answers: dict[int, Any] = {}
+    if args.ocsp:
+        # With no fresh CRL, a good OCSP answer decides (the hard_fail policy); asked once.
+        from signing.ocsp import check_ocsp
+
+        def fetch(cert: x509.Certificate, issuer: x509.Certificate, when: dt.datetime) -> Any:
+            url = args.ocsp_url if cert == leaf_of(cms_der) else None  # CAs: their AIA
+            result = check_ocsp(cert, issuer, url, at=when, timeout=args.timeout)
+            answers[cert.serial_number] = result
+            return result
+
+        trust.ocsp_fetch = fetch
     try:
         cms_der = decode_cms(raw)
         content = encapsulated_content(cms_der)
@@ -172,8 +188,19 @@ def _verify_cms(raw: bytes, data: bytes | None, trust: TrustStore, at: dt.dateti
         "status": "valid", "reason": "signature, chain and revocation checked",
         "signers": [_signer_json(verified.profile, verified.signing_time, None)],
     }
-    _revocation(doc, verified.certificate, verified.chain, trust, at, args)
+    _revocation(doc, verified.certificate, verified.chain, trust, at, args,
+                answers.get(verified.certificate.serial_number))
+    doc["revocation"]["policy"] = trust.policy.mode
+    doc["revocation"]["path"] = [{"serial": d.serial, "status": d.status, "source": d.source}
+                                 for d in verified.revocation]
     return doc
+
+
+def leaf_of(cms_der: bytes) -> x509.Certificate | None:
+    """The signer's certificate a CMS names (unverified), for --ocsp-url (the leaf's responder)."""
+    from signing.cms import claimed_signer
+
+    return claimed_signer(cms_der) if cms_der else None
 
 
 def _safe_profile(cert: x509.Certificate | None) -> CertProfile | None:
@@ -186,7 +213,8 @@ def _safe_profile(cert: x509.Certificate | None) -> CertProfile | None:
 
 
 def _revocation(doc: dict[str, Any], leaf: x509.Certificate, chain: list[x509.Certificate],
-                trust: TrustStore, at: dt.datetime, args: argparse.Namespace) -> None:
+                trust: TrustStore, at: dt.datetime, args: argparse.Namespace,
+                asked: Any = None) -> None:
     """CRL status (already enforced by the chain check) and OCSP when asked (R-AUTH-1)."""
     issuer = chain[1] if len(chain) > 1 else None
     crl = trust.revocation(leaf, at, issuer)
@@ -199,7 +227,7 @@ def _revocation(doc: dict[str, Any], leaf: x509.Certificate, chain: list[x509.Ce
         doc.update(status="invalid", reason="OCSP: the issuer certificate is unknown")
         return
     try:
-        result = check_ocsp(leaf, issuer, args.ocsp_url, at=at, timeout=args.timeout)
+        result = asked or check_ocsp(leaf, issuer, args.ocsp_url, at=at, timeout=args.timeout)
     except OcspError as exc:
         doc["revocation"]["ocsp"] = "error"
         # The analyst asked for OCSP: without an answer we do not claim "valid".
@@ -275,7 +303,8 @@ def _verify_summary(doc: dict[str, Any], lang: str) -> str:
     rev = doc.get("revocation")
     if rev:
         lines.append(f"  revocation: CRL {rev['crl']}" + (f", OCSP {rev['ocsp']}"
-                                                          if "ocsp" in rev else ""))
+                                                          if "ocsp" in rev else "")
+                     + (f"; policy {rev['policy']}" if "policy" in rev else ""))
     lines.append(f"  as of {doc.get('validated_at')}")
     return "\n".join(lines)
 

@@ -104,11 +104,37 @@ def test_verify_untrusted_expired_revoked(files: dict[str, Path], sandbox_pki: S
     inter_only.mkdir()
     (inter_only / "nca.pem").write_bytes(sandbox_pki.intermediate.public_bytes(Encoding.PEM))
     argv = [str(sig), "--data", str(files["data"]), "--trust", str(inter_only)]
+    # Issue 9: without a CRL of the issuer the status is unknown, and that is a refusal.
     code, doc = _run(verify_main, argv, capsys)
+    assert (code, doc["status"]) == (1, "revocation_unknown")
+    assert "no CRL of this issuer" in doc["reason"]
+    code, doc = _run(verify_main, [*argv, "--crl", str(sandbox_pki.crl_path)], capsys)
     assert (code, doc["status"]) == (0, "valid")
+    assert doc["revocation"]["policy"] == "hard_fail"
+    assert doc["revocation"]["path"][0]["source"] == "crl"
     sandbox_pki.revoke(cert)
     code, doc = _run(verify_main, [*argv, "--crl", str(sandbox_pki.crl_path)], capsys)
     assert (code, doc["status"]) == (1, "revoked")
+
+
+@pytest.mark.req("R-AUTH-1")
+@pytest.mark.parametrize(("lang", "word"), [("en", "REVOCATION STATUS UNKNOWN"),
+                                            ("ru", "СТАТУС ОТЗЫВА НЕИЗВЕСТЕН"),
+                                            ("kk", "КЕРІ ҚАЙТАРЫЛУ КҮЙІ БЕЛГІСІЗ")])
+def test_verify_prints_revocation_unknown(files: dict[str, Path], sandbox_pki: SandboxPKI,
+                                          tmp_path: Path, lang: str, word: str,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    stale = tmp_path / "stale-trust"
+    stale.mkdir()
+    (stale / "nca.pem").write_bytes(sandbox_pki.intermediate.public_bytes(Encoding.PEM))
+    (stale / "nca.crl").write_bytes(sandbox_pki.crl.public_bytes(Encoding.DER))
+    assert sandbox_pki.crl.next_update_utc is not None
+    later = (sandbox_pki.crl.next_update_utc + dt.timedelta(hours=1)).isoformat()
+    code = verify_main([str(files["der"]), "--data", str(files["data"]), "--trust", str(stale),
+                        "--at", later, "--lang", lang])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith(f"{word}: ") and "stale" in err
 
 
 @pytest.mark.req("R-AUTH-1")
@@ -128,6 +154,19 @@ def test_verify_with_ocsp(files: dict[str, Path], sandbox_pki: SandboxPKI,
             dt.timedelta(minutes=1)
         code, doc = _run(verify_main, [*argv, "--ocsp-url", url], capsys)
         assert (code, doc["status"]) == (1, "revoked")
+    # No CRL at all: a good OCSP answer stands in for it (hard_fail needs one or the other).
+    inter_only = files["der"].parent / "ocsp-only"
+    inter_only.mkdir()
+    (inter_only / "nca.pem").write_bytes(sandbox_pki.intermediate.public_bytes(Encoding.PEM))
+    bare = [str(files["der"]), "--data", str(files["data"]), "--trust", str(inter_only)]
+    cfg.revoked.clear()
+    with ocsp_responder(cfg) as url:
+        code, doc = _run(verify_main, [*bare, "--ocsp", "--ocsp-url", url], capsys)
+        assert (code, doc["status"], doc["revocation"]["ocsp"]) == (0, "valid", "good")
+        assert doc["revocation"]["path"][0]["source"] == "ocsp"
+        assert doc["revocation"]["crl"] == "unknown"
+    code, doc = _run(verify_main, bare, capsys)
+    assert (code, doc["status"]) == (1, "revocation_unknown")
     # The responder is gone: asked-for OCSP without an answer is never "valid".
     code, doc = _run(verify_main, [*argv, "--ocsp-url", url, "--timeout", "2"], capsys)
     assert (code, doc["status"]) == (1, "invalid") and "OCSP" in doc["reason"]
