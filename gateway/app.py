@@ -66,6 +66,7 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
     engine = engine or make_engine(config.db_url)
     migrate(engine)
     checkpoints.attach(engine, config)  # R-LOG-1: segments are sealed as they fill
+    auth.watch_revocation(engine, config)  # issue 9: a revoked login certificate ends sessions
     registry.seed(engine, config.seed_users)
     if config.sandbox:
         registry.seed_sandbox(engine)  # an operator and a newcomer (R-AUTH-2)
@@ -134,6 +135,23 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
         """Log in with a CMS over LoginStatement(challenge) by the authentication key."""
         ctx = context(request, "login")
         return await handle(request, ctx, lambda data: auth.login(engine, config, data, ctx))
+
+    @app.post(API_PREFIX + "/auth/logout", status_code=204, response_class=Response,
+              responses={204: {"description": "The session is ended server-side"},
+                         "4XX": _PROBLEM_DOC})
+    async def logout(request: Request) -> Response:
+        """End the bearer session now (journaled as "logout"); the token is useless after."""
+        ctx = context(request, "logout")
+        try:
+            await read_body(request, config.max_body)
+            await run_in_threadpool(auth.logout, engine, request.headers.get("authorization"),
+                                    ctx)
+        except Refusal as refusal:
+            return await run_in_threadpool(refuse, refusal, ctx)
+        except SQLAlchemyError:
+            log.exception("database failure while ending a session")
+            return problem("journal_unavailable")
+        return Response(status_code=204)
 
     @app.post(API_PREFIX + "/queries", response_model=Signed,
               responses={"4XX": _PROBLEM_DOC}, openapi_extra=_json_body(Signed))

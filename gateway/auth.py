@@ -1,9 +1,17 @@
-"""Login by challenge: the user's authentication key signs a fresh challenge (R-AUTH-1)."""
+"""Login by challenge: the user's authentication key signs a fresh challenge (R-AUTH-1).
+
+A session lives until it expires, the user logs out (POST /auth/logout, journaled "logout"),
+or its login certificate appears on one of the trust store's current CRLs: session_of checks
+that on every authenticated request (cached per serial until the CRLs change) and ends the
+session with session_revoked.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -17,8 +25,16 @@ from gateway.models import challenges, sessions
 from gateway.problems import Refusal
 from gateway.timefmt import utc_text
 from gateway.verify import verify_signature
+from signing.trust import RevokedEntry, TrustStore
 from transport.clock import iso, now_utc, to_astana
 from transport.protocol import Challenge, LoginRequest, LoginResponse, LoginStatement, UserInfo
+
+log = logging.getLogger(__name__)
+# engine → the trust store source whose CRLs can end its sessions (set by watch_revocation).
+_TRUST: dict[Engine, Callable[[], TrustStore]] = {}
+# serial → (CRL digest it was looked up under, the entry revoking it or None).
+_REVOKED: dict[str, tuple[str, RevokedEntry | None]] = {}
+_REVOKED_MAX = 50_000
 
 
 @dataclass(frozen=True)
@@ -78,10 +94,12 @@ def login(engine: Engine, config: GatewayConfig, data: object,
         conn.execute(insert(sessions).values(
             token_sha256=token_hash(token), iin=user.iin, cert_serial=profile.serial,
             issued_at=utc_text(now), expires_at=utc_text(expires)))
+        soft = ctx.extra.get("revocation_soft_fail")
         journal.append(
             conn, "login", actor_iin=user.iin, cert_serial=profile.serial,
             detail={"endpoint": ctx.endpoint, "session_expires_at": iso(to_astana(expires)),
                     **({"agreement_required": True} if not user.agreement_signed_at else {}),
+                    **({"revocation_soft_fail": soft} if soft else {}),
                     **({"peer": ctx.peer} if ctx.peer else {})},
             at=now,
         )
@@ -90,12 +108,21 @@ def login(engine: Engine, config: GatewayConfig, data: object,
                          agreement_required=not user.agreement_signed_at)
 
 
-def session_of(engine: Engine, authorization: str | None) -> Session:
-    """The live session named by an `Authorization: Bearer …` header; Refusal otherwise."""
+def _bearer(authorization: str | None) -> str:
     scheme, _, token = (authorization or "").partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token or len(token) > 200:
         raise Refusal("session_invalid", "no bearer session token")
+    return token
+
+
+def session_of(engine: Engine, authorization: str | None) -> Session:
+    """The live session named by an `Authorization: Bearer …` header; Refusal otherwise.
+
+    session_revoked when its login certificate is now on a CRL of the trust store (the session
+    is deleted and a "logout" entry journals why).
+    """
+    token = _bearer(authorization)
     with engine.connect() as conn:
         row = conn.execute(
             select(sessions).where(sessions.c.token_sha256 == token_hash(token))
@@ -103,5 +130,64 @@ def session_of(engine: Engine, authorization: str | None) -> Session:
     now = now_utc()
     if row is None or row["expires_at"] <= utc_text(now):
         raise Refusal("session_invalid", "the session is unknown or expired")
-    return Session(iin=row["iin"], cert_serial=row["cert_serial"],
-                   expires_at=datetime.fromisoformat(row["expires_at"]))
+    session = Session(iin=row["iin"], cert_serial=row["cert_serial"],
+                      expires_at=datetime.fromisoformat(row["expires_at"]))
+    entry = _revocation_of(engine, session.cert_serial, now)
+    if entry is not None:
+        _end(engine, token_hash(token), session, reason="session_revoked", endpoint=None,
+             peer=None, extra={"revoked_at": iso(to_astana(entry.revoked_at)),
+                               "crl": f"{entry.where} of {entry.issuer}"[:300]})
+        raise Refusal("session_revoked", f"the login certificate {session.cert_serial} was "
+                      f"revoked on {iso(to_astana(entry.revoked_at))} ({entry.where}); "
+                      f"log in again with a valid certificate")
+    return session
+
+
+def watch_revocation(engine: Engine, config: GatewayConfig) -> None:
+    """Let session_of end `engine`'s sessions whose login certificate config.trust() revokes."""
+    _TRUST[engine] = config.trust
+
+
+def _revocation_of(engine: Engine, serial: str, now: datetime) -> RevokedEntry | None:
+    """The CRL entry revoking the session's certificate, cached per serial per set of CRLs."""
+    trust = _TRUST.get(engine)
+    if trust is None:
+        return None
+    store = trust()
+    digest = store.crl_digest
+    cached = _REVOKED.get(serial)
+    if cached is None or cached[0] != digest:
+        try:
+            number = int(serial, 16)
+        except ValueError:
+            return None  # not a serial we wrote; the login check stood
+        if len(_REVOKED) >= _REVOKED_MAX:
+            _REVOKED.clear()
+        cached = (digest, store.revoked_serial(number, now))
+        _REVOKED[serial] = cached
+    entry = cached[1]
+    return entry if entry is not None and entry.revoked_at <= now else None
+
+
+def _end(engine: Engine, token_sha256: str, session: Session, *, reason: str,
+         endpoint: str | None, peer: str | None, extra: dict[str, str] | None = None) -> bool:
+    """Delete the session and journal its end as "logout"; False if it was already gone."""
+    with write_tx(engine) as conn:
+        gone = conn.execute(delete(sessions).where(sessions.c.token_sha256 == token_sha256))
+        if gone.rowcount != 1:
+            return False
+        journal.append(conn, "logout", actor_iin=session.iin, cert_serial=session.cert_serial,
+                       detail={"reason": reason, **({"endpoint": endpoint} if endpoint else {}),
+                               **(extra or {}), **({"peer": peer} if peer else {})})
+    if reason != "user":
+        log.warning("session of %s ended: %s", session.iin, reason)
+    return True
+
+
+def logout(engine: Engine, authorization: str | None, ctx: RequestContext) -> None:
+    """End the bearer session server-side; journaled as "logout". Refusal if there is none."""
+    session = session_of(engine, authorization)
+    ctx.actor_iin, ctx.cert_serial = session.iin, session.cert_serial
+    if not _end(engine, token_hash(_bearer(authorization)), session, reason="user",
+                endpoint=ctx.endpoint, peer=ctx.peer):
+        raise Refusal("session_invalid", "the session has already ended")

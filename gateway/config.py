@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,11 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 from gateway.population import DEFAULT_SEED, KnownPerson
 from signing.signer import Signer
-from signing.trust import TrustStore
+from signing.trust import RevocationPolicy, TrustStore, policy_named
 from transport.protocol import MAX_BODY_BYTES
 
 if TYPE_CHECKING:
     from signing.sandbox_pki import SandboxPKI
+
+log = logging.getLogger(__name__)
+_WARNED: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,18 @@ class DirectoryTrust:
         if self._store is None or stamp != self._stamp:
             self._store, self._stamp = TrustStore.from_directory(self.directory), stamp
         return self._store
+
+
+class SandboxTrust(DirectoryTrust):
+    """The sandbox PKI's trust directory; its CRLs are renewed before they go stale."""
+
+    def __init__(self, pki: SandboxPKI) -> None:
+        super().__init__(pki.trust_dir)
+        self.pki = pki
+
+    def __call__(self) -> TrustStore:
+        self.pki.refresh_crls()  # two time comparisons unless a CRL is due (then it is re-signed)
+        return super().__call__()
 
 
 def default_db_url() -> str:
@@ -91,6 +107,20 @@ class GatewayConfig:
     office_weekdays: tuple[int, ...] = (0, 1, 2, 3, 4)
     bulk_per_hour: int = 30  # more queries than this by one user within an hour is "bulk"
     many_users: int = 3  # the same subject queried by at least this many users is flagged
+    # Issue 9: "hard_fail" refuses a certificate without a fresh CRL or a good OCSP answer
+    # (certificate_revocation_unknown); "soft_fail" lets it through, logged and journaled. A
+    # deployment gets soft_fail only by saying so in its file ("revocation_mode").
+    revocation_mode: str = "hard_fail"
+
+    def revocation_policy(self) -> RevocationPolicy:
+        """The revocation policy signatures are verified with (ValueError if misconfigured)."""
+        policy = policy_named(self.revocation_mode)
+        if policy.mode == "soft_fail" and self.revocation_mode not in _WARNED:
+            _WARNED.add(self.revocation_mode)
+            log.warning("revocation policy soft_fail%s: certificates whose revocation status "
+                        "is unknown are accepted; each such acceptance is logged and journaled",
+                        " (sandbox)" if self.sandbox else " (set by the deployment file)")
+        return policy
 
     def known_people(self) -> tuple[KnownPerson, ...]:
         """People who must exist in the registry: the seeded users can look themselves up."""
@@ -144,7 +174,7 @@ class GatewayConfig:
         """Create (once) or load the sandbox PKI in `pki_dir` and configure over it."""
         from signing.sandbox_pki import ensure_sandbox_pki
 
-        pki = ensure_sandbox_pki(pki_dir)
+        pki = ensure_sandbox_pki(pki_dir)  # renews CRLs that went stale while it was not used
         # Another process (the desk's sandbox tools) may revoke: follow the CRL on disk.
-        overrides.setdefault("trust", DirectoryTrust(pki.trust_dir))
+        overrides.setdefault("trust", SandboxTrust(pki))
         return cls.for_sandbox(pki, db_url=db_url, pki_dir=pki_dir, **overrides)

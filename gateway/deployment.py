@@ -11,6 +11,7 @@ from gateway.config import DirectoryTrust, GatewayConfig, SeedUser, default_db_u
 from signing.errors import SigningError
 from signing.iin import is_valid_iin
 from signing.signer import Signer
+from signing.trust import REVOCATION_MODES
 
 # The only resource backend this reference gateway has: it must be chosen knowingly, so that a
 # deployment never answers synthetic data by accident.
@@ -52,6 +53,10 @@ def load_deployment(path: Path, *, db_url: str | None = None) -> GatewayConfig:
         if "retention_hours" in extra:
             raise DeploymentError(f"{path}: give retention_hours or retention_days, not both")
         extra["retention_hours"] = 24 * extra.pop("retention_days")
+    mode = raw.get("revocation_mode", "hard_fail")
+    if mode not in REVOCATION_MODES:
+        raise DeploymentError(f"{path}: 'revocation_mode' must be one of "
+                              f"{', '.join(REVOCATION_MODES)} (hard_fail unless you must)")
     return GatewayConfig(
         trust=DirectoryTrust(trust_dir),
         operator_signer=operator_signer(need("operator_key"), base, path),
@@ -60,6 +65,7 @@ def load_deployment(path: Path, *, db_url: str | None = None) -> GatewayConfig:
         tls_cert=file("tls_cert"),
         tls_key=file("tls_key"),
         seed_users=_operators(raw.get("operators", []), path),
+        revocation_mode=mode,  # soft_fail only when the file says so explicitly
         **extra,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Literal
 
 from asn1crypto import cms as acms
@@ -16,6 +17,7 @@ from signing.profile import CertProfile, profile_of
 from transport.canonical import sha256_hex
 from transport.protocol import Signed
 
+log = logging.getLogger(__name__)
 # Failures that come after the signature itself checked out against the enclosed certificate
 # and that certificate chained: its holder is the actor, even though the request is refused.
 _HOLDER_KNOWN = frozenset({"revoked", "expired", "not_yet_valid", "wrong_key_usage"})
@@ -40,9 +42,15 @@ def verify_user_signed(data: object, config: GatewayConfig, user_iin: str, ctx: 
 def verify_signature(cms_der: bytes, data: bytes, config: GatewayConfig, *,
                      purpose: Literal["authentication", "signing"],
                      ctx: RequestContext) -> CertProfile:
-    """The signer's profile if the CMS verifies for that key purpose now; Refusal otherwise."""
+    """The signer's profile if the CMS verifies for that key purpose now; Refusal otherwise.
+
+    Revocation follows the configured policy (config.revocation_policy(): hard_fail refuses
+    certificate_revocation_unknown). A link let through by soft_fail is logged and noted in
+    ctx.extra["revocation_soft_fail"], which the request's journal entry carries.
+    """
     try:
-        verified = verify_detached(cms_der, data, config.trust(), purpose=purpose)
+        verified = verify_detached(cms_der, data, config.trust(), purpose=purpose,
+                                   revocation=config.revocation_policy())
     except SigningError as exc:
         _note_claimed_signer(cms_der, ctx, holder_known=exc.code in _HOLDER_KNOWN)
         raise Refusal(SIGNATURE_CODES.get(exc.code, "signature_invalid"), str(exc)) from exc
@@ -51,6 +59,12 @@ def verify_signature(cms_der: bytes, data: bytes, config: GatewayConfig, *,
     profile = verified.profile
     ctx.actor_iin = profile.iin
     ctx.cert_serial = profile.serial
+    soft = verified.revocation_soft_failed
+    if soft:
+        note = "; ".join(f"{d.serial} ({d.subject}): {d.reason}" for d in soft)[:500]
+        ctx.extra["revocation_soft_fail"] = note
+        log.warning("%s: revocation status unknown, accepted by the soft_fail policy: %s",
+                    ctx.endpoint, note)
     return profile
 
 
