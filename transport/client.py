@@ -91,6 +91,18 @@ class GatewayClient:
                           body=signed.model_dump(),
                           headers={"Authorization": f"Bearer {session}"})
 
+    def logout(self, session: str) -> None:
+        """End the session server-side (204); ChannelError if refused or unreachable."""
+        try:
+            reply = self._http.post(API_PREFIX + "/auth/logout",
+                                    headers={"Authorization": f"Bearer {session}"})
+        except httpx.TimeoutException as exc:
+            raise ChannelError("channel_timeout", "the gateway did not answer in time") from exc
+        except httpx.HTTPError as exc:
+            raise ChannelError("channel_unreachable", f"cannot reach the gateway: {exc}") from exc
+        if reply.status_code >= 300:
+            raise _refusal(reply)
+
     def _call(
         self,
         method: str,
