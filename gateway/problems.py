@@ -80,6 +80,9 @@ CODES: dict[str, tuple[int, str]] = {
     "disposition_exists": (409, "The query's result already has its disposition"),
     "disposition_time_invalid": (422, "The result is said destroyed before its answer or after "
                                       "the statement"),
+    # Issue 9: slow and flooding clients.
+    "request_timeout": (408, "The request did not arrive in time"),
+    "rate_limited": (429, "Too many requests from this address; retry after Retry-After seconds"),
     "not_found": (404, "No such endpoint"),
     "method_not_allowed": (405, "Method not allowed"),
     "journal_unavailable": (503, "The journal cannot be written; nothing was answered"),
