@@ -89,6 +89,24 @@ class GatewayConfig:
     session_ttl_s: int = 900
     challenge_ttl_s: int = 120
     max_body: int = MAX_BODY_BYTES
+    # Slow and flooding clients (issue 9). A connection must finish its TLS handshake, request
+    # line and headers within header_timeout_s and its whole body within body_timeout_s after
+    # the headers, or it is closed; at most max_connections are open at once, of them at most
+    # max_connections_per_peer from one address (an IPv6 /64 counts as one address).
+    header_timeout_s: float = 10.0
+    body_timeout_s: float = 60.0
+    max_connections: int = 256
+    max_connections_per_peer: int = 32
+    # A token bucket per address: rate_limit_burst requests at once, then rate_limit_per_s; more
+    # is answered 429 rate_limited with Retry-After. 0 turns the limit off.
+    rate_limit_per_s: float = 10.0
+    rate_limit_burst: int = 120
+    # R-LOG-1 without a row per flooded request: refusals that name nobody (bad JSON, unknown
+    # session, bad challenge, ...) are journaled one by one up to refusals_itemized per (address,
+    # code) within refusal_window_s; the rest of that window become one row with their count,
+    # written before any of them is answered.
+    refusal_window_s: float = 60.0
+    refusals_itemized: int = 10
     population_size: int = 10_000
     population_seed: int = DEFAULT_SEED
     seed_users: tuple[SeedUser, ...] = ()

@@ -18,7 +18,10 @@ from signing.trust import REVOCATION_MODES
 BACKENDS = ("synthetic",)
 TUNABLE = ("nonce_window_s", "session_ttl_s", "challenge_ttl_s", "max_body",
            "segment_max_entries", "segment_max_age_s", "population_size", "population_seed",
-           "retention_hours", "bulk_per_hour", "many_users")
+           "retention_hours", "bulk_per_hour", "many_users", "max_connections",
+           "max_connections_per_peer", "rate_limit_burst", "refusals_itemized")
+# Tunable numbers that may have a fraction (seconds, requests per second).
+TUNABLE_REAL = ("header_timeout_s", "body_timeout_s", "rate_limit_per_s", "refusal_window_s")
 
 
 class DeploymentError(Exception):
@@ -48,6 +51,12 @@ def load_deployment(path: Path, *, db_url: str | None = None) -> GatewayConfig:
     bad = [k for k, v in extra.items() if not isinstance(v, int) or isinstance(v, bool) or v <= 0]
     if bad:
         raise DeploymentError(f"{path}: {', '.join(bad)} must be positive whole numbers")
+    real = {k: raw[k] for k in TUNABLE_REAL if k in raw}
+    bad = [k for k, v in real.items()
+           if not isinstance(v, int | float) or isinstance(v, bool) or not 0 < v < 1e9]
+    if bad:
+        raise DeploymentError(f"{path}: {', '.join(bad)} must be positive numbers")
+    extra.update(real)
     if "retention_days" in extra:
         # Files written before retention was counted in hours (the desk's unit) still load.
         if "retention_hours" in extra:
