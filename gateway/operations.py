@@ -2,20 +2,33 @@
 
 Operator writes are signed like queries; every notice, emergency entry and closing is a journal
 event, so the Log journal is their permanent record. `resources: null` means all resources,
-`[]` means none (an emergency recorded without downtime)."""
+`[]` means none (an emergency recorded without downtime).
+
+What is stored must stay readable (issue 9, hole 2): every time is checked at the edge — ISO 8601
+with an offset within -12:00..+14:00, between 2000 and 2099 — and so is every resource list
+(distinct numbers 1..52). A stored row that still cannot be read is skipped, logged and
+journaled once as a "fault"; it never breaks queries or the views."""
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Request
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
 from sqlalchemy import Connection, Engine, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
@@ -25,14 +38,21 @@ from gateway.context import RequestContext
 from gateway.db import write_tx
 from gateway.models import journal as journal_table
 from gateway.models import nonces
-from gateway.problems import Refusal
+from gateway.problems import Refusal, problem
 from gateway.timefmt import utc_text
 from gateway.verify import verify_user_signed
 from transport.clock import iso, now_utc, parse_iso, to_astana
-from transport.protocol import API_PREFIX, Signed
+from transport.protocol import API_PREFIX, RowId, Signed
+
+log = logging.getLogger("sio.gateway.operations")
 
 OPERATOR_ROLE = registry.OPERATOR_ROLE
 ONE_HOUR = timedelta(hours=1)  # R-Q-4, R-LOG-3: longer delays are journaled as outages
+# Times an operator may store: far from the ends of datetime, so every conversion works.
+TIME_MIN = datetime(2000, 1, 1, tzinfo=UTC)
+TIME_MAX = datetime(2100, 1, 1, tzinfo=UTC)
+OFFSET_MIN, OFFSET_MAX = timedelta(hours=-12), timedelta(hours=14)  # the offsets in use
+FAULT_CODE = "stored_row_unreadable"
 
 # R-OPS-1: the six sections of the emergency journal (2022 App.6), key → (kk, ru).
 SECTIONS: dict[str, tuple[str, str]] = {
@@ -47,7 +67,40 @@ SECTIONS: dict[str, tuple[str, str]] = {
 }
 
 _Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-_Resources = list[Annotated[int, Field(ge=1, le=52)]] | None
+# Strict: true and 1.0 are not resource numbers; at most the 52 there are.
+_Resources = Annotated[list[Annotated[int, Field(strict=True, ge=1, le=52)]],
+                       Field(max_length=52)] | None
+_TIME_FIELDS = frozenset({"issued_at", "starts_at", "ends_at", "started_at", "ended_at"})
+
+
+def sane_time(text: object) -> datetime:
+    """An ISO 8601 time with a real-world offset between 2000 and 2099; ValueError otherwise."""
+    if not isinstance(text, str) or len(text) > 40:
+        raise ValueError("a time is an ISO 8601 string")
+    moment = parse_iso(text)
+    offset = moment.utcoffset()
+    if offset is None or not OFFSET_MIN <= offset <= OFFSET_MAX or offset % timedelta(
+            minutes=1):
+        raise ValueError("the offset is not within -12:00..+14:00 in whole minutes")
+    try:
+        utc = moment.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("the time is out of range") from exc
+    if not TIME_MIN <= utc < TIME_MAX:
+        raise ValueError("the time is not between 2000 and 2099")
+    return moment
+
+
+def sane_resources(value: object) -> list[int] | None:
+    """None (all resources) or distinct resource numbers 1..52; ValueError otherwise."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) > 52 or any(
+            type(r) is not int or not 1 <= r <= 52 for r in value):
+        raise ValueError("resources are numbers 1..52")
+    if len(set(value)) != len(value):
+        raise ValueError("a resource is listed twice")
+    return list(value)
 
 
 class _Op(BaseModel):
@@ -57,8 +110,12 @@ class _Op(BaseModel):
 
 
 def _aware(value: str) -> str:
-    parse_iso(value)  # ValueError → request_invalid
+    sane_time(value)  # ValueError → time_invalid (_write)
     return value
+
+
+def _distinct(value: list[int] | None) -> list[int] | None:
+    return sane_resources(value)  # ValueError → resources_invalid (_write)
 
 
 class NoticeIn(_Op):
@@ -72,6 +129,7 @@ class NoticeIn(_Op):
     resources: _Resources = None
 
     _times = field_validator("starts_at", "ends_at", "issued_at")(_aware)
+    _resources = field_validator("resources")(_distinct)
 
 
 class EmergencyIn(_Op):
@@ -87,13 +145,14 @@ class EmergencyIn(_Op):
     resources: _Resources = None
 
     _times = field_validator("started_at", "issued_at")(_aware)
+    _resources = field_validator("resources")(_distinct)
 
 
 class EmergencyClose(_Op):
     """The end date-time of an emergency row, recorded later."""
 
     op: Literal["emergency_close"] = "emergency_close"
-    entry_seq: Annotated[int, Field(ge=1)]
+    entry_seq: RowId
     ended_at: str
     actions: _Text | None = None
 
@@ -154,40 +213,132 @@ def _hits(resources: list[int] | None, resource: int) -> bool:
 
 
 @dataclass(frozen=True)
+class Unreadable:
+    """A stored notice, emergency or closing the gateway cannot read: skipped, journaled once."""
+
+    seq: int
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class State:
     notices: list[Notice]
     emergencies: list[Emergency]
+    unreadable: list[Unreadable] = field(default_factory=list)
+    reported: frozenset[int] = frozenset()  # seqs whose fault is already journaled
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not a text")
+    return value
+
+
+def _int(value: object) -> int:
+    if type(value) is not int:
+        raise TypeError("not an integer")
+    return value
+
+
+def _notice(seq: int, d: dict[str, Any]) -> Notice:
+    return Notice(seq, _text(d["title_kk"]), _text(d["title_ru"]), sane_time(d["starts_at"]),
+                  sane_time(d["ends_at"]), sane_resources(d.get("resources")))
+
+
+def _emergency(seq: int, d: dict[str, Any]) -> Emergency:
+    return Emergency(seq, _text(d["section"]), _text(d["actions"]), _int(d["max_time_min"]),
+                     _text(d["responsible"]), sane_time(d["started_at"]),
+                     sane_resources(d.get("resources")))
+
+
+def _fault_seq(detail: dict[str, Any]) -> int | None:
+    seq = detail.get("entry_seq")
+    return seq if detail.get("code") == FAULT_CODE and type(seq) is int else None
 
 
 def load_state(conn: Connection) -> State:
-    """Notices and emergency rows replayed from the journal, in seq order."""
+    """Notices and emergency rows replayed from the journal, in seq order; a row that cannot
+    be read is left out and listed in `unreadable` (a closing that cannot be read leaves its
+    emergency open: fail closed for what it concerns)."""
     rows = conn.execute(
         select(journal_table.c.seq, journal_table.c.kind, journal_table.c.detail)
-        .where(journal_table.c.kind.in_(("notice", "emergency", "emergency_closed")))
+        .where(journal_table.c.kind.in_(("notice", "emergency", "emergency_closed", "fault")))
         .order_by(journal_table.c.seq)
     ).all()
     notices: list[Notice] = []
     emergencies: dict[int, Emergency] = {}
+    unreadable: list[Unreadable] = []
+    reported: set[int] = set()
     for seq, kind, detail_text in rows:
-        d = json.loads(detail_text)
-        if kind == "notice":
-            notices.append(Notice(int(seq), d["title_kk"], d["title_ru"],
-                                  parse_iso(d["starts_at"]), parse_iso(d["ends_at"]),
-                                  d.get("resources")))
-        elif kind == "emergency":
-            emergencies[int(seq)] = Emergency(
-                int(seq), d["section"], d["actions"], d["max_time_min"], d["responsible"],
-                parse_iso(d["started_at"]), d.get("resources"))
-        elif (row := emergencies.get(int(d["entry_seq"]))) is not None:
-            row.ended_at, row.closing_seq = parse_iso(d["ended_at"]), int(seq)
-    return State(notices, list(emergencies.values()))
+        try:
+            d = json.loads(detail_text)
+            if not isinstance(d, dict):
+                raise TypeError("the detail is not an object")
+            if kind == "fault":
+                if (faulted := _fault_seq(d)) is not None:
+                    reported.add(faulted)
+            elif kind == "notice":
+                notices.append(_notice(int(seq), d))
+            elif kind == "emergency":
+                emergencies[int(seq)] = _emergency(int(seq), d)
+            else:
+                entry_seq, ended = _int(d["entry_seq"]), sane_time(d["ended_at"])
+                if (row := emergencies.get(entry_seq)) is not None:
+                    row.ended_at, row.closing_seq = ended, int(seq)
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
+            unreadable.append(Unreadable(int(seq), str(kind), f"{type(exc).__name__}: {exc}"
+                                         [:200]))
+    return State(notices, list(emergencies.values()), unreadable, frozenset(reported))
+
+
+def _reported(conn: Connection) -> set[int]:
+    rows = conn.execute(select(journal_table.c.detail).where(journal_table.c.kind == "fault"))
+    found: set[int] = set()
+    for (text,) in rows:
+        try:
+            detail = json.loads(text)
+        except ValueError:
+            continue
+        if isinstance(detail, dict) and (seq := _fault_seq(detail)) is not None:
+            found.add(seq)
+    return found
+
+
+def report_faults(engine: Engine, state: State) -> None:
+    """Log every unreadable row and journal each once, in its own transaction (best effort:
+    the read that found it goes on without it)."""
+    pending = [u for u in state.unreadable if u.seq not in state.reported]
+    if not pending:
+        return
+    for u in pending:
+        log.error("journal entry %s (%s) cannot be read and is skipped: %s", u.seq, u.kind,
+                  u.reason)
+    try:
+        with write_tx(engine) as conn:
+            journal.next_seq(conn)  # the head is locked: two readers do not both journal it
+            done = _reported(conn)
+            for u in pending:
+                if u.seq not in done:
+                    journal.append(conn, "fault", detail={
+                        "code": FAULT_CODE, "entry_seq": u.seq, "entry_kind": u.kind,
+                        "reason": u.reason})
+    except SQLAlchemyError:
+        log.exception("the fault of an unreadable row could not be journaled")
+
+
+def current_state(engine: Engine) -> State:
+    """The state as of now, its unreadable rows reported."""
+    with engine.connect() as conn:
+        state = load_state(conn)
+    report_faults(engine, state)
+    return state
 
 
 def check_downtime(engine: Engine, resource: int, at: datetime | None = None) -> None:
     """Refuse a query to a resource under announced works or an open emergency (R-Q-3)."""
     moment = at or now_utc()
-    with engine.connect() as conn:
-        state = load_state(conn)
+    state = current_state(engine)
     for notice in state.notices:
         if notice.affects(resource, moment):
             raise Refusal("maintenance", f"planned technical works (notice {notice.seq}) "
@@ -233,12 +384,28 @@ _KIND: dict[type[_Op], str] = {
     NoticeIn: "notice", EmergencyIn: "emergency", EmergencyClose: "emergency_closed"}
 
 
+def _validated(model: type[_Op], payload: dict[str, Any]) -> _Op:
+    """The operator's payload as `model`; a bad time or resource list has its own code, any
+    other shape problem stays request_invalid."""
+    try:
+        return model.model_validate(payload)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = str(err["loc"][0]) if err["loc"] else ""
+        message = f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"[:300]
+        if where in _TIME_FIELDS:
+            raise Refusal("time_invalid", message) from exc
+        if where == "resources":
+            raise Refusal("resources_invalid", message) from exc
+        raise
+
+
 def _write(engine: Engine, config: GatewayConfig, authorization: str | None, data: object,
            ctx: RequestContext, model: type[_Op]) -> dict[str, Any]:
     """Verify an operator's signed write and journal it; the event's JSON back."""
     payload, iin, serial = _operator_payload(engine, config, authorization, data, ctx)
     signature = payload.pop("_signature")
-    op = model.model_validate(payload)  # ValidationError → request_invalid
+    op = _validated(model, payload)
     body = op.model_dump(mode="json", exclude={"nonce", "issued_at", "op"})
     if isinstance(op, NoticeIn) and parse_iso(op.ends_at) <= parse_iso(op.starts_at):
         raise Refusal("param_invalid", "the works end before they start")
@@ -279,26 +446,26 @@ def _closing(conn: Connection, op: EmergencyClose, now: datetime) -> dict[str, A
 def notices_view(engine: Engine, now: datetime | None = None) -> dict[str, Any]:
     """Current and upcoming planned works (R-Q-3)."""
     moment = now or now_utc()
-    with engine.connect() as conn:
-        state = load_state(conn)
+    state = current_state(engine)
     return {
         "current": [n.as_json() for n in state.notices if n.starts_at <= moment < n.ends_at],
         "upcoming": [n.as_json() for n in state.notices if moment < n.starts_at],
+        "unreadable": [u.seq for u in state.unreadable if u.kind == "notice"],
     }
 
 
 def emergency_view(engine: Engine, now: datetime | None = None) -> dict[str, Any]:
     """The emergency journal by App.6 section, rows numbered within each section (R-OPS-1)."""
     moment = now or now_utc()
-    with engine.connect() as conn:
-        state = load_state(conn)
+    state = current_state(engine)
     sections = []
     for key, (kk, ru) in SECTIONS.items():
         rows = [r for r in state.emergencies if r.section == key]
         sections.append({"section": key, "title_kk": kk, "title_ru": ru, "rows": [
             {"no": i, **r.as_json(moment)} for i, r in enumerate(rows, start=1)]})
     return {"sections": sections,
-            "open": sum(1 for r in state.emergencies if r.ended_at is None)}
+            "open": sum(1 for r in state.emergencies if r.ended_at is None),
+            "unreadable": [u.seq for u in state.unreadable if u.kind != "notice"]}
 
 
 Handle = Callable[[Request, RequestContext, Callable[[Any], BaseModel]], Any]
@@ -331,12 +498,22 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
     def reader(endpoint: str, view: Callable[[Engine], dict[str, Any]]) -> Callable[..., Any]:
         async def read(request: Request) -> Response:
             ctx = ctx_of(request, endpoint)
+            authorization = request.headers.get("authorization")
+
+            def work() -> dict[str, Any]:
+                session = auth.session_of(engine, authorization)
+                ctx.actor_iin = session.iin
+                with engine.connect() as conn:  # blocked, or no agreement: nothing to read
+                    registry.require_active(conn, session.iin)
+                return view(engine)
+
             try:
-                await run_in_threadpool(auth.session_of, engine,
-                                        request.headers.get("authorization"))
+                return JSONResponse(await run_in_threadpool(work))
             except Refusal as refusal:
                 return await run_in_threadpool(refuse, refusal, ctx)
-            return JSONResponse(await run_in_threadpool(view, engine))
+            except SQLAlchemyError:
+                log.exception("database failure while reading %s", endpoint)
+                return problem("journal_unavailable")
         return read
 
     body = {"requestBody": {"required": True, "content": {

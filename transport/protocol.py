@@ -142,6 +142,11 @@ Email = Annotated[str, StringConstraints(
     strip_whitespace=True, max_length=200, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 PersonName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 ApplicationAction = Literal["registration", "transfer", "blocking"]
+# Integer ids that reach the database (row ids, journal seqs): JSON-safe and within 64 bits.
+RowId = Annotated[int, Field(ge=1, le=2**53)]
+# The file a signed application PDF embeds: ApplicationForm.canonical(), byte for byte, so the
+# applicant's PAdES signature covers the form it travels with (R-ACC-2, R-ACC-3).
+APPLICATION_FORM_FILE = "sio-application-form.json"
 
 
 class AgreementText(_Model):
@@ -205,9 +210,17 @@ class ApplicationForm(_Model):
             raise ValueError("a name holds letters, spaces, hyphens and apostrophes only")
         return value
 
+    def sha256(self) -> str:
+        """The SHA-256 of the canonical form: what the signed PDF embeds must hash to this."""
+        return sha256_hex(self.canonical())
+
 
 class ApplicationSubmission(_Model):
-    """The form (validated) and the applicant's PAdES-signed PDF with the scan (R-ACC-3)."""
+    """The form (validated) and the applicant's PAdES-signed PDF with the scan (R-ACC-3).
+
+    The PDF embeds the form itself as the file APPLICATION_FORM_FILE (its canonical JSON), and
+    its last signature covers the whole file: the gateway accepts the form only if the embedded
+    one hashes the same, the signature is fresh, and the signed PDF was never accepted before."""
 
     form: ApplicationForm
     pdf: Annotated[str, StringConstraints(min_length=1, max_length=MAX_BODY_BYTES)]
@@ -247,7 +260,7 @@ class OperatorDecision(_Model):
     """What the operator signs to register or refuse an application (R-ACC-4)."""
 
     purpose: Literal["sio-decision"] = "sio-decision"
-    application_id: int = Field(ge=1)
+    application_id: RowId
     decision: Literal["register", "refuse"]
     reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] = ""
     nonce: Nonce
@@ -266,14 +279,25 @@ class OperatorBlock(_Model):
     operator_iin: Iin
 
 
+class OperatorUnblock(_Model):
+    """What the operator signs to undo a block (a wrongful one, or on return: R-ACC-7)."""
+
+    purpose: Literal["sio-unblock"] = "sio-unblock"
+    iin: Iin
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+    nonce: Nonce
+    issued_at: str
+    operator_iin: Iin
+
+
 class Decision(_Model):
     """The decision as the gateway signs it with the operator's key (R-ACC-4)."""
 
     version: Literal[1] = 1
     application_id: int | None
     iin: Iin
-    action: ApplicationAction
-    decision: Literal["register", "refuse", "block"]
+    action: ApplicationAction | Literal["unblocking"]
+    decision: Literal["register", "refuse", "block", "unblock"]
     reason: str
     decided_at: str
     operator_iin: str | None
