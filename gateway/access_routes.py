@@ -68,7 +68,10 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
               openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
                   "schema": ApplicationSubmission.model_json_schema()}}}})
     async def application(request: Request) -> Response:
-        """An application (R-ACC-2) with its PAdES-signed PDF carrying the scan (R-ACC-3)."""
+        """An application (R-ACC-2) with its PAdES-signed PDF carrying the scan (R-ACC-3) and
+        the form itself (sio-application-form.json, bound by its SHA-256); signed just before
+        filing and filed once. A blocking one may come from the user, a controller of their
+        organisation or the operator (R-ACC-6, R-ACC-8) and takes effect at once."""
         ctx = _ctx(request, "application")
         return await handle(request, ctx,
                             lambda d: applications.submit(engine, config, d, ctx))
@@ -86,6 +89,16 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
         ctx = _ctx(request, "block")
         return await handle(request, ctx, signed_in(
             request, ctx, lambda s, d: applications.block(engine, config, s, d, ctx)))
+
+    @app.post(API_PREFIX + "/operator/unblocks", response_model=Signed, responses=docs,
+              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+                  "schema": Signed.model_json_schema()}}}})
+    async def unblock(request: Request) -> Response:
+        """A signed OperatorUnblock (purpose sio-unblock): the operator undoes a block, e.g. a
+        wrongful one; the user's next request is served again."""
+        ctx = _ctx(request, "unblock")
+        return await handle(request, ctx, signed_in(
+            request, ctx, lambda s, d: applications.unblock(engine, config, s, d, ctx)))
 
     @app.get(API_PREFIX + "/operator/applications", response_model=ApplicationList, responses=docs)
     async def application_list(request: Request, state: str = "submitted",

@@ -18,8 +18,17 @@ from gateway.models import agreements, applications, nonces, sessions, users
 from gateway.problems import CODES, PROBLEM_MEDIA_TYPE
 from signing.iin import make_iin
 from signing.sandbox_pki import SANDBOX_USERS, SandboxPKI, SandboxUser, create_sandbox_pki
-from transport.protocol import API_PREFIX, MAX_BODY_BYTES
+from transport.canonical import canonical_json
+from transport.clock import iso, now_astana
+from transport.protocol import (
+    API_PREFIX,
+    MAX_BODY_BYTES,
+    OperatorBlock,
+    OperatorUnblock,
+    QueryRequest,
+)
 
+from .applicant import application_pdf, form, submission
 from .helpers import (
     Gw,
     bearer,
@@ -140,6 +149,85 @@ def oversized(gw: Gw, _: SandboxPKI) -> Send:
     return lambda: gw.client.post(QUERIES, content=big, headers=bearer(token))
 
 
+APPLY = f"{API_PREFIX}/applications"
+
+
+def _operator(gw: Gw) -> tuple[str, Any]:
+    """A session of the sandbox operator and their signing key."""
+    auth_key, sign_key = gw.pki.software_signers(registry.SANDBOX_OPERATOR)
+    return login(gw.client, auth_key), sign_key
+
+
+def form_unbound(gw: Gw, _: SandboxPKI) -> Send:
+    # Issue 9, hole 1: a blocking form with a PDF the victim signed for something else.
+    victim = SANDBOX_USERS[1]
+    pdf = application_pdf(gw.pki.software_signers(victim)[1], form_data=form(victim, "transfer"))
+    body = {"form": form(victim, "blocking"), "pdf": base64.b64encode(pdf).decode()}
+    return lambda: gw.client.post(APPLY, json=body)
+
+
+def signature_stale(gw: Gw, _: SandboxPKI) -> Send:
+    body = submission(gw, SANDBOX_USERS[1], "blocking",
+                      signed_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=2),
+                      date=(now_astana() - dt.timedelta(days=2)).date().isoformat())
+    return lambda: gw.client.post(APPLY, json=body)
+
+
+def application_replayed(gw: Gw, _: SandboxPKI) -> Send:
+    # Issue 9, hole 6: the same signed application filed again.
+    newbie = SandboxUser("newbie", "ЖАҢАБАЕВ", "ЕРБОЛ", "", make_iin(dt.date(1993, 3, 8), "M",
+                                                                     6017),
+                         ANALYST.organization, ANALYST.bin)
+    body = submission(gw, newbie)
+    assert gw.client.post(APPLY, json=body).status_code == 200
+    return lambda: gw.client.post(APPLY, json=body)
+
+
+def blocked_by_a_stranger(gw: Gw, _: SandboxPKI) -> Send:
+    body = submission(gw, SANDBOX_USERS[1], "blocking",
+                      signer=gw.pki.software_signers(SANDBOX_USERS[2])[1])
+    return lambda: gw.client.post(APPLY, json=body)
+
+
+OPERATOR_IIN = registry.SANDBOX_OPERATOR.iin
+
+
+def last_operator(gw: Gw, _: SandboxPKI) -> Send:
+    token, key = _operator(gw)
+    cmd = OperatorBlock(iin=OPERATOR_IIN, reason="өзін", issued_at=iso(now_astana()),
+                        nonce=QueryRequest.new_nonce(), operator_iin=OPERATOR_IIN)
+    body = sign_payload(cmd.canonical(), key)
+    return lambda: gw.client.post(f"{API_PREFIX}/operator/blocks", json=body,
+                                  headers=bearer(token))
+
+
+def unblock_not_blocked(gw: Gw, _: SandboxPKI) -> Send:
+    token, key = _operator(gw)
+    cmd = OperatorUnblock(iin=ANALYST.iin, reason="қате", issued_at=iso(now_astana()),
+                          nonce=QueryRequest.new_nonce(), operator_iin=OPERATOR_IIN)
+    body = sign_payload(cmd.canonical(), key)
+    return lambda: gw.client.post(f"{API_PREFIX}/operator/unblocks", json=body,
+                                  headers=bearer(token))
+
+
+def _emergency(gw: Gw, **change: Any) -> Send:
+    token, key = _operator(gw)
+    payload = {"nonce": QueryRequest.new_nonce(), "issued_at": iso(now_astana()),
+               "section": "power_failure", "actions": "ИБП", "max_time_min": 60,
+               "responsible": "Инженер", "started_at": iso(now_astana()), **change}
+    body = sign_payload(canonical_json(payload), key)
+    return lambda: gw.client.post(f"{API_PREFIX}/emergency", json=body, headers=bearer(token))
+
+
+def time_out_of_range(gw: Gw, _: SandboxPKI) -> Send:
+    # Issue 9, hole 2: year 1 at +14:00 cannot even be converted to UTC.
+    return _emergency(gw, started_at="0001-01-01T00:00:00+14:00")
+
+
+def resources_with_null(gw: Gw, _: SandboxPKI) -> Send:
+    return _emergency(gw, resources=[1, None])
+
+
 MATRIX = [
     (tampered, "signature_invalid"),
     (wrong_key, "wrong_key_usage"),
@@ -155,6 +243,14 @@ MATRIX = [
     (role_denied, "resource_not_allowed"),
     (malformed, "malformed_json"),
     (oversized, "body_too_large"),
+    (form_unbound, "application_form_mismatch"),
+    (signature_stale, "application_signature_stale"),
+    (application_replayed, "application_replayed"),
+    (blocked_by_a_stranger, "blocking_not_allowed"),
+    (last_operator, "last_operator"),
+    (unblock_not_blocked, "not_blocked"),
+    (time_out_of_range, "time_invalid"),
+    (resources_with_null, "resources_invalid"),
 ]
 
 
@@ -171,7 +267,7 @@ def test_the_matrix_codes_are_distinct() -> None:
 
 
 @pytest.mark.req("R-AUTH-1", "R-AUTH-3", "R-AUTH-5", "R-AUTH-6", "R-ACC-1", "R-CTL-2",
-                 "R-Q-2", "R-LOG-1")
+                 "R-Q-2", "R-LOG-1", "R-ACC-2", "R-ACC-6", "R-ACC-8", "R-Q-3", "R-OPS-1")
 @pytest.mark.parametrize(("case", "code"), MATRIX, ids=[c.__name__ for c, _ in MATRIX])
 def test_refusal_matrix(gw: Gw, foreign_pki: SandboxPKI, case: Callable[[Gw, SandboxPKI], Send],
                         code: str, tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-from io import BytesIO
 from typing import Any
 
 import pytest
@@ -17,60 +16,19 @@ from gateway.models import applications, users
 from gateway.registry import SANDBOX_NEWCOMER, SANDBOX_OPERATOR
 from signing.cms import verify_detached
 from signing.iin import make_iin
-from signing.pades import blank_pdf, sign_pdf
+from signing.pades import blank_pdf
 from signing.sandbox_pki import SANDBOX_USERS, SandboxUser
 from signing.signer import Signer
 from transport.clock import iso, now_astana
 from transport.protocol import API_PREFIX, Decision, OperatorBlock, OperatorDecision, QueryRequest
 
+from .applicant import application_pdf, form, submission
 from .helpers import Gw, bearer, fresh_signer, login, query_request, sign_payload, signed_query
 
 APPLY, DECIDE = f"{API_PREFIX}/applications", f"{API_PREFIX}/operator/decisions"
 BLOCK, LIST = f"{API_PREFIX}/operator/blocks", f"{API_PREFIX}/operator/applications"
 NEWBIE = SandboxUser("newbie", "ЖАҢАБАЕВ", "ЕРБОЛ", "", make_iin(dt.date(1993, 3, 8), "M", 6017),
                      SANDBOX_USERS[0].organization, SANDBOX_USERS[0].bin)
-PNG_SCAN = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-def form(user: SandboxUser, action: str = "registration", **change: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "action": action, "surname": user.surname, "name": user.first_name,
-        "patronymic": user.patronymic, "iin": user.iin, "organization": user.organization,
-        "organization_code": "1901", "bin": user.bin, "unit": "Талдау басқармасы",
-        "position": "бас маман", "work_phone": "+7 7172 00 00 00",
-        "mobile_phone": "+7 701 000 00 00", "email": "analyst@afm.example.kz",
-        "work_address": "Астана, Мәңгілік Ел даңғылы, 8", "agreement_read": True,
-        "eds_on_protected_carrier": True, "personal_data_consent": True,
-        "date": now_astana().date().isoformat(), "head_position": "басқарма басшысы",
-        "head_name": "БАСШЫЕВ Б.Б.",
-    }
-    if action == "blocking":
-        data["blocking_reason"] = "жұмыстан босатылды"
-    data.update(change)
-    return data
-
-
-def application_pdf(signer: Signer, scan: bytes | None = PNG_SCAN) -> bytes:
-    """The applicant's PDF: the scanned paper copy embedded, then PAdES-signed (R-ACC-3)."""
-    from pyhanko.pdf_utils import embed
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-
-    pdf = blank_pdf("SIO application")
-    if scan is not None:
-        writer = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
-        data = embed.EmbeddedFileObject.from_file_data(writer, scan, mime_type="image/png")
-        embed.embed_file(writer, embed.FileSpec(file_spec_string="scan.png",
-                                                embedded_data=data))
-        out = BytesIO()
-        writer.write(out)
-        pdf = out.getvalue()
-    return sign_pdf(pdf, signer, reason="Application", location="Astana")
-
-
-def submission(gw: Gw, user: SandboxUser, action: str = "registration", *,
-               signer: Signer | None = None, **change: Any) -> dict[str, Any]:
-    pdf = application_pdf(signer or gw.pki.software_signers(user)[1])
-    return {"form": form(user, action, **change), "pdf": base64.b64encode(pdf).decode()}
 
 
 def operator_session(gw: Gw) -> tuple[str, Signer]:
@@ -199,12 +157,16 @@ def test_operator_blocks_immediately_and_only_the_operator_may(gw: Gw) -> None:
 def test_every_field_and_the_pdf_are_checked(gw: Gw) -> None:
     sign_key = gw.pki.software_signers(NEWBIE)[1]
     good = submission(gw, NEWBIE, signer=sign_key)
+
+    def pdf(signer: Signer, data: dict[str, Any] | None, **kw: Any) -> str:
+        return base64.b64encode(application_pdf(signer, form_data=data, **kw)).decode()
+
     bad_iin = NEWBIE.iin[:11] + str((int(NEWBIE.iin[11]) + 1) % 10)
     future = (now_astana().date() + dt.timedelta(days=2)).isoformat()
-    no_scan = base64.b64encode(application_pdf(sign_key, scan=None)).decode()
-    auth_pdf = base64.b64encode(application_pdf(gw.pki.software_signers(NEWBIE)[0])).decode()
-    other_pdf = base64.b64encode(application_pdf(gw.pki.software_signers(
-        SANDBOX_USERS[0])[1])).decode()
+    no_scan = pdf(sign_key, form(NEWBIE), scan=None)
+    auth_pdf = pdf(gw.pki.software_signers(NEWBIE)[0], form(NEWBIE))
+    other_pdf = pdf(gw.pki.software_signers(SANDBOX_USERS[0])[1], form(NEWBIE))
+    newcomer_transfer = form(SANDBOX_NEWCOMER, "transfer")
     expired = fresh_signer(gw.pki, NEWBIE, "signing",
                            not_after=dt.datetime.now(dt.UTC) - dt.timedelta(hours=1))
     cases: list[tuple[dict[str, Any], str]] = [
@@ -228,9 +190,10 @@ def test_every_field_and_the_pdf_are_checked(gw: Gw) -> None:
         ({**good, "pdf": auth_pdf}, "wrong_key_usage"),
         ({**good, "pdf": other_pdf}, "applicant_mismatch"),
         (submission(gw, NEWBIE, signer=expired), "certificate_expired"),
-        ({"form": form(SANDBOX_NEWCOMER, "transfer"), "pdf": good["pdf"]},
+        ({"form": newcomer_transfer, "pdf": pdf(sign_key, newcomer_transfer)},
          "applicant_mismatch"),
-        ({"form": form(NEWBIE, "transfer"), "pdf": good["pdf"]}, "not_registered"),
+        ({"form": form(NEWBIE, "transfer"), "pdf": pdf(sign_key, form(NEWBIE, "transfer"))},
+         "not_registered"),
     ]
     for body, code in cases:
         response = gw.client.post(APPLY, json=body)
