@@ -247,7 +247,9 @@ def _notice(seq: int, d: dict[str, Any]) -> Notice:
 
 
 def _emergency(seq: int, d: dict[str, Any]) -> Emergency:
-    return Emergency(seq, _text(d["section"]), _text(d["actions"]), _int(d["max_time_min"]),
+    if (section := _text(d["section"])) not in SECTIONS:
+        raise ValueError(f"no emergency journal section {section[:40]!r}")
+    return Emergency(seq, section, _text(d["actions"]), _int(d["max_time_min"]),
                      _text(d["responsible"]), sane_time(d["started_at"]),
                      sane_resources(d.get("resources")))
 
