@@ -25,6 +25,8 @@ KINDS = frozenset({"login", "query", "refusal"})
 # R-Q-3, R-OPS-1, R-LOG-3, R-RES-1: operations events are journaled too (gateway.operations).
 KINDS |= {"notice", "emergency", "emergency_closed", "outage", "disposition"}
 KINDS |= {"application", "decision", "block", "agreement"}  # R-ACC-2..7, R-AUTH-2
+# Issue 9: successful reads of reports and operator lists (who saw what, with which parameters).
+KINDS |= {"read"}
 KINDS |= {"logout"}  # issue 9: a session ended by the user or by its certificate's revocation
 KINDS |= {"unblock"}  # the operator undoes a block (issue 9)
 KINDS |= {"fault"}  # a stored row the gateway cannot read, journaled once (issue 9)
