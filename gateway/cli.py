@@ -1,5 +1,5 @@
-"""`sio-gateway` command line: `serve`, `journal export|verify`, `report` (DESIGN.md "The command
-line")."""
+"""`sio-gateway` command line: `serve`, `journal export|verify`, `report`, `db init` (DESIGN.md
+"The command line")."""
 
 from __future__ import annotations
 
@@ -46,7 +46,23 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--config", type=Path, help=CONFIG_HELP)
     _journal_parser(sub)
     _report_parser(sub)
+    _db_parser(sub)
     return parser
+
+
+def _db_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = sub.add_parser("db", help="the database schema and its roles (docs/operator/"
+                                      "security.md)")
+    dsub = group.add_subparsers(dest="db_command", required=True)
+    init = dsub.add_parser("init", help="as the schema's owner: migrate, then grant the app "
+                                        "role only what the gateway needs")
+    init.add_argument("--owner-url", required=True, metavar="URL",
+                      help="SQLAlchemy URL connecting as the role that owns the schema "
+                           "(PostgreSQL), or the SQLite file")
+    init.add_argument("--app-role", metavar="NAME",
+                      help="PostgreSQL role the gateway serves as (created beforehand): "
+                           "SELECT/INSERT, UPDATE/DELETE only where needed, owns nothing")
+    init.add_argument("--json", action="store_true", help="print what was done as JSON")
 
 
 def _report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -217,6 +233,38 @@ def journal_verify(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def db_init(args: argparse.Namespace) -> int:
+    from gateway.db import current_revision, grant_app_role, make_engine, migrate
+
+    engine = make_engine(args.owner_url)
+    try:
+        with engine.connect() as conn:
+            before = current_revision(conn)
+        migrate(engine)
+        with engine.connect() as conn:
+            after = current_revision(conn)
+        grants = grant_app_role(engine, args.app_role) if args.app_role else None
+    finally:
+        engine.dispose()
+    if args.json:
+        print(json.dumps({"revision_before": before, "revision": after,
+                          "app_role": grants.role if grants else None,
+                          "schema": grants.schema if grants else None,
+                          "grants": {t: list(p) for t, p in grants.tables.items()}
+                          if grants else {}}, ensure_ascii=False))
+        return 0
+    print(f"schema at revision {after}"
+          + (f" (migrated from {before or 'an empty database'})" if before != after else
+             " (already current)"))
+    if grants is not None:
+        print(f"app role {grants.role} on schema {grants.schema}: owns nothing; may")
+        for table, privileges in grants.tables.items():
+            print(f"  {table}: {', '.join(privileges)}")
+        print("run this step again after every upgrade of the gateway (it migrates and "
+              "grants on new tables)")
+    return 0
+
+
 def report(args: argparse.Namespace) -> int:
     import datetime as dt
 
@@ -257,9 +305,12 @@ def main(argv: list[str]) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits on --help and on usage errors
         return exc.code if isinstance(exc.code, int) else 2
+    from gateway.db import SchemaError
     from gateway.deployment import DeploymentError
 
     try:
+        if args.command == "db":
+            return db_init(args)
         if args.command == "serve":
             return serve(args)
         if args.command == "report":
@@ -268,6 +319,6 @@ def main(argv: list[str]) -> int:
             if args.journal_command == "export":
                 return journal_export(args)
             return journal_verify(args)
-    except DeploymentError as exc:
+    except (DeploymentError, SchemaError) as exc:
         print(f"sio-gateway: {exc}", file=sys.stderr)
     return 2

@@ -6,6 +6,7 @@ from sqlalchemy import (
     BigInteger,
     Column,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -85,6 +86,8 @@ journal = Table(
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
 )
+# Reports and per-user lookups by actor and time (revision 0001).
+Index("ix_journal_actor_at", journal.c.actor_iin, journal.c.at_utc)
 
 # One row: the last seq and hash; locking it serializes appends so seqs stay dense.
 journal_head = Table(
