@@ -208,6 +208,12 @@ class CaseFile:
         found = [self._receipt(r) for r in rows]
         return [r for r in found if owner_iin is None or r.owner_iin == owner_iin]
 
+    def recent(self, limit: int = 20) -> list[Receipt]:
+        """The latest results that left the vault, newest first."""
+        rows = self._db.execute("SELECT * FROM receipts WHERE state='disposed'"
+                                " ORDER BY destroyed_at DESC LIMIT ?", (limit,)).fetchall()
+        return [self._receipt(r) for r in rows]
+
     def materials(self) -> list[Material]:
         """Open materials: those with results waiting, oldest first."""
         by_case: dict[str, list[Receipt]] = {}

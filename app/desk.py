@@ -46,7 +46,8 @@ log = logging.getLogger(__name__)
 
 # Refusals after which re-sending a disposition cannot help (R-RES-1): kept visible instead.
 _FINAL_DISPOSITION_CODES = frozenset({"disposition_unknown", "disposition_foreign",
-                                      "malformed_request", "request_invalid", "iin_mismatch"})
+                                      "disposition_malformed", "disposition_time_invalid",
+                                      "printout_missing", "request_invalid", "iin_mismatch"})
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,16 @@ class Desk:
     def case_materials(self) -> list[Material]:
         """Open materials with the results still waiting to be attached."""
         return self._materials().casefile.materials()
+
+    def case_overview(self, recent: int = 20) -> tuple[list[Material], list[Receipt]]:
+        """Open materials with waiting results, and the latest results that left the vault."""
+        casefile = self._materials().casefile
+        return casefile.materials(), casefile.recent(recent)
+
+    def expiring(self) -> list[Receipt]:
+        """Waiting results the retention clock destroys within the warning time (15 min)."""
+        within = timedelta(seconds=self.config.retention_warn_s)
+        return self._materials().casefile.expiring(within)
 
     def receipt(self, item: str) -> Receipt:
         return self._materials().casefile.get(item)

@@ -265,6 +265,21 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "Этот результат относится к запросу другого пользователя.",
         "This result belongs to another user's query.",
     ),
+    "disposition_malformed": (
+        "Нәтиже туралы есеп шлюз күткен түрде емес; ол қайта жіберілмейді. Әкімшіге хабарласыңыз.",
+        "Отчёт о результате не в том виде, который ожидает шлюз; он не будет отправлен повторно. Обратитесь к администратору.",
+        "The report on the result is not in the form the gateway expects; it will not be re-sent. Contact the administrator.",
+    ),
+    "disposition_time_invalid": (
+        "Нәтиженің жойылу уақыты шлюз сағатымен сәйкес келмейді; жұмыс станциясының сағатын тексеріңіз.",
+        "Время уничтожения результата не согласуется с часами шлюза; проверьте часы рабочей станции.",
+        "The time the result was destroyed does not agree with the gateway's clock; check the workstation's clock.",
+    ),
+    "printout_missing": (
+        "Экспортталған нұсқаның хэші жоқ; есеп қабылданбады.",
+        "Нет хэша экспортированной распечатки; отчёт не принят.",
+        "The exported printout's hash is missing; the report was not accepted.",
+    ),
     "disposition_exists": (
         "Бұл нәтиженің тағдыры журналда тіркеліп қойған.",
         "Судьба этого результата уже отражена в журнале.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +24,8 @@ from app.selfcheck import CheckResult, Readers, Report, SelfcheckConfig
 from app.selfcheck.thresholds import ALL_CHECKS
 from ui import i18n
 from ui.agreement_dialog import AgreementDialog
+from ui.attach_dialog import AttachDialog, receipt_text
+from ui.case_page import CasePage
 from ui.change_pin_dialog import ChangePinDialog
 from ui.diagnostics import DiagnosticsDialog
 from ui.first_launch import FirstLaunchDialog, first_launch_done
@@ -39,6 +43,7 @@ from ui.worker import DeskRunner
 log = logging.getLogger(__name__)
 
 APP_NAME = "SIO Desk"
+RETENTION_TICK_MS = 60_000  # R-RES-1: how often the retention clock is looked at
 NOTICE_STYLE = (
     "background: #fff4c2; color: #5a3d00; padding: 6px; border-bottom: 1px solid #d9b84a;"
 )
@@ -84,6 +89,8 @@ class MainWindow(QMainWindow):
         self.startup_check: SelfcheckJob | None = None
         self._checks: dict[str, CheckResult] = {}  # the latest result of every check run
         self._first_launch_pending = False
+        self._recovery_shown = False
+        self._quit_confirmed = False
 
         self.banner = named(QLabel(wordWrap=True), "sandboxBanner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -93,7 +100,7 @@ class MainWindow(QMainWindow):
         self.notice = named(QLabel(wordWrap=True), "sessionNotice")
         self.notice.setStyleSheet(NOTICE_STYLE)
         self.notice.hide()
-        self._notice_key: tuple[str, str] | None = None
+        self.notices: dict[str, Any] = {}  # key → value; shown one line each, newest last
         self.change_pin_dialog: ChangePinDialog | None = None
         self.agreement_dialog: AgreementDialog | None = None
         idle_s = float(getattr(getattr(desk, "config", None), "idle_lock_s", 900.0))
@@ -104,9 +111,25 @@ class MainWindow(QMainWindow):
 
         self.signin_page = SignInPage(desk, self.runner)
         self.query_page = QueryPage(desk, self.runner)
+        self.case_page = CasePage(desk, self.runner)
+        self.attach_dialog: AttachDialog | None = None
+        # Signed in: the query and the case materials its results wait in (R-RES-1).
+        self.work = named(QTabWidget(), "workTabs")
+        self.work.addTab(self.query_page, "")
+        self.work.addTab(self.case_page, "")
         self.pages = named(QStackedWidget(), "pages")
         self.pages.addWidget(self.signin_page)
-        self.pages.addWidget(self.query_page)
+        self.pages.addWidget(self.work)
+        view = self.query_page.result_view
+        view.attach_requested.connect(self.open_attach)
+        view.query_subject_requested.connect(self._query_subject)
+        self.case_page.attach_requested.connect(self.open_attach)
+        self.case_page.open_requested.connect(self._open_outcome)
+        self.case_page.changed.connect(lambda _n: self._tab_titles())
+        self.query_page.sent.connect(lambda _o: self.case_page.refresh())
+        self.retention_timer = QTimer(self)
+        self.retention_timer.setInterval(RETENTION_TICK_MS)
+        self.retention_timer.timeout.connect(self.check_retention)
         self.signin_page.sign_in_requested.connect(self.open_pin_dialog)
         self.signin_page.token_read.connect(lambda _info: self._update_status())
         self.signin_page.diagnostics_requested.connect(self.open_diagnostics)
@@ -145,9 +168,9 @@ class MainWindow(QMainWindow):
         self.help_menu = self.menuBar().addMenu("")
 
         self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.triggered.connect(self.sign_out)
         self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self.request_quit)
         self.change_pin_action = QAction(self)
         self.change_pin_action.setObjectName("changePinAction")
         self.change_pin_action.triggered.connect(self.open_change_pin)
@@ -161,6 +184,14 @@ class MainWindow(QMainWindow):
         self.send_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.send_action.triggered.connect(self.query_page.send)
         self.query_menu.addAction(self.send_action)
+        self.query_tab_action = QAction(self, shortcut=QKeySequence("Ctrl+1"))
+        self.query_tab_action.triggered.connect(lambda: self.show_work(self.query_page))
+        self.case_tab_action = QAction(self, shortcut=QKeySequence("Ctrl+2"))
+        self.case_tab_action.setObjectName("caseMaterialsAction")
+        self.case_tab_action.triggered.connect(lambda: self.show_work(self.case_page))
+        self.view_menu.addAction(self.query_tab_action)
+        self.view_menu.addAction(self.case_tab_action)
+        self.view_menu.addSeparator()
 
         self.language_menu = self.view_menu.addMenu("")
         self.language_group = QActionGroup(self)
@@ -187,6 +218,67 @@ class MainWindow(QMainWindow):
         signed_in = self.user is not None
         self.lock_action.setEnabled(signed_in)
         self.send_action.setEnabled(signed_in)
+        self.query_tab_action.setEnabled(signed_in)
+        self.case_tab_action.setEnabled(signed_in)
+
+    def show_work(self, page: QWidget) -> None:
+        if self.user is not None:
+            self.work.setCurrentWidget(page)
+
+    # -- case material (R-RES-1) -------------------------------------------------------------
+
+    def open_attach(self, outcome: Any) -> AttachDialog | None:
+        """Attach… on a result: print and/or export, then the copy is destroyed."""
+        if outcome is None or not getattr(outcome, "item", ""):
+            return None
+        dialog = AttachDialog(self.desk, self.runner, outcome, self)
+        dialog.attached.connect(self._attached)
+        dialog.finished.connect(lambda _r: setattr(self, "attach_dialog", None))
+        self.attach_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _attached(self, receipt: Any) -> None:
+        shown = self.query_page.result_view.outcome
+        if shown is not None and getattr(shown, "item", None) == receipt.id:
+            self.query_page.result_view.clear_view()  # its copy no longer exists
+        self.statusBar().showMessage(receipt_text(receipt), 15_000)
+        self.case_page.refresh()
+
+    def _open_outcome(self, outcome: Any) -> None:
+        self.query_page.result_view.show_outcome(outcome)
+        self.work.setCurrentWidget(self.query_page)
+
+    def _query_subject(self, resource_id: int, params: dict[str, str]) -> None:
+        self.work.setCurrentWidget(self.query_page)
+        self.query_page.query_subject(resource_id, params)
+
+    def check_retention(self) -> None:
+        """Destroy what outlived the retention time; warn of what will within 15 minutes."""
+        if self.user is None:
+            return
+        self.runner.call(self.desk.expire, self._expired, lambda _exc: None)
+        self.runner.call(self.desk.expiring, self._expiring, lambda _exc: None)
+
+    def _expired(self, gone: Any) -> None:
+        if gone:
+            shown = self.query_page.result_view.outcome
+            if shown is not None and any(r.id == getattr(shown, "item", None) for r in gone):
+                self.query_page.result_view.clear_view()
+            self.set_notice("retention_destroyed", len(gone))
+            self.case_page.refresh()
+
+    def _expiring(self, soon: Any) -> None:
+        if soon:
+            self.set_notice("retention_warning", len(soon))
+        else:
+            self.clear_notice("retention_warning")
+
+    def _tab_titles(self) -> None:
+        self.work.setTabText(0, translate("MainWindow", "Query"))
+        waiting = self.case_page.pending_count
+        title = translate("MainWindow", "Case materials")
+        self.work.setTabText(1, f"{title} ({waiting})" if waiting else title)
 
     # -- workstation self-check ------------------------------------------------------------
 
@@ -294,7 +386,15 @@ class MainWindow(QMainWindow):
     def _signed_in(self, user: Any) -> None:
         self.user = user
         self.set_notice(None)
+        recovery = getattr(self.desk, "recovery", None)
+        if recovery is not None and recovery.destroyed and not self._recovery_shown:
+            # R-RES-1: what a crash left was destroyed at start; the journal has been told.
+            self._recovery_shown = True
+            self.set_notice("recovered", len(recovery.destroyed))
         self.guard.arm()  # idle and token-removal locks apply while signed in
+        self.retention_timer.start()
+        self.case_page.refresh()
+        self.check_retention()
         self.runner.call(self.desk.pin_change_due, self._pin_due, lambda _exc: None)
         if getattr(self.desk, "agreement_required", False):
             # R-AUTH-2: the agreement comes before the first query.
@@ -304,18 +404,79 @@ class MainWindow(QMainWindow):
                 self._agreement_fetched,
                 self._lock_failed,
             )
-        self.pages.setCurrentWidget(self.query_page)
+        self.pages.setCurrentWidget(self.work)
+        self.work.setCurrentWidget(self.query_page)
         self.query_page.load()
         self._update_status()
         self._update_actions()
 
-    def lock(self) -> None:
+    def sign_out(self) -> None:
+        """File → Lock and sign out: asked first what becomes of results still waiting."""
+        if self.user is None:
+            return
+        self.ask_pending("sign_out", lambda destroy: self.lock(destroy_pending=destroy))
+
+    def request_quit(self) -> None:
+        """File → Quit: asked first about waiting results, then the window closes."""
+        if self.user is None:
+            self.close()
+            return
+        self.ask_pending("quit", self._quit_after)
+
+    def _quit_after(self, destroy: bool) -> None:
+        if destroy:
+            self.lock(destroy_pending=True)
+        self._quit_confirmed = True
+        self.close()
+
+    def ask_pending(self, when: str, then: Callable[[bool], None]) -> None:
+        """Ask what becomes of waiting results (R-RES-1), then `then(destroy)`; nothing on
+        Cancel. Window-modal without a nested event loop."""
+        waiting = self.case_page.pending_count
+        if not waiting:
+            then(False)
+            return
+        materials = getattr(self.desk, "materials", None)
+        in_memory = bool(materials is not None and materials.key_in_memory)
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, "", parent=self)
+        box.setObjectName("pendingBox")
+        box.setText(translate(
+            "MainWindow", "{n} result(s) are still waiting to be attached to case material.")
+            .format(n=waiting))
+        keep_note = (translate("MainWindow", "Kept results are destroyed when SIO Desk closes: "
+                                             "this workstation has no system keyring.")
+                     if in_memory else
+                     translate("MainWindow", "Kept results wait until their retention time "
+                                             "runs out, then they are destroyed."))
+        box.setInformativeText(keep_note)
+        destroy = box.addButton(translate("MainWindow", "&Destroy them"),
+                                QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(translate("MainWindow", "&Keep them"),
+                             QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+
+        def answered(_result: int) -> None:
+            clicked = box.clickedButton()
+            if clicked is destroy:
+                then(True)
+            elif clicked is keep:
+                then(False)
+
+        box.finished.connect(answered)
+        self.message_box = box
+        box.open()
+
+    def lock(self, *, destroy_pending: bool = False) -> None:
         """Sign out: the token session ends and nothing of the session stays on screen."""
         if self.user is None:
             return
         self.user = None
+        self.set_notice(None)  # what concerned the session ends with it
         self.guard.disarm()
-        self.runner.call(self.desk.logout, lambda _v: self._locked(), self._lock_failed)
+        self.retention_timer.stop()
+        self.runner.call(lambda: self.desk.logout(destroy_pending=destroy_pending),
+                         lambda _v: self._locked(), self._lock_failed)
         self._locked()
 
     def _locked(self) -> None:
@@ -351,14 +512,23 @@ class MainWindow(QMainWindow):
         if due and self.user is not None:
             self.set_notice("pin_due")
 
-    def set_notice(self, key: str | None) -> None:
-        """Show (or hide, with None) the notice for `key`; it follows language switches."""
-        self._notice_key = (key, "") if key else None
-        self.notice.setVisible(key is not None)
+    def set_notice(self, key: str | None, value: Any = None) -> None:
+        """Show the notice for `key` beside the others (None hides them all); the texts follow
+        language switches."""
+        if key is None:
+            self.notices.clear()
+        else:
+            self.notices.pop(key, None)
+            self.notices[key] = value
+        self._notice_text()
+
+    def clear_notice(self, key: str) -> None:
+        self.notices.pop(key, None)
         self._notice_text()
 
     def _notice_text(self) -> None:
-        if self._notice_key is None:
+        self.notice.setVisible(bool(self.notices))
+        if not self.notices:
             return
         texts = {
             "idle": translate(
@@ -375,10 +545,26 @@ class MainWindow(QMainWindow):
             "pin_due": translate(
                 "MainWindow",
                 "Your token PIN has not been changed for a month. "
-                "Change it now: File → Change PIN… (R-AUTH-7).",
+                "Change it now: File → Change PIN… (paragraph 12 of the Rules).",
+            ),
+            "retention_warning": translate(
+                "MainWindow",
+                "{n} result(s) will be destroyed within 15 minutes unless attached to case "
+                "material: Case materials (Ctrl+2).",
+            ),
+            "retention_destroyed": translate(
+                "MainWindow",
+                "{n} result(s) were not attached in time and have been destroyed; the journal "
+                "is told (paragraph 19 of the Rules).",
+            ),
+            "recovered": translate(
+                "MainWindow",
+                "{n} result(s) left by an earlier run of SIO Desk were destroyed at start; the "
+                "journal is told.",
             ),
         }
-        self.notice.setText(texts.get(self._notice_key[0], ""))
+        self.notice.setText("\n".join(texts.get(key, "").format(n=value)
+                                      for key, value in self.notices.items()))
 
     def open_change_pin(self) -> ChangePinDialog:
         """File → Change PIN…: C_SetPIN on the token, dated for the monthly reminder."""
@@ -390,8 +576,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _pin_changed(self) -> None:
-        if self._notice_key is not None and self._notice_key[0] == "pin_due":
-            self.set_notice(None)
+        self.clear_notice("pin_due")
         self.statusBar().showMessage(translate("MainWindow", "The PIN was changed."), 10_000)
 
     def _lock_failed(self, exc: BaseException) -> None:
@@ -418,7 +603,8 @@ class MainWindow(QMainWindow):
         text = translate(
             "MainWindow",
             "SIO Desk — client of the law-enforcement information exchange system.\n"
-            "Every query is signed with your NCA EDS and sent with its basis (R-Q-2); "
+            "Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of "
+            "the Rules); "
             "every answer is checked against the operator's signature before it is shown.",
         )
         if self.desk.sandbox:
@@ -469,6 +655,9 @@ class MainWindow(QMainWindow):
         self._notice_text()
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self.send_action.setText(translate("MainWindow", "&Send signed query"))
+        self.query_tab_action.setText(translate("MainWindow", "&Query"))
+        self.case_tab_action.setText(translate("MainWindow", "&Case materials"))
+        self._tab_titles()
         self.about_action.setText(translate("MainWindow", "&About SIO Desk"))
         self.language_actions[i18n.current()].setChecked(True)
         self._update_status()
@@ -480,7 +669,14 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The window's own close button asks like File → Quit; a programmatic close does not.
+        if event.spontaneous() and not self._quit_confirmed and self.user is not None \
+                and self.case_page.pending_count:
+            event.ignore()
+            self.request_quit()
+            return
         # Self-check runs end within their timeouts; their threads must not outlive the window.
+        self.retention_timer.stop()
         self.guard.disarm()
         if self.startup_check is not None:
             self.startup_check.shutdown()

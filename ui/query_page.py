@@ -89,6 +89,7 @@ class QueryPage(QWidget):
         self._errors: dict[str, str] | None = None  # None until the first check answers
         self._check_gen = 0
         self._sending = False
+        self._send_when_checked = False
 
         self.resource_label = QLabel()
         self.resource_combo = named(QComboBox(), "resourceCombo")
@@ -249,6 +250,24 @@ class QueryPage(QWidget):
             return
         self._errors = dict(errors)
         self._show_errors()
+        if self._send_when_checked:
+            self._send_when_checked = False
+            if not errors:
+                self.send()
+
+    def query_subject(self, resource_id: int, params: dict[str, str]) -> None:
+        """Query `params` in resource `resource_id` with the basis already typed (a node of the
+        links graph was chosen); sent once the form checks out, else the reasons show."""
+        index = self.resource_combo.findData(resource_id)
+        if index < 0:
+            return
+        self.resource_combo.setCurrentIndex(index)  # rebuilds the parameter rows
+        for row in self._params:
+            if row.name in params:
+                row.set_text(params[row.name])
+                row.touched = True
+        self._send_when_checked = True
+        self.recheck()
 
     def _show_errors(self) -> None:
         errors = self._errors or {}

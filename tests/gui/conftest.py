@@ -47,7 +47,7 @@ def sign_in(qtbot: Any, win: MainWindow, pin: str = PIN) -> None:
     dialog = open_pin(qtbot, win)
     qtbot.keyClicks(dialog.pin_edit, pin)
     dialog.ok_button.click()
-    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.query_page, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.work, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: win.query_page.current_resource() is not None, timeout=WAIT_MS)
 
 

@@ -130,21 +130,38 @@ class FakeDesk:
         )
         outcome = SimpleNamespace(
             resource=resource(resource_id),
+            request=SimpleNamespace(basis=basis, params=params),
             result=result,
             response_verified=True,
             operator_serial="OP-1",
+            item=f"{len(self.queries):032x}",
         )
         self.results.append(outcome)
         return outcome
 
-    def clear_results(self) -> None:
-        self._note()
-        self.results.clear()
+    # R-RES-1: the stand-in keeps waiting results in a list; app.casefile is tested for real.
+    recovery: Any = None
+    materials: Any = None
 
-    def logout(self) -> None:
+    def case_overview(self) -> tuple[list[Any], list[Any]]:
+        self._note()
+        return [], []
+
+    def expire(self) -> list[Any]:
+        self._note()
+        return []
+
+    def expiring(self) -> list[Any]:
+        self._note()
+        return []
+
+    def outcome(self, item: str) -> Any:
+        self._note()
+        return next(o for o in self.results if o.item == item)
+
+    def logout(self, *, destroy_pending: bool = False) -> None:
         self._note()
         self.user = None
-        self.results.clear()
 
     def close(self) -> None:
         self.logout()

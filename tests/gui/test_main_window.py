@@ -47,7 +47,7 @@ def test_signed_query_end_to_end(qtbot: Any, real_window: Any, sandbox_run: Any)
     dialog = open_pin(qtbot, win)
     qtbot.keyClicks(dialog.pin_edit, sandbox_run.pin)
     qtbot.keyClick(dialog.pin_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.query_page, timeout=NET_MS)
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.work, timeout=NET_MS)
     assert sandbox_run.user.iin in win.user_status.text()
 
     page = win.query_page
@@ -90,7 +90,7 @@ def test_wrong_pin_on_real_token_keeps_dialog(
     qtbot.keyClicks(dialog.pin_edit, sandbox_run.pin)
     dialog.ok_button.click()
     qtbot.waitUntil(
-        lambda: real_window.pages.currentWidget() is real_window.query_page, timeout=NET_MS
+        lambda: real_window.pages.currentWidget() is real_window.work, timeout=NET_MS
     )
 
 

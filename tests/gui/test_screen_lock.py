@@ -71,7 +71,7 @@ def test_screen_lock_locks_the_session(
     sign_in(qtbot, win)
     screensaver(session_bus, False, path, interface)  # screen saver going off: nothing happens
     qtbot.wait(200)
-    assert win.pages.currentWidget() is win.query_page
+    assert win.pages.currentWidget() is win.work
     screensaver(session_bus, True, path, interface)
     qtbot.waitUntil(lambda: win.pages.currentWidget() is win.signin_page, timeout=WAIT_MS)
     assert "screen was locked" in win.notice.text()

@@ -42,7 +42,7 @@ def test_activity_keeps_the_session(qtbot: Any) -> None:
     for _ in range(4):
         qtbot.wait(300)
         qtbot.keyClick(win.query_page, Qt.Key.Key_Shift)
-    assert win.pages.currentWidget() is win.query_page
+    assert win.pages.currentWidget() is win.work
 
 
 @pytest.mark.req("R-AUTH-6")
