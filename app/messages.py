@@ -285,6 +285,47 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "Судьба этого результата уже отражена в журнале.",
         "What became of this result is already in the journal.",
     ),
+    # Applications and operator commands (R-ACC-2..8).
+    "application_form_mismatch": (
+        "Қол қойылған PDF бұл өтініш нысанын қамтымайды; PDF-ті қайта жасап, қол қойыңыз.",
+        "Подписанный PDF не содержит эту форму заявления; сформируйте PDF заново и подпишите.",
+        "The signed PDF does not carry this application form; generate the PDF again and sign it.",
+    ),
+    "application_signature_stale": (
+        "Өтінішке берер алдында қол қойылмаған (24 сағаттан бұрын немесе өтініш күнінен бұрын); қайта қол қойыңыз.",
+        "Заявление подписано не перед подачей (более 24 часов назад или раньше даты заявления); подпишите заново.",
+        "The application was not signed just before filing (over 24 hours ago, or before its date); sign it again.",
+    ),
+    "application_replayed": (
+        "Бұл қол қойылған өтініш бұрын берілген.",
+        "Это подписанное заявление уже подано.",
+        "This signed application has already been filed.",
+    ),
+    "blocking_not_allowed": (
+        "Бұғаттауға өтінішті пайдаланушының өзі, оның ұйымының бақылаушысы немесе оператор ғана бере алады.",
+        "Заявление на блокирование подаёт только сам пользователь, контролёр его организации или оператор.",
+        "Only the user, a controller of their organisation or the operator may file a blocking application.",
+    ),
+    "last_operator": (
+        "Соңғы белсенді операторды бұғаттауға болмайды.",
+        "Нельзя заблокировать последнего активного оператора.",
+        "The last active operator cannot be blocked.",
+    ),
+    "not_blocked": (
+        "Бұл пайдаланушы бұғатталмаған.",
+        "Этот пользователь не заблокирован.",
+        "This user is not blocked.",
+    ),
+    "time_invalid": (
+        "Уақыт 2000–2099 жылдар аралығында, белдеуі −12:00…+14:00 болуы керек.",
+        "Время должно быть в 2000–2099 годах со смещением от −12:00 до +14:00.",
+        "The time must fall in 2000–2099 with an offset between −12:00 and +14:00.",
+    ),
+    "resources_invalid": (
+        "Ресурстар: 1–52 аралығындағы әртүрлі нөмірлер.",
+        "Ресурсы: различные номера от 1 до 52.",
+        "Resources must be distinct numbers 1 to 52.",
+    ),
     "refused": (
         "Шлюз сұрауды қабылдамады ({code}): {detail}",
         "Шлюз отклонил запрос ({code}): {detail}",

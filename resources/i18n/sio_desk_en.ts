@@ -21,6 +21,176 @@
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Attach to case material</source>
+        <translation>Attach to case material</translation>
+    </message>
+    <message>
+        <source>Material number:</source>
+        <translation>Material number:</translation>
+    </message>
+    <message>
+        <source>Resource:</source>
+        <translation>Resource:</translation>
+    </message>
+    <message>
+        <source>Printout &amp;language:</source>
+        <translation>Printout &amp;language:</translation>
+    </message>
+    <message>
+        <source>&amp;Print (the print dialog opens)</source>
+        <translation>&amp;Print (the print dialog opens)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport a printout signed with your EDS</source>
+        <translation>E&amp;xport a printout signed with your EDS</translation>
+    </message>
+    <message>
+        <source>Export is off: the administrator&apos;s policy names no folder for case material.</source>
+        <translation>Export is off: the administrator&apos;s policy names no folder for case material.</translation>
+    </message>
+    <message>
+        <source>Into: {folder}</source>
+        <translation>Into: {folder}</translation>
+    </message>
+    <message>
+        <source>Once the printout is printed or saved, the copy of this result on the workstation is destroyed and the journal is told, as paragraph 19 of the Rules requires.</source>
+        <translation>Once the printout is printed or saved, the copy of this result on the workstation is destroyed and the journal is told, as paragraph 19 of the Rules requires.</translation>
+    </message>
+    <message>
+        <source>&amp;Attach and destroy the copy</source>
+        <translation>&amp;Attach and destroy the copy</translation>
+    </message>
+    <message>
+        <source>Preparing the printout…</source>
+        <translation>Preparing the printout…</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled; nothing was destroyed.</source>
+        <translation>Printing was cancelled; nothing was destroyed.</translation>
+    </message>
+    <message>
+        <source>Printing failed: {detail}. Nothing was destroyed.</source>
+        <translation>Printing failed: {detail}. Nothing was destroyed.</translation>
+    </message>
+    <message>
+        <source>Signing the printout with your EDS…</source>
+        <translation>Signing the printout with your EDS…</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>printed</translation>
+    </message>
+    <message>
+        <source>exported as a signed printout</source>
+        <translation>exported as a signed printout</translation>
+    </message>
+    <message>
+        <source>printed and exported</source>
+        <translation>printed and exported</translation>
+    </message>
+    <message>
+        <source>destroyed without attaching</source>
+        <translation>destroyed without attaching</translation>
+    </message>
+    <message>
+        <source>the journal has it</source>
+        <translation>the journal has it</translation>
+    </message>
+    <message>
+        <source>the gateway did not accept the report</source>
+        <translation>the gateway did not accept the report</translation>
+    </message>
+    <message>
+        <source>the report waits for the channel and is re-sent</source>
+        <translation>the report waits for the channel and is re-sent</translation>
+    </message>
+    <message>
+        <source>Material {case}, journal № {seq}: {action}; the local copy is destroyed; {told}.</source>
+        <translation>Material {case}, journal № {seq}: {action}; the local copy is destroyed; {told}.</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>{n} waiting</source>
+        <translation>{n} waiting</translation>
+    </message>
+    <message>
+        <source>oldest {age} ago</source>
+        <translation>oldest {age} ago</translation>
+    </message>
+    <message>
+        <source>destroyed in {left}</source>
+        <translation>destroyed in {left}</translation>
+    </message>
+    <message>
+        <source>journal № {seq}</source>
+        <translation>journal № {seq}</translation>
+    </message>
+    <message>
+        <source>received {at}</source>
+        <translation>received {at}</translation>
+    </message>
+    <message>
+        <source>Destroy without attaching</source>
+        <translation>Destroy without attaching</translation>
+    </message>
+    <message>
+        <source>Destroy this result without attaching it to the case material? It cannot be opened again; the journal is told.</source>
+        <translation>Destroy this result without attaching it to the case material? It cannot be opened again; the journal is told.</translation>
+    </message>
+    <message>
+        <source>Case materials</source>
+        <translation>Case materials</translation>
+    </message>
+    <message>
+        <source>Material / resource</source>
+        <translation>Material / resource</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Destroyed in</source>
+        <translation>Destroyed in</translation>
+    </message>
+    <message>
+        <source>No results are waiting. Every result is attached to its material or destroyed; nothing of them is kept on this workstation.</source>
+        <translation>No results are waiting. Every result is attached to its material or destroyed; nothing of them is kept on this workstation.</translation>
+    </message>
+    <message>
+        <source>This workstation has no system keyring: results waiting here are lost if SIO Desk closes. They are destroyed and reported at the next start.</source>
+        <translation>This workstation has no system keyring: results waiting here are lost if SIO Desk closes. They are destroyed and reported at the next start.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>&amp;Attach…</source>
+        <translation>&amp;Attach…</translation>
+    </message>
+    <message>
+        <source>&amp;Destroy…</source>
+        <translation>&amp;Destroy…</translation>
+    </message>
+    <message>
+        <source>Latest results that left this workstation</source>
+        <translation>Latest results that left this workstation</translation>
+    </message>
+</context>
+<context>
     <name>ChangePin</name>
     <message>
         <source>Type the current PIN and the new one.</source>
@@ -121,6 +291,37 @@
     </message>
 </context>
 <context>
+    <name>LinkGraph</name>
+    <message>
+        <source>Queried subject</source>
+        <translation>Queried subject</translation>
+    </message>
+    <message>
+        <source>The subject of this query: {id}</source>
+        <translation>The subject of this query: {id}</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Legal entity</source>
+        <translation>Legal entity</translation>
+    </message>
+    <message>
+        <source>Click, or press Enter, to query this subject with the same basis.</source>
+        <translation>Click, or press Enter, to query this subject with the same basis.</translation>
+    </message>
+    <message>
+        <source>Links graph</source>
+        <translation>Links graph</translation>
+    </message>
+    <message>
+        <source>{n} linked subjects. Tab or arrow keys move between them; Enter queries the one in focus.</source>
+        <translation>{n} linked subjects. Tab or arrow keys move between them; Enter queries the one in focus.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>The session was locked after a period of inactivity. Sign in again to continue.</source>
@@ -135,10 +336,6 @@
         <translation>The token was removed: the session is locked and nothing of it stays on screen.</translation>
     </message>
     <message>
-        <source>Your token PIN has not been changed for a month. Change it now: File → Change PIN… (R-AUTH-7).</source>
-        <translation>Your token PIN has not been changed for a month. Change it now: File → Change PIN… (R-AUTH-7).</translation>
-    </message>
-    <message>
         <source>The PIN was changed.</source>
         <translation>The PIN was changed.</translation>
     </message>
@@ -147,10 +344,54 @@
         <translation>About SIO Desk</translation>
     </message>
     <message>
+        <source>Query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>Case materials</source>
+        <translation>Case materials</translation>
+    </message>
+    <message>
+        <source>{n} result(s) are still waiting to be attached to case material.</source>
+        <translation>{n} result(s) are still waiting to be attached to case material.</translation>
+    </message>
+    <message>
+        <source>Kept results are destroyed when SIO Desk closes: this workstation has no system keyring.</source>
+        <translation>Kept results are destroyed when SIO Desk closes: this workstation has no system keyring.</translation>
+    </message>
+    <message>
+        <source>Kept results wait until their retention time runs out, then they are destroyed.</source>
+        <translation>Kept results wait until their retention time runs out, then they are destroyed.</translation>
+    </message>
+    <message>
+        <source>&amp;Destroy them</source>
+        <translation>&amp;Destroy them</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them</source>
+        <translation>&amp;Keep them</translation>
+    </message>
+    <message>
+        <source>Your token PIN has not been changed for a month. Change it now: File → Change PIN… (paragraph 12 of the Rules).</source>
+        <translation>Your token PIN has not been changed for a month. Change it now: File → Change PIN… (paragraph 12 of the Rules).</translation>
+    </message>
+    <message>
+        <source>{n} result(s) will be destroyed within 15 minutes unless attached to case material: Case materials (Ctrl+2).</source>
+        <translation>{n} result(s) will be destroyed within 15 minutes unless attached to case material: Case materials (Ctrl+2).</translation>
+    </message>
+    <message>
+        <source>{n} result(s) were not attached in time and have been destroyed; the journal is told (paragraph 19 of the Rules).</source>
+        <translation>{n} result(s) were not attached in time and have been destroyed; the journal is told (paragraph 19 of the Rules).</translation>
+    </message>
+    <message>
+        <source>{n} result(s) left by an earlier run of SIO Desk were destroyed at start; the journal is told.</source>
+        <translation>{n} result(s) left by an earlier run of SIO Desk were destroyed at start; the journal is told.</translation>
+    </message>
+    <message>
         <source>SIO Desk — client of the law-enforcement information exchange system.
-Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every answer is checked against the operator&apos;s signature before it is shown.</source>
+Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of the Rules); every answer is checked against the operator&apos;s signature before it is shown.</source>
         <translation>SIO Desk — client of the law-enforcement information exchange system.
-Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every answer is checked against the operator&apos;s signature before it is shown.</translation>
+Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of the Rules); every answer is checked against the operator&apos;s signature before it is shown.</translation>
     </message>
     <message>
         <source>SANDBOX — test keys, synthetic data</source>
@@ -217,8 +458,8 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
         <translation>&amp;Send signed query</translation>
     </message>
     <message>
-        <source>&amp;Clear result</source>
-        <translation>&amp;Clear result</translation>
+        <source>&amp;Case materials</source>
+        <translation>&amp;Case materials</translation>
     </message>
     <message>
         <source>&amp;About SIO Desk</source>
@@ -341,12 +582,76 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
         <translation>No records found</translation>
     </message>
     <message>
-        <source>Value</source>
-        <translation>Value</translation>
+        <source>This service answers in part: amounts are not returned.</source>
+        <translation>This service answers in part: amounts are not returned.</translation>
     </message>
     <message>
-        <source>Record {n}</source>
-        <translation>Record {n}</translation>
+        <source>Records: {n}</source>
+        <translation>Records: {n}</translation>
+    </message>
+    <message>
+        <source>Shown: {shown} of {n}</source>
+        <translation>Shown: {shown} of {n}</translation>
+    </message>
+    <message>
+        <source>Select a record to see all of its fields.</source>
+        <translation>Select a record to see all of its fields.</translation>
+    </message>
+    <message>
+        <source>Record {n} of {total}</source>
+        <translation>Record {n} of {total}</translation>
+    </message>
+    <message>
+        <source>The photo could not be shown.</source>
+        <translation>The photo could not be shown.</translation>
+    </message>
+    <message>
+        <source>Photo: {name}</source>
+        <translation>Photo: {name}</translation>
+    </message>
+    <message>
+        <source>Copied. The clipboard will be emptied in {n} s.</source>
+        <translation>Copied. The clipboard will be emptied in {n} s.</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Copied.</translation>
+    </message>
+    <message>
+        <source>Copying is turned off by your administrator: the information obtained is confidential (paragraph 19 of the Rules).</source>
+        <translation>Copying is turned off by your administrator: the information obtained is confidential (paragraph 19 of the Rules).</translation>
+    </message>
+    <message>
+        <source>&amp;Copy value</source>
+        <translation>&amp;Copy value</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Words to find in any column (Ctrl+F)</source>
+        <translation>Words to find in any column (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Click a person or a company, or reach it with Tab and press Enter, to query it with the same basis.</source>
+        <translation>Click a person or a company, or reach it with Tab and press Enter, to query it with the same basis.</translation>
+    </message>
+    <message>
+        <source>&amp;Attach…</source>
+        <translation>&amp;Attach…</translation>
+    </message>
+    <message>
+        <source>Print and/or export a signed printout of this result into the case material; then the copy on this computer is destroyed (Ctrl+Shift+A).</source>
+        <translation>Print and/or export a signed printout of this result into the case material; then the copy on this computer is destroyed (Ctrl+Shift+A).</translation>
     </message>
     <message>
         <source>Operator&apos;s signature verified · bound to your request · journal № {seq} · {issued_at}</source>
@@ -359,18 +664,6 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
     <message>
         <source>The operator&apos;s signature was NOT verified</source>
         <translation>The operator&apos;s signature was NOT verified</translation>
-    </message>
-    <message>
-        <source>Truncated service: amounts are not returned (R-Q-1).</source>
-        <translation>Truncated service: amounts are not returned (R-Q-1).</translation>
-    </message>
-    <message>
-        <source>Cl&amp;ear result</source>
-        <translation>Cl&amp;ear result</translation>
-    </message>
-    <message>
-        <source>Results are held in memory only, never written to disk; Clear removes this one now. Signing out clears all.</source>
-        <translation>Results are held in memory only, never written to disk; Clear removes this one now. Signing out clears all.</translation>
     </message>
 </context>
 <context>

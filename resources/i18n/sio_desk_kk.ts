@@ -21,6 +21,176 @@
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Attach to case material</source>
+        <translation>Іс материалына қосу</translation>
+    </message>
+    <message>
+        <source>Material number:</source>
+        <translation>Материалдың нөмірі:</translation>
+    </message>
+    <message>
+        <source>Resource:</source>
+        <translation>Ресурс:</translation>
+    </message>
+    <message>
+        <source>Printout &amp;language:</source>
+        <translation>Нұсқаның &amp;тілі:</translation>
+    </message>
+    <message>
+        <source>&amp;Print (the print dialog opens)</source>
+        <translation>&amp;Басып шығару (басып шығару терезесі ашылады)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport a printout signed with your EDS</source>
+        <translation>ЭЦҚ-ңызбен қол қойылған нұсқаны &amp;экспорттау</translation>
+    </message>
+    <message>
+        <source>Export is off: the administrator&apos;s policy names no folder for case material.</source>
+        <translation>Экспорт өшірулі: әкімшінің саясатында іс материалдарына арналған қалта көрсетілмеген.</translation>
+    </message>
+    <message>
+        <source>Into: {folder}</source>
+        <translation>Қалта: {folder}</translation>
+    </message>
+    <message>
+        <source>Once the printout is printed or saved, the copy of this result on the workstation is destroyed and the journal is told, as paragraph 19 of the Rules requires.</source>
+        <translation>Нұсқа басылып немесе сақталған соң, осы нәтиженің жұмыс станциясындағы көшірмесі жойылады және бұл журналға хабарланады — Ережелердің 19-тармағы осыны талап етеді.</translation>
+    </message>
+    <message>
+        <source>&amp;Attach and destroy the copy</source>
+        <translation>&amp;Қосу және көшірмені жою</translation>
+    </message>
+    <message>
+        <source>Preparing the printout…</source>
+        <translation>Нұсқа дайындалуда…</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled; nothing was destroyed.</source>
+        <translation>Басып шығарудан бас тартылды; ештеңе жойылған жоқ.</translation>
+    </message>
+    <message>
+        <source>Printing failed: {detail}. Nothing was destroyed.</source>
+        <translation>Басып шығару сәтсіз аяқталды: {detail}. Ештеңе жойылған жоқ.</translation>
+    </message>
+    <message>
+        <source>Signing the printout with your EDS…</source>
+        <translation>Нұсқаға ЭЦҚ-ңызбен қол қойылуда…</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>басып шығарылды</translation>
+    </message>
+    <message>
+        <source>exported as a signed printout</source>
+        <translation>қол қойылған нұсқа ретінде экспортталды</translation>
+    </message>
+    <message>
+        <source>printed and exported</source>
+        <translation>басып шығарылды және экспортталды</translation>
+    </message>
+    <message>
+        <source>destroyed without attaching</source>
+        <translation>қосылмай жойылды</translation>
+    </message>
+    <message>
+        <source>the journal has it</source>
+        <translation>журналда тіркелді</translation>
+    </message>
+    <message>
+        <source>the gateway did not accept the report</source>
+        <translation>шлюз есепті қабылдамады</translation>
+    </message>
+    <message>
+        <source>the report waits for the channel and is re-sent</source>
+        <translation>есеп арнаны күтіп тұр және қайта жіберіледі</translation>
+    </message>
+    <message>
+        <source>Material {case}, journal № {seq}: {action}; the local copy is destroyed; {told}.</source>
+        <translation>{case} материалы, журнал № {seq}: {action}; жергілікті көшірме жойылды; {told}.</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} сағ {m:02d} мин</translation>
+    </message>
+    <message>
+        <source>{n} waiting</source>
+        <translation>{n} күтуде</translation>
+    </message>
+    <message>
+        <source>oldest {age} ago</source>
+        <translation>ең ескісі {age} бұрын</translation>
+    </message>
+    <message>
+        <source>destroyed in {left}</source>
+        <translation>{left} кейін жойылады</translation>
+    </message>
+    <message>
+        <source>journal № {seq}</source>
+        <translation>журнал № {seq}</translation>
+    </message>
+    <message>
+        <source>received {at}</source>
+        <translation>алынды {at}</translation>
+    </message>
+    <message>
+        <source>Destroy without attaching</source>
+        <translation>Қоспай жою</translation>
+    </message>
+    <message>
+        <source>Destroy this result without attaching it to the case material? It cannot be opened again; the journal is told.</source>
+        <translation>Бұл нәтижені іс материалына қоспай жоясыз ба? Оны қайта ашу мүмкін болмайды; журналға хабарланады.</translation>
+    </message>
+    <message>
+        <source>Case materials</source>
+        <translation>Іс материалдары</translation>
+    </message>
+    <message>
+        <source>Material / resource</source>
+        <translation>Материал / ресурс</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Нәтижелер</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Мерзімі</translation>
+    </message>
+    <message>
+        <source>Destroyed in</source>
+        <translation>Жойылуына дейін</translation>
+    </message>
+    <message>
+        <source>No results are waiting. Every result is attached to its material or destroyed; nothing of them is kept on this workstation.</source>
+        <translation>Күтіп тұрған нәтиже жоқ. Әр нәтиже өз материалына қосылды немесе жойылды; олардан ештеңе осы жұмыс станциясында сақталмайды.</translation>
+    </message>
+    <message>
+        <source>This workstation has no system keyring: results waiting here are lost if SIO Desk closes. They are destroyed and reported at the next start.</source>
+        <translation>Бұл жұмыс станциясында жүйелік кілттер қоймасы жоқ: SIO Desk жабылса, мұнда күтіп тұрған нәтижелер жоғалады. Олар келесі іске қосылғанда жойылып, журналға хабарланады.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ашу</translation>
+    </message>
+    <message>
+        <source>&amp;Attach…</source>
+        <translation>&amp;Қосу…</translation>
+    </message>
+    <message>
+        <source>&amp;Destroy…</source>
+        <translation>&amp;Жою…</translation>
+    </message>
+    <message>
+        <source>Latest results that left this workstation</source>
+        <translation>Осы жұмыс станциясынан кеткен соңғы нәтижелер</translation>
+    </message>
+</context>
+<context>
     <name>ChangePin</name>
     <message>
         <source>Type the current PIN and the new one.</source>
@@ -121,6 +291,37 @@
     </message>
 </context>
 <context>
+    <name>LinkGraph</name>
+    <message>
+        <source>Queried subject</source>
+        <translation>Сұралған субъект</translation>
+    </message>
+    <message>
+        <source>The subject of this query: {id}</source>
+        <translation>Осы сұраудың субъектісі: {id}</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Жеке тұлға</translation>
+    </message>
+    <message>
+        <source>Legal entity</source>
+        <translation>Заңды тұлға</translation>
+    </message>
+    <message>
+        <source>Click, or press Enter, to query this subject with the same basis.</source>
+        <translation>Осы субъектіні сол негізбен сұрау үшін шертіңіз немесе Enter басыңыз.</translation>
+    </message>
+    <message>
+        <source>Links graph</source>
+        <translation>Байланыстар графы</translation>
+    </message>
+    <message>
+        <source>{n} linked subjects. Tab or arrow keys move between them; Enter queries the one in focus.</source>
+        <translation>Байланысқан субъектілер: {n}. Tab немесе бағыт пернелері олардың арасында жылжытады; Enter фокустағысын сұрайды.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>The session was locked after a period of inactivity. Sign in again to continue.</source>
@@ -135,10 +336,6 @@
         <translation>Токен ажыратылды: сеанс бұғатталды, экранда одан ештеңе қалмады.</translation>
     </message>
     <message>
-        <source>Your token PIN has not been changed for a month. Change it now: File → Change PIN… (R-AUTH-7).</source>
-        <translation>Токеннің PIN-коды бір ай бойы ауыстырылмаған. Қазір ауыстырыңыз: Файл → PIN-ді ауыстыру… (R-AUTH-7).</translation>
-    </message>
-    <message>
         <source>The PIN was changed.</source>
         <translation>PIN-код ауыстырылды.</translation>
     </message>
@@ -147,10 +344,54 @@
         <translation>SIO Desk туралы</translation>
     </message>
     <message>
+        <source>Query</source>
+        <translation>Сұрау</translation>
+    </message>
+    <message>
+        <source>Case materials</source>
+        <translation>Іс материалдары</translation>
+    </message>
+    <message>
+        <source>{n} result(s) are still waiting to be attached to case material.</source>
+        <translation>Іс материалына қосылуын күтіп тұрған нәтижелер: {n}.</translation>
+    </message>
+    <message>
+        <source>Kept results are destroyed when SIO Desk closes: this workstation has no system keyring.</source>
+        <translation>Қалдырылған нәтижелер SIO Desk жабылғанда жойылады: бұл жұмыс станциясында жүйелік кілттер қоймасы жоқ.</translation>
+    </message>
+    <message>
+        <source>Kept results wait until their retention time runs out, then they are destroyed.</source>
+        <translation>Қалдырылған нәтижелер сақтау мерзімі біткенше күтеді, содан кейін жойылады.</translation>
+    </message>
+    <message>
+        <source>&amp;Destroy them</source>
+        <translation>&amp;Жою</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them</source>
+        <translation>&amp;Қалдыру</translation>
+    </message>
+    <message>
+        <source>Your token PIN has not been changed for a month. Change it now: File → Change PIN… (paragraph 12 of the Rules).</source>
+        <translation>Токеннің PIN-коды бір ай бойы ауыстырылмаған. Қазір ауыстырыңыз: Файл → PIN-кодты ауыстыру… (Ережелердің 12-тармағы).</translation>
+    </message>
+    <message>
+        <source>{n} result(s) will be destroyed within 15 minutes unless attached to case material: Case materials (Ctrl+2).</source>
+        <translation>Іс материалына қосылмаса, 15 минут ішінде жойылатын нәтижелер: {n}. Іс материалдары (Ctrl+2).</translation>
+    </message>
+    <message>
+        <source>{n} result(s) were not attached in time and have been destroyed; the journal is told (paragraph 19 of the Rules).</source>
+        <translation>Уақытында қосылмай жойылған нәтижелер: {n}; журналға хабарланды (Ережелердің 19-тармағы).</translation>
+    </message>
+    <message>
+        <source>{n} result(s) left by an earlier run of SIO Desk were destroyed at start; the journal is told.</source>
+        <translation>SIO Desk-тің алдыңғы жұмысынан қалған нәтижелер іске қосылғанда жойылды: {n}; журналға хабарланды.</translation>
+    </message>
+    <message>
         <source>SIO Desk — client of the law-enforcement information exchange system.
-Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every answer is checked against the operator&apos;s signature before it is shown.</source>
+Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of the Rules); every answer is checked against the operator&apos;s signature before it is shown.</source>
         <translation>SIO Desk — құқық қорғау органдарының ақпарат алмасу жүйесінің клиенті.
-Әр сұрауға сіздің ҰКО ЭЦҚ-ңызбен қол қойылып, ол негізімен бірге жіберіледі (R-Q-2); әр жауап көрсетілмес бұрын оператордың қолтаңбасы бойынша тексеріледі.</translation>
+Әр сұрауға ҰКО ЭЦҚ-ңызбен қол қойылып, негізімен бірге жіберіледі (Ережелердің 3-тармағы); әр жауап көрсетілмес бұрын оператордың қолтаңбасымен тексеріледі.</translation>
     </message>
     <message>
         <source>SANDBOX — test keys, synthetic data</source>
@@ -217,8 +458,8 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
         <translation>Қол қойылған сұрауды &amp;жіберу</translation>
     </message>
     <message>
-        <source>&amp;Clear result</source>
-        <translation>Нәтижені &amp;тазарту</translation>
+        <source>&amp;Case materials</source>
+        <translation>&amp;Іс материалдары</translation>
     </message>
     <message>
         <source>&amp;About SIO Desk</source>
@@ -341,12 +582,76 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
         <translation>Жазбалар табылмады</translation>
     </message>
     <message>
-        <source>Value</source>
-        <translation>Мәні</translation>
+        <source>This service answers in part: amounts are not returned.</source>
+        <translation>Бұл қызмет ішінара жауап береді: сомалар берілмейді.</translation>
     </message>
     <message>
-        <source>Record {n}</source>
-        <translation>{n}-жазба</translation>
+        <source>Records: {n}</source>
+        <translation>Жазбалар: {n}</translation>
+    </message>
+    <message>
+        <source>Shown: {shown} of {n}</source>
+        <translation>Көрсетілген: {n} ішінен {shown}</translation>
+    </message>
+    <message>
+        <source>Select a record to see all of its fields.</source>
+        <translation>Барлық өрістерін көру үшін жазбаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Record {n} of {total}</source>
+        <translation>{n}-жазба ({total} ішінен)</translation>
+    </message>
+    <message>
+        <source>The photo could not be shown.</source>
+        <translation>Фотоны көрсету мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>Photo: {name}</source>
+        <translation>Фото: {name}</translation>
+    </message>
+    <message>
+        <source>Copied. The clipboard will be emptied in {n} s.</source>
+        <translation>Көшірілді. Алмасу буфері {n} с кейін тазартылады.</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Көшірілді.</translation>
+    </message>
+    <message>
+        <source>Copying is turned off by your administrator: the information obtained is confidential (paragraph 19 of the Rules).</source>
+        <translation>Көшіруді әкімші өшірген: алынған мәліметтер құпия (Ережелердің 19-тармағы).</translation>
+    </message>
+    <message>
+        <source>&amp;Copy value</source>
+        <translation>Мәнді &amp;көшіру</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Сүзгі:</translation>
+    </message>
+    <message>
+        <source>Words to find in any column (Ctrl+F)</source>
+        <translation>Кез келген бағаннан ізделетін сөздер (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Жазбалар</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Байланыстар</translation>
+    </message>
+    <message>
+        <source>Click a person or a company, or reach it with Tab and press Enter, to query it with the same basis.</source>
+        <translation>Тұлғаны немесе ұйымды сол негізбен сұрау үшін оны шертіңіз немесе Tab арқылы таңдап, Enter басыңыз.</translation>
+    </message>
+    <message>
+        <source>&amp;Attach…</source>
+        <translation>&amp;Қосу…</translation>
+    </message>
+    <message>
+        <source>Print and/or export a signed printout of this result into the case material; then the copy on this computer is destroyed (Ctrl+Shift+A).</source>
+        <translation>Осы нәтиженің қол қойылған нұсқасын басып шығарыңыз және/немесе іс материалына экспорттаңыз; содан кейін осы компьютердегі көшірмесі жойылады (Ctrl+Shift+A).</translation>
     </message>
     <message>
         <source>Operator&apos;s signature verified · bound to your request · journal № {seq} · {issued_at}</source>
@@ -359,18 +664,6 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
     <message>
         <source>The operator&apos;s signature was NOT verified</source>
         <translation>Оператордың қолтаңбасы ТЕКСЕРІЛМЕДІ</translation>
-    </message>
-    <message>
-        <source>Truncated service: amounts are not returned (R-Q-1).</source>
-        <translation>Қысқартылған сервис: сомалар қайтарылмайды (R-Q-1).</translation>
-    </message>
-    <message>
-        <source>Cl&amp;ear result</source>
-        <translation>Нәтижені &amp;тазарту</translation>
-    </message>
-    <message>
-        <source>Results are held in memory only, never written to disk; Clear removes this one now. Signing out clears all.</source>
-        <translation>Нәтижелер тек жадта сақталады, дискіге ешқашан жазылмайды; «Тазарту» осы нәтижені қазір жояды. Жүйеден шыққанда бәрі тазартылады.</translation>
     </message>
 </context>
 <context>

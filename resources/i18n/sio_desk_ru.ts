@@ -21,6 +21,176 @@
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Attach to case material</source>
+        <translation>Приобщение к материалам дела</translation>
+    </message>
+    <message>
+        <source>Material number:</source>
+        <translation>Номер материала:</translation>
+    </message>
+    <message>
+        <source>Resource:</source>
+        <translation>Ресурс:</translation>
+    </message>
+    <message>
+        <source>Printout &amp;language:</source>
+        <translation>&amp;Язык распечатки:</translation>
+    </message>
+    <message>
+        <source>&amp;Print (the print dialog opens)</source>
+        <translation>&amp;Печать (откроется диалог печати)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport a printout signed with your EDS</source>
+        <translation>&amp;Экспорт распечатки, подписанной вашей ЭЦП</translation>
+    </message>
+    <message>
+        <source>Export is off: the administrator&apos;s policy names no folder for case material.</source>
+        <translation>Экспорт отключён: в политике администратора не задана папка для материалов дела.</translation>
+    </message>
+    <message>
+        <source>Into: {folder}</source>
+        <translation>В папку: {folder}</translation>
+    </message>
+    <message>
+        <source>Once the printout is printed or saved, the copy of this result on the workstation is destroyed and the journal is told, as paragraph 19 of the Rules requires.</source>
+        <translation>После печати или сохранения распечатки копия этого результата на рабочей станции уничтожается, а журнал получает отчёт об этом, как требует п. 19 Правил.</translation>
+    </message>
+    <message>
+        <source>&amp;Attach and destroy the copy</source>
+        <translation>&amp;Приобщить и уничтожить копию</translation>
+    </message>
+    <message>
+        <source>Preparing the printout…</source>
+        <translation>Подготовка распечатки…</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled; nothing was destroyed.</source>
+        <translation>Печать отменена; ничего не уничтожено.</translation>
+    </message>
+    <message>
+        <source>Printing failed: {detail}. Nothing was destroyed.</source>
+        <translation>Печать не удалась: {detail}. Ничего не уничтожено.</translation>
+    </message>
+    <message>
+        <source>Signing the printout with your EDS…</source>
+        <translation>Распечатка подписывается вашей ЭЦП…</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>распечатан</translation>
+    </message>
+    <message>
+        <source>exported as a signed printout</source>
+        <translation>экспортирован как подписанная распечатка</translation>
+    </message>
+    <message>
+        <source>printed and exported</source>
+        <translation>распечатан и экспортирован</translation>
+    </message>
+    <message>
+        <source>destroyed without attaching</source>
+        <translation>уничтожен без приобщения</translation>
+    </message>
+    <message>
+        <source>the journal has it</source>
+        <translation>журнал получил отчёт</translation>
+    </message>
+    <message>
+        <source>the gateway did not accept the report</source>
+        <translation>шлюз не принял отчёт</translation>
+    </message>
+    <message>
+        <source>the report waits for the channel and is re-sent</source>
+        <translation>отчёт ждёт канала и будет отправлен повторно</translation>
+    </message>
+    <message>
+        <source>Material {case}, journal № {seq}: {action}; the local copy is destroyed; {told}.</source>
+        <translation>Материал {case}, журнал № {seq}: {action}; локальная копия уничтожена; {told}.</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} ч {m:02d} мин</translation>
+    </message>
+    <message>
+        <source>{n} waiting</source>
+        <translation>ожидает: {n}</translation>
+    </message>
+    <message>
+        <source>oldest {age} ago</source>
+        <translation>самый давний — {age} назад</translation>
+    </message>
+    <message>
+        <source>destroyed in {left}</source>
+        <translation>уничтожение через {left}</translation>
+    </message>
+    <message>
+        <source>journal № {seq}</source>
+        <translation>журнал № {seq}</translation>
+    </message>
+    <message>
+        <source>received {at}</source>
+        <translation>получен {at}</translation>
+    </message>
+    <message>
+        <source>Destroy without attaching</source>
+        <translation>Уничтожить без приобщения</translation>
+    </message>
+    <message>
+        <source>Destroy this result without attaching it to the case material? It cannot be opened again; the journal is told.</source>
+        <translation>Уничтожить этот результат, не приобщая к материалам дела? Открыть его снова будет нельзя; журнал получит отчёт.</translation>
+    </message>
+    <message>
+        <source>Case materials</source>
+        <translation>Материалы дела</translation>
+    </message>
+    <message>
+        <source>Material / resource</source>
+        <translation>Материал / ресурс</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Результаты</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Давность</translation>
+    </message>
+    <message>
+        <source>Destroyed in</source>
+        <translation>До уничтожения</translation>
+    </message>
+    <message>
+        <source>No results are waiting. Every result is attached to its material or destroyed; nothing of them is kept on this workstation.</source>
+        <translation>Ожидающих результатов нет. Каждый результат приобщён к своему материалу или уничтожен; на этой рабочей станции от них ничего не хранится.</translation>
+    </message>
+    <message>
+        <source>This workstation has no system keyring: results waiting here are lost if SIO Desk closes. They are destroyed and reported at the next start.</source>
+        <translation>На этой рабочей станции нет системного хранилища ключей: ожидающие здесь результаты пропадут, если SIO Desk закроется. При следующем запуске они будут уничтожены, а журнал получит отчёт.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
+    </message>
+    <message>
+        <source>&amp;Attach…</source>
+        <translation>&amp;Приобщить…</translation>
+    </message>
+    <message>
+        <source>&amp;Destroy…</source>
+        <translation>&amp;Уничтожить…</translation>
+    </message>
+    <message>
+        <source>Latest results that left this workstation</source>
+        <translation>Последние результаты, покинувшие рабочую станцию</translation>
+    </message>
+</context>
+<context>
     <name>ChangePin</name>
     <message>
         <source>Type the current PIN and the new one.</source>
@@ -121,6 +291,37 @@
     </message>
 </context>
 <context>
+    <name>LinkGraph</name>
+    <message>
+        <source>Queried subject</source>
+        <translation>Запрошенный субъект</translation>
+    </message>
+    <message>
+        <source>The subject of this query: {id}</source>
+        <translation>Субъект этого запроса: {id}</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Физическое лицо</translation>
+    </message>
+    <message>
+        <source>Legal entity</source>
+        <translation>Юридическое лицо</translation>
+    </message>
+    <message>
+        <source>Click, or press Enter, to query this subject with the same basis.</source>
+        <translation>Щёлкните или нажмите Enter, чтобы запросить этот субъект с тем же основанием.</translation>
+    </message>
+    <message>
+        <source>Links graph</source>
+        <translation>Граф связей</translation>
+    </message>
+    <message>
+        <source>{n} linked subjects. Tab or arrow keys move between them; Enter queries the one in focus.</source>
+        <translation>Связанных субъектов: {n}. Tab или стрелки переходят между ними; Enter запрашивает выбранный.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>The session was locked after a period of inactivity. Sign in again to continue.</source>
@@ -135,10 +336,6 @@
         <translation>Токен извлечён: сеанс заблокирован, на экране от него ничего не осталось.</translation>
     </message>
     <message>
-        <source>Your token PIN has not been changed for a month. Change it now: File → Change PIN… (R-AUTH-7).</source>
-        <translation>PIN-код токена не менялся месяц. Смените его сейчас: Файл → Сменить PIN… (R-AUTH-7).</translation>
-    </message>
-    <message>
         <source>The PIN was changed.</source>
         <translation>PIN-код изменён.</translation>
     </message>
@@ -147,10 +344,54 @@
         <translation>О программе SIO Desk</translation>
     </message>
     <message>
+        <source>Query</source>
+        <translation>Запрос</translation>
+    </message>
+    <message>
+        <source>Case materials</source>
+        <translation>Материалы дела</translation>
+    </message>
+    <message>
+        <source>{n} result(s) are still waiting to be attached to case material.</source>
+        <translation>Результатов, ожидающих приобщения к материалам дела: {n}.</translation>
+    </message>
+    <message>
+        <source>Kept results are destroyed when SIO Desk closes: this workstation has no system keyring.</source>
+        <translation>Оставленные результаты будут уничтожены при закрытии SIO Desk: на этой рабочей станции нет системного хранилища ключей.</translation>
+    </message>
+    <message>
+        <source>Kept results wait until their retention time runs out, then they are destroyed.</source>
+        <translation>Оставленные результаты ждут до окончания срока хранения, затем уничтожаются.</translation>
+    </message>
+    <message>
+        <source>&amp;Destroy them</source>
+        <translation>&amp;Уничтожить</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them</source>
+        <translation>&amp;Оставить</translation>
+    </message>
+    <message>
+        <source>Your token PIN has not been changed for a month. Change it now: File → Change PIN… (paragraph 12 of the Rules).</source>
+        <translation>PIN-код токена не менялся месяц. Смените его сейчас: Файл → Сменить PIN-код… (п. 12 Правил).</translation>
+    </message>
+    <message>
+        <source>{n} result(s) will be destroyed within 15 minutes unless attached to case material: Case materials (Ctrl+2).</source>
+        <translation>Результатов, которые будут уничтожены в течение 15 минут, если их не приобщить к материалам дела: {n}. Материалы дела (Ctrl+2).</translation>
+    </message>
+    <message>
+        <source>{n} result(s) were not attached in time and have been destroyed; the journal is told (paragraph 19 of the Rules).</source>
+        <translation>Результатов, не приобщённых вовремя и уничтоженных: {n}; журнал получил отчёт (п. 19 Правил).</translation>
+    </message>
+    <message>
+        <source>{n} result(s) left by an earlier run of SIO Desk were destroyed at start; the journal is told.</source>
+        <translation>Результатов, оставшихся от прошлого запуска SIO Desk и уничтоженных при старте: {n}; журнал получил отчёт.</translation>
+    </message>
+    <message>
         <source>SIO Desk — client of the law-enforcement information exchange system.
-Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every answer is checked against the operator&apos;s signature before it is shown.</source>
+Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of the Rules); every answer is checked against the operator&apos;s signature before it is shown.</source>
         <translation>SIO Desk — клиент системы информационного обмена правоохранительных органов.
-Каждый запрос подписывается вашей ЭЦП НУЦ и отправляется вместе с основанием (R-Q-2); каждый ответ перед показом проверяется по подписи оператора.</translation>
+Каждый запрос подписывается вашей ЭЦП НУЦ и отправляется с основанием (п. 3 Правил); каждый ответ перед показом проверяется по подписи оператора.</translation>
     </message>
     <message>
         <source>SANDBOX — test keys, synthetic data</source>
@@ -217,8 +458,8 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
         <translation>О&amp;тправить подписанный запрос</translation>
     </message>
     <message>
-        <source>&amp;Clear result</source>
-        <translation>&amp;Очистить результат</translation>
+        <source>&amp;Case materials</source>
+        <translation>&amp;Материалы дела</translation>
     </message>
     <message>
         <source>&amp;About SIO Desk</source>
@@ -341,12 +582,76 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
         <translation>Записи не найдены</translation>
     </message>
     <message>
-        <source>Value</source>
-        <translation>Значение</translation>
+        <source>This service answers in part: amounts are not returned.</source>
+        <translation>Этот сервис отвечает частично: суммы не передаются.</translation>
     </message>
     <message>
-        <source>Record {n}</source>
-        <translation>Запись {n}</translation>
+        <source>Records: {n}</source>
+        <translation>Записей: {n}</translation>
+    </message>
+    <message>
+        <source>Shown: {shown} of {n}</source>
+        <translation>Показано: {shown} из {n}</translation>
+    </message>
+    <message>
+        <source>Select a record to see all of its fields.</source>
+        <translation>Выберите запись, чтобы увидеть все её поля.</translation>
+    </message>
+    <message>
+        <source>Record {n} of {total}</source>
+        <translation>Запись {n} из {total}</translation>
+    </message>
+    <message>
+        <source>The photo could not be shown.</source>
+        <translation>Фото не удалось показать.</translation>
+    </message>
+    <message>
+        <source>Photo: {name}</source>
+        <translation>Фото: {name}</translation>
+    </message>
+    <message>
+        <source>Copied. The clipboard will be emptied in {n} s.</source>
+        <translation>Скопировано. Буфер обмена будет очищен через {n} с.</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Скопировано.</translation>
+    </message>
+    <message>
+        <source>Copying is turned off by your administrator: the information obtained is confidential (paragraph 19 of the Rules).</source>
+        <translation>Копирование отключено администратором: полученные сведения конфиденциальны (п. 19 Правил).</translation>
+    </message>
+    <message>
+        <source>&amp;Copy value</source>
+        <translation>&amp;Копировать значение</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Фильтр:</translation>
+    </message>
+    <message>
+        <source>Words to find in any column (Ctrl+F)</source>
+        <translation>Слова для поиска в любом столбце (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Записи</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Связи</translation>
+    </message>
+    <message>
+        <source>Click a person or a company, or reach it with Tab and press Enter, to query it with the same basis.</source>
+        <translation>Щёлкните лицо или организацию либо выберите её клавишей Tab и нажмите Enter, чтобы запросить с тем же основанием.</translation>
+    </message>
+    <message>
+        <source>&amp;Attach…</source>
+        <translation>&amp;Приобщить…</translation>
+    </message>
+    <message>
+        <source>Print and/or export a signed printout of this result into the case material; then the copy on this computer is destroyed (Ctrl+Shift+A).</source>
+        <translation>Распечатайте и/или экспортируйте подписанную распечатку этого результата в материалы дела; затем копия на этом компьютере уничтожается (Ctrl+Shift+A).</translation>
     </message>
     <message>
         <source>Operator&apos;s signature verified · bound to your request · journal № {seq} · {issued_at}</source>
@@ -359,18 +664,6 @@ Every query is signed with your NCA EDS and sent with its basis (R-Q-2); every a
     <message>
         <source>The operator&apos;s signature was NOT verified</source>
         <translation>Подпись оператора НЕ проверена</translation>
-    </message>
-    <message>
-        <source>Truncated service: amounts are not returned (R-Q-1).</source>
-        <translation>Усечённый сервис: суммы не возвращаются (R-Q-1).</translation>
-    </message>
-    <message>
-        <source>Cl&amp;ear result</source>
-        <translation>О&amp;чистить результат</translation>
-    </message>
-    <message>
-        <source>Results are held in memory only, never written to disk; Clear removes this one now. Signing out clears all.</source>
-        <translation>Результаты хранятся только в памяти и никогда не записываются на диск; «Очистить» удаляет этот результат сейчас. При выходе очищается всё.</translation>
     </message>
 </context>
 <context>
