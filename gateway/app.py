@@ -18,12 +18,14 @@ from starlette.responses import JSONResponse, Response
 
 from gateway import access_routes, auth, checkpoints, dispositions, operations, registry, reports
 from gateway.config import GatewayConfig
-from gateway.context import RequestContext, record_refusal
+from gateway.context import RefusalJournal, RequestContext, record_refusal
 from gateway.db import make_engine, migrate
 from gateway.http_body import parse_json, read_body
 from gateway.population import KnownPerson, Population
 from gateway.problems import PROBLEM_MEDIA_TYPE, Refusal, problem
 from gateway.queries import run_query
+from gateway.ratelimit import RateLimit, endpoint_of
+from gateway.reads import ReadJournal
 from transport.canonical import sha256_hex
 from transport.protocol import (
     API_PREFIX,
@@ -79,19 +81,15 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.config = config
     app.state.population = population
-
-    def refuse(refusal: Refusal, ctx: RequestContext) -> Response:
-        try:
-            record_refusal(engine, refusal, ctx)  # R-LOG-1: refusals are requests too
-        except SQLAlchemyError:
-            log.exception("journal write failed for a refusal")
-            return problem("journal_unavailable")
-        return problem(refusal.code, refusal.detail)
+    # R-LOG-1: refusals are requests too; anonymous floods are counted in aggregate rows.
+    refusals = RefusalJournal(engine, config)
+    app.state.refusals = refusals
+    refuse = refusals.refuse
 
     async def handle(request: Request, ctx: RequestContext,
                      work: Callable[[Any], BaseModel]) -> Response:
         try:
-            body = await read_body(request, config.max_body)
+            body = await read_body(request, config.max_body, config.body_timeout_s)
             ctx.request_sha256 = sha256_hex(body)
             data = parse_json(body)
             result = await run_in_threadpool(work, data)
@@ -120,7 +118,7 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
     async def challenge(request: Request) -> Response:
         """A fresh single-use login challenge."""
         try:
-            await read_body(request, config.max_body)
+            await read_body(request, config.max_body, config.body_timeout_s)
             issued = await run_in_threadpool(auth.issue_challenge, engine, config)
         except Refusal as refusal:
             return await run_in_threadpool(refuse, refusal, context(request, "challenge"))
@@ -143,7 +141,7 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
         """End the bearer session now (journaled as "logout"); the token is useless after."""
         ctx = context(request, "logout")
         try:
-            await read_body(request, config.max_body)
+            await read_body(request, config.max_body, config.body_timeout_s)
             await run_in_threadpool(auth.logout, engine, request.headers.get("authorization"),
                                     ctx)
         except Refusal as refusal:
@@ -186,16 +184,30 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
     reports.add_routes(app, engine, config, refuse)  # R-CTL-1
     access_routes.add_routes(app, engine, config, handle, refuse)  # R-ACC-2..8, R-AUTH-2
 
+    def refuse_unrouted(request: Request, refusal: Refusal, status: int | None = None,
+                        headers: dict[str, str] | None = None) -> Response:
+        """Journal a refusal made before any endpoint ran (404, 405, query-parameter 422),
+        naming the session's user if the request carries a live one."""
+        ctx = context(request, endpoint_of(request.scope))
+        try:
+            session = auth.session_of(engine, request.headers.get("authorization"))
+            ctx.actor_iin, ctx.cert_serial = session.iin, session.cert_serial
+        except (Refusal, SQLAlchemyError):
+            pass  # nobody to name: counted with the anonymous ones
+        return refuse(refusal, ctx, status=status, headers=headers)
+
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> Response:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code,
                                                                  "request_invalid")
         headers = dict(exc.headers) if exc.headers else None
-        return problem(code, str(exc.detail), status=exc.status_code, headers=headers)
+        return await run_in_threadpool(refuse_unrouted, request, Refusal(code, str(exc.detail)),
+                                       exc.status_code, headers)
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_request: Request, exc: RequestValidationError) -> Response:
-        return problem("request_invalid", str(exc.errors()[:1])[:300])
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        refusal = Refusal("request_invalid", str(exc.errors()[:1])[:300])
+        return await run_in_threadpool(refuse_unrouted, request, refusal)
 
     def journal_fault(request: Request, exc: Exception) -> None:
         """Best effort, in its own transaction: a 5xx is a request's outcome too (R-LOG-1)."""
@@ -212,4 +224,8 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
         await run_in_threadpool(journal_fault, request, exc)
         return problem("internal_error")  # fail closed: nothing of the work is answered
 
+    # Issue 9: who read reports and operator lists is journaled; floods are rate limited.
+    app.add_middleware(ReadJournal, engine=engine, reads={
+        API_PREFIX + "/reports": "reports", API_PREFIX + "/operator/applications": "applications"})
+    app.add_middleware(RateLimit, settings=config, refuse=refuse)
     return app

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 
 from gateway.problems import Refusal
 
 
-async def read_body(request: Request, max_body: int) -> bytes:
-    """The whole body, refusing more than max_body bytes (declared or actually sent)."""
+async def read_body(request: Request, max_body: int, timeout: float | None = None) -> bytes:
+    """The whole body, refusing more than max_body bytes (declared or actually sent), and a body
+    that has not wholly arrived `timeout` seconds after the call (a total, not per read)."""
     declared = request.headers.get("content-length")
     if declared is not None:
         if not declared.isdigit():
@@ -20,11 +22,19 @@ async def read_body(request: Request, max_body: int) -> bytes:
             raise Refusal("body_too_large", f"the body may not exceed {max_body} bytes")
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > max_body:  # chunked bodies and lying Content-Length headers
-            raise Refusal("body_too_large", f"the body may not exceed {max_body} bytes")
-        chunks.append(chunk)
+    try:
+        async with asyncio.timeout(timeout):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > max_body:  # chunked bodies and lying Content-Length headers
+                    raise Refusal("body_too_large", f"the body may not exceed {max_body} bytes")
+                chunks.append(chunk)
+    except TimeoutError as exc:
+        raise Refusal("request_timeout", f"the body did not arrive within {timeout:g} s "
+                                         f"({size} bytes came)") from exc
+    except ClientDisconnect as exc:  # gone mid-body, or cut off by the server's body deadline
+        raise Refusal("request_timeout", f"the connection ended before the whole body came "
+                                         f"({size} bytes)") from exc
     return b"".join(chunks)
 
 
