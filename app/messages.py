@@ -34,9 +34,9 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "The token holds no suitable key: {detail}",
     ),
     "file_key_forbidden": (
-        "Файлдық жүйедегі ЭЦҚ-мен кіруге тыйым салынған (R-AUTH-4). Қорғалған токенді пайдаланыңыз.",
-        "Вход с ЭЦП, хранящейся в файловой системе, запрещён (R-AUTH-4). Используйте защищённый токен.",
-        "A key stored on the file system may not be used to sign in (R-AUTH-4). Use a protected token.",
+        "Файлдық жүйедегі ЭЦҚ-мен кіруге тыйым салынған (Ережелерге 5-қосымшаның 8-тармағы). Қорғалған токенді пайдаланыңыз.",
+        "Вход с ЭЦП, хранящейся в файловой системе, запрещён (п. 8 приложения 5 к Правилам). Используйте защищённый токен.",
+        "A key stored on the file system may not be used to sign in (Appendix 5 to the Rules, paragraph 8). Use a protected token.",
     ),
     "pin_unchanged": (
         "Жаңа PIN ескісінен өзгеше болуы керек.",
@@ -59,9 +59,9 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "Sign in with your EDS first.",
     ),
     "basis_missing": (
-        "Сұрау негізін толтырыңыз: іс/материал нөмірі, құқықтық негіз және мақсат (R-Q-2).",
-        "Заполните основание запроса: номер дела/материала, правовое основание и цель (R-Q-2).",
-        "Fill in the basis of the query: case/material number, legal ground and purpose (R-Q-2).",
+        "Сұрау негізін толтырыңыз: іс/материал нөмірі, құқықтық негіз және мақсат (Ережелердің 3-тармағы).",
+        "Заполните основание запроса: номер дела/материала, правовое основание и цель (п. 3 Правил).",
+        "Fill in the basis of the query: case/material number, legal ground and purpose (paragraph 3 of the Rules).",
     ),
     "param_invalid": (
         "«{field}» өрісі қате: {detail}",
@@ -105,9 +105,9 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "Sign the agreement on rights of use with your EDS first.",
     ),
     "agreement_required": (
-        "Алғаш кіргенде келісімге ЭЦҚ-мен қол қою қажет (R-AUTH-2).",
-        "При первом входе необходимо подписать соглашение ЭЦП (R-AUTH-2).",
-        "On first entry the agreement must be signed with your EDS (R-AUTH-2).",
+        "Алғаш кіргенде келісімге ЭЦҚ-мен қол қою қажет (Ережелердің 10-тармағы).",
+        "При первом входе необходимо подписать соглашение ЭЦП (п. 10 Правил).",
+        "On first entry the agreement must be signed with your EDS (paragraph 10 of the Rules).",
     ),
     "agreement_mismatch": (
         "Келісімнің жаңа нұсқасы күшіне енді. Мәтінді қайта ашып, қол қойыңыз.",

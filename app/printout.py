@@ -17,7 +17,7 @@ IMAGE_FIELDS = frozenset({"photo_png"})  # base64 PNG: printed as a picture, nev
 _TEXTS: dict[str, tuple[str, str, str]] = {
     "title": ("ҚАО ААЖ сұрау салуының нәтижесі", "Результат запроса СИО ПСО",
               "Result of a query to the SIO"),
-    "sandbox": ("ҚҰМ ЖӘШІК: нақты мәліметтер емес", "ПЕСОЧНИЦА: не настоящие сведения",
+    "sandbox": ("СЫНАҚ ОРТАСЫ: нақты мәліметтер емес", "ПЕСОЧНИЦА: не настоящие сведения",
                 "SANDBOX: not real information"),
     "case_number": ("Материалдың нөмірі", "Номер материала", "Material number"),
     "requester": ("Сұрау салушы", "Запросивший", "Requested by"),

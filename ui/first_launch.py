@@ -214,8 +214,8 @@ class FirstLaunchDialog(QDialog):
             translate(
                 "FirstLaunch",
                 "SIO Desk runs for the first time on this workstation. The rules allow queries "
-                "only from a workstation that meets them (R-WS-1…5), so every check is run now. "
-                "You can print this report to PDF for your records.",
+                "only from a workstation that meets them (Appendix 3 to the Rules), so every "
+                "check is run now. You can print this report to PDF for your records.",
             )
         )
         self.quit_button.setText(translate("FirstLaunch", "&Quit"))

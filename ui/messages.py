@@ -68,7 +68,7 @@ def token_line(info: Any) -> str:
     if details:
         line += f" ({details})"
     if getattr(info, "kind", "pkcs11") == "file":
-        line += " — " + translate("Token", "a key file, allowed only in the sandbox (R-AUTH-4)")
+        line += " — " + translate("Token", "a key file, allowed only in the sandbox")
     return line
 
 

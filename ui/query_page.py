@@ -379,7 +379,8 @@ class QueryPage(QWidget):
             elif param.type in _EXAMPLES:
                 # Any other type gets a plain line edit; an example of the format is the hint.
                 row.editor.setPlaceholderText(_EXAMPLES[param.type])
-        self.basis_group.setTitle(translate("QueryPage", "Basis of the query (required, R-Q-2)"))
+        self.basis_group.setTitle(
+            translate("QueryPage", "Basis of the query (required, paragraph 3 of the Rules)"))
         self.basis["case_number"].label.setText(translate("QueryPage", "&Case / material №:"))
         self.basis["legal_ground"].label.setText(translate("QueryPage", "&Legal ground:"))
         self.basis["purpose"].label.setText(translate("QueryPage", "&Purpose:"))

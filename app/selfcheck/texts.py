@@ -189,9 +189,12 @@ REASONS: dict[str, tuple[str, str, str]] = {
         "Carrier present: {labels}.",
     ),
     "token_software": (
-        "Тек бағдарламалық токен табылды ({labels}) — бұл қорғалған тасығыш емес (R-AUTH-4).",
-        "Найден только программный токен ({labels}) — это не защищённый носитель (R-AUTH-4).",
-        "Only a software token was found ({labels}); it is not a protected carrier (R-AUTH-4).",
+        "Тек бағдарламалық токен табылды ({labels}) — бұл қорғалған тасығыш емес "
+        "(Ережелерге 5-қосымшаның 8-тармағы).",
+        "Найден только программный токен ({labels}) — это не защищённый носитель "
+        "(п. 8 приложения 5 к Правилам).",
+        "Only a software token was found ({labels}); it is not a protected carrier "
+        "(Appendix 5 to the Rules, paragraph 8).",
     ),
     "token_no_support": (
         "PKCS#11 қолдауы жоқ: {detail}",

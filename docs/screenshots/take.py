@@ -5,11 +5,16 @@
 Starts a sandbox (PKI, SoftHSM2 token or file key, TLS gateway on loopback), shows the sign-in
 page (with the workstation self-check's notice: this machine's real readings, sandbox: not
 enforced), types the PIN, runs a query with its basis and saves demo-signin.png and
-demo-query.png; then opens Tools → Workstation self-check… and saves diagnostics.png.
+demo-query.png; then the №51 links graph (result-links.png), a №19 result with its photo and
+the Attach dialog (attach-dialog.png), that result's printout (printout-kk.png, printout-ru.png,
+first pages), the Case materials page in Russian and Kazakh
+(case-materials-ru.png, case-materials-kk.png); then opens Tools → Workstation self-check… and
+saves diagnostics.png.
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,6 +28,8 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 from sandbox.harness import start_sandbox  # noqa: E402
+from sandbox.headless import example_params  # noqa: E402
+from ui import i18n  # noqa: E402
 from ui.app import build_main_window, ensure_app, selfcheck_config_for  # noqa: E402
 
 LANG = "ru"
@@ -64,6 +71,19 @@ def grab(app: QApplication, window: object, path: Path) -> None:
     print(f"wrote {path} ({pixmap.width()}×{pixmap.height()})")
 
 
+def printouts(desk: object, item: str, outdir: Path) -> None:
+    """The first page of a real №19 printout in Kazakh and Russian (pdftoppm, 80 dpi)."""
+    from ui.printout_render import render_pdf
+
+    for lang in ("kk", "ru"):
+        pdf = outdir / f"printout-{lang}.pdf"
+        pdf.write_bytes(render_pdf(desk.printout(item, lang)))  # type: ignore[attr-defined]
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile",
+                        str(pdf), str(outdir / f"printout-{lang}")], check=True)
+        pdf.unlink()  # a sandbox result, but the habit is the product's: no printout lying about
+        print(f"wrote {outdir / f'printout-{lang}.png'}")
+
+
 def main(outdir: Path) -> int:
     outdir.mkdir(parents=True, exist_ok=True)
     app = ensure_app()
@@ -96,6 +116,40 @@ def main(outdir: Path) -> int:
         page.send()
         wait(app, lambda: page.result_view.outcome is not None)
         grab(app, win, outdir / "demo-query.png")
+
+        def ask(rid: int) -> None:
+            shown = page.result_view.outcome
+            page.query_subject(rid, example_params(run.gateway.population, rid))
+            wait(app, lambda: page.result_view.outcome is not shown
+                 and page.result_view.outcome is not None)
+
+        ask(51)
+        view = page.result_view
+        view.tabs.setCurrentIndex(view.tabs.count() - 1)  # the Links tab
+        grab(app, win, outdir / "result-links.png")
+
+        ask(19)
+        view.tabs.setCurrentIndex(0)
+        view.table.selectRow(0)
+        view.request_attach()
+        wait(app, lambda: win.attach_dialog is not None and win.attach_dialog.isVisible())
+        attach = win.attach_dialog
+        assert attach is not None
+        attach.move(win.x() + 300, win.y() + 180)
+        grab(app, win, outdir / "attach-dialog.png")
+        attach.reject()
+        printouts(run.desk, view.outcome.item, outdir)
+
+        page.basis["case_number"].editor.setText("АФМ-2025/0157")
+        page.basis["case_number"].editor.textEdited.emit("АФМ-2025/0157")
+        ask(2)
+        win.case_tab_action.trigger()
+        wait(app, lambda: win.case_page.pending_count >= 4)
+        grab(app, win, outdir / "case-materials-ru.png")
+        i18n.apply("kk")
+        settle(app)
+        grab(app, win, outdir / "case-materials-kk.png")
+        i18n.apply(LANG)
 
         win.diagnostics_action.trigger()  # Tools → Workstation self-check… (Ctrl+Shift+D)
         diagnostics = win.diagnostics

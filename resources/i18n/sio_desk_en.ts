@@ -282,8 +282,8 @@
         <translation>First launch: workstation check</translation>
     </message>
     <message>
-        <source>SIO Desk runs for the first time on this workstation. The rules allow queries only from a workstation that meets them (R-WS-1…5), so every check is run now. You can print this report to PDF for your records.</source>
-        <translation>SIO Desk runs for the first time on this workstation. The rules allow queries only from a workstation that meets them (R-WS-1…5), so every check is run now. You can print this report to PDF for your records.</translation>
+        <source>SIO Desk runs for the first time on this workstation. The rules allow queries only from a workstation that meets them (Appendix 3 to the Rules), so every check is run now. You can print this report to PDF for your records.</source>
+        <translation>SIO Desk runs for the first time on this workstation. The rules allow queries only from a workstation that meets them (Appendix 3 to the Rules), so every check is run now. You can print this report to PDF for your records.</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
@@ -535,8 +535,8 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>12 digits</translation>
     </message>
     <message>
-        <source>Basis of the query (required, R-Q-2)</source>
-        <translation>Basis of the query (required, R-Q-2)</translation>
+        <source>Basis of the query (required, paragraph 3 of the Rules)</source>
+        <translation>Basis of the query (required, paragraph 3 of the Rules)</translation>
     </message>
     <message>
         <source>&amp;Case / material №:</source>
@@ -759,8 +759,8 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>{details}, serial {serial}</translation>
     </message>
     <message>
-        <source>a key file, allowed only in the sandbox (R-AUTH-4)</source>
-        <translation>a key file, allowed only in the sandbox (R-AUTH-4)</translation>
+        <source>a key file, allowed only in the sandbox</source>
+        <translation>a key file, allowed only in the sandbox</translation>
     </message>
 </context>
 </TS>

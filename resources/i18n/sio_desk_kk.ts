@@ -282,8 +282,8 @@
         <translation>Алғашқы іске қосу: жұмыс орнын тексеру</translation>
     </message>
     <message>
-        <source>SIO Desk runs for the first time on this workstation. The rules allow queries only from a workstation that meets them (R-WS-1…5), so every check is run now. You can print this report to PDF for your records.</source>
-        <translation>SIO Desk осы жұмыс орнында алғаш рет іске қосылды. Ережелер сұрауларды тек талаптарға сәйкес келетін жұмыс орнынан жіберуге рұқсат етеді (R-WS-1…5), сондықтан қазір барлық тексеру орындалады. Бұл есепті құжаттарыңыз үшін PDF-ке басып шығаруға болады.</translation>
+        <source>SIO Desk runs for the first time on this workstation. The rules allow queries only from a workstation that meets them (Appendix 3 to the Rules), so every check is run now. You can print this report to PDF for your records.</source>
+        <translation>SIO Desk осы жұмыс орнында алғаш рет іске қосылды. Ережелер сұрауларды тек талаптарға сай жұмыс орнынан жіберуге рұқсат етеді (Ережелерге 3-қосымша), сондықтан қазір барлық тексеру орындалады. Бұл есепті құжаттарыңыз үшін PDF-ке басып шығаруға болады.</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
@@ -535,8 +535,8 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>12 цифр</translation>
     </message>
     <message>
-        <source>Basis of the query (required, R-Q-2)</source>
-        <translation>Сұрау негізі (міндетті, R-Q-2)</translation>
+        <source>Basis of the query (required, paragraph 3 of the Rules)</source>
+        <translation>Сұрау негізі (міндетті, Ережелердің 3-тармағы)</translation>
     </message>
     <message>
         <source>&amp;Case / material №:</source>
@@ -759,8 +759,8 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>{details}, сериялық нөмірі {serial}</translation>
     </message>
     <message>
-        <source>a key file, allowed only in the sandbox (R-AUTH-4)</source>
-        <translation>кілт файлы, тек сынақ ортасында рұқсат етіледі (R-AUTH-4)</translation>
+        <source>a key file, allowed only in the sandbox</source>
+        <translation>кілт файлы, тек сынақ ортасында рұқсат етіледі</translation>
     </message>
 </context>
 </TS>

@@ -282,8 +282,8 @@
         <translation>Первый запуск: проверка рабочего места</translation>
     </message>
     <message>
-        <source>SIO Desk runs for the first time on this workstation. The rules allow queries only from a workstation that meets them (R-WS-1…5), so every check is run now. You can print this report to PDF for your records.</source>
-        <translation>SIO Desk впервые запущен на этом рабочем месте. Правила разрешают запросы только с рабочего места, которое им соответствует (R-WS-1…5), поэтому сейчас выполняются все проверки. Этот отчёт можно распечатать в PDF для ваших документов.</translation>
+        <source>SIO Desk runs for the first time on this workstation. The rules allow queries only from a workstation that meets them (Appendix 3 to the Rules), so every check is run now. You can print this report to PDF for your records.</source>
+        <translation>SIO Desk впервые запущен на этом рабочем месте. Правила разрешают запросы только с рабочего места, которое им соответствует (приложение 3 к Правилам), поэтому сейчас выполняются все проверки. Этот отчёт можно распечатать в PDF для ваших документов.</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
@@ -535,8 +535,8 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>12 цифр</translation>
     </message>
     <message>
-        <source>Basis of the query (required, R-Q-2)</source>
-        <translation>Основание запроса (обязательно, R-Q-2)</translation>
+        <source>Basis of the query (required, paragraph 3 of the Rules)</source>
+        <translation>Основание запроса (обязательно, п. 3 Правил)</translation>
     </message>
     <message>
         <source>&amp;Case / material №:</source>
@@ -759,8 +759,8 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>{details}, серийный номер {serial}</translation>
     </message>
     <message>
-        <source>a key file, allowed only in the sandbox (R-AUTH-4)</source>
-        <translation>файл ключа, допустим только в песочнице (R-AUTH-4)</translation>
+        <source>a key file, allowed only in the sandbox</source>
+        <translation>файл ключа, допустим только в песочнице</translation>
     </message>
 </context>
 </TS>
