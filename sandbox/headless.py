@@ -72,6 +72,8 @@ def run_headless(workdir: Path, *, token_kind: str | None = None,
             "vault_left": vault_left,
             "pending_dispositions": len(run.desk.materials.casefile.queued()),
             "journal_archive": str(archive_dir),
+            # What an auditor names to `sio-gateway journal verify --operator-cert` (R-CTL-3).
+            "operator_certificate": str(run.pki.directory / "operator.pem"),
             "gateway_db": run.gateway_db,
         }
 

@@ -105,7 +105,7 @@ def test_no_value_of_any_result_is_left_on_the_workstation(day: dict[str, Any]) 
 def test_the_exported_journal_archive_verifies(day: dict[str, Any]) -> None:
     done = subprocess.run([str(SIO_GATEWAY), "journal", "verify",
                            day["summary"]["journal_archive"], "--operator-cert",
-                           str(day["root"] / "ws" / "pki" / "operator.pem")],
+                           day["summary"]["operator_certificate"]],
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
 
