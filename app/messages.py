@@ -373,6 +373,7 @@ _REASONS: dict[str, tuple[str, str, str]] = {
     "vin_format": ("VIN — 17 әріп пен цифр (I, O, Q жоқ)", "VIN — 17 букв и цифр (без I, O, Q)", "a VIN has 17 letters and digits (no I, O, Q)"),
     "phone_format": ("телефон нөмірі +77011234567 сияқты", "номер телефона вида +77011234567", "a phone number looks like +77011234567"),
     "text_too_long": ("ең көбі {max} таңба", "не более {max} символов", "at most {max} characters"),
+    "text_invisible": ("көрінетін әріптер немесе цифрлар жоқ", "нет видимых букв или цифр", "no visible letters or digits"),
     "text_control": ("басқару таңбаларына жол берілмейді", "управляющие символы недопустимы", "control characters are not allowed"),
     "type_unknown": ("параметр түрі белгісіз", "неизвестный тип параметра", "unknown parameter type"),
     "not_a_param": ("бұл ресурстың параметрі емес", "не параметр этого ресурса", "not a parameter of this resource"),

@@ -7,7 +7,8 @@ import re
 
 from resources.catalogue import Param, Resource
 from signing.iin import is_valid_bin, is_valid_iin
-from transport.protocol import Basis
+from transport import text
+from transport.protocol import BASIS_MINIMUM, Basis
 
 DEFAULT_LEGAL_GROUND = (
     "ҚР «Қылмыстық жолмен алынған кірістерді заңдастыруға қарсы іс-қимыл туралы» Заңы"
@@ -70,16 +71,17 @@ def params_errors(resource: Resource, params: dict[str, str]) -> dict[str, str]:
 
 
 def basis_errors(case_number: str, legal_ground: str, purpose: str) -> dict[str, str]:
-    """R-Q-2: every field of the basis is required; the purpose must say something."""
+    """R-Q-2: every field of the basis is required and must say something a reader can see."""
     errors: dict[str, str] = {}
-    if not case_number.strip():
-        errors["case_number"] = "required"
-    elif len(case_number.strip()) > MAX_CASE:
+    fields = {"case_number": case_number, "legal_ground": legal_ground, "purpose": purpose}
+    for name, value in fields.items():
+        if not value.strip():
+            errors[name] = "required"
+        elif (reason := text.problem(value, BASIS_MINIMUM[name])) is not None:
+            errors[name] = "purpose_short" if (name == "purpose" and
+                                               reason == "text_invisible") else reason
+    if "case_number" not in errors and len(text.normalised(case_number)) > MAX_CASE:
         errors["case_number"] = "case_too_long"
-    if not legal_ground.strip():
-        errors["legal_ground"] = "required"
-    if len(purpose.strip()) < MIN_PURPOSE:
-        errors["purpose"] = "purpose_short"
     return errors
 
 

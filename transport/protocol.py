@@ -17,6 +17,7 @@ from pydantic import (
     field_validator,
 )
 
+from transport import text
 from transport.canonical import canonical_json, sha256_hex
 
 API_PREFIX = "/v1"
@@ -34,14 +35,30 @@ class _Model(BaseModel):
         return canonical_json(self.model_dump(mode="json"))
 
 
+BASIS_MINIMUM = {"case_number": 1, "legal_ground": 3, "purpose": 5}  # visible letters/digits
+
+
 class Basis(_Model):
-    """Why the analyst asks (R-Q-2): nothing is sent without it."""
+    """Why the analyst asks (R-Q-2): nothing is sent without it, and it must say something —
+    NFKC-normalised, no hidden characters, enough visible letters or digits in each field."""
 
     case_number: Annotated[
         str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)
     ]
     legal_ground: Text
     purpose: Annotated[str, StringConstraints(strip_whitespace=True, min_length=5, max_length=500)]
+
+    @field_validator("case_number", "legal_ground", "purpose", mode="before")
+    @classmethod
+    def _says_something(cls, value: object, info: ValidationInfo) -> object:
+        if not isinstance(value, str):
+            return value
+        reason = text.problem(value, BASIS_MINIMUM[str(info.field_name)])
+        if reason == "text_control":
+            raise ValueError("holds control or invisible formatting characters")
+        if reason == "text_invisible":
+            raise ValueError("holds too few visible letters or digits")
+        return text.normalised(value)
 
 
 class QueryRequest(_Model):

@@ -318,6 +318,12 @@ def test_payload_shape_refusals(gw: Gw) -> None:
                     separators=(",", ":"), ensure_ascii=False).encode(), "basis_missing"),
         (json.dumps(dict(data, basis=dict(BASIS, purpose=" ")), sort_keys=True,
                     separators=(",", ":"), ensure_ascii=False).encode(), "basis_missing"),
+        # Issue 9, hole 5: a basis that only looks filled in (zero-width spaces, Braille
+        # blanks, Hangul fillers, soft hyphens) is no basis.
+        *[(json.dumps(dict(data, basis=dict(BASIS, **{field: blank})), sort_keys=True,
+                      separators=(",", ":"), ensure_ascii=False).encode(), "basis_missing")
+          for field, blank in (("purpose", "\u200b" * 8), ("case_number", "\u2800" * 3),
+                               ("legal_ground", "\u3164" * 6), ("purpose", "\u00ad" * 9))],
         (query_request(ANALYST.iin, resource=2).canonical(), "param_invalid"),  # №2 takes a BIN
         (query_request(ANALYST.iin, params={"iin": "123456789012"}).canonical(), "param_invalid"),
     ]
