@@ -45,6 +45,9 @@ def main(argv: list[str], gui: GuiLauncher) -> int:
         command: Callable[[list[str]], int] = getattr(importlib.import_module(module), name)
         return command(argv[1:])
     args = parser().parse_args(argv)
+    from app.logs import configure
+
+    configure()  # the window's "details are in the log" points here
     try:
         policy = load_policy()
         token = _production_token(policy.pkcs11_modules, policy.token_label)

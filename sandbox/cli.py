@@ -44,6 +44,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     workdir = (args.workdir or default_workdir()).expanduser()
+    from app.logs import configure
+
+    configure(workdir / "logs")  # the sandbox's log stays with the sandbox
     try:
         chosen = _resources(args.resources)
     except ValueError as exc:
