@@ -94,7 +94,7 @@ def anonymous(ctx: RequestContext) -> bool:
     return ctx.actor_iin is None and ctx.cert_serial is None
 
 
-@dataclass
+@dataclass(eq=False)
 class _Batch:
     """Anonymous refusals of one (peer, code) waiting for their aggregate row."""
 
@@ -111,6 +111,7 @@ class _Batch:
     waiters: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[bool]]] = field(
         default_factory=list)
     writer: asyncio.Task[None] | None = None
+    wake: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None  # ends the writer's wait
 
     def add(self, refusal: Refusal, ctx: RequestContext) -> None:
         at = now_utc().isoformat(timespec="milliseconds")
@@ -159,6 +160,7 @@ class RefusalJournal:
         self._clock = clock
         self._lock = threading.Lock()
         self._windows: dict[tuple[str, str], _Window] = {}
+        self._pending: list[_Batch] = []  # batches with a writer, until written
 
     def refuse(self, refusal: Refusal, ctx: RequestContext, *, status: int | None = None,
                headers: dict[str, str] | None = None) -> Response:
@@ -213,13 +215,20 @@ class RefusalJournal:
             writer = batch.writer
             if writer is None or writer.done() or writer.get_loop().is_closed():
                 batch.writer = loop.create_task(self._write_when_due(batch))
+                if batch not in self._pending:
+                    self._pending.append(batch)
         return await future
 
     async def _write_when_due(self, batch: _Batch) -> None:
-        try:
-            await asyncio.sleep(max(0.0, batch.flush_at - self._clock()))
-        except asyncio.CancelledError:
-            pass  # the server stops: what was counted is written now rather than lost
+        wake = asyncio.Event()
+        with self._lock:
+            batch.wake = (asyncio.get_running_loop(), wake)
+            delay = batch.flush_at - self._clock()
+        if delay > 0:
+            try:
+                await asyncio.wait_for(wake.wait(), delay)
+            except (TimeoutError, asyncio.CancelledError):
+                pass  # due; or the loop goes away: what was counted is written, not lost
         with self._lock:
             batch.closed = True
         written = asyncio.get_running_loop().run_in_executor(None, self._write, batch)
@@ -232,6 +241,8 @@ class RefusalJournal:
         with self._lock:
             batch.outcome = ok
             waiters, batch.waiters = batch.waiters, []
+            if batch in self._pending:
+                self._pending.remove(batch)
         for loop, future in waiters:
             if not loop.is_closed():
                 loop.call_soon_threadsafe(_settle, future, ok)
@@ -249,11 +260,14 @@ class RefusalJournal:
     def flush_soon(self) -> None:
         """Write every waiting batch now instead of at its window's end (the server stops)."""
         with self._lock:
-            writers = [w.batch.writer for w in self._windows.values()
-                       if w.batch is not None and w.batch.writer is not None
-                       and w.batch.outcome is None]
-        for writer in writers:
-            writer.get_loop().call_soon_threadsafe(writer.cancel)
+            wakes = []
+            for batch in self._pending:
+                batch.flush_at = 0.0
+                if batch.wake is not None:
+                    wakes.append(batch.wake)
+        for loop, wake in wakes:
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(wake.set)
 
 
 def _settle(future: asyncio.Future[bool], ok: bool) -> None:
