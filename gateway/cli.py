@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="sandbox: sandbox PKI, synthetic population, seeded users")
     serve.add_argument("--pki-dir", type=Path, help="sandbox PKI directory (created if empty)")
     serve.add_argument("--config", type=Path, help=CONFIG_HELP)
+    serve.add_argument("--rate-limit", type=_rate_limit, metavar="PER_S[/BURST]|off",
+                       help="requests per second per address after a burst (default: the "
+                            "configuration's); 'off' only for load tests on loopback")
     _journal_parser(sub)
     _report_parser(sub)
     _db_parser(sub)
@@ -110,6 +113,20 @@ def _journal_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                              "(a forged or re-signed archive then passes)")
 
 
+def _rate_limit(text: str) -> tuple[float, int | None]:
+    """--rate-limit: "off", "PER_S" or "PER_S/BURST"."""
+    if text == "off":
+        return 0.0, None
+    rate, _, burst = text.partition("/")
+    try:
+        per_s, most = float(rate), int(burst) if burst else None
+    except ValueError:
+        raise argparse.ArgumentTypeError("give PER_S, PER_S/BURST or off") from None
+    if not 0 < per_s < 1e9 or (most is not None and most < 1):
+        raise argparse.ArgumentTypeError("the rate and the burst must be positive")
+    return per_s, most
+
+
 def _default_pki_dir() -> Path:
     import platformdirs
 
@@ -124,6 +141,9 @@ def serve(args: argparse.Namespace) -> int:
         # Without a trust store and the operator's key it could only pretend to verify and sign.
         print("sio-gateway serve: give --config FILE (a deployment) or --sandbox", file=sys.stderr)
         return 2
+    if args.rate_limit is not None:
+        config.rate_limit_per_s, burst = args.rate_limit
+        config.rate_limit_burst = burst or config.rate_limit_burst
     stop = threading.Event()
 
     def _on_signal(_signum: int, _frame: FrameType | None) -> None:

@@ -4,12 +4,17 @@ the configured rate, limits set in the deployment file (issue 9, hole 8)."""
 from __future__ import annotations
 
 import re
+import ssl
+import subprocess
+import sys
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from gateway import journal
+from gateway.cli import main
 from gateway.context import peer_key
 from gateway.deployment import DeploymentError, load_deployment
 from gateway.problems import CODES
@@ -21,6 +26,7 @@ from .helpers import Gw
 from .test_deployment import write_config
 
 HEALTH = f"{API_PREFIX}/health"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class _Clock:
@@ -104,3 +110,25 @@ def test_limits_and_timeouts_come_from_the_deployment_file(
         load_deployment(write_config(tmp_path, sandbox_pki, rate_limit_per_s=0))
     with pytest.raises(DeploymentError, match="max_connections must be positive whole"):
         load_deployment(write_config(tmp_path, sandbox_pki, max_connections=2.5))
+
+
+def test_serve_takes_a_rate_limit(tmp_path: Path, sandbox_pki: SandboxPKI) -> None:
+    assert main(["serve", "--sandbox", "--rate-limit", "fast"]) == 2
+    assert main(["serve", "--sandbox", "--rate-limit", "0/5"]) == 2
+    cmd = [sys.executable, "-c", "import sys; from gateway.cli import main; "
+           "sys.exit(main(sys.argv[1:]))", "serve", "--sandbox", "--port", "0", "--pki-dir",
+           str(sandbox_pki.directory), "--db", f"sqlite:///{tmp_path / 'g.sqlite'}",
+           "--rate-limit", "0.5/3"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        assert "SANDBOX serving https://127.0.0.1:" in line, line
+        url = line.split("serving ", 1)[1].split()[0]
+        context = ssl.create_default_context(cafile=str(sandbox_pki.root_path))
+        with httpx.Client(base_url=url, verify=context, trust_env=False, timeout=10) as client:
+            codes = [client.get(HEALTH).status_code for _ in range(4)]
+        assert codes == [200, 200, 200, 429]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
