@@ -407,6 +407,11 @@ class Desk:
                 self.flush_dispositions()
             except DeskError as exc:  # queued: the next sign-in sends them
                 log.warning("dispositions left queued at sign-out: %s", exc.code)
+        if self._session is not None:  # end it at the gateway too; never blocks signing out
+            try:
+                self.client.logout(self._session)
+            except ChannelError as exc:
+                log.warning("server-side logout failed (%s); the session expires", exc.code)
         self._session = None
         self.user = None
         self._sign_pair = None
