@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -50,3 +51,29 @@ def test_client_logout_unreachable_is_a_channel_error(sandbox_pki: SandboxPKI) -
         assert err.value.code.startswith("channel_")
     finally:
         client.close()
+
+
+@pytest.mark.req("R-AUTH-1")
+def test_desk_logout_ends_the_session_and_survives_a_dead_channel(
+        sandbox_pki: SandboxPKI, db_url: str, tmp_path: Path) -> None:
+    from sandbox.harness import open_desk
+    from signing.filekey import FileKeyToken
+
+    user = SANDBOX_USERS[0]
+    token = FileKeyToken(sandbox_pki.issue_user_p12(user, "secret"), sandbox=True)
+    config = GatewayConfig.for_sandbox(sandbox_pki, db_url=db_url)
+    with EmbeddedGateway(config) as gateway:
+        desk = open_desk(tmp_path / "desk", gateway.url, sandbox_pki, token)
+        try:
+            desk.login("secret")
+            desk.logout()
+            last = gateway.journal_entries()[-1]
+            assert (last.kind, last.actor_iin) == ("logout", user.iin)
+            assert desk.user is None
+            desk.login("secret")
+        finally:
+            gateway.stop()  # the channel dies under a logged-in desk
+            # A local sign-out never waits on the gateway: it happens, the session expires.
+            desk.logout()
+            assert desk.user is None
+            desk.close()
