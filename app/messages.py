@@ -134,6 +134,22 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "Вы не зарегистрированы в СИО ПСО: подайте электронную заявку на регистрацию.",
         "You are not registered: file an electronic application for registration.",
     ),
+    # Issue 9: revocation fails closed; a revoked login certificate ends the session.
+    "certificate_revocation_unknown": (
+        "Сертификаттың кері қайтарылмағанын анықтау мүмкін емес (өзекті CRL немесе OCSP жауабы "
+        "жоқ). ҚАО ААЖ операторына хабарласыңыз.",
+        "Невозможно установить, не отозван ли сертификат (нет актуального CRL или ответа OCSP). "
+        "Обратитесь к оператору СИО ПСО.",
+        "The certificate's revocation status cannot be established (no current CRL or OCSP "
+        "answer). Contact the system operator.",
+    ),
+    "session_revoked": (
+        "Кіру сертификатыңыз кері қайтарылды, сеанс аяқталды. Жарамды сертификатпен қайта "
+        "кіріңіз.",
+        "Сертификат входа отозван, сеанс завершён. Войдите снова с действующим сертификатом.",
+        "Your sign-in certificate has been revoked and the session has ended. Sign in again "
+        "with a valid certificate.",
+    ),
     "application_invalid": (
         "Өтінімнің өрісі қате: {detail}",
         "Поле заявки заполнено неверно: {detail}",

@@ -208,3 +208,11 @@ def test_logout_is_in_the_openapi(gw: Gw) -> None:
     spec = gw.client.get("/openapi.json").json()
     operation = spec["paths"][LOGOUT]["post"]
     assert "204" in operation["responses"]
+
+
+def test_the_desk_explains_the_new_refusals_in_each_language() -> None:
+    from app.messages import text
+
+    for code in ("certificate_revocation_unknown", "session_revoked"):
+        texts = {lang: text("refused", lang, code=code, detail="d") for lang in ("kk", "ru", "en")}
+        assert len(set(texts.values())) == 3 and not any(code in t for t in texts.values())
