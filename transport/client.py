@@ -1,13 +1,24 @@
-"""HTTP client for the protected channel: one host, TLS pinned to the operator's CA, no proxies."""
+"""HTTP client for the protected channel: one host, TLS pinned to the operator's CA, no proxies.
+
+Every call is one exchange with a total deadline (connect, send, wait and receive together — a
+gateway that drips bytes cannot hold the desk past it: ChannelError "channel_timeout") and a cap
+on the answer's size, read as it streams in (ChannelError "reply_too_large"; nothing beyond the
+cap is read or kept). Answers are asked for uncompressed, so the cap is what the desk holds.
+"""
 
 from __future__ import annotations
 
+import contextvars
 import json
 import ssl
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 from pydantic import BaseModel, ValidationError
 
@@ -25,6 +36,12 @@ from transport.protocol import (
 
 M = TypeVar("M", bound=BaseModel)
 
+DEFAULT_TIMEOUT_S = 15.0
+# The largest answer of the sandbox world is a level-2 links answer (№51) of ~13 KB of records,
+# ~25 KB signed; a real resource may answer more, so queries get a wide margin. Every other
+# answer (challenge, login, agreement text, receipts, problems) is small.
+QUERY_REPLY_MAX = 8 * 1024 * 1024
+REPLY_MAX = 1024 * 1024
 
 class ChannelError(Exception):
     """The protected channel failed or the gateway refused; `code` is stable, `problem` if any."""
@@ -42,21 +59,108 @@ def pinned_context(ca_file: Path) -> ssl.SSLContext:
     return ctx
 
 
-class GatewayClient:
-    """Talks to the one configured gateway; every call is synchronous (UI runs it off-thread)."""
+# The monotonic time by which the current thread's exchange must be over (GatewayClient sets it
+# around each call); every network operation's timeout is clamped to what is left of it.
+_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("sio_channel_deadline",
+                                                                        default=None)
 
-    def __init__(self, base_url: str, ca_file: Path, *, timeout: float = 15.0) -> None:
+
+def _left(timeout: float | None, expired: type[Exception]) -> float | None:
+    deadline = _DEADLINE.get()
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise expired("the exchange's deadline has passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A network stream whose every read and write ends by the exchange's deadline."""
+
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._stream.start_tls(
+            ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout)))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self) -> None:
+        self._backend = httpcore.SyncBackend()
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
+                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._backend.connect_tcp(
+            host, port, _left(timeout, httpcore.ConnectTimeout), local_address, socket_options))
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options: Iterable[Any] | None = None
+                            ) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._backend.connect_unix_socket(
+            path, _left(timeout, httpcore.ConnectTimeout), socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+class PinnedTransport(httpx.HTTPTransport):
+    """httpx's transport over a connection pool whose sockets keep the exchange's deadline."""
+
+    def __init__(self, tls: ssl.SSLContext) -> None:
+        super().__init__(verify=tls, trust_env=False)
+        limits = httpx.Limits()
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=tls, max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry, network_backend=_DeadlineBackend())
+
+
+class GatewayClient:
+    """Talks to the one configured gateway; every call is synchronous (UI runs it off-thread).
+
+    `timeout` is the total time one call may take; `max_reply` caps every answer and
+    `max_query_reply` the answers of queries (query() takes a cap per call too, e.g. per
+    resource). `transport` replaces the pinned TLS transport (tests: an ASGI app in-process, a
+    mock); the deadline then holds between the chunks it gives."""
+
+    def __init__(self, base_url: str, ca_file: Path | None, *,
+                 timeout: float = DEFAULT_TIMEOUT_S, max_reply: int = REPLY_MAX,
+                 max_query_reply: int = QUERY_REPLY_MAX,
+                 transport: httpx.BaseTransport | None = None) -> None:
         parts = urlsplit(base_url)
         if parts.scheme != "https" or not parts.hostname:
             raise ValueError(f"gateway URL must be https://host[:port], got {base_url!r}")
+        if transport is None:
+            if ca_file is None:
+                raise ValueError("the pinned channel needs the operator's CA file")
+            transport = PinnedTransport(pinned_context(ca_file))
         self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.max_reply = max_reply
+        self.max_query_reply = max_query_reply
         self._http = httpx.Client(
             base_url=self.base_url,
-            verify=pinned_context(ca_file),
+            transport=transport,
             trust_env=False,  # no proxies, no netrc: the channel goes to one host only
             follow_redirects=False,
             timeout=timeout,
-            headers={"User-Agent": "sio-desk"},
+            headers={"User-Agent": "sio-desk", "Accept-Encoding": "identity"},
         )
 
     def close(self) -> None:
@@ -68,13 +172,15 @@ class GatewayClient:
     def login(self, request: LoginRequest) -> LoginResponse:
         return self._call("POST", "/auth/login", LoginResponse, body=request.model_dump())
 
-    def query(self, signed: Signed, session: str) -> Signed:
+    def query(self, signed: Signed, session: str, *, max_reply: int | None = None) -> Signed:
+        """A signed query; its answer may be up to max_reply bytes (default max_query_reply)."""
         return self._call(
             "POST",
             "/queries",
             Signed,
             body=signed.model_dump(),
             headers={"Authorization": f"Bearer {session}"},
+            max_reply=max_reply or self.max_query_reply,
         )
 
     def agreement(self) -> AgreementText:
@@ -93,15 +199,10 @@ class GatewayClient:
 
     def logout(self, session: str) -> None:
         """End the session server-side (204); ChannelError if refused or unreachable."""
-        try:
-            reply = self._http.post(API_PREFIX + "/auth/logout",
-                                    headers={"Authorization": f"Bearer {session}"})
-        except httpx.TimeoutException as exc:
-            raise ChannelError("channel_timeout", "the gateway did not answer in time") from exc
-        except httpx.HTTPError as exc:
-            raise ChannelError("channel_unreachable", f"cannot reach the gateway: {exc}") from exc
-        if reply.status_code >= 300:
-            raise _refusal(reply)
+        status, content = self._exchange("POST", "/auth/logout", None,
+                                         {"Authorization": f"Bearer {session}"}, self.max_reply)
+        if status >= 300:
+            raise _refusal(status, content)
 
     def _call(
         self,
@@ -111,28 +212,78 @@ class GatewayClient:
         *,
         body: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
+        max_reply: int | None = None,
     ) -> M:
+        status, content = self._exchange(method, path, body, headers,
+                                         max_reply or self.max_reply)
+        if status >= 300:
+            raise _refusal(status, content)
         try:
-            reply = self._http.request(method, API_PREFIX + path, json=body, headers=headers)
-        except httpx.ConnectError as exc:
-            raise ChannelError("channel_unreachable", f"cannot reach the gateway: {exc}") from exc
-        except httpx.TimeoutException as exc:
-            raise ChannelError("channel_timeout", "the gateway did not answer in time") from exc
-        except httpx.HTTPError as exc:
-            raise ChannelError("channel_error", f"protected channel error: {exc}") from exc
-        if reply.status_code >= 300:
-            raise _refusal(reply)
-        try:
-            return model.model_validate(reply.json())
+            return model.model_validate(json.loads(content))
         except (ValueError, ValidationError) as exc:
             raise ChannelError(
                 "reply_malformed", f"the gateway's reply is malformed: {exc}"
             ) from exc
 
+    def _exchange(self, method: str, path: str, body: dict[str, Any] | None,
+                  headers: dict[str, str] | None, max_reply: int) -> tuple[int, bytes]:
+        """(status, body) of one exchange, within the deadline and the size cap."""
+        deadline = time.monotonic() + self.timeout
+        with _until(deadline), _channel_errors():
+            with self._http.stream(method, API_PREFIX + path, json=body,
+                                   headers=headers) as reply:
+                declared = reply.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > max_reply:
+                    raise _too_large(max_reply, f"it announces {int(declared)} bytes")
+                if reply.headers.get("content-encoding", "identity").lower() != "identity":
+                    raise ChannelError("reply_malformed", "the gateway compressed its answer "
+                                                          "though asked not to")
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in reply.iter_bytes():  # identity: the bytes as they came
+                    size += len(chunk)
+                    if size > max_reply:
+                        raise _too_large(max_reply, f"more than {max_reply} bytes came")
+                    if time.monotonic() > deadline:
+                        raise _late(self.timeout)
+                    chunks.append(chunk)
+                return reply.status_code, b"".join(chunks)
 
-def _refusal(reply: httpx.Response) -> ChannelError:
+
+@contextmanager
+def _until(deadline: float) -> Iterator[None]:
+    token = _DEADLINE.set(deadline)
     try:
-        problem = Problem.model_validate(reply.json())
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+@contextmanager
+def _channel_errors() -> Iterator[None]:
+    """httpx's failures as the channel's stable codes."""
+    try:
+        yield
+    except httpx.ConnectError as exc:
+        raise ChannelError("channel_unreachable", f"cannot reach the gateway: {exc}") from exc
+    except httpx.TimeoutException as exc:
+        raise ChannelError("channel_timeout", "the gateway did not answer in time") from exc
+    except httpx.HTTPError as exc:
+        raise ChannelError("channel_error", f"protected channel error: {exc}") from exc
+
+
+def _late(timeout: float) -> ChannelError:
+    return ChannelError("channel_timeout", f"the gateway did not answer within {timeout:g} s")
+
+
+def _too_large(cap: int, what: str) -> ChannelError:
+    return ChannelError("reply_too_large", f"the gateway's answer is over the {cap}-byte cap: "
+                                           f"{what}; nothing of it was kept")
+
+
+def _refusal(status: int, content: bytes) -> ChannelError:
+    try:
+        problem = Problem.model_validate(json.loads(content))
     except (ValueError, ValidationError, json.JSONDecodeError):
-        return ChannelError("http_error", f"the gateway answered HTTP {reply.status_code}")
+        return ChannelError("http_error", f"the gateway answered HTTP {status}")
     return ChannelError(problem.code, problem.detail or problem.title, problem)
