@@ -88,6 +88,17 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "Нет соединения по защищённому каналу: {detail}",
         "Cannot reach the protected channel: {detail}",
     ),
+    # Issue 9: an answer over the desk's size cap is dropped unread; a flood is slowed down.
+    "reply_too_large": (
+        "Шлюздің жауабы рұқсат етілген көлемнен асып кетті, ол қабылданбады: {detail}",
+        "Ответ шлюза превысил допустимый размер и не принят: {detail}",
+        "The gateway's answer is larger than allowed and was not accepted: {detail}",
+    ),
+    "rate_limited": (
+        "Бұл жұмыс орнынан сұраулар тым жиі жіберілді. Біраз күтіп, қайталаңыз.",
+        "С этого рабочего места слишком часто отправлялись запросы. Подождите немного и повторите.",
+        "Too many requests from this workstation. Wait a little and try again.",
+    ),
     "policy_missing": (
         "Әкімші саясатының файлы жоқ: {path}. Шлюз мекенжайын, CA және токен модулін әкімші баптауы тиіс. Сынау үшін: sio-desk demo",
         "Нет файла политики администратора: {path}. Адрес шлюза, CA и модуль токена настраивает администратор. Для пробы: sio-desk demo",
