@@ -459,6 +459,8 @@ class Desk:
         except ChannelError as exc:
             if exc.code.startswith("channel_"):
                 raise DeskError("channel_unreachable", detail=str(exc)) from exc
+            if exc.code == "reply_too_large":  # not the gateway's word: our cap on its answer
+                raise DeskError("reply_too_large", detail=str(exc)) from exc
             raise DeskError("refused", code=exc.code, detail=str(exc)) from exc
 
 
