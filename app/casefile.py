@@ -1,9 +1,9 @@
 """Receipts of results on this workstation: metadata only, never parameters or values (R-RES-1).
 
-Each verified result gets a receipt *before* its encrypted file is written, so whatever a crash
-leaves behind is known and can be destroyed and reported at the next start. A receipt moves
-pending → attaching → disposed; its disposition (what the journal is told) is queued until the
-gateway has it.
+Each query gets a receipt *before* it leaves (state "sent"), and its result is written encrypted
+only after the receipt says so, so whatever a crash leaves behind is known and can be destroyed
+and reported at the next start. A receipt moves sent → pending → attaching → disposed; its
+disposition (what the journal is told) is queued until the gateway has it.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from app.errors import DeskError
 from app.vault import private_dir
 from transport.clock import iso, now_utc, parse_iso
 
-State = Literal["pending", "attaching", "disposed"]
-Delivery = Literal["none", "queued", "sent", "rejected"]
+State = Literal["sent", "pending", "attaching", "disposed"]
+# "void": the gateway never answered that query, so there was nothing to report.
+Delivery = Literal["none", "queued", "sent", "rejected", "void"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS receipts (
@@ -33,6 +34,7 @@ CREATE TABLE IF NOT EXISTS receipts (
     response_sha256 TEXT NOT NULL,
     resource INTEGER NOT NULL,
     case_number TEXT NOT NULL,
+    asked_at TEXT NOT NULL,
     received_at TEXT NOT NULL,
     expires_at TEXT NOT NULL,
     state TEXT NOT NULL DEFAULT 'pending',
@@ -62,6 +64,7 @@ class Receipt:
     response_sha256: str
     resource: int
     case_number: str
+    asked_at: datetime
     received_at: datetime
     expires_at: datetime
     state: State
@@ -128,18 +131,34 @@ class CaseFile:
 
     # -- writes ------------------------------------------------------------------------------
 
-    def add(self, item: str, *, owner_iin: str, journal_seq: int, request_sha256: str,
-            response_sha256: str, resource: int, case_number: str, received_at: datetime,
-            retention: timedelta) -> Receipt:
-        """The receipt of a result about to be written to the vault."""
+    def expect(self, item: str, *, owner_iin: str, request_sha256: str, resource: int,
+               case_number: str, asked_at: datetime, retention: timedelta) -> Receipt:
+        """The receipt of a query about to leave: if its answer comes and the process dies
+        before keeping it, the next start still knows there is something to report."""
         with self._tx() as db:
             db.execute(
                 "INSERT INTO receipts (id, owner_iin, journal_seq, request_sha256,"
-                " response_sha256, resource, case_number, received_at, expires_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?)",
-                (item, owner_iin, journal_seq, request_sha256, response_sha256, resource,
-                 case_number, iso(received_at), iso(received_at + retention)))
+                " response_sha256, resource, case_number, asked_at, received_at, expires_at,"
+                " state) VALUES (?,?,0,?,'',?,?,?,?,?,'sent')",
+                (item, owner_iin, request_sha256, resource, case_number, iso(asked_at),
+                 iso(asked_at), iso(asked_at + retention)))
         return self.get(item)
+
+    def answered(self, item: str, *, journal_seq: int, response_sha256: str,
+                 received_at: datetime, retention: timedelta) -> Receipt:
+        """The answer came and is about to be written to the vault."""
+        with self._tx() as db:
+            db.execute(
+                "UPDATE receipts SET journal_seq=?, response_sha256=?, received_at=?,"
+                " expires_at=?, state='pending' WHERE id=? AND state='sent'",
+                (journal_seq, response_sha256, iso(received_at), iso(received_at + retention),
+                 item))
+        return self.get(item)
+
+    def forget(self, item: str) -> None:
+        """A query the gateway refused: no answer exists, nothing is to be reported."""
+        with self._tx() as db:
+            db.execute("DELETE FROM receipts WHERE id=? AND state='sent'", (item,))
 
     def begin_attach(self, item: str, *, printed: bool, export_path: str | None,
                      printout_sha256: str | None) -> Receipt:
@@ -173,6 +192,12 @@ class CaseFile:
         with self._tx() as db:
             db.execute("UPDATE receipts SET delivery='sent', disposition_seq=?,"
                        " delivery_error=NULL WHERE id=?", (disposition_seq, item))
+
+    def void(self, item: str) -> None:
+        """The gateway has no answered query for this receipt: nothing to report."""
+        with self._tx() as db:
+            db.execute("UPDATE receipts SET delivery='void', delivery_error=NULL WHERE id=?",
+                       (item,))
 
     def rejected(self, item: str, reason: str) -> None:
         """The gateway refused the disposition for good; kept visible, not re-sent."""
@@ -233,12 +258,14 @@ class CaseFile:
     def counts(self) -> dict[str, int]:
         rows = self._db.execute("SELECT state, delivery, COUNT(*) FROM receipts"
                                 " GROUP BY state, delivery").fetchall()
-        out = {"pending": 0, "attaching": 0, "disposed": 0, "queued": 0, "sent": 0,
-               "rejected": 0}
+        out = {"in_flight": 0, "pending": 0, "attaching": 0, "disposed": 0, "queued": 0,
+               "delivered": 0, "rejected": 0, "void": 0}
+        names = {"sent": "in_flight"}  # a receipt state; "sent" deliveries count as delivered
         for state, delivery, n in rows:
-            out[state] += n
-            if delivery in out:
-                out[delivery] += n
+            out[names.get(state, state)] += n
+            key = "delivered" if delivery == "sent" else delivery
+            if key in out:
+                out[key] += n
         return out
 
     # -- plumbing ----------------------------------------------------------------------------
@@ -273,7 +300,8 @@ class CaseFile:
                 id=r["id"], owner_iin=r["owner_iin"], journal_seq=int(r["journal_seq"]),
                 request_sha256=r["request_sha256"], response_sha256=r["response_sha256"],
                 resource=int(r["resource"]), case_number=r["case_number"],
-                received_at=parse_iso(r["received_at"]), expires_at=parse_iso(r["expires_at"]),
+                asked_at=parse_iso(r["asked_at"]), received_at=parse_iso(r["received_at"]),
+                expires_at=parse_iso(r["expires_at"]),
                 state=r["state"], printed=bool(r["printed"]), export_path=r["export_path"],
                 printout_sha256=r["printout_sha256"], action=r["action"],
                 destroyed_at=parse_iso(r["destroyed_at"]) if r["destroyed_at"] else None,

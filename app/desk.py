@@ -226,8 +226,17 @@ class Desk:
         materials = self._materials()
         cms = self._sign(payload)
         session = self._session
-        reply = self._channel(lambda: self.client.query(Signed.wrap(payload, cms), session))
-        result, serial = self._verified(reply, payload, resource_id)
+        # R-RES-1: the receipt exists before the answer can: a crash in between is reported.
+        expected = materials.expect(owner_iin=self.user.iin, request_sha256=sha256_hex(payload),
+                                    resource=resource_id,
+                                    case_number=request.basis.case_number,
+                                    asked_at=parse_iso(request.issued_at))
+        try:
+            reply = self._channel(lambda: self.client.query(Signed.wrap(payload, cms), session))
+            result, serial = self._verified(reply, payload, resource_id)
+        except DeskError as exc:
+            materials.unanswered(expected.id, refused=exc.code == "refused")
+            raise
         received = now_astana()
         response_sha256 = sha256_hex(reply.payload_bytes())
         blob = json.dumps({"request": payload.decode("utf-8"),
@@ -235,9 +244,8 @@ class Desk:
                            "operator_serial": serial, "received_at": iso(received)},
                           ensure_ascii=False).encode("utf-8")
         receipt = materials.keep(  # R-RES-1: encrypted at once, never plaintext on disk
-            blob, owner_iin=self.user.iin, journal_seq=result.journal_seq,
-            request_sha256=sha256_hex(payload), response_sha256=response_sha256,
-            resource=resource_id, case_number=request.basis.case_number, received_at=received)
+            expected.id, blob, journal_seq=result.journal_seq, response_sha256=response_sha256,
+            received_at=received)
         return QueryOutcome(
             resource=res, request=request, request_sha256=sha256_hex(payload), result=result,
             response_verified=True, operator_serial=serial, received_at=received,
@@ -344,6 +352,8 @@ class Desk:
                     break  # queued; re-sent on the next flush
                 if exc.values.get("code") == "disposition_exists":
                     self.materials.casefile.delivered(receipt.id, 0)
+                elif exc.values.get("code") == "disposition_unknown" and not receipt.journal_seq:
+                    self.materials.casefile.void(receipt.id)  # never answered: nothing to tell
                 elif exc.values.get("code") in _FINAL_DISPOSITION_CODES:
                     self.materials.casefile.rejected(receipt.id, str(exc.values.get("code")))
                 continue
@@ -354,7 +364,8 @@ class Desk:
     def _send_disposition(self, receipt: Receipt) -> int:
         assert self.user is not None and receipt.destroyed_at is not None and receipt.action
         statement = DispositionStatement(
-            journal_seq=receipt.journal_seq, request_sha256=receipt.request_sha256,
+            journal_seq=receipt.journal_seq or None, request_sha256=receipt.request_sha256,
+            asked_at=None if receipt.journal_seq else iso(to_astana(receipt.asked_at)),
             case_number=receipt.case_number, action=receipt.action,  # type: ignore[arg-type]
             printout_sha256=receipt.printout_sha256 if receipt.action != "printed" else None,
             destroyed_at=iso(to_astana(receipt.destroyed_at)),

@@ -61,21 +61,34 @@ class CaseMaterials:
 
     # -- keeping -----------------------------------------------------------------------------
 
-    def keep(self, blob: bytes, *, owner_iin: str, journal_seq: int, request_sha256: str,
-             response_sha256: str, resource: int, case_number: str,
+    def expect(self, *, owner_iin: str, request_sha256: str, resource: int, case_number: str,
+               asked_at: datetime) -> Receipt:
+        """Before a query leaves: its receipt, so an answer lost to a crash is still reported."""
+        return self.casefile.expect(
+            Vault.new_id(), owner_iin=owner_iin, request_sha256=request_sha256,
+            resource=resource, case_number=case_number, asked_at=asked_at,
+            retention=self.retention)
+
+    def keep(self, item: str, blob: bytes, *, journal_seq: int, response_sha256: str,
              received_at: datetime) -> Receipt:
-        """Receipt first, then the encrypted file: a crash between leaves a receipt to dispose."""
-        item = Vault.new_id()
-        receipt = self.casefile.add(
-            item, owner_iin=owner_iin, journal_seq=journal_seq, request_sha256=request_sha256,
-            response_sha256=response_sha256, resource=resource, case_number=case_number,
-            received_at=received_at, retention=self.retention)
+        """The answer to an expected query: receipt updated first, then the encrypted file."""
+        receipt = self.casefile.answered(item, journal_seq=journal_seq,
+                                         response_sha256=response_sha256,
+                                         received_at=received_at, retention=self.retention)
         try:
             self.vault.put(item, blob)
         except DeskError:
             self.destroy_unattached(item)  # a result that cannot be kept is reported destroyed
             raise
         return receipt
+
+    def unanswered(self, item: str, *, refused: bool) -> None:
+        """The query got no answer: refused (nothing to report) or lost on the channel (the
+        gateway may have answered; the journal is told the copy is gone, if there was one)."""
+        if refused:
+            self.casefile.forget(item)
+        else:
+            self._dispose(item, "destroyed_unattached", None)
 
     def read(self, item: str) -> bytes:
         receipt = self.casefile.get(item)
@@ -139,10 +152,13 @@ class CaseMaterials:
     def _recover(self) -> Recovery:
         """Finish or undo what an earlier run left: every leftover is destroyed and queued."""
         crashed = self.casefile.crashed
-        known = {r.id for r in self.casefile.with_state("pending", "attaching", "disposed")}
+        known = {r.id for r in self.casefile.with_state("sent", "pending", "attaching",
+                                                         "disposed")}
         destroyed: list[Receipt] = []
         for receipt in self.casefile.with_state("attaching"):
             destroyed.append(self._finish_attach(receipt))
+        for receipt in self.casefile.with_state("sent"):  # died waiting for, or holding, it
+            destroyed.append(self._dispose(receipt.id, "destroyed_unattached", None))
         for receipt in self.casefile.pending():
             # Kept across a clean exit only while a keyring holds the key; never after a crash.
             if crashed or self.key_in_memory or receipt.expires_at <= now_utc():

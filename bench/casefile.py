@@ -13,12 +13,21 @@ from datetime import timedelta
 from pathlib import Path
 
 from app import printout as printouts
+from app.casefile import Receipt
 from app.materials import CaseMaterials
 from resources.catalogue import resource
 from transport.clock import now_astana, now_utc
 
 SIZE = 100 * 1024 * 1024
 RECORDS = 1000
+
+
+def _kept(materials: CaseMaterials, blob: bytes, seq: int) -> Receipt:
+    """A result kept the way Desk.query keeps one: receipt before the query, then the file."""
+    expected = materials.expect(owner_iin="880412410213", request_sha256="a" * 64, resource=1,
+                                case_number="BENCH-1", asked_at=now_utc())
+    return materials.keep(expected.id, blob, journal_seq=seq, response_sha256="b" * 64,
+                          received_at=now_utc())
 
 
 def _timed(call: object) -> float:
@@ -34,9 +43,7 @@ def shred_100mb(work: Path, rounds: int = 3) -> tuple[float, float]:
     ours, theirs = [], []
     try:
         for i in range(rounds):
-            receipt = materials.keep(blob, owner_iin="880412410213", journal_seq=i + 1,
-                                     request_sha256="a" * 64, response_sha256="b" * 64,
-                                     resource=1, case_number="BENCH", received_at=now_utc())
+            receipt = _kept(materials, blob, i + 1)
             # The file's destruction as the vault does it; the receipt's update is size-free.
             ours.append(_timed(lambda r=receipt: materials.vault.destroy(r.id)))
             materials.destroy_unattached(receipt.id)
@@ -80,10 +87,7 @@ def attach_and_print(work: Path) -> dict[str, float]:
     materials = CaseMaterials(work / "data", retention=timedelta(hours=8), use_keyring=False)
     out: dict[str, float] = {}
     try:
-        receipt = materials.keep(repr(records).encode(), owner_iin="880412410213",
-                                 journal_seq=1, request_sha256="a" * 64,
-                                 response_sha256="b" * 64, resource=1, case_number="BENCH-1",
-                                 received_at=now_utc())
+        receipt = _kept(materials, repr(records).encode(), 1)
         start = time.perf_counter()
         doc = printouts.build(facts, printouts.Requester("BENCH", "880412410213", "AFM"),
                               lang="ru", gateway="bench", printed_at=now_astana(), sandbox=True)

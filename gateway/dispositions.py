@@ -10,7 +10,7 @@ can re-verify it (R-LOG-1, R-CTL-3).
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
@@ -68,17 +68,36 @@ def _time(text: str, name: str) -> datetime:
         raise Refusal("disposition_malformed", f"{name} is not an ISO time with offset") from exc
 
 
-def _answered_query(conn: Connection, statement: DispositionStatement) -> dict[str, Any]:
-    """The journal's "query" entry the statement names, looked up by its seq (primary key)."""
-    row = conn.execute(
-        select(journal_table.c.kind, journal_table.c.actor_iin, journal_table.c.resource,
-               journal_table.c.request_sha256, journal_table.c.at_utc)
-        .where(journal_table.c.seq == statement.journal_seq)
-    ).mappings().first()
+def _journal_time(moment: datetime) -> str:
+    """A bound in the journal's own at_utc text form, so text order is time order."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def _answered_query(conn: Connection, statement: DispositionStatement, user_iin: str,
+                    window: timedelta) -> dict[str, Any]:
+    """The journal's "query" entry the statement names: by its seq (primary key), or — when
+    the answer never reached the client's disk — the user's query with that request hash
+    around `asked_at` (the actor/time index keeps that a short range, whatever the journal)."""
+    columns = (journal_table.c.seq, journal_table.c.kind, journal_table.c.actor_iin,
+               journal_table.c.resource, journal_table.c.request_sha256, journal_table.c.at_utc)
+    if statement.journal_seq is not None:
+        row = conn.execute(select(*columns).where(journal_table.c.seq == statement.journal_seq)
+                           ).mappings().first()
+        where = f"at seq {statement.journal_seq}"
+    else:
+        asked = _time(statement.asked_at or "", "asked_at")
+        row = conn.execute(
+            select(*columns).where(
+                journal_table.c.actor_iin == user_iin,
+                journal_table.c.at_utc >= _journal_time(asked - window),
+                journal_table.c.at_utc <= _journal_time(asked + 2 * window),
+                journal_table.c.kind == "query",
+                journal_table.c.request_sha256 == statement.request_sha256)
+        ).mappings().first()
+        where = "of yours asked then"
     # A wrong hash is told apart from a missing seq by nobody: both are "no such query".
     if row is None or row["kind"] != "query" or row["request_sha256"] != statement.request_sha256:
-        raise Refusal("disposition_unknown",
-                      f"no answered query at seq {statement.journal_seq} with that request hash")
+        raise Refusal("disposition_unknown", f"no answered query {where} with that request hash")
     return dict(row)
 
 
@@ -88,7 +107,8 @@ def submit(engine: Engine, config: GatewayConfig, session: Session, data: object
     # R-RES-1: signed "with the EDS", the signing key, like the query it disposes of.
     payload, signed, profile = verify_user_signed(data, config, session.iin, ctx, "disposition")
     statement = parse_statement(payload)
-    ctx.extra["query_seq"] = statement.journal_seq
+    if statement.journal_seq is not None:
+        ctx.extra["query_seq"] = statement.journal_seq
     if statement.user_iin != profile.iin:
         raise Refusal("iin_mismatch", "user_iin differs from the signer's IIN")
     issued = _time(statement.issued_at, "issued_at")
@@ -114,11 +134,13 @@ def submit(engine: Engine, config: GatewayConfig, session: Session, data: object
         # Lock the journal head first: from here on, writers of this query's disposition are
         # serialized, so the check below sees any disposition committed before us.
         seq = journal.next_seq(conn)
-        query = _answered_query(conn, statement)
+        query = _answered_query(conn, statement, user.iin, window)
+        query_seq = int(query["seq"])
+        ctx.extra["query_seq"] = query_seq
         if query["actor_iin"] != user.iin:
             raise Refusal("disposition_foreign", "the query was sent by another user")
         taken = conn.execute(select(dispositions.c.journal_seq).where(
-            dispositions.c.query_seq == statement.journal_seq)).scalar()
+            dispositions.c.query_seq == query_seq)).scalar()
         if taken is not None:
             raise Refusal("disposition_exists", f"recorded at journal seq {taken}")
         answered = datetime.fromisoformat(query["at_utc"])
@@ -130,7 +152,7 @@ def submit(engine: Engine, config: GatewayConfig, session: Session, data: object
             conn, "disposition", actor_iin=user.iin, cert_serial=profile.serial,
             resource=query["resource"], request_sha256=statement.request_sha256,
             # R-CTL-3: the signed statement and its signature, so an outsider can re-verify.
-            detail={"endpoint": ctx.endpoint, "query_seq": statement.journal_seq,
+            detail={"endpoint": ctx.endpoint, "query_seq": query_seq,
                     "action": statement.action, "case_number": statement.case_number,
                     "printout_sha256": statement.printout_sha256,
                     "destroyed_at": destroyed_astana, "nonce": statement.nonce,
@@ -142,12 +164,12 @@ def submit(engine: Engine, config: GatewayConfig, session: Session, data: object
             raise RuntimeError("journal seq moved inside a locked transaction")
         try:
             conn.execute(insert(dispositions).values(
-                query_seq=statement.journal_seq, journal_seq=entry.seq, iin=user.iin,
+                query_seq=query_seq, journal_seq=entry.seq, iin=user.iin,
                 action=statement.action, case_number=statement.case_number,
                 printout_sha256=statement.printout_sha256, destroyed_at=destroyed_astana,
                 at_utc=utc_text(now)))
         except IntegrityError as exc:  # the primary key: one disposition per query
             raise Refusal("disposition_exists", "the query already has its disposition") from exc
     # R-LOG-1: committed; only now does the receipt leave.
-    return DispositionReceipt(query_seq=statement.journal_seq, journal_seq=entry.seq,
+    return DispositionReceipt(query_seq=query_seq, journal_seq=entry.seq,
                               action=statement.action)

@@ -333,8 +333,11 @@ class DispositionStatement(_Model):
     to, how, the exported printout's hash and when the local copy was destroyed."""
 
     purpose: Literal["sio-disposition"] = "sio-disposition"
-    journal_seq: int = Field(ge=1, le=2**53)
+    # None when the answer never reached the workstation's disk (the client died in between):
+    # the gateway then finds the user's query by its hash around `asked_at`.
+    journal_seq: int | None = Field(default=None, ge=1, le=2**53)
     request_sha256: Sha256
+    asked_at: str | None = Field(default=None, validate_default=True, max_length=40)
     case_number: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     action: DispositionAction
     printout_sha256: Sha256 | None = Field(default=None, validate_default=True)
@@ -342,6 +345,13 @@ class DispositionStatement(_Model):
     nonce: Nonce
     issued_at: str
     user_iin: Iin
+
+    @field_validator("asked_at")
+    @classmethod
+    def _asked_at_names_the_query(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None and info.data.get("journal_seq") is None:
+            raise ValueError("without journal_seq the query is named by asked_at")
+        return value
 
     @field_validator("printout_sha256")
     @classmethod

@@ -26,10 +26,15 @@ def _vault(tmp_path: Path, key: bytes | None = None) -> Vault:
     return Vault(tmp_path / "vault", key or os.urandom(32))
 
 
+def _expect(materials: CaseMaterials, case: str = "M-1") -> str:
+    return materials.expect(owner_iin="880412410213", request_sha256="a" * 64, resource=1,
+                            case_number=case, asked_at=now_utc()).id
+
+
 def _keep(materials: CaseMaterials, case: str = "M-1", seq: int = 7) -> str:
-    return materials.keep(SECRET, owner_iin="880412410213", journal_seq=seq,
-                          request_sha256="a" * 64, response_sha256="b" * 64, resource=1,
-                          case_number=case, received_at=now_utc()).id
+    item = _expect(materials, case)
+    return materials.keep(item, SECRET, journal_seq=seq, response_sha256="b" * 64,
+                          received_at=now_utc()).id
 
 
 def _every_byte_under(root: Path) -> bytes:
@@ -191,6 +196,32 @@ def test_after_a_crash_the_next_start_destroys_and_queues_everything(tmp_path: P
         assert {r.id for r in second.casefile.queued()} == {pending, attaching}
     finally:
         second.close()
+
+
+def test_a_query_that_died_in_flight_is_reported_at_the_next_start(tmp_path: Path) -> None:
+    first = CaseMaterials(tmp_path / "data", retention=timedelta(hours=8), use_keyring=False)
+    in_flight = _expect(first)  # the answer may have come; the process died before keeping it
+    first.casefile._lock.release()
+    second = CaseMaterials(tmp_path / "data", retention=timedelta(hours=8), use_keyring=False)
+    try:
+        [gone] = second.recovery.destroyed
+        assert gone.id == in_flight and gone.action == "destroyed_unattached"
+        assert gone.journal_seq == 0 and gone.delivery == "queued"  # named by its hash
+    finally:
+        second.close()
+
+
+def test_a_refused_query_leaves_nothing_to_report(tmp_path: Path) -> None:
+    materials = CaseMaterials(tmp_path / "data", retention=timedelta(hours=8), use_keyring=False)
+    try:
+        refused, lost = _expect(materials), _expect(materials)
+        materials.unanswered(refused, refused=True)
+        materials.unanswered(lost, refused=False)
+        assert [r.id for r in materials.casefile.queued()] == [lost]
+        with pytest.raises(DeskError):
+            materials.casefile.get(refused)
+    finally:
+        materials.close()
 
 
 def test_after_a_clean_exit_a_keyring_key_keeps_pending_results(tmp_path: Path) -> None:

@@ -77,17 +77,17 @@ def test_sigkill_at_random_points_leaves_no_plaintext_and_loses_nothing(tmp_path
         assert not list(case.rglob("*.sio-partial"))
 
         with sqlite3.connect(ws / "client" / "casefile.db") as db:
-            receipts = dict(db.execute("SELECT journal_seq, delivery FROM receipts").fetchall())
+            receipts = db.execute("SELECT journal_seq, delivery FROM receipts").fetchall()
         with sqlite3.connect(gateway_db) as db:
             queries = {seq for (seq,) in db.execute(
                 "SELECT seq FROM journal WHERE kind = 'query' AND detail LIKE '%KILL-2026-7%'")}
             disposed = {json.loads(d)["query_seq"] for (d,) in db.execute(
                 "SELECT detail FROM journal WHERE kind = 'disposition'")}
-        # Every result that reached the workstation's disk is accounted for in the journal.
-        assert set(receipts.values()) <= {"sent"}, Counter(receipts.values())
-        assert set(receipts) <= disposed
-        # A kill between the gateway's answer and the receipt loses only that answer, which
-        # never touched the disk; the controller's report shows it as without disposition.
-        assert len(queries - set(receipts)) <= RUNS
+        # Every receipt was told to the journal, or the gateway never answered its query (void).
+        assert {delivery for _seq, delivery in receipts} <= {"sent", "void"}, receipts
+        assert {seq for seq, _d in receipts if seq} <= disposed
+        # And every query the gateway answered has its disposition — even one whose answer the
+        # client died before keeping: its receipt was written before the query left.
+        assert queries <= disposed, sorted(queries - disposed)
         print(f"kills by phase: {dict(phases)}; queries {len(queries)}, "
               f"receipts {len(receipts)}, dispositions {len(disposed)}")

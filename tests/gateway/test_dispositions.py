@@ -381,3 +381,25 @@ def test_statement_hash_is_what_refusals_name(gw: Gw) -> None:
     last = journal.entries(gw.engine)[-1]
     assert last.request_sha256 == sha256_hex(payload)
     assert last.detail_obj()["query_seq"] == q.result.journal_seq
+
+
+@pytest.mark.req("R-RES-1")
+def test_an_answer_lost_to_a_crash_is_named_by_its_request_hash(gw: Gw) -> None:
+    """The client died after the query left and before it kept the answer: its receipt knows
+    the request hash and when it asked, not the seq; the gateway finds the user's query."""
+    q = _answered(gw)
+    asked = iso(now_astana() - dt.timedelta(seconds=2))
+    body = sign_payload(_statement(q, journal_seq=None, asked_at=asked,
+                                   action="destroyed_unattached", printout_sha256=None), q.signer)
+    reply = _post(gw, body, q.token)
+    assert reply.status_code == 200, reply.text
+    assert DispositionReceipt.model_validate(reply.json()).query_seq == q.result.journal_seq
+    # Another user's query is not found that way, nor a hash nobody asked with.
+    other = _answered(gw, B)
+    for token, signer, sha in ((q.token, q.signer, other.result.request_sha256),
+                               (q.token, q.signer, "cd" * 32)):
+        body = sign_payload(_statement(q, journal_seq=None, asked_at=asked, request_sha256=sha,
+                                       action="destroyed_unattached", printout_sha256=None),
+                            signer)
+        refused = _post(gw, body, token)
+        assert refused.status_code == 404 and refused.json()["code"] == "disposition_unknown"
