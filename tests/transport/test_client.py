@@ -41,6 +41,7 @@ class FakeGateway:
         self.url = f"https://127.0.0.1:{self._sock.getsockname()[1]}"
         self._respond, self._connections, self._life_s = respond, connections, life_s
         self.stop = threading.Event()
+        self._stops: list[threading.Event] = []  # one per connection: its life, or the end
         self._thread = threading.Thread(target=self._serve, daemon=True)
 
     def __enter__(self) -> FakeGateway:
@@ -49,6 +50,8 @@ class FakeGateway:
 
     def __exit__(self, *_: object) -> None:
         self.stop.set()
+        for stop in list(self._stops):
+            stop.set()
         self._thread.join(timeout=10)
         self._sock.close()
 
@@ -78,6 +81,9 @@ class FakeGateway:
                 while len(body) < length:
                     body += tls.recv(65536)
                 stop = threading.Event()
+                self._stops.append(stop)
+                if self.stop.is_set():
+                    stop.set()
                 timer = threading.Timer(self._life_s, stop.set)
                 timer.start()
                 try:
