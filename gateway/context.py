@@ -186,9 +186,13 @@ class RefusalJournal:
         now = self._clock()
         with self._lock:
             window = self._windows.get(key)
+            if window is None and len(self._windows) >= _MAX_WINDOWS:
+                self._forget(now)
+                if len(self._windows) >= _MAX_WINDOWS:  # too many addresses at once: one more
+                    peer = "many"                       # key holds them all
+                    key = (peer, refusal.code)
+                    window = self._windows.get(key)
             if window is None or now >= window.ends:
-                if len(self._windows) >= _MAX_WINDOWS:
-                    self._forget(now)
                 window = self._windows[key] = _Window(ends=now + self.settings.refusal_window_s)
             if window.itemized < self.settings.refusals_itemized:
                 window.itemized += 1

@@ -121,7 +121,7 @@ class GatewayProtocol(H11Protocol):
     def _expired(self) -> None:
         self._deadline = None
         if not self.transport.is_closing():
-            log.info("closing a connection from %s: its %s did not arrive in time",
+            log.debug("closing a connection from %s: its %s did not arrive in time",
                      self.client[0] if self.client else "?", self._phase)
             self.transport.abort()  # connection_lost tells a waiting app the client is gone
 

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import asyncio
 import time
+from types import SimpleNamespace
 
 import httpx
 import pytest
-from sqlalchemy import text, update
+from sqlalchemy import Engine, text, update
 
-from gateway import journal
+from gateway import context, journal
+from gateway.context import RefusalJournal, RequestContext
 from gateway.models import users
-from gateway.problems import CODES, PROBLEM_MEDIA_TYPE
+from gateway.problems import CODES, PROBLEM_MEDIA_TYPE, Refusal
 from gateway.registry import SANDBOX_OPERATOR
 from signing.sandbox_pki import SANDBOX_USERS
 from transport.clock import now_astana
@@ -181,3 +183,18 @@ def test_a_read_the_journal_cannot_take_is_not_answered(gw: Gw) -> None:
     response = gw.client.get(_reports_url(), headers=bearer(controller))
     assert response.status_code == 503 and response.json()["code"] == "journal_unavailable"
     assert "rows" not in response.text
+
+
+def test_windows_stay_bounded_when_addresses_rotate(engine: Engine,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(context, "_MAX_WINDOWS", 5)
+    refusals = RefusalJournal(engine, SimpleNamespace(refusal_window_s=60.0, refusals_itemized=1),
+                              clock=lambda: 100.0)
+    answers = [refusals.refuse(Refusal("malformed_json"),
+                               RequestContext("query", peer=f"2001:db8:{i}::1"))
+               for i in range(50)]
+    assert len(refusals._windows) <= 6
+    counted = [a for a in answers if a.status_code == 400 and hasattr(a, "batch")]
+    assert counted and {a.batch.peer for a in counted} == {"many"}
+    itemized = [e for e in journal.entries(engine) if e.kind == "refusal"]
+    assert len(itemized) + sum(a.batch.count for a in counted[:1]) == 50
