@@ -264,16 +264,17 @@ def _forged(pki: SandboxPKI, serial: int) -> x509.CertificateRevocationList:
 @pytest.mark.req("R-AUTH-1")
 def test_sandbox_crls_are_fresh_and_renewed_when_stale(tmp_path: Path) -> None:
     pki = create_sandbox_pki(tmp_path / "pki")
+    made = dt.datetime.now(dt.UTC)  # not the module's NOW: the suite may run for minutes
     assert pki.root_crl is not None and pki.root_crl_path.exists()
     for crl in (pki.crl, pki.root_crl):
         assert crl.next_update_utc is not None
-        assert crl.last_update_utc <= NOW < crl.next_update_utc
+        assert crl.last_update_utc <= made < crl.next_update_utc
         assert crl.next_update_utc - crl.last_update_utc == CRL_VALIDITY
     auth, _ = pki.software_signers(SANDBOX_USERS[0])
     revoked_cert = _key_cert(pki)
     pki.revoke(revoked_cert)
     # A sandbox last used long ago: both lists on disk are stale...
-    old = NOW - 30 * DAY
+    old = made - 30 * DAY
     for path, issuer, key, entries in (
             (pki.crl_path, pki.intermediate, pki._intermediate_key, list(pki.crl)),
             (pki.root_crl_path, pki.root, pki._root_key, [])):
@@ -286,7 +287,7 @@ def test_sandbox_crls_are_fresh_and_renewed_when_stale(tmp_path: Path) -> None:
         path.write_bytes(builder.sign(key, hashes.SHA256()).public_bytes(Encoding.DER))
     stale = TrustStore.from_directory(pki.trust_dir)
     with pytest.raises(SignatureInvalid) as err:
-        stale.validate(auth.certificate, NOW)
+        stale.validate(auth.certificate, made)
     assert err.value.code == "revocation_unknown"
     # ...and loading it at start renews them: same entries, next numbers, fresh dates.
     again = load_sandbox_pki(pki.directory)
