@@ -37,7 +37,8 @@ BASIS = {"case_number": "BENCH-1", "legal_ground": "AML/CFT Law, art. 16", "purp
 def _start_server(db_url: str, pki_dir: Path) -> tuple[subprocess.Popen[str], str]:
     cmd = [sys.executable, "-c", "import sys; from gateway.cli import main; "
            "sys.exit(main(sys.argv[1:]))", "serve", "--sandbox", "--port", "0",
-           "--pki-dir", str(pki_dir), "--db", db_url]
+           "--pki-dir", str(pki_dir), "--db", db_url,
+           "--rate-limit", "off"]  # one loopback peer sends the whole load on purpose
     proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True)
     lines: queue.Queue[str] = queue.Queue()
     assert proc.stderr is not None

@@ -102,10 +102,13 @@ def build(engine: Engine, config: Settings, start: date, end: date,
     out: list[dict[str, Any]] = []
     unattributed = 0
     for row in rows:
-        if row["actor_iin"] is None or row["actor_iin"] not in people:
-            unattributed += 1  # refused before anyone could be named: counted, not listed
-            continue
         detail = json.loads(row["detail"])
+        if row["actor_iin"] is None or row["actor_iin"] not in people:
+            # Refused before anyone could be named: counted, not listed; a flood is journaled
+            # as aggregate rows that carry how many refusals each stands for.
+            count = detail.get("count", 1) if isinstance(detail, dict) else 1
+            unattributed += count if isinstance(count, int) and count > 0 else 1
+            continue
         basis = json.loads(row["basis"]) if row["basis"] else {}
         person = people[row["actor_iin"]]
         item: dict[str, Any] = {
@@ -310,8 +313,10 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig,
                refuse: Callable[[Refusal, RequestContext], Response]) -> None:
     """GET /v1/reports?from=YYYY-MM-DD&to=YYYY-MM-DD for controllers and the operator."""
 
-    def work(authorization: str | None, start: str, end: str) -> dict[str, Any]:
+    def work(authorization: str | None, start: str, end: str,
+             ctx: RequestContext) -> dict[str, Any]:
         session = auth.session_of(engine, authorization)
+        ctx.actor_iin = session.iin  # a refusal from here on names who asked
         with engine.connect() as conn:
             user = registry.require_active(conn, session.iin)
         if user.role not in REPORT_ROLES:
@@ -328,7 +333,8 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig,
         ctx = RequestContext(endpoint="reports",
                              peer=request.client.host if request.client else None)
         try:
-            doc = await run_in_threadpool(work, request.headers.get("authorization"), start, end)
+            doc = await run_in_threadpool(work, request.headers.get("authorization"), start, end,
+                                          ctx)
         except Refusal as refusal:
             return await run_in_threadpool(refuse, refusal, ctx)
         return JSONResponse(doc)

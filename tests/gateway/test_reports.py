@@ -263,3 +263,13 @@ def test_deployment_retention_in_hours_or_days(tmp_path: Path, sandbox_pki: Sand
                                      retention_hours=8))
     with pytest.raises(DeploymentError, match="positive whole numbers"):
         load_deployment(write_config(tmp_path, sandbox_pki, retention_days=0))
+
+
+@pytest.mark.req("R-CTL-1", "R-LOG-1")
+def test_an_aggregated_flood_counts_every_refusal_it_stands_for(gw: Gw) -> None:
+    at = dt.datetime.now(dt.UTC)
+    _append(gw.engine, "refusal", None, at, code="malformed_json", count=250)
+    _append(gw.engine, "refusal", None, at, code="session_invalid")
+    day = at.astimezone(ASTANA).date()
+    doc = reports.build(gw.engine, reports.Settings(), day, day)
+    assert doc["totals"]["unattributed_refusals"] == 251
