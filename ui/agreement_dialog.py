@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api import DeskApi
 from ui import i18n
 from ui.i18n import translate
 from ui.messages import LEVEL_STYLE, error_text
@@ -29,7 +30,8 @@ class AgreementDialog(QDialog):
     signed = Signal()
     declined = Signal()
 
-    def __init__(self, desk: Any, runner: DeskRunner, document: Any, parent: QWidget | None = None):
+    def __init__(self, desk: DeskApi, runner: DeskRunner, document: Any,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("agreementDialog")
         self._desk, self._runner, self.document = desk, runner, document

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from app.api import DeskApi
 from app.selfcheck import Readers, SelfcheckConfig
 from app.selfcheck.thresholds import PolicyError
 from ui import i18n
@@ -43,7 +44,7 @@ def ensure_app() -> QApplication:
     return app
 
 
-def selfcheck_config_for(desk: Any) -> SelfcheckConfig:
+def selfcheck_config_for(desk: DeskApi) -> SelfcheckConfig:
     """The workstation self-check's configuration for this desk.
 
     Production: the admin policy (thresholds, block/warn per check, allowed prefixes), or the

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api import DeskApi
 from ui import i18n
 from ui.i18n import translate
 from ui.messages import LEVEL_STYLE, error_text
@@ -36,7 +37,7 @@ class AttachDialog(QDialog):
 
     attached = Signal(object)  # app.casefile.Receipt
 
-    def __init__(self, desk: Any, runner: DeskRunner, outcome: Any,
+    def __init__(self, desk: DeskApi, runner: DeskRunner, outcome: Any,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("attachDialog")
@@ -45,7 +46,7 @@ class AttachDialog(QDialog):
         self.receipt: Any = None
         self.printer: QPrinter | None = None  # tests may preset one (a PDF file) to skip the dialog
 
-        case_dir = getattr(desk.config, "case_dir", None)
+        case_dir = desk.config.case_dir
         self.material_label = named(QLabel(outcome.request.basis.case_number), "attachMaterial")
         self.resource_label = named(QLabel(outcome.resource.title(i18n.current())),
                                     "attachResource")
@@ -105,7 +106,7 @@ class AttachDialog(QDialog):
         self.print_box.setText(translate("AttachDialog", "&Print (the print dialog opens)"))
         self.export_box.setText(
             translate("AttachDialog", "E&xport a printout signed with your EDS"))
-        case_dir = getattr(self._desk.config, "case_dir", None)
+        case_dir = self._desk.config.case_dir
         if case_dir is None:
             self.export_where.setText(translate(
                 "AttachDialog", "Export is off: the administrator's policy names no folder "
@@ -179,7 +180,7 @@ class AttachDialog(QDialog):
         self.status.setStyleSheet(LEVEL_STYLE["error"] if error else "")
         self.status.setText(text)
         self.status.show()
-        case_dir = getattr(self._desk.config, "case_dir", None)
+        case_dir = self._desk.config.case_dir
         self.print_box.setEnabled(True)
         self.export_box.setEnabled(case_dir is not None)
         self.lang_box.setEnabled(True)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api import DeskApi
 from app.clock import astana_text, now_utc
 from resources.catalogue import resource
 from ui import i18n
@@ -47,7 +48,7 @@ class CasePage(QWidget):
     attach_requested = Signal(object)  # QueryOutcome
     changed = Signal(int)  # how many results wait
 
-    def __init__(self, desk: Any, runner: DeskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: DeskApi, runner: DeskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("casePage")
         self._desk, self._runner = desk, runner
@@ -143,7 +144,7 @@ class CasePage(QWidget):
                 ])
                 child.setData(0, ITEM_ROLE, receipt.id)
                 if receipt.expires_at - now <= timedelta(
-                        seconds=getattr(self._desk.config, "retention_warn_s", 900)):
+                        seconds=self._desk.config.retention_warn_s):
                     for col in range(4):
                         child.setForeground(col, Qt.GlobalColor.darkRed)
                 top.addChild(child)
@@ -159,7 +160,7 @@ class CasePage(QWidget):
         self.recent.clear()
         for receipt in self._recent:
             self.recent.addItem(receipt_text(receipt))
-        materials = getattr(self._desk, "materials", None)
+        materials = self._desk.materials
         self.key_notice.setVisible(bool(materials is not None and materials.key_in_memory))
         if to_select is not None:
             self.tree.setCurrentItem(to_select)

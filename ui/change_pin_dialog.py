@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api import DeskApi
 from ui.i18n import translate
 from ui.messages import LEVEL_STYLE, error_text
 from ui.widgets import named
@@ -29,7 +28,7 @@ class ChangePinDialog(QDialog):
 
     changed = Signal()
 
-    def __init__(self, desk: Any, runner: DeskRunner, parent: QWidget | None = None):
+    def __init__(self, desk: DeskApi, runner: DeskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("changePinDialog")
         self._desk, self._runner = desk, runner

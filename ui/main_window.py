@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api import DeskApi
 from app.errors import DeskError
 from app.selfcheck import CheckResult, Readers, Report, SelfcheckConfig
 from app.selfcheck.thresholds import ALL_CHECKS
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        desk: Any,
+        desk: DeskApi,
         *,
         owns_desk: bool = False,
         selfcheck_config: SelfcheckConfig | None = None,
@@ -103,7 +104,7 @@ class MainWindow(QMainWindow):
         self.notices: dict[str, Any] = {}  # key → value; shown one line each, newest last
         self.change_pin_dialog: ChangePinDialog | None = None
         self.agreement_dialog: AgreementDialog | None = None
-        idle_s = float(getattr(getattr(desk, "config", None), "idle_lock_s", 900.0))
+        idle_s = float(desk.config.idle_lock_s)
         self.guard = SessionGuard(desk, self.runner, idle_s, self)
         self.guard.lock_requested.connect(self._auto_lock)
         self.screen_lock = ScreenLockWatcher(self)
@@ -386,7 +387,7 @@ class MainWindow(QMainWindow):
     def _signed_in(self, user: Any) -> None:
         self.user = user
         self.set_notice(None)
-        recovery = getattr(self.desk, "recovery", None)
+        recovery = self.desk.recovery
         if recovery is not None and recovery.destroyed and not self._recovery_shown:
             # R-RES-1: what a crash left was destroyed at start; the journal has been told.
             self._recovery_shown = True
@@ -396,7 +397,7 @@ class MainWindow(QMainWindow):
         self.case_page.refresh()
         self.check_retention()
         self.runner.call(self.desk.pin_change_due, self._pin_due, lambda _exc: None)
-        if getattr(self.desk, "agreement_required", False):
+        if self.desk.agreement_required:
             # R-AUTH-2: the agreement comes before the first query.
             self.query_page.setEnabled(False)
             self.runner.call(
@@ -436,7 +437,7 @@ class MainWindow(QMainWindow):
         if not waiting:
             then(False)
             return
-        materials = getattr(self.desk, "materials", None)
+        materials = self.desk.materials
         in_memory = bool(materials is not None and materials.key_in_memory)
         box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, "", parent=self)
         box.setObjectName("pendingBox")
@@ -635,8 +636,7 @@ class MainWindow(QMainWindow):
         info = self.signin_page.info
         label = getattr(info, "label", None) or "—"
         self.token_status.setText(translate("MainWindow", "Token: {label}").format(label=label))
-        config = getattr(self.desk, "config", None)
-        url = getattr(config, "gateway_url", None) or "—"
+        url = self.desk.config.gateway_url or "—"
         self.gateway_status.setText(translate("MainWindow", "Gateway: {url}").format(url=url))
 
     def retranslate(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api import DeskApi
 from app.errors import DeskError
 from ui import i18n
 from ui.i18n import translate
@@ -32,7 +33,7 @@ class PinDialog(QDialog):
 
     signed_in = Signal(object)  # UserInfo
 
-    def __init__(self, desk: Any, runner: DeskRunner, info: Any, parent: QWidget | None = None):
+    def __init__(self, desk: DeskApi, runner: DeskRunner, info: Any, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("pinDialog")
         self._desk, self._runner, self._info = desk, runner, info

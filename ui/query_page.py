@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api import DeskApi
 from app.validation import DEFAULT_LEGAL_GROUND, make_basis
 from resources.catalogue import Resource
 from ui import i18n
@@ -80,7 +81,7 @@ class QueryPage(QWidget):
     sent = Signal(object)  # QueryOutcome
     failed = Signal(object)  # the exception, after it is shown inline
 
-    def __init__(self, desk: Any, runner: DeskRunner, parent: QWidget | None = None):
+    def __init__(self, desk: DeskApi, runner: DeskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("queryPage")
         self._desk, self._runner = desk, runner

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api import DeskApi
 from ui import clipboard, i18n
 from ui.i18n import translate
 from ui.link_graph import LinkGraphView
@@ -112,7 +113,7 @@ class ResultView(QWidget):
     attach_requested = Signal(object)  # QueryOutcome
     query_subject_requested = Signal(int, dict)  # resource id, parameters
 
-    def __init__(self, desk: Any, runner: DeskRunner | None = None,
+    def __init__(self, desk: DeskApi, runner: DeskRunner | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("resultView")
@@ -260,12 +261,11 @@ class ResultView(QWidget):
 
     @property
     def copy_allowed(self) -> bool:
-        return bool(getattr(getattr(self._desk, "config", None), "allow_copy", True))
+        return bool(self._desk.config.allow_copy)
 
     @property
     def clipboard_clear_s(self) -> float:
-        config = getattr(self._desk, "config", None)
-        return float(getattr(config, "clipboard_clear_s", clipboard.DEFAULT_CLEAR_S))
+        return float(self._desk.config.clipboard_clear_s)
 
     # -- content ---------------------------------------------------------------------------
 

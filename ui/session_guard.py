@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from app.api import DeskApi
 from ui.worker import DeskRunner
 
 TOKEN_POLL_MS = 1000
@@ -24,7 +23,8 @@ class SessionGuard(QObject):
 
     lock_requested = Signal(str)
 
-    def __init__(self, desk: Any, runner: DeskRunner, idle_s: float, parent: QObject | None = None):
+    def __init__(self, desk: DeskApi, runner: DeskRunner, idle_s: float,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self._desk, self._runner = desk, runner
         self._armed = False

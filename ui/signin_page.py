@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.api import DeskApi
 from app.selfcheck import Report
 from app.selfcheck.texts import reason_text, status_text, title
 from ui import i18n
@@ -57,7 +58,7 @@ class SignInPage(QWidget):
     token_read = Signal(object)
     diagnostics_requested = Signal()
 
-    def __init__(self, desk: Any, runner: DeskRunner, parent: QWidget | None = None):
+    def __init__(self, desk: DeskApi, runner: DeskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("signInPage")
         self._desk, self._runner = desk, runner

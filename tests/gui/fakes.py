@@ -36,7 +36,9 @@ class FakeDesk:
     queries: list[tuple[int, dict[str, str], Any]] = field(default_factory=list)
     config: Any = field(
         default_factory=lambda: SimpleNamespace(
-            gateway_url="https://127.0.0.1:8443", idle_lock_s=900.0
+            gateway_url="https://127.0.0.1:8443", idle_lock_s=900.0, case_dir=None,
+            retention_s=8 * 3600.0, retention_warn_s=900.0, allow_copy=True,
+            clipboard_clear_s=10.0, sandbox=True,
         )
     )
     present: bool = True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -24,7 +23,7 @@ def window(qtbot: Any, desk: FakeDesk) -> Any:
 
 def test_idle_session_locks_itself(qtbot: Any) -> None:
     desk = FakeDesk()
-    desk.config = SimpleNamespace(gateway_url="https://127.0.0.1:8443", idle_lock_s=0.4)
+    desk.config.idle_lock_s = 0.4
     win = window(qtbot, desk)
     sign_in(qtbot, win)
     assert win.guard.armed
@@ -36,7 +35,7 @@ def test_idle_session_locks_itself(qtbot: Any) -> None:
 
 def test_activity_keeps_the_session(qtbot: Any) -> None:
     desk = FakeDesk()
-    desk.config = SimpleNamespace(gateway_url="https://127.0.0.1:8443", idle_lock_s=0.6)
+    desk.config.idle_lock_s = 0.6
     win = window(qtbot, desk)
     sign_in(qtbot, win)
     for _ in range(4):
