@@ -147,9 +147,7 @@ class Desk:
             version=text.version, sha256_kk=text.sha256_kk, sha256_ru=text.sha256_ru,
             iin=self.user.iin, signed_at=iso(now_astana()),
         ).canonical()
-        cms = self._sign(statement)
-        session = self._session
-        self._channel(lambda: self.client.sign_agreement(Signed.wrap(statement, cms), session))
+        self._send(self.client.sign_agreement, self._signed(statement))
         self._agreement_required = False
 
     def _agreement(self) -> AgreementText:
@@ -224,15 +222,14 @@ class Desk:
         )
         payload = request.canonical()
         materials = self._materials()
-        cms = self._sign(payload)
-        session = self._session
+        signed = self._signed(payload)  # R-AUTH-5
         # R-RES-1: the receipt exists before the answer can: a crash in between is reported.
         expected = materials.expect(owner_iin=self.user.iin, request_sha256=sha256_hex(payload),
                                     resource=resource_id,
                                     case_number=request.basis.case_number,
                                     asked_at=parse_iso(request.issued_at))
         try:
-            reply = self._channel(lambda: self.client.query(Signed.wrap(payload, cms), session))
+            reply = self._send(self.client.query, signed)
             result, serial = self._verified(reply, payload, resource_id)
         except DeskError as exc:
             materials.unanswered(expected.id, refused=exc.code == "refused")
@@ -371,11 +368,7 @@ class Desk:
             destroyed_at=iso(to_astana(receipt.destroyed_at)),
             nonce=QueryRequest.new_nonce(), issued_at=iso(now_astana()),
             user_iin=self.user.iin).canonical()
-        cms = self._sign(statement)
-        session = self._session
-        assert session is not None
-        reply = self._channel(lambda: self.client.dispose(Signed.wrap(statement, cms), session))
-        return reply.journal_seq
+        return self._send(self.client.dispose, self._signed(statement)).journal_seq
 
     def _sign_printout(self, pdf: bytes) -> bytes:
         from signing.pades import sign_pdf  # pyHanko costs ~0.3 s to import: only when exporting
@@ -388,13 +381,22 @@ class Desk:
         except SigningError as exc:
             raise _desk_error(exc) from exc
 
-    def _sign(self, payload: bytes) -> bytes:
+    def _signed(self, payload: bytes) -> Signed:
+        """`payload` with a detached CMS by the signing key — every signed command's form."""
         if self._signer is None:
             raise DeskError("not_logged_in")
         try:
-            return sign_detached(payload, self._signer)
+            return Signed.wrap(payload, sign_detached(payload, self._signer))
         except SigningError as exc:
             raise _desk_error(exc) from exc
+
+    def _send(self, endpoint: Callable[[Signed, str], T], signed: Signed) -> T:
+        """The one way a signed command leaves: with this session, through the channel's error
+        mapping (refusals keep the gateway's code)."""
+        session = self._session
+        if session is None:
+            raise DeskError("not_logged_in")
+        return self._channel(lambda: endpoint(signed, session))
 
     def _materials(self) -> CaseMaterials:
         if self.materials is None:
