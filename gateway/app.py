@@ -16,7 +16,16 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
-from gateway import access_routes, auth, checkpoints, dispositions, operations, registry, reports
+from gateway import (
+    access_routes,
+    auth,
+    checkpoints,
+    dispositions,
+    openapi,
+    operations,
+    registry,
+    reports,
+)
 from gateway.config import GatewayConfig
 from gateway.context import RefusalJournal, RequestContext, record_refusal
 from gateway.db import make_engine, migrate
@@ -183,6 +192,7 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
     operations.add_routes(app, engine, config, handle, refuse)  # R-Q-3, R-OPS-1
     reports.add_routes(app, engine, config, refuse)  # R-CTL-1
     access_routes.add_routes(app, engine, config, handle, refuse)  # R-ACC-2..8, R-AUTH-2
+    openapi.install(app)  # issue 9: the document is the whole contract (bodies, refusals, links)
 
     def refuse_unrouted(request: Request, refusal: Refusal, status: int | None = None,
                         headers: dict[str, str] | None = None) -> Response:
