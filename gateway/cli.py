@@ -286,15 +286,13 @@ def db_init(args: argparse.Namespace) -> int:
 
 
 def report(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from gateway import reports
     from gateway.db import make_engine, migrate
 
     try:
-        start, end = dt.date.fromisoformat(args.start), dt.date.fromisoformat(args.end)
-    except ValueError:
-        print("sio-gateway report: --from and --to are dates YYYY-MM-DD", file=sys.stderr)
+        start, end = reports.period(args.start, args.end)
+    except ValueError as exc:
+        print(f"sio-gateway report: --from and --to: {exc}", file=sys.stderr)
         return 2
     config = _configured(args)
     db_url = config.db_url if config else args.db or default_db_url()

@@ -64,6 +64,26 @@ _DISPOSITION_COLUMNS = (
 )
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def period(start: str, end: str) -> tuple[date, date]:
+    """The report's first and last day from their YYYY-MM-DD texts; ValueError (with what to
+    say) unless both are such dates, in order, and the last is not the last day there is (the
+    period is the half-open [first, last + 1 day) — issue 9: 9999-12-31 was a 500)."""
+    if not (_DAY.fullmatch(start) and _DAY.fullmatch(end)):
+        raise ValueError("from and to are dates YYYY-MM-DD")
+    try:
+        first, last = date.fromisoformat(start), date.fromisoformat(end)
+    except ValueError as exc:
+        raise ValueError("from and to are dates YYYY-MM-DD") from exc
+    if first > last:
+        raise ValueError("from is after to")
+    if last == date.max:
+        raise ValueError(f"to is before {date.max.isoformat()}")
+    return first, last
+
+
 def _rows_of(engine: Engine, start: date, end: date) -> tuple[
         list[dict[str, Any]], dict[str, dict[str, str]], tuple[int, str]]:
     """Requests and refusals of the period, each with its disposition (joined by the query's
@@ -322,9 +342,9 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig,
         if user.role not in REPORT_ROLES:
             raise Refusal("controller_only", f"role {user.role!r} may not see reports")
         try:
-            first, last = date.fromisoformat(start), date.fromisoformat(end)
+            first, last = period(start, end)
         except ValueError as exc:
-            raise Refusal("param_invalid", "from and to are dates YYYY-MM-DD") from exc
+            raise Refusal("param_invalid", str(exc)) from exc
         return build(engine, Settings.of(config), first, last)
 
     async def reports_endpoint(request: Request,
