@@ -1,5 +1,5 @@
 # The one entry point on Windows: builds .venv from the hash-locked requirements when missing or
-# stale, then dispatches.  .\run.ps1 demo | test | bench | sio-desk ... | sio-gateway ...
+# stale, then dispatches.  .\run.ps1 demo | test | fuzz | bench | sio-desk ... | sio-gateway ...
 $ErrorActionPreference = "Stop"
 $Root = Split-Path -Parent $MyInvocation.MyCommand.Path
 Set-Location $Root
@@ -40,6 +40,15 @@ switch ($cmd) {
         & $VenvPy -m pytest -q @rest; exit $LASTEXITCODE
     }
     "bench" { Ensure-Venv; & $VenvPy -m bench @rest; exit $LASTEXITCODE }
+    "fuzz"  {
+        # The schemathesis harness of `test` with a far larger budget; in-process, nothing leaves the machine.
+        Ensure-Venv
+        if (-not $env:SIO_FUZZ_EXAMPLES) { $env:SIO_FUZZ_EXAMPLES = "2000" }
+        if (-not $env:SIO_FUZZ_STEPS) { $env:SIO_FUZZ_STEPS = "12" }
+        if (-not $env:SIO_FUZZ_SCENARIOS) { $env:SIO_FUZZ_SCENARIOS = "500" }
+        Write-Host "run: fuzz ($env:SIO_FUZZ_EXAMPLES examples per operation, $env:SIO_FUZZ_SCENARIOS scenarios of $env:SIO_FUZZ_STEPS steps)"
+        & $VenvPy -m pytest -q -p no:cacheprovider -o timeout=0 tests/fuzz @rest; exit $LASTEXITCODE
+    }
     { $_ -in "sio-desk", "sio-gateway" } { Ensure-Venv; & (Join-Path $Venv "Scripts\$cmd.exe") @rest; exit $LASTEXITCODE }
-    default { Write-Host "usage: .\run.ps1 demo [--headless] [--json] | test | bench | sio-desk ... | sio-gateway ..."; if ($cmd -eq "help") { exit 0 } else { exit 2 } }
+    default { Write-Host "usage: .\run.ps1 demo [--headless] [--json] | test | fuzz | bench | sio-desk ... | sio-gateway ..."; if ($cmd -eq "help") { exit 0 } else { exit 2 } }
 }
