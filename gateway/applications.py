@@ -3,33 +3,36 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import json
 import logging
 from dataclasses import dataclass
 from io import BytesIO
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from gateway import journal, registry
+from gateway import journal, pipeline, registry
 from gateway.auth import Session
 from gateway.config import GatewayConfig
 from gateway.context import RequestContext
 from gateway.db import write_tx
 from gateway.models import applications, nonces, users
+from gateway.pipeline import Call, Handler
 from gateway.problems import Refusal
 from gateway.timefmt import utc_text
-from gateway.verify import verify_user_signed
 from signing.cms import sign_detached
 from signing.iin import is_valid_bin, is_valid_iin
 from signing.pades import PdfSignatureReport, verify_pdf
 from signing.profile import CertProfile
 from transport.canonical import canonical_json, sha256_hex
-from transport.clock import iso, now_astana, now_utc, parse_iso, to_astana
+from transport.clock import iso, now_astana, now_utc, to_astana
+from transport.commands import BLOCK, CONTROLLER, DECISION, UNBLOCK
+from transport.errors import ErrorCode
 from transport.protocol import (
     APPLICATION_FORM_FILE,
     ApplicationForm,
@@ -51,14 +54,11 @@ MAX_AGE = dt.timedelta(days=30)  # R-ACC-4: an out-of-date application is refuse
 # The applicant signs the PDF last, just before filing it: an older signature is not accepted
 # (a signed PDF that leaked or was kept back cannot be filed later).
 SIGNATURE_WINDOW = dt.timedelta(hours=24)
-CONTROLLER_ROLE = "controller"
+CONTROLLER_ROLE = CONTROLLER
 # PDF, JPEG and PNG: what a scanned paper copy may be (R-ACC-3).
 SCAN_MAGIC = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 _PDF_STATUS = {"expired": "certificate_expired", "untrusted": "certificate_untrusted",
                "revoked": "certificate_revoked", "unsupported": "signature_unsupported"}
-
-M = TypeVar("M", OperatorDecision, OperatorBlock, OperatorUnblock)
-
 
 # --- the applicant -------------------------------------------------------------------------
 
@@ -321,17 +321,19 @@ def submit(engine: Engine, config: GatewayConfig, data: object,
         entry = journal.append(
             conn, "application", actor_iin=signer.iin, cert_serial=signer.serial,
             request_sha256=ctx.request_sha256,
+            # R-CTL-3: the signed PDF itself (its PAdES signature inside, the form and the scan
+            # embedded), so `journal verify` re-verifies the application from the journal alone.
             detail={"endpoint": ctx.endpoint, "application_id": int(app_id),
                     "action": form.action, "iin": form.iin, "pdf_sha256": sha256_hex(pdf),
                     "form_sha256": form_sha256, "signature_sha256": signature_key,
                     "signed_at": iso(to_astana(signed_at)), "filed_by": filer,
+                    "pdf": base64.b64encode(pdf).decode("ascii"),
                     **({"peer": ctx.peer} if ctx.peer else {})},
             at=now,
         )
         state = "submitted"
         if form.action == "blocking":  # R-ACC-6/7, R-ACC-8: no waiting for a decision
-            _decide(conn, config, int(app_id), form, "register", form.blocking_reason, None,
-                    now, ctx)
+            _blocked_by_application(conn, config, int(app_id), form, now, ctx)
             state = "registered"
     return ApplicationReceipt(id=int(app_id), state=state, submitted_at=iso(to_astana(now)),
                               due_at=iso(to_astana(now + DECISION_DEADLINE)),
@@ -346,76 +348,45 @@ def operator_of(engine: Engine, session: Session, roles: tuple[str, ...] = (
     with engine.connect() as conn:
         user = registry.require_active(conn, session.iin)
     if user.role not in roles:
-        raise Refusal("operator_only", f"role {user.role!r} may not do this")
+        raise Refusal(ErrorCode.OPERATOR_ONLY, f"role {user.role!r} may not do this")
     return user
 
 
-def _command(engine: Engine, config: GatewayConfig, session: Session, data: object,
-             ctx: RequestContext, model: type[M], roles: tuple[str, ...]
-             ) -> tuple[M, CertProfile, Signed]:
-    """A command signed by a live operator (like a query: R-AUTH-5), parsed canonically."""
-    payload, signed, profile = verify_user_signed(data, config, session.iin, ctx, "command")
-    operator_of(engine, session, roles)
-    try:
-        command = model.model_validate(json.loads(payload))
-    except (ValueError, ValidationError) as exc:
-        raise Refusal("malformed_request", f"not a {model.__name__}") from exc
-    if command.canonical() != payload:
-        raise Refusal("malformed_request", "the payload is not in canonical form")
-    if command.operator_iin != session.iin:
-        raise Refusal("iin_mismatch", "operator_iin differs from the signer's IIN")
-    try:
-        parse_iso(command.issued_at)
-    except ValueError as exc:
-        raise Refusal("malformed_request", "issued_at is not an ISO time with offset") from exc
-    return command, profile, signed
+def _decision(app_id: int | None, iin: str, action: str, decision: str, reason: str,
+              now: dt.datetime, operator_iin: str | None) -> Decision:
+    """The decision as the operator's key signs it (R-ACC-4)."""
+    return Decision(application_id=app_id, iin=iin, action=action,  # type: ignore[arg-type]
+                    decision=decision,  # type: ignore[arg-type]
+                    reason=reason, decided_at=iso(to_astana(now)), operator_iin=operator_iin)
 
 
-def _accept_nonce(conn: Connection, config: GatewayConfig, iin: str, nonce: str,
-                  issued_at: str, now: dt.datetime) -> None:
-    try:  # the refusal rolls the whole transaction back, as for queries
-        conn.execute(insert(nonces).values(iin=iin, nonce=nonce, seen_at=utc_text(now)))
-    except IntegrityError as exc:
-        raise Refusal("nonce_replayed", "this nonce was already used") from exc
-    if abs((now - parse_iso(issued_at)).total_seconds()) > config.nonce_window_s:
-        raise Refusal("clock_skew", f"issued_at is more than {config.nonce_window_s} s away")
-
-
-def _signed_decision(config: GatewayConfig, decision: Decision) -> tuple[bytes, bytes]:
-    body = decision.canonical()
-    return body, sign_detached(body, config.operator_signer)  # R-ACC-4: the operator's EDS
-
-
-def _decide(conn: Connection, config: GatewayConfig, app_id: int, form: ApplicationForm,
-            verdict: str, reason: str, operator: CertProfile | None, now: dt.datetime,
-            ctx: RequestContext, request: dict[str, Any] | None = None) -> Signed:
-    """Apply and record one decision inside the caller's transaction."""
-    if verdict == "register":
-        _apply(conn, form, now)
-    kind = "block" if form.action == "blocking" and verdict == "register" else verdict
-    decision = Decision(application_id=app_id, iin=form.iin, action=form.action,
-                        decision=kind,  # type: ignore[arg-type]
-                        reason=reason, decided_at=iso(to_astana(now)),
-                        operator_iin=operator.iin if operator else None)
-    body, cms = _signed_decision(config, decision)
+def _record_decision(conn: Connection, app_id: int, verdict: str, operator_iin: str | None,
+                     now: dt.datetime, body: bytes, cms: bytes) -> None:
     conn.execute(update(applications).where(applications.c.id == app_id).values(
         state="registered" if verdict == "register" else "refused",
-        decided_at=utc_text(now), decided_by=operator.iin if operator else None,
+        decided_at=utc_text(now), decided_by=operator_iin,
         decision=body.decode("utf-8"), decision_signature=cms))
+
+
+def _blocked_by_application(conn: Connection, config: GatewayConfig, app_id: int,
+                            form: ApplicationForm, now: dt.datetime, ctx: RequestContext) -> None:
+    """A blocking application takes effect at once (R-ACC-6/7, R-ACC-8): the gateway decides
+    it itself, operator-signed, inside the caller's transaction. Its "decision" and "block"
+    entries have no actor and carry no signature of anyone's: the application entry just
+    before them is the signed one (transport.commands.SIGNED_KINDS)."""
+    _apply(conn, form, now)
+    reason = form.blocking_reason
+    decision = _decision(app_id, form.iin, form.action, "block", reason, now, None)
+    body = decision.canonical()
+    cms = sign_detached(body, config.operator_signer)  # R-ACC-4: the operator's EDS
+    _record_decision(conn, app_id, "register", None, now, body, cms)
     journal.append(
-        conn, "decision", actor_iin=operator.iin if operator else None,
-        cert_serial=operator.serial if operator else None, request_sha256=ctx.request_sha256,
-        response_sha256=sha256_hex(body),
+        conn, "decision", request_sha256=ctx.request_sha256, response_sha256=sha256_hex(body),
         detail={"endpoint": ctx.endpoint, "application_id": app_id, "iin": form.iin,
-                "action": form.action, "decision": kind, "reason": reason,
-                **(request or {})},
-        at=now,
-    )
-    if form.action == "blocking" and verdict == "register":
-        journal.append(conn, "block", actor_iin=operator.iin if operator else None,
-                       detail={"iin": form.iin, "reason": reason, "application_id": app_id},
-                       at=now)
-    return Signed.wrap(body, cms)
+                "action": form.action, "decision": "block", "reason": reason},
+        at=now)
+    journal.append(conn, "block",
+                   detail={"iin": form.iin, "reason": reason, "application_id": app_id}, at=now)
 
 
 def _apply(conn: Connection, form: ApplicationForm, now: dt.datetime) -> None:
@@ -442,89 +413,97 @@ def _apply(conn: Connection, form: ApplicationForm, now: dt.datetime) -> None:
         conn.execute(update(users).where(users.c.iin == form.iin).values(state="blocked"))
 
 
+# --- the operator's signed commands (transport.commands DECISION, BLOCK, UNBLOCK) ----------
+
+def _check_decision(call: Call[OperatorDecision]) -> None:
+    if call.payload.decision == "refuse" and not call.payload.reason:
+        raise Refusal(ErrorCode.REFUSAL_REASON_MISSING, "a refusal states its reason (R-ACC-4)")
+
+
+def _apply_decision(conn: Connection, call: Call[OperatorDecision]) -> None:
+    """Register or refuse one submitted application; the decision is operator-signed."""
+    command, operator_iin = call.payload, call.user.iin
+    row = conn.execute(select(applications).where(
+        applications.c.id == command.application_id).with_for_update()).mappings().first()
+    if row is None:
+        raise Refusal(ErrorCode.APPLICATION_NOT_FOUND,
+                      f"no application {command.application_id}")
+    if row["state"] != "submitted":
+        raise Refusal(ErrorCode.APPLICATION_DECIDED, f"application is {row['state']}")
+    app_id, form, verdict = int(row["id"]), ApplicationForm.model_validate_json(row["form"]), \
+        command.decision
+    if verdict == "register":
+        _apply(conn, form, call.now)
+    kind = "block" if form.action == "blocking" and verdict == "register" else verdict
+    body = call.sign_answer(_decision(app_id, form.iin, form.action, kind, command.reason,
+                                      call.now, operator_iin))
+    assert call.answer is not None
+    _record_decision(conn, app_id, verdict, operator_iin, call.now, body, call.answer[1])
+    call.record(conn, detail={"application_id": app_id, "iin": form.iin,
+                              "action": form.action, "decision": kind,
+                              "reason": command.reason})
+    if kind == "block":  # a blocking application filed before they took effect at once
+        journal.append(conn, "block", actor_iin=operator_iin, detail={
+            "iin": form.iin, "reason": command.reason, "application_id": app_id}, at=call.now)
+
+
+def _apply_block(conn: Connection, call: Call[OperatorBlock]) -> None:
+    """Block a user at once (R-ACC-7, R-CTL-2): the next request of any session is refused.
+    The operator may block anyone but the last active operator; a controller, the users of
+    their own organisation (R-ACC-6)."""
+    command, actor = call.payload, call.user.iin
+    target = registry.find(conn, command.iin)
+    may_block(conn, actor, call.signer.bin, target)
+    if target is None:
+        raise Refusal(ErrorCode.NOT_REGISTERED, "this IIN is not registered with the operator")
+    keep_an_operator(conn, target)
+    conn.execute(update(users).where(users.c.iin == command.iin).values(state="blocked"))
+    call.sign_answer(_decision(None, command.iin, "blocking", "block", command.reason,
+                               call.now, actor))
+    call.record(conn, detail={"iin": command.iin, "reason": command.reason})
+
+
+def _apply_unblock(conn: Connection, call: Call[OperatorUnblock]) -> None:
+    """Undo a block (a wrongful one, or a user back from leave): the operator only. The
+    account is as before the block — role, unit and the signed agreement are kept."""
+    command = call.payload
+    target = registry.find(conn, command.iin)
+    if target is None:
+        raise Refusal(ErrorCode.NOT_REGISTERED, "this IIN is not registered with the operator")
+    if target.state != "blocked":
+        raise Refusal(ErrorCode.NOT_BLOCKED, f"registration state is {target.state!r}")
+    conn.execute(update(users).where(users.c.iin == command.iin).values(state="registered"))
+    call.sign_answer(_decision(None, command.iin, "unblocking", "unblock", command.reason,
+                               call.now, call.user.iin))
+    call.record(conn, detail={"iin": command.iin, "reason": command.reason})
+
+
+DECIDE: Handler[OperatorDecision] = Handler(apply=_apply_decision, check=_check_decision)
+BLOCKS: Handler[OperatorBlock] = Handler(apply=_apply_block)
+UNBLOCKS: Handler[OperatorUnblock] = Handler(apply=_apply_unblock)
+
+
 def decide(engine: Engine, config: GatewayConfig, session: Session, data: object,
            ctx: RequestContext) -> Signed:
-    """Register or refuse one submitted application; the decision is operator-signed."""
-    command, profile, signed = _command(engine, config, session, data, ctx, OperatorDecision,
-                                        (registry.OPERATOR_ROLE,))
-    if command.decision == "refuse" and not command.reason:
-        raise Refusal("refusal_reason_missing", "a refusal states its reason (R-ACC-4)")
-    now = now_utc()
-    with write_tx(engine) as conn:
-        _accept_nonce(conn, config, session.iin, command.nonce, command.issued_at, now)
-        row = conn.execute(select(applications).where(
-            applications.c.id == command.application_id).with_for_update()).mappings().first()
-        if row is None:
-            raise Refusal("application_not_found", f"no application {command.application_id}")
-        if row["state"] != "submitted":
-            raise Refusal("application_decided", f"application is {row['state']}")
-        form = ApplicationForm.model_validate_json(row["form"])
-        return _decide(conn, config, int(row["id"]), form, command.decision, command.reason,
-                       profile, now, ctx, request={
-                           "request": signed.payload_bytes().decode("utf-8"),
-                           "signature": signed.signature})
+    """Register or refuse one submitted application; the operator-signed Decision back."""
+    return _signed(pipeline.run(engine, config, DECISION, DECIDE, session, data, ctx))
 
 
 def block(engine: Engine, config: GatewayConfig, session: Session, data: object,
           ctx: RequestContext) -> Signed:
-    """Block a user at once (R-ACC-7, R-CTL-2): the next request of any session is refused.
-    The operator may block anyone but the last active operator; a controller, the users of
-    their own organisation (R-ACC-6)."""
-    command, profile, signed = _command(engine, config, session, data, ctx, OperatorBlock,
-                                        (registry.OPERATOR_ROLE, CONTROLLER_ROLE))
-    now = now_utc()
-    with write_tx(engine) as conn:
-        _accept_nonce(conn, config, session.iin, command.nonce, command.issued_at, now)
-        target = registry.find(conn, command.iin)
-        may_block(conn, session.iin, profile.bin, target)
-        if target is None:
-            raise Refusal("not_registered", "this IIN is not registered with the operator")
-        keep_an_operator(conn, target)
-        conn.execute(update(users).where(users.c.iin == command.iin).values(state="blocked"))
-        decision = Decision(application_id=None, iin=command.iin, action="blocking",
-                            decision="block", reason=command.reason,
-                            decided_at=iso(to_astana(now)), operator_iin=session.iin)
-        body, cms = _signed_decision(config, decision)
-        journal.append(
-            conn, "block", actor_iin=session.iin, cert_serial=profile.serial,
-            request_sha256=ctx.request_sha256, response_sha256=sha256_hex(body),
-            detail={"endpoint": ctx.endpoint, "iin": command.iin, "reason": command.reason,
-                    "request": signed.payload_bytes().decode("utf-8"),
-                    "signature": signed.signature},
-            at=now,
-        )
-    return Signed.wrap(body, cms)
+    """Block a user at once; the operator-signed Decision back."""
+    return _signed(pipeline.run(engine, config, BLOCK, BLOCKS, session, data, ctx))
 
 
 def unblock(engine: Engine, config: GatewayConfig, session: Session, data: object,
             ctx: RequestContext) -> Signed:
-    """Undo a block (a wrongful one, or a user back from leave): the operator only. The
-    account is as before the block — role, unit and the signed agreement are kept."""
-    command, profile, signed = _command(engine, config, session, data, ctx, OperatorUnblock,
-                                        (registry.OPERATOR_ROLE,))
-    now = now_utc()
-    with write_tx(engine) as conn:
-        _accept_nonce(conn, config, session.iin, command.nonce, command.issued_at, now)
-        target = registry.find(conn, command.iin)
-        if target is None:
-            raise Refusal("not_registered", "this IIN is not registered with the operator")
-        if target.state != "blocked":
-            raise Refusal("not_blocked", f"registration state is {target.state!r}")
-        conn.execute(update(users).where(users.c.iin == command.iin).values(
-            state="registered"))
-        decision = Decision(application_id=None, iin=command.iin, action="unblocking",
-                            decision="unblock", reason=command.reason,
-                            decided_at=iso(to_astana(now)), operator_iin=session.iin)
-        body, cms = _signed_decision(config, decision)
-        journal.append(
-            conn, "unblock", actor_iin=session.iin, cert_serial=profile.serial,
-            request_sha256=ctx.request_sha256, response_sha256=sha256_hex(body),
-            detail={"endpoint": ctx.endpoint, "iin": command.iin, "reason": command.reason,
-                    "request": signed.payload_bytes().decode("utf-8"),
-                    "signature": signed.signature},
-            at=now,
-        )
-    return Signed.wrap(body, cms)
+    """Undo a block; the operator-signed Decision back."""
+    return _signed(pipeline.run(engine, config, UNBLOCK, UNBLOCKS, session, data, ctx))
+
+
+def _signed(answer: Any) -> Signed:
+    assert isinstance(answer, Signed)
+    return answer
 
 
 def listing(engine: Engine, session: Session, state: str, overdue_only: bool

@@ -27,6 +27,7 @@ from gateway.timefmt import utc_text
 from gateway.verify import verify_signature
 from signing.trust import RevokedEntry, TrustStore
 from transport.clock import iso, now_utc, to_astana
+from transport.commands import LOGIN
 from transport.protocol import Challenge, LoginRequest, LoginResponse, LoginStatement, UserInfo
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ def login(engine: Engine, config: GatewayConfig, data: object,
         raise Refusal("signature_invalid", str(exc)) from exc
     statement = LoginStatement(challenge=req.challenge).canonical()
     # R-AUTH-1: the authentication key, checked against the trust store as of now.
-    profile = verify_signature(signature, statement, config, purpose="authentication", ctx=ctx)
+    profile = verify_signature(signature, statement, config, purpose=LOGIN.purpose, ctx=ctx)
     now = now_utc()
     expires = now + timedelta(seconds=config.session_ttl_s)
     token = secrets.token_urlsafe(32)
@@ -97,7 +98,10 @@ def login(engine: Engine, config: GatewayConfig, data: object,
         soft = ctx.extra.get("revocation_soft_fail")
         journal.append(
             conn, "login", actor_iin=user.iin, cert_serial=profile.serial,
+            # R-CTL-3: what the authentication key signed (transport.commands.LOGIN), so the
+            # login can be re-verified from the journal alone.
             detail={"endpoint": ctx.endpoint, "session_expires_at": iso(to_astana(expires)),
+                    "request": statement.decode("utf-8"), "signature": req.signature,
                     **({"agreement_required": True} if not user.agreement_signed_at else {}),
                     **({"revocation_soft_fail": soft} if soft else {}),
                     **({"peer": ctx.peer} if ctx.peer else {})},

@@ -15,44 +15,48 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any, Literal
+from datetime import datetime, timedelta
+from typing import Any
 
 from fastapi import FastAPI, Request
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationError,
-    field_validator,
-)
-from sqlalchemy import Connection, Engine, insert, select
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
-from gateway import auth, journal, registry
+from gateway import auth, journal, pipeline, registry
 from gateway.config import GatewayConfig
 from gateway.context import RequestContext
 from gateway.db import write_tx
 from gateway.models import journal as journal_table
-from gateway.models import nonces
+from gateway.pipeline import Call, Handler
 from gateway.problems import Refusal, problem
-from gateway.timefmt import utc_text
-from gateway.verify import verify_user_signed
 from transport.clock import iso, now_utc, parse_iso, to_astana
-from transport.protocol import API_PREFIX, RowId, Signed
+from transport.commands import EMERGENCY, EMERGENCY_CLOSE, NOTICE, Command
+from transport.errors import ErrorCode
+from transport.protocol import (
+    API_PREFIX,
+    TIME_MAX,
+    TIME_MIN,
+    EmergencyClose,
+    EmergencyIn,
+    NoticeIn,
+    OperatorWrite,
+    Signed,
+    sane_resources,
+    sane_time,
+)
 
 log = logging.getLogger("sio.gateway.operations")
 
 OPERATOR_ROLE = registry.OPERATOR_ROLE
 ONE_HOUR = timedelta(hours=1)  # R-Q-4, R-LOG-3: longer delays are journaled as outages
-# Times an operator may store: far from the ends of datetime, so every conversion works.
-TIME_MIN = datetime(2000, 1, 1, tzinfo=UTC)
-TIME_MAX = datetime(2100, 1, 1, tzinfo=UTC)
-OFFSET_MIN, OFFSET_MAX = timedelta(hours=-12), timedelta(hours=14)  # the offsets in use
 FAULT_CODE = "stored_row_unreadable"
+# The operator's write models and their checks live in transport.protocol (the desk's operator
+# console signs the same ones); re-exported here for the gateway's readers.
+__all__ = ["TIME_MAX", "TIME_MIN", "EmergencyClose", "EmergencyIn", "NoticeIn", "sane_resources",
+           "sane_time"]
 
 # R-OPS-1: the six sections of the emergency journal (2022 App.6), key → (kk, ru).
 SECTIONS: dict[str, tuple[str, str]] = {
@@ -65,99 +69,6 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "power_failure": ("Электр қуатының өшуі", "Отключение электропитания"),
     "flooding": ("Су басу", "Затопление"),
 }
-
-_Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-# Strict: true and 1.0 are not resource numbers; at most the 52 there are.
-_Resources = Annotated[list[Annotated[int, Field(strict=True, ge=1, le=52)]],
-                       Field(max_length=52)] | None
-_TIME_FIELDS = frozenset({"issued_at", "starts_at", "ends_at", "started_at", "ended_at"})
-
-
-def sane_time(text: object) -> datetime:
-    """An ISO 8601 time with a real-world offset between 2000 and 2099; ValueError otherwise."""
-    if not isinstance(text, str) or len(text) > 40:
-        raise ValueError("a time is an ISO 8601 string")
-    moment = parse_iso(text)
-    offset = moment.utcoffset()
-    if offset is None or not OFFSET_MIN <= offset <= OFFSET_MAX or offset % timedelta(
-            minutes=1):
-        raise ValueError("the offset is not within -12:00..+14:00 in whole minutes")
-    try:
-        utc = moment.astimezone(UTC)
-    except OverflowError as exc:
-        raise ValueError("the time is out of range") from exc
-    if not TIME_MIN <= utc < TIME_MAX:
-        raise ValueError("the time is not between 2000 and 2099")
-    return moment
-
-
-def sane_resources(value: object) -> list[int] | None:
-    """None (all resources) or distinct resource numbers 1..52; ValueError otherwise."""
-    if value is None:
-        return None
-    if not isinstance(value, list) or len(value) > 52 or any(
-            type(r) is not int or not 1 <= r <= 52 for r in value):
-        raise ValueError("resources are numbers 1..52")
-    if len(set(value)) != len(value):
-        raise ValueError("a resource is listed twice")
-    return list(value)
-
-
-class _Op(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    nonce: Annotated[str, StringConstraints(min_length=16, max_length=64)]
-    issued_at: str
-
-
-def _aware(value: str) -> str:
-    sane_time(value)  # ValueError → time_invalid (_write)
-    return value
-
-
-def _distinct(value: list[int] | None) -> list[int] | None:
-    return sane_resources(value)  # ValueError → resources_invalid (_write)
-
-
-class NoticeIn(_Op):
-    """Planned technical works announced to users (R-Q-3)."""
-
-    op: Literal["notice"] = "notice"
-    title_kk: _Text
-    title_ru: _Text
-    starts_at: str
-    ends_at: str
-    resources: _Resources = None
-
-    _times = field_validator("starts_at", "ends_at", "issued_at")(_aware)
-    _resources = field_validator("resources")(_distinct)
-
-
-class EmergencyIn(_Op):
-    """One row of the emergency journal as opened (R-OPS-1)."""
-
-    op: Literal["emergency"] = "emergency"
-    section: Literal["server_damage", "premises_damage", "fire_alarm", "air_conditioning",
-                     "power_failure", "flooding"]
-    actions: _Text
-    max_time_min: Annotated[int, Field(ge=1, le=100_000)]  # "required time (max)"
-    responsible: _Text
-    started_at: str
-    resources: _Resources = None
-
-    _times = field_validator("started_at", "issued_at")(_aware)
-    _resources = field_validator("resources")(_distinct)
-
-
-class EmergencyClose(_Op):
-    """The end date-time of an emergency row, recorded later."""
-
-    op: Literal["emergency_close"] = "emergency_close"
-    entry_seq: RowId
-    ended_at: str
-    actions: _Text | None = None
-
-    _times = field_validator("ended_at", "issued_at")(_aware)
-
 
 @dataclass(frozen=True)
 class Notice:
@@ -352,82 +263,33 @@ def check_downtime(engine: Engine, resource: int, at: datetime | None = None) ->
                           f"{iso(to_astana(row.started_at))}")
 
 
-def _operator_payload(engine: Engine, config: GatewayConfig, authorization: str | None,
-                      data: object, ctx: RequestContext) -> tuple[dict[str, Any], str, str]:
-    """(payload JSON, operator IIN, cert serial) of a request signed by a live operator."""
-    session = auth.session_of(engine, authorization)
-    ctx.actor_iin = session.iin
-    payload, signed, profile = verify_user_signed(data, config, session.iin, ctx, "request")
-    with engine.connect() as conn:
-        user = registry.require_active(conn, session.iin)
-    if user.role != OPERATOR_ROLE:
-        raise Refusal("operator_only", f"role {user.role!r} may not do this")
-    try:
-        loaded = json.loads(payload)
-    except ValueError as exc:
-        raise Refusal("malformed_request", "the signed payload is not JSON") from exc
-    if not isinstance(loaded, dict):
-        raise Refusal("malformed_request", "the signed payload is not an object")
-    loaded["_signature"] = signed.signature
-    return loaded, user.iin, profile.serial
-
-
-def _accept_nonce(conn: Connection, config: GatewayConfig, iin: str, op: _Op,
-                  now: datetime) -> None:
-    try:
-        conn.execute(insert(nonces).values(iin=iin, nonce=op.nonce, seen_at=utc_text(now)))
-    except IntegrityError as exc:
-        raise Refusal("nonce_replayed", "this nonce was already used") from exc
-    if abs((now - parse_iso(op.issued_at)).total_seconds()) > config.nonce_window_s:
-        raise Refusal("clock_skew", f"issued_at is more than {config.nonce_window_s} s away")
-
-
-_KIND: dict[type[_Op], str] = {
-    NoticeIn: "notice", EmergencyIn: "emergency", EmergencyClose: "emergency_closed"}
-
-
-def _validated(model: type[_Op], payload: dict[str, Any]) -> _Op:
-    """The operator's payload as `model`; a bad time or resource list has its own code, any
-    other shape problem stays request_invalid."""
-    try:
-        return model.model_validate(payload)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = str(err["loc"][0]) if err["loc"] else ""
-        message = f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"[:300]
-        if where in _TIME_FIELDS:
-            raise Refusal("time_invalid", message) from exc
-        if where == "resources":
-            raise Refusal("resources_invalid", message) from exc
-        raise
-
-
-def _write(engine: Engine, config: GatewayConfig, authorization: str | None, data: object,
-           ctx: RequestContext, model: type[_Op]) -> dict[str, Any]:
-    """Verify an operator's signed write and journal it; the event's JSON back."""
-    payload, iin, serial = _operator_payload(engine, config, authorization, data, ctx)
-    signature = payload.pop("_signature")
-    op = _validated(model, payload)
-    body = op.model_dump(mode="json", exclude={"nonce", "issued_at", "op"})
+def _check_write(call: Call[Any]) -> None:
+    op = call.payload
     if isinstance(op, NoticeIn) and parse_iso(op.ends_at) <= parse_iso(op.starts_at):
-        raise Refusal("param_invalid", "the works end before they start")
-    with write_tx(engine) as conn:
-        now = now_utc()
-        _accept_nonce(conn, config, iin, op, now)
-        kind = _KIND[model]
-        if isinstance(op, EmergencyClose):
-            journal.next_seq(conn)  # locks the head first: two closings of one row serialize
-            body.update(_closing(conn, op, now))
-        common: dict[str, Any] = {"actor_iin": iin, "cert_serial": serial,
-                                  "request_sha256": ctx.request_sha256, "at": now}
-        entry = journal.append(conn, kind, detail={**body, "signature": signature}, **common)
-        if body.get("over_one_hour"):
-            # R-LOG-3: an emergency delaying access by more than one hour is an outage record.
-            journal.append(conn, "outage", detail={
-                k: body[k] for k in ("entry_seq", "section", "started_at", "ended_at",
-                                     "duration_s", "resources")} | {"closing_seq": entry.seq},
-                **common)
-    return {"seq": entry.seq, "kind": kind, **body}
+        raise Refusal(ErrorCode.PARAM_INVALID, "the works end before they start")
+
+
+def _apply_write(conn: Connection, call: Call[Any]) -> BaseModel:
+    """Journal an operator's signed write (the pipeline adds the signed bytes and the
+    signature); the event's JSON back. A closing that makes an emergency longer than an hour
+    is journaled as an outage too (R-LOG-3)."""
+    op: OperatorWrite = call.payload
+    body = op.model_dump(mode="json", exclude={"nonce", "issued_at", "op"})
+    if isinstance(op, EmergencyClose):
+        journal.next_seq(conn)  # locks the head first: two closings of one row serialize
+        body.update(_closing(conn, op, call.now))
+    entry = call.record(conn, detail=body)
+    if body.get("over_one_hour"):
+        # R-LOG-3: an emergency delaying access by more than one hour is an outage record.
+        journal.append(conn, "outage", detail={
+            k: body[k] for k in ("entry_seq", "section", "started_at", "ended_at",
+                                 "duration_s", "resources")} | {"closing_seq": entry.seq},
+            actor_iin=call.user.iin, cert_serial=call.signer.serial,
+            request_sha256=call.payload_sha256, at=call.now)
+    return _Out(**{"seq": entry.seq, "kind": call.command.journal_kind, **body})
+
+
+WRITE: Handler[Any] = Handler(apply=_apply_write, check=_check_write)
 
 
 def _closing(conn: Connection, op: EmergencyClose, now: datetime) -> dict[str, Any]:
@@ -488,12 +350,12 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
         return RequestContext(endpoint=endpoint,
                               peer=request.client.host if request.client else None)
 
-    def writer(endpoint: str, model: type[_Op]) -> Callable[[Request], Any]:
+    def writer(command: Command[Any]) -> Callable[[Request], Any]:
         async def write(request: Request) -> Response:
-            ctx = ctx_of(request, endpoint)
+            ctx = ctx_of(request, command.name)
             authorization = request.headers.get("authorization")
-            result: Response = await handle(request, ctx, lambda data: _Out(**_write(
-                engine, config, authorization, data, ctx, model)))
+            result: Response = await handle(request, ctx, pipeline.work(
+                engine, config, command, WRITE, authorization, ctx))
             return result
         return write
 
@@ -520,12 +382,11 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
 
     body = {"requestBody": {"required": True, "content": {
         "application/json": {"schema": Signed.model_json_schema()}}}}
-    for path, endpoint, model, summary in (
-            ("/notices", "notice", NoticeIn, "Publish planned technical works (operator)"),
-            ("/emergency", "emergency", EmergencyIn, "Open an emergency journal row (operator)"),
-            ("/emergency/close", "emergency_close", EmergencyClose,
-             "Record the end of an emergency row (operator)")):
-        app.add_api_route(API_PREFIX + path, writer(endpoint, model), methods=["POST"],
+    for command, summary in (
+            (NOTICE, "Publish planned technical works (operator)"),
+            (EMERGENCY, "Open an emergency journal row (operator)"),
+            (EMERGENCY_CLOSE, "Record the end of an emergency row (operator)")):
+        app.add_api_route(API_PREFIX + command.path, writer(command), methods=["POST"],
                           summary=summary, openapi_extra=body)
     app.add_api_route(API_PREFIX + "/notices", reader("notices", notices_view), methods=["GET"],
                       summary="Current and upcoming planned works")

@@ -15,14 +15,16 @@ from gateway.problems import Refusal
 from signing.iin import make_bin, make_iin
 from signing.sandbox_pki import ORGANIZATION, ORGANIZATION_BIN, SandboxUser
 from transport.clock import iso, now_astana
+from transport.commands import ANALYST, CONTROLLER, OPERATOR
 
-OPERATOR_ROLE = "operator"  # the КПСиСУ operator: decides applications, blocks (R-ACC-4, R-ACC-7)
+# The КПСиСУ operator: decides applications, blocks (R-ACC-4, R-ACC-7).
+OPERATOR_ROLE = OPERATOR
 
 # R-ACC-1, R-Q-1: the analyst role reaches all 52 resources (№11 truncated); the departmental
 # controller reviews reports (R-CTL-1) and sends no queries.
 ROLE_RESOURCES: dict[str, frozenset[int]] = {
-    "afm_analyst": frozenset(range(1, 53)),
-    "controller": frozenset(),
+    ANALYST: frozenset(range(1, 53)),
+    CONTROLLER: frozenset(),
 }
 
 

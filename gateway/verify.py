@@ -1,4 +1,5 @@
-"""Signature verification against the configured trust store, mapped to refusal codes."""
+"""Signature verification against the configured trust store, mapped to refusal codes
+(every signed command goes through gateway.pipeline, which calls verify_signature)."""
 
 from __future__ import annotations
 
@@ -14,29 +15,11 @@ from gateway.problems import SIGNATURE_CODES, Refusal
 from signing.cms import verify_detached
 from signing.errors import SigningError
 from signing.profile import CertProfile, profile_of
-from transport.canonical import sha256_hex
-from transport.protocol import Signed
 
 log = logging.getLogger(__name__)
 # Failures that come after the signature itself checked out against the enclosed certificate
 # and that certificate chained: its holder is the actor, even though the request is refused.
 _HOLDER_KNOWN = frozenset({"revoked", "expired", "not_yet_valid", "wrong_key_usage"})
-
-
-def verify_user_signed(data: object, config: GatewayConfig, user_iin: str, ctx: RequestContext,
-                       what: str) -> tuple[bytes, Signed, CertProfile]:
-    """(payload, body, signer) of a Signed body made with `user_iin`'s signing key (R-AUTH-5)."""
-    signed = Signed.model_validate(data)  # ValidationError → request_invalid (app.py)
-    try:
-        payload, signature = signed.payload_bytes(), signed.signature_der()
-    except ValueError as exc:
-        raise Refusal("malformed_request", str(exc)) from exc
-    ctx.request_sha256 = sha256_hex(payload)
-    profile = verify_signature(signature, payload, config, purpose="signing", ctx=ctx)
-    if profile.iin != user_iin:
-        ctx.actor_iin, ctx.extra["signer_iin"] = user_iin, profile.iin or ""
-        raise Refusal("iin_mismatch", f"the {what} is signed by someone other than the user")
-    return payload, signed, profile
 
 
 def verify_signature(cms_der: bytes, data: bytes, config: GatewayConfig, *,

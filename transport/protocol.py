@@ -6,6 +6,7 @@ import base64
 import binascii
 import re
 import secrets
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -16,9 +17,11 @@ from pydantic import (
     ValidationInfo,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from transport import text
 from transport.canonical import canonical_json, sha256_hex
+from transport.clock import parse_iso
 
 API_PREFIX = "/v1"
 LOGIN_PURPOSE = "sio-login"
@@ -324,6 +327,7 @@ DispositionAction = Literal["printed", "exported", "printed_and_exported",
                             "destroyed_unattached"]
 ATTACHED_ACTIONS = frozenset({"printed", "exported", "printed_and_exported"})
 EXPORTED_ACTIONS = frozenset({"exported", "printed_and_exported"})
+PRINTOUT_MISSING = "printout_missing"  # the validation error type of an exported printout
 
 
 class DispositionStatement(_Model):
@@ -358,7 +362,8 @@ class DispositionStatement(_Model):
     def _printout_matches_action(cls, value: str | None, info: ValidationInfo) -> str | None:
         action = info.data.get("action")
         if action in EXPORTED_ACTIONS and value is None:
-            raise ValueError("an exported printout needs its SHA-256")
+            # Its own error type: the gateway answers it with its own code (printout_missing).
+            raise PydanticCustomError(PRINTOUT_MISSING, "an exported printout needs its SHA-256")
         if action == "destroyed_unattached" and value is not None:
             raise ValueError("a result destroyed unattached has no printout")
         return value
@@ -370,6 +375,107 @@ class DispositionReceipt(_Model):
     query_seq: int
     journal_seq: int
     action: DispositionAction
+
+
+# --- the operator's writes: maintenance notices and the emergency journal (R-Q-3, R-OPS-1) ---
+# What is stored must stay readable (issue 9, hole 2): every time is ISO 8601 with an offset
+# within -12:00..+14:00 in whole minutes, between 2000 and 2099; every resource list is distinct
+# numbers 1..52. `resources: null` means all resources, `[]` none.
+
+TIME_MIN = datetime(2000, 1, 1, tzinfo=UTC)
+TIME_MAX = datetime(2100, 1, 1, tzinfo=UTC)
+OFFSET_MIN, OFFSET_MAX = timedelta(hours=-12), timedelta(hours=14)  # the offsets in use
+EmergencySection = Literal["server_damage", "premises_damage", "fire_alarm", "air_conditioning",
+                           "power_failure", "flooding"]  # the six of 2022 App.6
+
+
+def sane_time(value: object) -> datetime:
+    """An ISO 8601 time with a real-world offset between 2000 and 2099; ValueError otherwise."""
+    if not isinstance(value, str) or len(value) > 40:
+        raise ValueError("a time is an ISO 8601 string")
+    moment = parse_iso(value)
+    offset = moment.utcoffset()
+    if offset is None or not OFFSET_MIN <= offset <= OFFSET_MAX or offset % timedelta(
+            minutes=1):
+        raise ValueError("the offset is not within -12:00..+14:00 in whole minutes")
+    try:
+        utc = moment.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("the time is out of range") from exc
+    if not TIME_MIN <= utc < TIME_MAX:
+        raise ValueError("the time is not between 2000 and 2099")
+    return moment
+
+
+def sane_resources(value: object) -> list[int] | None:
+    """None (all resources) or distinct resource numbers 1..52; ValueError otherwise."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) > 52 or any(
+            type(r) is not int or not 1 <= r <= 52 for r in value):
+        raise ValueError("resources are numbers 1..52")
+    if len(set(value)) != len(value):
+        raise ValueError("a resource is listed twice")
+    return list(value)
+
+
+def _sane_time_text(value: str) -> str:
+    sane_time(value)  # ValueError → time_invalid at the gateway
+    return value
+
+
+# Strict: true and 1.0 are not resource numbers; at most the 52 there are.
+_Resources = Annotated[list[Annotated[int, Field(strict=True, ge=1, le=52)]],
+                       Field(max_length=52)] | None
+OPERATION_TIME_FIELDS = frozenset({"issued_at", "starts_at", "ends_at", "started_at",
+                                   "ended_at"})
+
+
+class OperatorWrite(_Model):
+    """What every operator write carries besides its own fields: single use and its time."""
+
+    nonce: Annotated[str, StringConstraints(min_length=16, max_length=64)]
+    issued_at: str
+
+
+class NoticeIn(OperatorWrite):
+    """Planned technical works announced to users (R-Q-3)."""
+
+    op: Literal["notice"] = "notice"
+    title_kk: Text
+    title_ru: Text
+    starts_at: str
+    ends_at: str
+    resources: _Resources = None
+
+    _times = field_validator("starts_at", "ends_at", "issued_at")(_sane_time_text)
+    _resources = field_validator("resources")(sane_resources)
+
+
+class EmergencyIn(OperatorWrite):
+    """One row of the emergency journal as opened (R-OPS-1)."""
+
+    op: Literal["emergency"] = "emergency"
+    section: EmergencySection
+    actions: Text
+    max_time_min: Annotated[int, Field(ge=1, le=100_000)]  # "required time (max)"
+    responsible: Text
+    started_at: str
+    resources: _Resources = None
+
+    _times = field_validator("started_at", "issued_at")(_sane_time_text)
+    _resources = field_validator("resources")(sane_resources)
+
+
+class EmergencyClose(OperatorWrite):
+    """The end date-time of an emergency row, recorded later."""
+
+    op: Literal["emergency_close"] = "emergency_close"
+    entry_seq: RowId
+    ended_at: str
+    actions: Text | None = None
+
+    _times = field_validator("ended_at", "issued_at")(_sane_time_text)
 
 
 class Problem(BaseModel):
