@@ -49,7 +49,7 @@ from transport.protocol import API_PREFIX, LoginStatement
 
 pytestmark = pytest.mark.fuzz
 
-EXAMPLES = int(os.environ.get("SIO_FUZZ_EXAMPLES", "12"))  # per operation and phase
+EXAMPLES = int(os.environ.get("SIO_FUZZ_EXAMPLES", "25"))  # per operation and phase
 STEPS = int(os.environ.get("SIO_FUZZ_STEPS", "6"))  # per stateful scenario
 SCENARIOS = int(os.environ.get("SIO_FUZZ_SCENARIOS", str(max(10, EXAMPLES * 2))))
 SEED = int(os.environ.get("SIO_FUZZ_SEED", "20240901"))
@@ -274,6 +274,9 @@ def test_the_fuzzing_got_past_the_signatures() -> None:
     by_op: dict[str, set[int]] = {}
     for (op, status), _ in ANSWERED.items():
         by_op.setdefault(op, set()).add(status)
+    if os.environ.get("SIO_FUZZ_SUMMARY"):
+        for op in sorted(by_op):
+            print(op, {s: n for (o, s), n in sorted(ANSWERED.items()) if o == op})
     assert PAYLOADS.used > 0
     for path in PAYLOADS.templates:
         statuses = by_op.get(f"POST {API_PREFIX}{path}", set())
