@@ -5,7 +5,8 @@ refuses it at the signature, and everything after the signature — the payload'
 handlers, the journal — would never be fuzzed. So a positive case of a signed operation gets,
 most of the time, a payload the desk would send (fresh nonce and time, the right signer) with
 0..3 mutations — a field set to a hostile value, dropped, or one added; sometimes
-non-canonical bytes or the wrong key — signed by the sandbox user's real key.
+non-canonical bytes, bytes that are no payload at all (deep nesting, not UTF-8) or the wrong
+key — signed by the sandbox user's real key.
 
 The choices come from a generator seeded by the body schemathesis generated, so a derandomized
 run makes the same choices; the nonce and the time are fresh, as a real client's are.
@@ -38,6 +39,11 @@ HOSTILE: tuple[Any, ...] = (
     "2024-13-45T00:00:00+05:00", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00",
     "2024-01-01T00:00:00", "2024-01-01", "NaN", [], [None], [0], [53], [1, 1], list(range(60)),
     {}, {"a": {"b": {"c": []}}}, [[[[[[[[[[[]]]]]]]]]]],
+)
+# Whole payloads that are no payload at all: deep nesting, not UTF-8, numbers past any range.
+RAW: tuple[bytes, ...] = (
+    b"[" * 50_000 + b"]" * 50_000, b'{"a":' + b"[" * 50_000 + b"]" * 50_000 + b"}",
+    b"\xff\xfe{}", b"1e999999", b"9" * 5000, b"NaN", b"", b"null", b'{"op":"notice","op":1}',
 )
 TIMES = ("issued_at", "starts_at", "ends_at", "started_at", "ended_at", "destroyed_at",
          "asked_at", "signed_at")
@@ -115,6 +121,8 @@ class SignedPayloads:
         for _ in range(rng.choice((0, 0, 1, 1, 1, 2, 3))):
             _mutate(payload, rng)
         data = _bytes(payload, canonical=rng.random() > 0.05)
+        if rng.random() < 0.05:
+            data = rng.choice(RAW)
         auth_key, signing_key = self.signers[by_operator]
         signer = auth_key if rng.random() < 0.05 else signing_key  # the wrong key purpose
         self.used += 1
