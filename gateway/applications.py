@@ -127,6 +127,12 @@ def _pdf_parts(pdf: bytes) -> _PdfParts:
     return _PdfParts(files, last)
 
 
+def embedded_form(pdf: bytes) -> bytes | None:
+    """The form a signed application PDF embeds (APPLICATION_FORM_FILE), if exactly one."""
+    found = [data for name, data in _pdf_parts(pdf).files if name == APPLICATION_FORM_FILE]
+    return found[0] if len(found) == 1 else None
+
+
 def scans(pdf: bytes) -> list[bytes]:
     """The embedded files of a PDF that look like a scan (PDF, JPEG or PNG)."""
     return [data for _, data in _pdf_parts(pdf).files if data.startswith(SCAN_MAGIC)]

@@ -8,10 +8,20 @@ only these files: no database, no network. It counts a checkpoint only when it i
 certificate the auditor names (TrustPolicy.pins): a valid chain to a trusted CA is not enough,
 since analysts' signing certificates chain to the same CAs, and operator.pem and trust/ are
 the archive's own word about itself (see docs/operator/security.md).
+
+Beyond the chain, every entry that carries what its actor signed is re-verified from the
+journal alone (transport.commands.SIGNED_KINDS): a detached CMS over the stored bytes (detail
+"request" and "signature"), or an application's PAdES-signed PDF (detail "pdf"), against the
+anchors as of the entry's time (a CRL published later still counts as evidence for that time),
+by a certificate of the entry's actor_iin. Entries of other kinds (refusals, reads, logouts,
+faults, outages, checkpoints) are covered by the hash chain and the signed checkpoints only.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import json
 import os
 import re
@@ -27,15 +37,18 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from sqlalchemy import Engine
 
 from gateway import checkpoints, journal
+from gateway.applications import embedded_form
 from gateway.checkpoints import Checkpoint
 from gateway.journal import COLUMNS, JournalEntry
 from gateway.models import GENESIS_HASH
 from signing.cms import claimed_signer, verify_detached
 from signing.errors import SigningError
+from signing.pades import verify_pdf
 from signing.profile import fingerprint
 from signing.signer import Signer
-from signing.trust import TrustStore
+from signing.trust import SOFT_FAIL, TrustStore
 from transport.canonical import canonical_json, sha256_hex
+from transport.commands import SIGNED_KINDS
 
 FORMAT = "sio-journal-archive/1"
 INDEX = "index.json"
@@ -265,6 +278,8 @@ class Report:
     trust_bundled: bool = False
     warnings: list[str] = field(default_factory=list)  # the verdict is weaker than it looks
     notes: list[str] = field(default_factory=list)
+    # Entries whose stored signature was re-verified, by kind (transport.commands.SIGNED_KINDS).
+    signed_entries: dict[str, int] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -361,11 +376,89 @@ class _Signatures:
             self.report.signers.append({"sha256": digest, "subject": subject})
 
 
+class _EntrySignatures:
+    """Re-verifies what an entry's actor signed, from the entry alone (see the module's text)."""
+
+    def __init__(self, trust: TrustStore, report: Report) -> None:
+        self.trust, self.report = trust, report
+
+    def check(self, entry: JournalEntry) -> None:
+        try:
+            detail = json.loads(entry.detail)
+        except ValueError as exc:
+            raise _Bad(entry.seq, f"entry {entry.seq}: the detail is not JSON") from exc
+        if not isinstance(detail, dict):
+            return
+        command = SIGNED_KINDS.get(entry.kind)
+        if command is not None and command.signature == "pades":
+            if "pdf" in detail:
+                self._pades(entry, detail)
+            return
+        request, signature = detail.get("request"), detail.get("signature")
+        if request is None or signature is None:
+            return  # not a signed command's entry (or one journaled before they all were)
+        what = f"entry {entry.seq} ({entry.kind})"
+        if not isinstance(request, str) or not isinstance(signature, str):
+            raise _Bad(entry.seq, f"{what}: the stored request or signature is not a text")
+        try:
+            cms = base64.b64decode(signature, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise _Bad(entry.seq, f"{what}: the stored signature is not base64") from exc
+        purpose = command.purpose if command is not None else None
+        at = datetime.fromisoformat(entry.at_utc)
+        data = request.encode("utf-8")
+        try:
+            try:
+                signed = verify_detached(cms, data, self.trust, at=at, purpose=purpose)
+            except SigningError as exc:
+                # The gateway let this one through with its revocation status unknown under
+                # its soft_fail policy, and journaled that; the archive says so again.
+                if exc.code != "revocation_unknown" or not detail.get("revocation_soft_fail"):
+                    raise
+                signed = verify_detached(cms, data, self.trust, at=at, purpose=purpose,
+                                         revocation=SOFT_FAIL)
+                self.report.warnings.append(
+                    f"{what}: the signer's revocation status is unknown as of its time; the "
+                    f"gateway accepted it under its soft_fail policy ({exc})")
+        except (SigningError, ValueError, TypeError) as exc:
+            raise _Bad(entry.seq, f"{what}: the signature over its request does not verify: "
+                                  f"{exc}") from exc
+        self._signer_is_actor(entry, signed.profile.iin, what)
+
+    def _pades(self, entry: JournalEntry, detail: dict[str, Any]) -> None:
+        what = f"entry {entry.seq} ({entry.kind})"
+        try:
+            pdf = base64.b64decode(str(detail["pdf"]), validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise _Bad(entry.seq, f"{what}: the stored PDF is not base64") from exc
+        if hashlib.sha256(pdf).hexdigest() != detail.get("pdf_sha256"):
+            raise _Bad(entry.seq, f"{what}: the stored PDF does not match its pdf_sha256")
+        verdict = verify_pdf(pdf, self.trust, at=datetime.fromisoformat(entry.at_utc))
+        last = verdict.signatures[-1] if verdict.signatures else None
+        if verdict.status != "valid" or last is None or last.profile is None or (
+                not last.whole_document):
+            raise _Bad(entry.seq, f"{what}: the PDF's signature does not verify: "
+                                  f"{verdict.status}: {verdict.reason}")
+        form = embedded_form(pdf)
+        if form is None or hashlib.sha256(form).hexdigest() != detail.get("form_sha256"):
+            raise _Bad(entry.seq, f"{what}: the signed PDF does not embed the form journaled")
+        self._signer_is_actor(entry, last.profile.iin, what)
+
+    def _signer_is_actor(self, entry: JournalEntry, iin: str | None, what: str) -> None:
+        if entry.actor_iin is None or iin != entry.actor_iin:
+            raise _Bad(entry.seq, f"{what}: signed by IIN {iin}, but the entry names "
+                                  f"{entry.actor_iin} as its actor")
+        counts = self.report.signed_entries
+        counts[entry.kind] = counts.get(entry.kind, 0) + 1
+
+
 class _Walk:
     """Checks segments 1..N in order, carrying the hash chain and the checkpoint chain."""
 
-    def __init__(self, directory: Path, signatures: _Signatures, report: Report) -> None:
+    def __init__(self, directory: Path, signatures: _Signatures, report: Report,
+                 entry_signatures: _EntrySignatures) -> None:
         self.directory, self.signatures, self.report = directory, signatures, report
+        self.entry_signatures = entry_signatures
         self.next_seq, self.prev_hash, self.prev_cp = 1, GENESIS_HASH, GENESIS_HASH
         self.checkpoints: dict[int, Checkpoint] = {}
 
@@ -414,6 +507,7 @@ class _Walk:
                 raise _Bad(seq, f"entry {seq} does not match its hash (changed)")
             if seq > cp.last_seq:
                 raise _Bad(seq, f"entry {seq} lies beyond segment {segment}'s checkpoint")
+            self.entry_signatures.check(entry)  # what its actor signed, re-verified
             self.prev_hash, self.next_seq = entry.hash, seq + 1
             self.report.entries += 1
         if self.next_seq - 1 != cp.last_seq:
@@ -480,7 +574,7 @@ def verify(directory: Path, policy: TrustPolicy,
     if held_cp is not None:
         numbers.add(held_cp.segment)
     signatures = _Signatures(store, pins, report)
-    walk = _Walk(directory, signatures, report)
+    walk = _Walk(directory, signatures, report, _EntrySignatures(store, report))
     try:
         if held is not None and held_cp is not None:
             signatures.check(held[0], held[1], held_cp.sealed_at(), "the held checkpoint", None)
@@ -495,6 +589,8 @@ def verify(directory: Path, policy: TrustPolicy,
         return report
     report.ok = True
     report.reason = (f"{report.entries} entries in {report.segments} sealed segments check out"
+                     f" ({sum(report.signed_entries.values())} signed by their actors, "
+                     f"re-verified)"
                      + (f"; they include the held checkpoint of segment {held_cp.segment}"
                         if held_cp is not None else ""))
     return report
