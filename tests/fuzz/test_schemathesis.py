@@ -283,3 +283,23 @@ def test_the_fuzzing_got_past_the_signatures() -> None:
         assert statuses - {401}, f"{path}: only {sorted(statuses)}"
     assert 200 in by_op[f"POST {API_PREFIX}/queries"], by_op
     assert 200 in by_op[f"GET {API_PREFIX}/reports"], by_op
+
+
+def test_rate_limited_answers_conform(tmp_path: Path) -> None:
+    """The fuzzing gateway has no rate limit; this one does: its 429 (problem+json, Retry-After)
+    is what the document says, for a GET and for a signed POST alike."""
+    app = create_app(GatewayConfig.for_sandbox(
+        PKI, db_url=f"sqlite:///{tmp_path / 'gateway.sqlite'}", pki_dir=_WORK / "pki",
+        rate_limit_per_s=0.001, rate_limit_burst=2))
+    try:
+        limited = schemathesis.openapi.from_asgi("/openapi.json", app)  # the burst's first
+        for path, method in ((f"{API_PREFIX}/health", "GET"), (f"{API_PREFIX}/queries", "POST")):
+            operation = limited[path][method]
+            case = operation.Case(body={"payload": "", "signature": ""}) if method == "POST" \
+                else operation.Case()
+            responses = [case.call() for _ in range(2)]
+            assert responses[-1].status_code == 429
+            assert responses[-1].headers["retry-after"]
+            case.validate_response(responses[-1])  # raises on any non-conformance
+    finally:
+        app.state.engine.dispose()
