@@ -18,6 +18,7 @@ process: requests go to the ASGI app, the database is SQLite in a temporary fold
 
 from __future__ import annotations
 
+import atexit
 import base64
 import os
 import re
@@ -191,6 +192,7 @@ def prepare(case: Case, *, sign_every_login: bool = False) -> None:
 # (its fixture-loaded schemas do not work with this pytest). The gateway has a PKI and a
 # database of its own, in a temporary folder removed when the module is done.
 _WORK = Path(tempfile.mkdtemp(prefix="sio-fuzz-"))
+atexit.register(shutil.rmtree, _WORK, ignore_errors=True)  # also when no test of it ran
 PKI = create_sandbox_pki(_WORK / "pki")
 APP = create_app(GatewayConfig.for_sandbox(
     PKI, db_url=f"sqlite:///{_WORK / 'gateway.sqlite'}", pki_dir=_WORK / "pki",
