@@ -22,6 +22,7 @@ import atexit
 import base64
 import os
 import re
+import secrets
 import shutil
 import tempfile
 import threading
@@ -36,6 +37,7 @@ import pytest
 import schemathesis
 from schemathesis import Case
 from schemathesis.auths import AuthContext
+from schemathesis.core.failures import ServerError
 from starlette.testclient import TestClient
 
 from gateway.app import create_app
@@ -46,7 +48,9 @@ from signing.sandbox_pki import SANDBOX_USERS, SandboxPKI, SandboxUser, create_s
 from signing.signer import Signer
 from tests.fuzz.signed import SignedPayloads
 from tests.gateway.helpers import login
-from transport.protocol import API_PREFIX, LoginStatement
+from transport.canonical import canonical_json
+from transport.clock import iso, now_astana, parse_iso
+from transport.protocol import API_PREFIX, LoginStatement, Signed
 
 pytestmark = pytest.mark.fuzz
 
@@ -213,6 +217,38 @@ PAYLOADS = SignedPayloads(PKI, ANALYST, SANDBOX_OPERATOR, _agreement)
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP,
                                         config=schemathesis.Config.from_dict(CONFIG))
 schema.auth(refresh_interval=None)(SessionAuth)
+DOWNTIME = frozenset({"maintenance", "emergency_downtime"})
+EMERGENCY = f"{API_PREFIX}/emergency"
+
+
+@schema.hook("filter_failure")
+def downtime_is_an_answer(ctx: Any, failure: Any, case: Case, response: Any) -> bool:
+    """R-Q-3: a query to a resource under announced works or an open emergency is answered
+    503 with its own code — the document lists it; it is no server error. Any other 503
+    (journal_unavailable) still is."""
+    if isinstance(failure, ServerError) and response.status_code == 503:
+        try:
+            return response.json().get("code") not in DOWNTIME
+        except ValueError:
+            return True
+    return True
+
+
+def close_if_opened(case: Case, response: Any) -> None:
+    """An emergency the fuzzer opened is closed at once, so the queries after it are answered
+    (an emergency over all resources would answer every later query 503)."""
+    if case.method.upper() != "POST" or case.path != EMERGENCY or response.status_code != 200:
+        return
+    opened = response.json()
+    ended = max(now_astana(), parse_iso(opened["started_at"]))  # it may start in the future
+    payload = canonical_json({
+        "op": "emergency_close", "nonce": secrets.token_hex(16), "issued_at": iso(now_astana()),
+        "entry_seq": opened["seq"], "ended_at": iso(ended), "actions": None})
+    signed = Signed.wrap(payload, sign_detached(payload, PKI.software_signers(SANDBOX_OPERATOR)[1]))
+    closed = SESSIONS.client.post(
+        f"{EMERGENCY}/close", json=signed.model_dump(),
+        headers={"Authorization": f"Bearer {SESSIONS.token(SANDBOX_OPERATOR)}"})
+    assert closed.status_code == 200, closed.text
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -228,6 +264,7 @@ def test_api(case: Case) -> None:
     """Every operation, positive and negative: no 5xx, every answer as documented."""
     prepare(case)
     response = case.call_and_validate()
+    close_if_opened(case, response)
     ANSWERED[(f"{case.method} {case.path}", response.status_code)] += 1
 
 
@@ -245,6 +282,7 @@ def test_stateful() -> None:
 
         def after_call(self, response: Any, case: Case) -> None:
             super().after_call(response, case)
+            close_if_opened(case, response)
             bearer = next((str(v) for k, v in (case.headers or {}).items()
                            if k.lower() == "authorization"), "")
             linked = bool(bearer) and not SESSIONS.issued(bearer)
