@@ -12,7 +12,9 @@ refusals. `install(app)` post-processes the generated document once, from the ta
   422, 429 — every endpoint is rate limited per peer —, 500 and 503: the journal is unavailable);
 - the bearer session (`security`), query parameters with their real schemas, stable
   operationIds, and links: the challenge goes into the login, the login's session is the bearer
-  of the calls after it.
+  of the calls after it;
+- for each signed command (transport.commands), what its base64 `payload` holds
+  (`x-signed-payload`), the key that signs it (`x-key-purpose`) and who may send it (`x-roles`).
 
 A route the table does not name makes `install` fail at the first request for the document (and
 its test), so the contract cannot silently fall behind the routes.
@@ -29,6 +31,7 @@ from fastapi import FastAPI
 from pydantic import BaseModel
 
 from gateway.problems import PROBLEM_MEDIA_TYPE
+from transport.commands import COMMANDS
 from transport.protocol import (
     API_PREFIX,
     ApplicationSubmission,
@@ -169,10 +172,29 @@ def complete(doc: dict[str, Any]) -> dict[str, Any]:
     missing = set(OPERATIONS) - seen
     if missing:
         raise ValueError(f"gateway.openapi describes routes that do not exist: {sorted(missing)}")
+    _signed_payloads(doc, schemas)
     _link(doc)
     for unused in ("HTTPValidationError", "ValidationError"):  # FastAPI's 422, never answered
         schemas.pop(unused, None)
     return doc
+
+
+def _signed_payloads(doc: dict[str, Any], schemas: dict[str, Any]) -> None:
+    """What the base64 `payload` of each signed command holds, and who signs it with which key
+    (transport.commands): `x-signed-payload` (the model of its canonical JSON), `x-key-purpose`,
+    `x-roles` (absent: any registered user)."""
+    for command in COMMANDS:
+        if not command.session or command.signature != "cms":
+            continue  # login and applications: their bodies are their own models
+        op = doc["paths"][P + command.path]["post"]
+        if op.get("requestBody", {}).get("content", {}).get("application/json", {}).get(
+                "schema") != {"$ref": SCHEMAS + "Signed"}:
+            raise ValueError(f"the signed command {command.name} does not take Signed")
+        _add_model(schemas, command.model)
+        op["x-signed-payload"] = {"$ref": SCHEMAS + command.model.__name__}
+        op["x-key-purpose"] = command.purpose
+        if command.roles is not None:
+            op["x-roles"] = sorted(command.roles)
 
 
 def _operations(doc: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:

@@ -16,6 +16,7 @@ from gateway.config import GatewayConfig
 from gateway.openapi import OPERATIONS, resolve
 from gateway.problems import CODES, PROBLEM_MEDIA_TYPE
 from signing.sandbox_pki import SandboxPKI
+from transport.commands import COMMANDS
 from transport.protocol import API_PREFIX
 
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -170,6 +171,19 @@ def test_links_name_real_operations(doc: dict[str, Any]) -> None:
 
 def test_the_table_and_the_routes_agree(doc: dict[str, Any]) -> None:
     assert {(m, p) for p, m, _ in _operations(doc)} == set(OPERATIONS)
+
+
+def test_every_signed_command_says_what_it_signs(doc: dict[str, Any]) -> None:
+    for command in COMMANDS:
+        op = doc["paths"][API_PREFIX + command.path]["post"]
+        if not command.session:
+            assert "x-signed-payload" not in op
+            continue
+        assert op["x-signed-payload"] == {"$ref": f"#/components/schemas/{command.model.__name__}"}
+        assert resolve(doc, op["x-signed-payload"]["$ref"])["type"] == "object"
+        assert op["x-key-purpose"] == command.purpose
+        assert op.get("x-roles") == (sorted(command.roles) if command.roles else None)
+        assert {400, 401, 403, 409, 422} <= {int(s) for s in op["responses"]}, command.name
 
 
 def test_valid_openapi_31(doc: dict[str, Any]) -> None:
