@@ -353,6 +353,129 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "Ресурсы: различные номера от 1 до 52.",
         "Resources must be distinct numbers 1 to 52.",
     ),
+    # Every other wire code of transport.errors.ErrorCode that is not marked internal has its
+    # own text (tests/app/test_messages.py): signatures and certificates, the session, freshness,
+    # downtime, the operator's console, and the gateway's own failures.
+    "resource_not_allowed": (
+        "Сіздің рөліңізге бұл ресурсқа қолжетімділік берілмеген.",
+        "Вашей роли доступ к этому ресурсу не предоставлен.",
+        "Your role has no access to this resource.",
+    ),
+    "challenge_invalid": (
+        "Кіру сұрауының мерзімі өтіп кетті немесе ол пайдаланылған. Қайта кіріңіз.",
+        "Запрос на вход устарел или уже использован. Войдите снова.",
+        "The sign-in challenge has expired or was already used. Sign in again.",
+    ),
+    "signature_invalid": (
+        "Қолтаңба расталмады: {detail}",
+        "Подпись не подтверждена: {detail}",
+        "The signature did not verify: {detail}",
+    ),
+    "signature_unsupported": (
+        "Шлюз бұл қолтаңба алгоритміне қолдау көрсетпейді.",
+        "Шлюз не поддерживает алгоритм этой подписи.",
+        "The gateway does not support this signature's algorithm.",
+    ),
+    "certificate_untrusted": (
+        "Сертификат сенімді куәландырушы орталыққа дейін тексерілмейді. Әкімшіге хабарласыңыз.",
+        "Сертификат не восходит к доверенному удостоверяющему центру. Обратитесь к администратору.",
+        "The certificate does not chain to a trusted certification authority. Contact the administrator.",
+    ),
+    "certificate_expired": (
+        "ЭЦҚ сертификатының мерзімі өткен. Жаңа сертификат алыңыз.",
+        "Срок действия сертификата ЭЦП истёк. Получите новый сертификат.",
+        "The EDS certificate has expired. Obtain a new certificate.",
+    ),
+    "certificate_not_yet_valid": (
+        "ЭЦҚ сертификаты әлі күшіне енбеген; жұмыс станциясының сағатын тексеріңіз.",
+        "Сертификат ЭЦП ещё не действует; проверьте часы рабочей станции.",
+        "The EDS certificate is not valid yet; check the workstation's clock.",
+    ),
+    "certificate_revoked": (
+        "ЭЦҚ сертификаты кері қайтарылған. Жарамды сертификатты пайдаланыңыз.",
+        "Сертификат ЭЦП отозван. Используйте действующий сертификат.",
+        "The EDS certificate has been revoked. Use a valid certificate.",
+    ),
+    "wrong_key_usage": (
+        "Бұл кілт осы мақсатқа арналмаған: кіру аутентификация кілтімен, ал сұраулар мен құжаттарға қол қою кілтімен қол қойылады.",
+        "Ключ не предназначен для этой цели: вход выполняется ключом аутентификации, а запросы и документы подписываются ключом подписи.",
+        "The key is not meant for this: sign in with the authentication key, and sign queries and documents with the signing key.",
+    ),
+    "session_invalid": (
+        "Сеанс аяқталды немесе жарамсыз. Қайта кіріңіз.",
+        "Сеанс завершён или недействителен. Войдите снова.",
+        "The session has ended or is not valid. Sign in again.",
+    ),
+    "iin_mismatch": (
+        "Қолтаңба жүйеге кірген пайдаланушыға тиесілі емес: өз ЭЦҚ-ңызбен қол қойыңыз.",
+        "Подпись принадлежит не вошедшему пользователю: подписывайте своей ЭЦП.",
+        "The signature is not the signed-in user's: sign with your own EDS.",
+    ),
+    "nonce_replayed": (
+        "Бұл сұрау бұрын қабылданған; ол қайта орындалмайды.",
+        "Этот запрос уже был принят; повторно он не выполняется.",
+        "This request was already received; it is not carried out again.",
+    ),
+    "clock_skew": (
+        "Жұмыс станциясының сағаты оператордың сағатынан тым алшақ. Сағатты тексеріп, қайталаңыз.",
+        "Часы рабочей станции слишком расходятся с часами оператора. Проверьте часы и повторите.",
+        "The workstation's clock is too far from the operator's. Check the clock and try again.",
+    ),
+    "maintenance": (
+        "Ресурс жоспарлы техникалық жұмыстарға байланысты уақытша қолжетімсіз: {detail}",
+        "Ресурс временно недоступен из-за плановых технических работ: {detail}",
+        "The resource is temporarily unavailable for planned technical works: {detail}",
+    ),
+    "emergency_downtime": (
+        "Ресурс төтенше жағдайға байланысты уақытша қолжетімсіз. Кейінірек қайталаңыз.",
+        "Ресурс временно недоступен из-за внештатной ситуации. Повторите позже.",
+        "The resource is temporarily unavailable because of an emergency. Try again later.",
+    ),
+    "operator_only": (
+        "Мұны тек оператор жасай алады.",
+        "Это может сделать только оператор.",
+        "Only the operator may do this.",
+    ),
+    "controller_only": (
+        "Есептерді тек бақылаушы немесе оператор көре алады.",
+        "Отчёты доступны только контролёру или оператору.",
+        "Only a controller or the operator may see reports.",
+    ),
+    "emergency_not_open": (
+        "Төтенше жағдайлар журналында мұндай нөмірмен ашық жазба жоқ.",
+        "В журнале внештатных ситуаций нет открытой записи с таким номером.",
+        "The emergency journal has no open row with that number.",
+    ),
+    "application_not_found": (
+        "Мұндай өтінім жоқ.",
+        "Такой заявки нет.",
+        "There is no such application.",
+    ),
+    "application_decided": (
+        "Бұл өтінім бойынша шешім қабылданып қойған.",
+        "По этой заявке решение уже принято.",
+        "This application has already been decided.",
+    ),
+    "refusal_reason_missing": (
+        "Бас тарту себебін көрсетіңіз.",
+        "Укажите причину отказа.",
+        "State the reason for the refusal.",
+    ),
+    "request_timeout": (
+        "Сұрау шлюзге уақытында жетпеді; байланысты тексеріп, қайталаңыз.",
+        "Запрос не дошёл до шлюза вовремя; проверьте связь и повторите.",
+        "The request did not reach the gateway in time; check the connection and try again.",
+    ),
+    "journal_unavailable": (
+        "Оператордың журналына қазір жазу мүмкін емес, сондықтан ештеңе орындалмады. Кейінірек қайталаңыз.",
+        "Журнал оператора сейчас недоступен для записи, поэтому ничего не выполнено. Повторите позже.",
+        "The operator's journal cannot be written right now, so nothing was done. Try again later.",
+    ),
+    "internal_error": (
+        "Шлюзде ішкі қате болды; ештеңе орындалмады. Кейінірек қайталаңыз немесе операторға хабарласыңыз.",
+        "Внутренняя ошибка шлюза; ничего не выполнено. Повторите позже или обратитесь к оператору.",
+        "The gateway had an internal error; nothing was done. Try again later or contact the operator.",
+    ),
     "refused": (
         "Шлюз сұрауды қабылдамады ({code}): {detail}",
         "Шлюз отклонил запрос ({code}): {detail}",
@@ -363,7 +486,8 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
 
 def text(key: str, lang: str = "en", /, **values: Any) -> str:
     """The message for error `key` in `lang` (English when the language is unknown)."""
-    if key == "refused" and values.get("code") in _TEXTS:
+    refused = key == "refused"
+    if refused and values.get("code") in _TEXTS:
         key = str(values["code"])  # a gateway code with its own text says more
     row = _TEXTS.get(key)
     if row is None:
@@ -377,6 +501,8 @@ def text(key: str, lang: str = "en", /, **values: Any) -> str:
     try:
         return template.format(**values)
     except (KeyError, IndexError):
+        if refused and key != "refused":  # its own text needs values a refusal does not carry
+            return _TEXTS["refused"][idx].format(code=key, detail=values.get("detail", ""))
         return template
 
 

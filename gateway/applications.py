@@ -57,8 +57,10 @@ SIGNATURE_WINDOW = dt.timedelta(hours=24)
 CONTROLLER_ROLE = CONTROLLER
 # PDF, JPEG and PNG: what a scanned paper copy may be (R-ACC-3).
 SCAN_MAGIC = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
-_PDF_STATUS = {"expired": "certificate_expired", "untrusted": "certificate_untrusted",
-               "revoked": "certificate_revoked", "unsupported": "signature_unsupported"}
+_PDF_STATUS = {"expired": ErrorCode.CERTIFICATE_EXPIRED,
+               "untrusted": ErrorCode.CERTIFICATE_UNTRUSTED,
+               "revoked": ErrorCode.CERTIFICATE_REVOKED,
+               "unsupported": ErrorCode.SIGNATURE_UNSUPPORTED}
 
 # --- the applicant -------------------------------------------------------------------------
 
@@ -147,7 +149,8 @@ def _filing_signature(pdf: bytes, config: GatewayConfig) -> PdfSignatureReport:
                 sig.profile.purpose == "authentication"):
             raise Refusal("wrong_key_usage", "the application is signed with an AUTH key")
     if report.status != "valid":
-        raise Refusal(_PDF_STATUS.get(report.status, "application_pdf_invalid"), report.reason)
+        raise Refusal(_PDF_STATUS.get(report.status, ErrorCode.APPLICATION_PDF_INVALID),
+                      report.reason)
     last = report.signatures[-1]
     if last.profile is None or not last.whole_document:
         raise Refusal("application_pdf_invalid", "the last signature does not cover the file")

@@ -22,6 +22,7 @@ import httpcore
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from transport.errors import ErrorCode, error_code
 from transport.protocol import (
     API_PREFIX,
     AgreementReceipt,
@@ -44,12 +45,21 @@ QUERY_REPLY_MAX = 8 * 1024 * 1024
 REPLY_MAX = 1024 * 1024
 
 class ChannelError(Exception):
-    """The protected channel failed or the gateway refused; `code` is stable, `problem` if any."""
+    """The protected channel failed or the gateway refused; `code` is stable, `problem` if any.
+
+    A refusal's code is one of transport.errors.ErrorCode (`wire`); the channel's own failures
+    (channel_unreachable, channel_timeout, channel_error, reply_malformed, reply_too_large,
+    http_error) are not the gateway's word and have no wire code."""
 
     def __init__(self, code: str, message: str, problem: Problem | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.problem = problem
+
+    @property
+    def wire(self) -> ErrorCode | None:
+        """The gateway's refusal code, if this is a refusal with a code this desk knows."""
+        return error_code(self.code) if self.problem is not None else None
 
 
 def pinned_context(ca_file: Path) -> ssl.SSLContext:
