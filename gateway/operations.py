@@ -1,8 +1,9 @@
 """Maintenance notices and the emergency journal (R-Q-3, R-OPS-1, R-LOG-3), kept in the journal.
 
-Operator writes are signed like queries; every notice, emergency entry and closing is a journal
-event, so the Log journal is their permanent record. `resources: null` means all resources,
-`[]` means none (an emergency recorded without downtime).
+Operator writes are signed commands (transport.commands NOTICE, EMERGENCY, EMERGENCY_CLOSE) and
+travel gateway.pipeline like queries; every notice, emergency entry and closing is a journal
+event that keeps the bytes the operator signed, so the Log journal is their permanent record.
+`resources: null` means all resources, `[]` means none (an emergency recorded without downtime).
 
 What is stored must stay readable (issue 9, hole 2): every time is checked at the edge — ISO 8601
 with an offset within -12:00..+14:00, between 2000 and 2099 — and so is every resource list
@@ -55,8 +56,12 @@ ONE_HOUR = timedelta(hours=1)  # R-Q-4, R-LOG-3: longer delays are journaled as 
 FAULT_CODE = "stored_row_unreadable"
 # The operator's write models and their checks live in transport.protocol (the desk's operator
 # console signs the same ones); re-exported here for the gateway's readers.
-__all__ = ["TIME_MAX", "TIME_MIN", "EmergencyClose", "EmergencyIn", "NoticeIn", "sane_resources",
-           "sane_time"]
+__all__ = [
+    "ONE_HOUR", "OPERATOR_ROLE", "SECTIONS", "TIME_MAX", "TIME_MIN", "WRITE", "Emergency",
+    "EmergencyClose", "EmergencyIn", "Notice", "NoticeIn", "State", "Unreadable", "add_routes",
+    "check_downtime", "current_state", "emergency_view", "load_state", "notices_view",
+    "report_faults", "sane_resources", "sane_time",
+]
 
 # R-OPS-1: the six sections of the emergency journal (2022 App.6), key → (kk, ru).
 SECTIONS: dict[str, tuple[str, str]] = {
