@@ -1,11 +1,18 @@
-"""Start-up time: process start → main window shown, bare QMainWindow vs SIO Desk's window.
+"""Start-up and idle memory of the production client, each in a fresh process, against a bare
+PySide6 QMainWindow in a fresh process.
 
-Each sample is a fresh interpreter (QT_QPA_PLATFORM=offscreen). "Shown" means show() was called
-and events were processed until the window is exposed, plus one more pass so the first paint
-is done. For SIO Desk the child first starts the sandbox (PKI, SoftHSM2 or file token, TLS
-gateway on loopback) — that set-up is timed separately and subtracted, so the figure is what
-an analyst waits for: imports of ui/app, fonts, translations, the window, and the first token
-read it queues. Not logged in: a PIN cannot be part of a start-up figure.
+"desk": what `sio-desk` does — app.cli.main with the production policy ($SIO_DESK_POLICY), the
+analyst's SoftHSM2 token found through the policy's PKCS#11 module, Desk, then ui.app.run_gui
+(the window, the self-check the policy asks for, the token read), until the main window's first
+paint is done. "bare": QApplication + QMainWindow of the same size, shown, first paint. Both
+are timed from just before the interpreter is spawned to the end of that paint (an event filter
+sees the window's first Paint event; a zero timer after it runs once the paint is over).
+Everything is warm in the page cache (each variant runs once before the timed samples), as on
+an analyst's second start of the day; the first start after installing is slower for both.
+
+"desk-signin": the same start, then the PIN dialog of the window signs in (token login, the
+gateway's challenge signed, the query page loaded), 3 s idle, then VmRSS; "bare-idle": the bare
+window shown, 3 s idle, VmRSS.
 """
 
 from __future__ import annotations
@@ -15,97 +22,154 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+from bench.env import PIN, Env, say
+from bench.figures import Figure, Goal
+
 ROOT = Path(__file__).resolve().parent.parent
+IDLE_S = 3.0
 
 CHILD = r"""
-import json, sys, time
-mode, workdir = sys.argv[1], sys.argv[2]
-setup = 0.0
-run = None
-if mode == "desk":
-    s0 = time.time()
-    from pathlib import Path
-    from sandbox.harness import start_sandbox
-    run = start_sandbox(Path(workdir))
-    setup = time.time() - s0
+import json, os, sys, time
+mode, PIN, IDLE_MS = sys.argv[1], sys.argv[2], int(sys.argv[3])
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
-if mode == "bare":
+
+def rss_mb():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+
+def finish(**out):
+    print("BENCH-CHILD " + json.dumps(out), flush=True)
+    os._exit(0)  # worker threads (self-check, token) may still run: no teardown to wait for
+
+class FirstPaint(QObject):
+    def __init__(self, then):
+        super().__init__()
+        self.then, self.window, self.seen = then, None, False
+    def eventFilter(self, obj, event):
+        if not self.seen and event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
+            self.seen, self.window = True, obj
+            QTimer.singleShot(0, lambda: self.then(time.time(), obj))
+        return False
+
+def after_paint(painted, window):
+    if mode in ("bare", "desk"):
+        finish(painted=painted)
+    if mode == "bare-idle":
+        QTimer.singleShot(IDLE_MS, lambda: finish(painted=painted, rss_mb=rss_mb()))
+        return
+    # desk-signin: the window's own PIN dialog signs in on the window's worker thread
+    dialog = window.open_pin_dialog(window.desk.token_info())
+    dialog.pin_edit.setText(PIN)
+    started = time.time()
+    dialog.submit()
+
+    def wait():
+        if window.user is not None:
+            took = time.time() - started
+            QTimer.singleShot(IDLE_MS, lambda: finish(painted=painted, signed_in_s=took,
+                                                      rss_mb=rss_mb()))
+            return
+        if time.time() - started > 60:
+            finish(error="not signed in within 60 s")
+        QTimer.singleShot(20, wait)
+
+    QTimer.singleShot(20, wait)
+
+probe = FirstPaint(after_paint)
+QTimer.singleShot(120_000, lambda: finish(error="no first paint within 120 s"))
+
+if mode.startswith("bare"):
     app = QApplication(sys.argv[:1])
+    app.installEventFilter(probe)
     win = QMainWindow()
     win.setWindowTitle("bare")
     win.resize(1180, 720)
+    win.show()
+    app.exec()
 else:
-    from ui.app import build_main_window
-    win = build_main_window(run.desk, "ru")
-    app = QApplication.instance()
-from PySide6.QtCore import QEventLoop, QTimer
-def pump():  # not app.processEvents(): it leaks a None reference per call in PySide6 6.12
-    loop = QEventLoop()
-    QTimer.singleShot(0, loop.quit)
-    loop.exec()
-win.show()
-while win.windowHandle() is None or not win.windowHandle().isExposed():
-    pump()
-pump()  # the first paint
-shown = time.time()
-print(json.dumps({"shown": shown, "setup": setup, "kind": getattr(run, "token_kind", None)}))
-sys.stdout.flush()
-win.close()
-if run is not None:
-    run.close()
+    from app.cli import main
+    import entrypoints
+
+    def gui(desk, lang):
+        from ui.app import ensure_app
+        ensure_app().installEventFilter(probe)  # run_gui reuses this QApplication
+        return entrypoints._gui(desk, lang)
+
+    code = main([], gui)
+    finish(error=f"sio-desk returned {code} before its first paint")
 """
 
 
-def _sample(mode: str, workdir: str) -> tuple[float, str | None]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+def _child(mode: str, env_vars: dict[str, str]) -> dict[str, float]:
     spawned = time.time()
-    out = subprocess.run(
-        [sys.executable, "-c", CHILD, mode, workdir],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    line = [x for x in out.stdout.splitlines() if x.startswith("{")][-1]
-    data = json.loads(line)
-    return data["shown"] - spawned - data["setup"], data["kind"]
+    run = subprocess.run([sys.executable, "-c", CHILD, mode, PIN, str(int(IDLE_S * 1000))],
+                         env=env_vars, cwd=ROOT,
+                         capture_output=True, text=True, timeout=180, check=False)
+    found = [x for x in run.stdout.splitlines() if x.startswith("BENCH-CHILD ")]
+    if not found:
+        raise RuntimeError(f"{mode} child printed nothing (exit {run.returncode}): "
+                           f"{run.stderr[-800:]}")
+    data = json.loads(found[-1].split(" ", 1)[1])
+    if "error" in data:
+        raise RuntimeError(f"{mode}: {data['error']}: {run.stderr[-400:]}")
+    data["startup_s"] = data["painted"] - spawned
+    return data
 
 
-def measure(n: int) -> dict[str, list[float]]:
-    with tempfile.TemporaryDirectory(prefix="sio-bench-") as tmp:
-        _sample("desk", tmp)  # warm-up: provisions the PKI and token once, not counted
-        _sample("bare", tmp)
-        times: dict[str, list[float]] = {"bare": [], "desk": []}
-        kind = None
-        for _ in range(n):  # interleaved, so drift in machine load hits both alike
-            times["bare"].append(_sample("bare", tmp)[0])
-            t, kind = _sample("desk", tmp)
-            times["desk"].append(t)
-        print(f"  (SIO Desk token in the sandbox: {kind})")
-    return times
+def _environment(env: Env) -> dict[str, str]:
+    """The children's environment: offscreen Qt, a home of their own (state, logs, the
+    first-launch marker of a returning analyst), the policy and the SoftHSM2 token."""
+    home = env.work / "home"
+    marker = home / ".local" / "share" / "sio-desk" / "first-launch.json"
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(json.dumps({"completed_at": "bench", "overall": "pass"}), "utf-8")
+    keep = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "SIO_", "QT_"))}
+    return {**keep, "HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
+            "PYTHONPATH": str(ROOT), "SIO_DESK_POLICY": str(env.policy()),
+            "SOFTHSM2_CONF": str(env.softhsm_conf())}
 
 
-def main(n: int = 5) -> None:
-    print(f"startup: process start → main window shown, offscreen, {n} fresh processes each")
-    times = measure(n)
-    bare = statistics.median(times["bare"])
-    desk = statistics.median(times["desk"])
-    print(
-        f"  bare PySide6 QMainWindow : median {bare * 1000:7.1f} ms  "
-        f"(min {min(times['bare']) * 1000:.1f}, max {max(times['bare']) * 1000:.1f})"
-    )
-    print(
-        f"  SIO Desk MainWindow      : median {desk * 1000:7.1f} ms  "
-        f"(min {min(times['desk']) * 1000:.1f}, max {max(times['desk']) * 1000:.1f})"
-    )
-    print(f"  ratio SIO Desk / bare    : {desk / bare:.2f}×")
+def startup(env: Env) -> Figure:
+    n = 3 if env.quick else 7
+    variables = _environment(env)
+    _child("desk", variables)  # warm-up of both: page cache, .pyc
+    _child("bare", variables)
+    desk, bare = [], []
+    for _ in range(n):  # interleaved, so drift in machine load hits both alike
+        bare.append(_child("bare", variables)["startup_s"])
+        desk.append(_child("desk", variables)["startup_s"])
+    return Figure(
+        "startup", statistics.median(desk), "s", statistics.median(bare), "s",
+        (Goal("ratio", "<=", 1.5),),
+        what=("`sio-desk` (app.cli.main: production policy, SoftHSM2 token through PKCS#11, "
+              "Desk, run_gui with the policy's self-check) spawned → first paint of the main "
+              "window / bare QApplication + QMainWindow spawned → first paint; offscreen, median "
+              f"of {n} fresh processes each, interleaved"),
+        extra={"desk_min_s": min(desk), "desk_max_s": max(desk), "bare_min_s": min(bare),
+               "bare_max_s": max(bare), "samples": n})
 
 
-if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+def idle_rss(env: Env) -> Figure:
+    variables = _environment(env)
+    rounds = 1 if env.quick else 3
+    desk = [_child("desk-signin", variables) for _ in range(rounds)]
+    bare = [_child("bare-idle", variables) for _ in range(rounds)]
+    value = statistics.median(d["rss_mb"] for d in desk)
+    base = statistics.median(b["rss_mb"] for b in bare)
+    return Figure(
+        "idle_rss", value, "MiB", base, "MiB", (Goal("ratio", "<=", 2),),
+        what=(f"VmRSS of `sio-desk` signed in through its PIN dialog (token login, signed "
+              f"challenge, query page) after {IDLE_S:g} s idle / VmRSS of a bare QMainWindow "
+              f"shown, {IDLE_S:g} s idle; fresh processes, median of {rounds}"),
+        extra={"sign_in_s": statistics.median(d["signed_in_s"] for d in desk)})
+
+
+def run(env: Env) -> list[Figure]:
+    say("bench: startup…")
+    return [startup(env)]
