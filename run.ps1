@@ -1,5 +1,5 @@
 # The one entry point on Windows: builds .venv from the hash-locked requirements when missing or
-# stale, then dispatches.  .\run.ps1 demo | test | fuzz | bench | sio-desk ... | sio-gateway ...
+# stale, then dispatches.  .\run.ps1 demo | test | fuzz | bench | soak | sio-desk ... | sio-gateway ...
 $ErrorActionPreference = "Stop"
 $Root = Split-Path -Parent $MyInvocation.MyCommand.Path
 Set-Location $Root
@@ -39,7 +39,8 @@ switch ($cmd) {
         & (Join-Path $Venv "Scripts\mypy.exe"); if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
         & $VenvPy -m pytest -q @rest; exit $LASTEXITCODE
     }
-    "bench" { Ensure-Venv; & $VenvPy -m bench @rest; exit $LASTEXITCODE }
+    "bench" { Write-Host "run: the gateway figures need wrk, which Windows lacks; they report an error there."; Ensure-Venv; & $VenvPy -m bench @rest; exit $LASTEXITCODE }
+    "soak"  { Write-Host "run: the soak needs SoftHSM2 and Linux's /proc; run it on Linux."; Ensure-Venv; & $VenvPy -m bench.soak @rest; exit $LASTEXITCODE }
     "fuzz"  {
         # The schemathesis harness of `test` with a far larger budget; in-process, nothing leaves the machine.
         Ensure-Venv
@@ -50,5 +51,5 @@ switch ($cmd) {
         & $VenvPy -m pytest -q -p no:cacheprovider -o timeout=0 tests/fuzz @rest; exit $LASTEXITCODE
     }
     { $_ -in "sio-desk", "sio-gateway" } { Ensure-Venv; & (Join-Path $Venv "Scripts\$cmd.exe") @rest; exit $LASTEXITCODE }
-    default { Write-Host "usage: .\run.ps1 demo [--headless] [--json] | test | fuzz | bench | sio-desk ... | sio-gateway ..."; if ($cmd -eq "help") { exit 0 } else { exit 2 } }
+    default { Write-Host "usage: .\run.ps1 demo [--headless] [--json] | test | fuzz | bench [--json] [--check] [--quick] | soak | sio-desk ... | sio-gateway ..."; if ($cmd -eq "help") { exit 0 } else { exit 2 } }
 }
