@@ -52,3 +52,19 @@ def openssl() -> str:
     if path is None:
         pytest.skip("openssl command not installed")
     return path
+
+
+@pytest.fixture(params=("python", "openssl"))
+def gost_backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Force one GOST arithmetic backend; OpenSSL is skipped where libcrypto 3 does not load."""
+    from signing.gost import backend
+
+    name: str = request.param
+    monkeypatch.setenv("SIO_GOST_BACKEND", name)
+    if name == "openssl":
+        try:
+            backend.active()
+        except OSError as exc:
+            pytest.skip(f"OpenSSL EC path unavailable: {exc}")
+    assert backend.active() == name
+    return name
