@@ -10,7 +10,9 @@ SegmentSealer would seal them (size cap after an entry, age cap before one) by
 entry's time (history), or whatever `seal_clock` says.
 
 Each Spec may carry rows of other tables its command writes in the same transaction (a query's
-nonce, a disposition's row), inserted after its journal entry.
+nonce, a disposition's row), inserted after its journal entry. The derived row append writes
+for a notice, emergency, closing or fault (gateway.downtime.index) is written here by the same
+function.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, insert, select
 
-from gateway import checkpoints
+from gateway import checkpoints, downtime
 from gateway.db import write_tx
 from gateway.journal import KINDS, JournalEntry, _stamp, entry_hash
 from gateway.models import journal, journal_checkpoints, journal_head
@@ -146,6 +148,7 @@ def _chunk(conn: Connection, items: Iterator[Spec], size: int, signer: Signer, c
             conn.execute(insert(journal).values(dict(zip(_COLUMNS, values, strict=True))))
             conn.execute(journal_head.update().where(journal_head.c.id == 1)
                          .values(seq=entry.seq, hash=entry.hash))
+        downtime.index(conn, entry.seq, entry.kind, entry.detail)  # as append does
         for table, row in spec.rows:
             if cursor is not None:
                 names = tuple(row)

@@ -17,6 +17,7 @@ from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from gateway import downtime
 from gateway.models import GENESIS_HASH, journal, journal_head
 from transport.canonical import canonical_json, sha256_hex
 from transport.clock import now_utc, to_astana
@@ -150,6 +151,7 @@ def append(
         .where(journal_head.c.id == 1)
         .values(seq=entry.seq, hash=entry.hash)
     )
+    downtime.index(conn, entry.seq, kind, entry.detail)  # issue 10: what queries read
     if sealer is not None:
         sealer.after_append(conn, entry)  # the size cap closes it with this entry
     return entry

@@ -88,6 +88,8 @@ journal = Table(
 )
 # Reports and per-user lookups by actor and time (revision 0001).
 Index("ix_journal_actor_at", journal.c.actor_iin, journal.c.at_utc)
+# Entries of one kind over a time range: the controller report (revision 0006, issue 10).
+Index("ix_journal_kind_at", journal.c.kind, journal.c.at_utc)
 
 # One row: the last seq and hash; locking it serializes appends so seqs stay dense.
 journal_head = Table(
@@ -174,3 +176,54 @@ dispositions = Table(
     Column("at_utc", String(40), nullable=False),
     UniqueConstraint("journal_seq", name="uq_dispositions_journal_seq"),
 )
+
+# Issue 10: what a query needs of the operations events (R-Q-3, R-OPS-1), one row per journal
+# entry that made it, written by journal.append in that entry's transaction (gateway.downtime):
+# a query reads a few indexed rows however long the journal is. Derived and append-only like
+# the journal itself (revision 0006 back-fills them and forbids UPDATE and DELETE).
+downtime_notices = Table(
+    "downtime_notices",
+    metadata,
+    Column("seq", _BIGINT, ForeignKey("journal.seq"), primary_key=True, autoincrement=False),
+    Column("starts_at_utc", String(40), nullable=False),  # gateway.timefmt text
+    Column("ends_at_utc", String(40), nullable=False),
+    Column("resources", Text, nullable=True),  # canonical JSON list; NULL: every resource
+)
+Index("ix_downtime_notices_ends", downtime_notices.c.ends_at_utc)
+
+downtime_emergencies = Table(
+    "downtime_emergencies",
+    metadata,
+    Column("seq", _BIGINT, ForeignKey("journal.seq"), primary_key=True, autoincrement=False),
+    Column("started_at_utc", String(40), nullable=False),
+    Column("resources", Text, nullable=True),
+)
+
+# `seq` is the closing's own entry; `entry_seq` the emergency it closes (not a foreign key: a
+# closing journaled by hand may name any number, and then closes nothing).
+downtime_closings = Table(
+    "downtime_closings",
+    metadata,
+    Column("seq", _BIGINT, ForeignKey("journal.seq"), primary_key=True, autoincrement=False),
+    Column("entry_seq", BigInteger, nullable=False),
+    Column("ended_at_utc", String(40), nullable=False),
+)
+Index("ix_downtime_closings_entry", downtime_closings.c.entry_seq)
+
+# Issue 9, hole 2: a notice, emergency, closing or fault entry that cannot be read, and why.
+unreadable_entries = Table(
+    "unreadable_entries",
+    metadata,
+    Column("seq", _BIGINT, ForeignKey("journal.seq"), primary_key=True, autoincrement=False),
+    Column("kind", String(20), nullable=False),
+    Column("reason", String(200), nullable=False),
+)
+
+# The "fault" entries that journaled an unreadable row (each is journaled once).
+fault_reports = Table(
+    "fault_reports",
+    metadata,
+    Column("seq", _BIGINT, ForeignKey("journal.seq"), primary_key=True, autoincrement=False),
+    Column("entry_seq", BigInteger, nullable=False),
+)
+Index("ix_fault_reports_entry", fault_reports.c.entry_seq)

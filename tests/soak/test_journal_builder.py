@@ -19,7 +19,16 @@ from gateway import archive, checkpoints, journal, registry
 from gateway.app import create_app
 from gateway.config import GatewayConfig
 from gateway.db import make_engine, migrate, write_tx
-from gateway.models import dispositions, journal_head, nonces
+from gateway.models import (
+    dispositions,
+    downtime_closings,
+    downtime_emergencies,
+    downtime_notices,
+    fault_reports,
+    journal_head,
+    nonces,
+    unreadable_entries,
+)
 from signing.cms import verify_detached
 from signing.sandbox_pki import SandboxPKI
 
@@ -87,6 +96,42 @@ def test_builder_writes_what_append_writes(tmp_path: Path, sandbox_pki: SandboxP
     for stored in sealed_b:  # signed by the operator, each over its own body
         verify_detached(stored.signature, stored.body, sandbox_pki.trust_store(),
                         at=stored.checkpoint.sealed_at(), purpose="signing")
+
+
+def _operations_specs() -> list[Spec]:
+    """Notices, emergencies, closings and faults — readable or not — as append takes them."""
+    at = T0.isoformat()
+    later = (T0 + dt.timedelta(hours=3)).isoformat()
+    details: list[tuple[str, dict[str, object]]] = [
+        ("notice", {"title_kk": "Ж", "title_ru": "Р", "starts_at": at, "ends_at": later,
+                    "resources": [7, 3]}),
+        ("emergency", {"section": "flooding", "actions": "A", "max_time_min": 5,
+                       "responsible": "R", "started_at": at, "resources": None}),
+        ("emergency_closed", {"entry_seq": 2, "ended_at": later}),
+        ("notice", {"title_kk": "Ж", "title_ru": "Р", "starts_at": "yesterday"}),
+        ("emergency_closed", {"entry_seq": 10**30, "ended_at": later}),
+        ("fault", {"code": "stored_row_unreadable", "entry_seq": 4}),
+    ]
+    return [Spec(kind, T0 + dt.timedelta(seconds=i), detail=d)
+            for i, (kind, d) in enumerate(details)]
+
+
+@pytest.mark.req("R-Q-3", "R-OPS-1")
+def test_builder_writes_the_derived_rows_append_writes(tmp_path: Path,
+                                                       sandbox_pki: SandboxPKI) -> None:
+    """Issue 10: what a query reads of notices and emergencies is written alike by both."""
+    by_append, by_builder = _engine(tmp_path / "a.sqlite"), _engine(tmp_path / "b.sqlite")
+    for spec in _operations_specs():
+        with write_tx(by_append) as conn:
+            journal.append(conn, spec.kind, detail=spec.detail, at=spec.at)
+    build(by_builder, _operations_specs(), sandbox_pki.operator_signer(), CAPS)
+    tables = (downtime_notices, downtime_emergencies, downtime_closings, unreadable_entries,
+              fault_reports)
+    with by_append.connect() as a, by_builder.connect() as b:
+        for table in tables:
+            rows = a.execute(select(table)).all()
+            assert rows, table.name  # every derived table has a row here
+            assert b.execute(select(table)).all() == rows, table.name
 
 
 def test_builder_continues_a_journal_append_started(tmp_path: Path,
