@@ -12,6 +12,8 @@ from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm
 
 from signing.errors import SignatureInvalid
+from signing.gost.certs import crl_signed_by, is_gost_signed
+from signing.gost.nca import GostError
 
 RevocationStatus = Literal["good", "revoked", "unknown"]
 CrlSignature = Literal["valid", "unsupported", "unchecked"]
@@ -61,7 +63,7 @@ class RevocationResult:
     reason: str
     revoked_at: dt.datetime | None = None
     crl_reason: str | None = None
-    signature: CrlSignature = "unchecked"  # of the CRLs used; GOST lists are "unsupported"
+    signature: CrlSignature = "unchecked"  # of the CRLs used; unknown algorithms "unsupported"
     stale: bool = False  # the newest list current at that time had passed its nextUpdate
     later: bool = False  # decided by a list published after the moment checked
 
@@ -83,10 +85,15 @@ def _signature(crl: x509.CertificateRevocationList,
     """valid/unsupported/unchecked, or None when the signature is wrong (CRL ignored)."""
     if issuer is None:
         return "unchecked"
+    if is_gost_signed(crl.signature_algorithm_oid):
+        try:
+            return "valid" if crl_signed_by(crl, issuer) else None
+        except GostError as exc:
+            return "unsupported" if exc.unsupported else None
     try:
         ok = crl.is_signature_valid(issuer.public_key())  # type: ignore[arg-type]
     except (UnsupportedAlgorithm, TypeError, ValueError):
-        return "unsupported"  # GOST: our crypto cannot check it; the caller says so
+        return "unsupported"  # an algorithm neither cryptography nor signing.gost knows
     return "valid" if ok else None
 
 

@@ -21,6 +21,8 @@ from cryptography.x509 import ocsp
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from signing.errors import SigningError
+from signing.gost.certs import certificate_signed_by, is_gost_key, is_gost_signed, verify_by
+from signing.gost.nca import GostError
 from signing.profile import name_string, serial_hex
 
 HashName = Literal["sha256", "sha1"]
@@ -178,13 +180,9 @@ def _responder_cert(resp: ocsp.OCSPResponse, issuer: x509.Certificate,
         if cand.issuer != issuer.subject:
             raise OcspError("the OCSP responder was not issued by the certificate's CA",
                             code="ocsp_bad_responder")
-        try:
-            cand.verify_directly_issued_by(issuer)
-        except UnsupportedAlgorithm:
-            pass  # GOST: the reply signature check below reports "unsupported" anyway
-        except (InvalidSignature, ValueError, TypeError) as exc:
+        if not _issued_by_ca(cand, issuer):
             raise OcspError("the OCSP responder certificate is not signed by the CA",
-                            code="ocsp_bad_responder") from exc
+                            code="ocsp_bad_responder")
         if OCSP_SIGNING not in _eku_oids(cand):
             raise OcspError("the OCSP responder certificate lacks id-kp-OCSPSigning",
                             code="ocsp_bad_responder")
@@ -196,8 +194,37 @@ def _responder_cert(resp: ocsp.OCSPResponse, issuer: x509.Certificate,
                     code="ocsp_bad_responder")
 
 
+def _issued_by_ca(cand: x509.Certificate, issuer: x509.Certificate) -> bool:
+    # False for a wrong signature; True also when the algorithm is unknown (the reply's own
+    # signature check then reports "unsupported", and such a reply is never trusted).
+    if is_gost_signed(cand.signature_algorithm_oid):
+        try:
+            return is_gost_key(issuer) and certificate_signed_by(cand, issuer)
+        except GostError as exc:
+            return exc.unsupported
+    try:
+        cand.verify_directly_issued_by(issuer)
+    except UnsupportedAlgorithm:
+        return True
+    except (InvalidSignature, ValueError, TypeError):
+        return False
+    return True
+
+
 def _verify_signature(resp: ocsp.OCSPResponse,
                       signer: x509.Certificate) -> Literal["valid", "unsupported"]:
+    if is_gost_signed(resp.signature_algorithm_oid):
+        try:
+            ok = verify_by(signer, resp.signature_algorithm_oid, resp.tbs_response_bytes,
+                           resp.signature)
+        except GostError as exc:
+            if exc.unsupported:
+                return "unsupported"
+            ok = False
+        if not ok:
+            raise OcspError("the OCSP reply signature does not verify",
+                            code="ocsp_bad_signature")
+        return "valid"
     try:
         algo = resp.signature_hash_algorithm
         key = signer.public_key()
@@ -282,7 +309,7 @@ def check_response(
     else:
         status, reason = "unknown", f"the responder does not know {who}"
     if signature == "unsupported":
-        reason += " (GOST reply signature not verified here)"
+        reason += " (reply signature algorithm not supported here)"
     return OcspResult(status=status, reason=reason, this_update=this_update,
                       next_update=next_update, produced_at=resp.produced_at_utc,
                       revoked_at=revoked_at, responder=name_string(responder.subject),

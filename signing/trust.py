@@ -33,6 +33,8 @@ from signing.crl import (
     revocation_check,
 )
 from signing.errors import SignatureInvalid, SigningError
+from signing.gost.certs import certificate_signed_by, crl_signed_by, is_gost_key, is_gost_signed
+from signing.gost.nca import GostError
 from signing.profile import name_string, serial_hex
 
 if TYPE_CHECKING:  # signing.ocsp is imported lazily (it pulls in urllib)
@@ -120,7 +122,19 @@ def _ext(cert: x509.Certificate, cls: type[x509.ExtensionType]) -> x509.Extensio
 
 
 def _issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
-    """True when ``issuer``'s key signed ``cert``; GOST keys raise unsupported_algorithm."""
+    """True when ``issuer``'s key signed ``cert``; an unknown algorithm: unsupported_algorithm."""
+    if is_gost_signed(cert.signature_algorithm_oid):
+        if not is_gost_key(issuer):
+            return False
+        try:
+            return certificate_signed_by(cert, issuer)
+        except GostError as exc:
+            if not exc.unsupported:
+                return False
+            raise SignatureInvalid(
+                "unsupported_algorithm",
+                f"cannot check the signature on {name_string(cert.subject)}: {exc}",
+            ) from exc
     try:
         cert.verify_directly_issued_by(issuer)
     except (InvalidSignature, ValueError, TypeError):
@@ -128,7 +142,7 @@ def _issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
     except UnsupportedAlgorithm as exc:
         raise SignatureInvalid(
             "unsupported_algorithm",
-            f"cannot check a GOST signature on {name_string(cert.subject)}: {exc}",
+            f"cannot check the signature on {name_string(cert.subject)}: {exc}",
         ) from exc
     return True
 
@@ -439,10 +453,15 @@ class TrustStore:
 
 
 def _crl_signed_by(crl: x509.CertificateRevocationList, ca: x509.Certificate) -> bool:
+    if is_gost_signed(crl.signature_algorithm_oid):
+        try:
+            return is_gost_key(ca) and crl_signed_by(crl, ca)
+        except GostError as exc:
+            return exc.unsupported  # unknown GOST parameters: a revocation is never ignored
     try:
         return crl.is_signature_valid(ca.public_key())  # type: ignore[arg-type]
     except (UnsupportedAlgorithm, TypeError, ValueError):
-        return True  # GOST: cannot be checked here; a revocation is never ignored (fail closed)
+        return True  # unknown algorithm: cannot be checked; a revocation is never ignored
 
 
 def policy_named(mode: str) -> RevocationPolicy:

@@ -132,12 +132,12 @@ def _nca(nca_test_dir: Path, name: str) -> x509.Certificate:
     ("ocsp_response_individual_sign_2004.bin", "KEY_INDIVIDUAL_VALID_SIGN_2004.cert.pem",
      "nca_rsa_test__UKO3.0_RSA_TEST.pem", "good", "valid"),
     ("ocsp_response_ceo_sign_2004_revoked.bin", "KEY_CEO_SIGN_REVOKED_2004.cert.pem",
-     "nca_gost_test__UKO3.0_GOST_TEST.pem", "revoked", "unsupported"),
+     "nca_gost_test__UKO3.0_GOST_TEST.pem", "revoked", "valid"),
     ("ocsp_response_ceo_2015_revoked.bin", "KEY_CEO_REVOKED_2015.cert.pem",
-     "nca_gost2022_test__ULTTYQ_GOST_TEST_2022.der.cer", "revoked", "unsupported"),
+     "nca_gost2022_test__ULTTYQ_GOST_TEST_2022.der.cer", "revoked", "valid"),
     # NCA-EDS §3.3: "revoked at 1970-01-01" is how the NCA responder says "unknown".
     ("ocsp_response_individual_2015.bin", "KEY_INDIVIDUAL_VALID_2015.cert.pem",
-     "nca_gost2022_test__ULTTYQ_GOST_TEST_2022.der.cer", "unknown", "unsupported"),
+     "nca_gost2022_test__ULTTYQ_GOST_TEST_2022.der.cer", "unknown", "valid"),
 ])
 def test_real_nca_replies(nca_test_dir: Path, reply: str, leaf: str, issuer: str,
                           status: str, signature: str) -> None:
@@ -146,8 +146,8 @@ def test_real_nca_replies(nca_test_dir: Path, reply: str, leaf: str, issuer: str
     result = check_response(der, _nca(nca_test_dir, "ncanode-kz/" + leaf),
                             _nca(nca_test_dir, "ca-test/" + issuer), nonce=None, at=at)
     assert (result.status, result.signature) == (status, signature)
-    # A GOST reply is parsed, never trusted: its status counts only as "unknown".
-    assert result.trusted_status == (status if signature == "valid" else "unknown")
+    # GOST replies (issue 12) are checked like RSA ones: their status is trusted.
+    assert result.trusted_status == status
 
 
 def test_real_reply_for_another_certificate_is_refused(nca_test_dir: Path) -> None:

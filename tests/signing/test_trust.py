@@ -153,11 +153,13 @@ def test_nca_test_crl_lists_revoked_sample(nca_test_dir: Path) -> None:
     assert err.value.code == "revoked"
 
 
-def test_gost_chain_is_unsupported(nca_test_dir: Path) -> None:
+def test_gost_chain_validates(nca_test_dir: Path) -> None:
+    # Issue 12: a GOST 2015 chain is checked like an RSA one (it was "unsupported" before).
     inter = x509.load_der_x509_certificate(
         (nca_test_dir / "ca-test/nca_gost2022_test__ULTTYQ_GOST_TEST_2022.der.cer").read_bytes())
+    crl = x509.load_der_x509_crl((nca_test_dir / "ca-test/nca_gost2022_test.crl").read_bytes())
     leaf = x509.load_pem_x509_certificate(
         (nca_test_dir / "ncanode-kz/KEY_INDIVIDUAL_VALID_2015.cert.pem").read_bytes())
-    with pytest.raises(SignatureInvalid) as err:
-        TrustStore([inter]).validate(leaf, dt.datetime(2023, 1, 1, tzinfo=dt.UTC))
-    assert err.value.code == "unsupported_algorithm"
+    checked = TrustStore([inter], crls=[crl]).check(leaf, dt.datetime(2023, 1, 1, tzinfo=dt.UTC))
+    assert checked.path == [leaf, inter]
+    assert [d.status for d in checked.revocation] == ["good"]
