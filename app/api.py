@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from app.printout import Printout
     from resources.catalogue import Resource
     from signing.token import TokenInfo
-    from transport.protocol import AgreementText, Basis, UserInfo
+    from transport.protocol import AgreementBlanks, AgreementText, Basis, UserInfo
 
 
 class DeskApi(Protocol):
@@ -50,7 +50,7 @@ class DeskApi(Protocol):
 
     def agreement_document(self) -> AgreementText: ...
 
-    def sign_agreement(self, shown: AgreementText | None = None) -> None: ...
+    def sign_agreement(self, shown: AgreementText, blanks: AgreementBlanks) -> None: ...
 
     # -- asking ----------------------------------------------------------------------------
     def resources(self) -> list[Resource]: ...

@@ -29,6 +29,7 @@ from transport.canonical import sha256_hex
 from transport.client import ChannelError, GatewayClient
 from transport.clock import iso, now_astana, now_utc, parse_iso, to_astana
 from transport.protocol import (
+    AgreementBlanks,
     AgreementStatement,
     AgreementText,
     Basis,
@@ -138,15 +139,13 @@ class Desk:
         """Both texts of the agreement in force, with their version and checked hashes."""
         return self._agreement()
 
-    def sign_agreement(self, shown: AgreementText | None = None) -> None:
-        """Sign the agreement — exactly the `shown` version when given — with the signing key."""
+    def sign_agreement(self, shown: AgreementText, blanks: AgreementBlanks) -> None:
+        """Sign exactly the `shown` version with its blanks filled as `blanks` (R-AUTH-8) —
+        both filled texts — with the signing key."""
         if self._session is None or self.user is None or self._sign_pair is None:
             raise DeskError("not_logged_in")
-        text = shown or self._agreement()
-        statement = AgreementStatement(
-            version=text.version, sha256_kk=text.sha256_kk, sha256_ru=text.sha256_ru,
-            iin=self.user.iin, signed_at=iso(now_astana()),
-        ).canonical()
+        statement = AgreementStatement.filled(
+            shown, blanks, self.user.iin, iso(now_astana())).canonical()
         self._send(self.client.sign_agreement, self._signed(statement))
         self._agreement_required = False
 

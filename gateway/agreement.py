@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -15,11 +16,17 @@ from gateway.context import RequestContext
 from gateway.models import agreements, users
 from gateway.pipeline import Call, Handler
 from gateway.problems import Refusal
+from transport import agreement_form
 from transport.canonical import sha256_hex
-from transport.clock import iso, to_astana
+from transport.clock import iso, parse_iso, to_astana
 from transport.commands import AGREEMENT
 from transport.errors import ErrorCode
-from transport.protocol import AgreementReceipt, AgreementStatement, AgreementText
+from transport.protocol import (
+    AgreementBlanks,
+    AgreementReceipt,
+    AgreementStatement,
+    AgreementText,
+)
 
 AGREEMENT_DIR = Path(__file__).resolve().parent.parent / "resources" / "agreement"
 _NAME = re.compile(r"agreement-v(\d+)\.(kk|ru)\.txt")
@@ -42,16 +49,41 @@ def current(directory: Path = AGREEMENT_DIR) -> AgreementText:
                          sha256_ru=sha256_hex(ru.encode("utf-8")), text_kk=kk, text_ru=ru)
 
 
-def statement_for(text: AgreementText, iin: str, signed_at: str) -> AgreementStatement:
-    return AgreementStatement(version=text.version, sha256_kk=text.sha256_kk,
-                              sha256_ru=text.sha256_ru, iin=iin, signed_at=signed_at)
+def statement_for(text: AgreementText, iin: str, signed_at: str, *, name: str,
+                  position: str = "бас маман", city: str = "Астана") -> AgreementStatement:
+    """The statement a user named `name` signs over `text`, dated as `signed_at`."""
+    blanks = AgreementBlanks(city=city, date=parse_iso(signed_at).date().isoformat(),
+                             full_name=name, position=position)
+    return AgreementStatement.filled(text, blanks, iin, signed_at)
+
+
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
 def _check(call: Call[AgreementStatement]) -> None:
+    """The version in force, its template with only the blanks filled (R-AUTH-8): the gateway
+    fills the template from the signed blanks and compares it with the signed texts; the name is
+    the registered one and the date is the day of signing (Astana)."""
     statement, text = call.payload, current()
     if (statement.version, statement.sha256_kk, statement.sha256_ru) != (
             text.version, text.sha256_kk, text.sha256_ru):
         raise Refusal(ErrorCode.AGREEMENT_MISMATCH, f"version {text.version} is in force")
+    values = statement.blanks.model_dump()
+    for lang, signed, template in (("kk", statement.text_kk, text.text_kk),
+                                   ("ru", statement.text_ru, text.text_ru)):
+        if signed != agreement_form.fill(template, lang, values):
+            raise Refusal(ErrorCode.AGREEMENT_MISMATCH,
+                          f"the signed {lang} text is not the form with only its blanks filled")
+    if not _same_name(statement.blanks.full_name, call.user.name):
+        raise Refusal(ErrorCode.AGREEMENT_MISMATCH,
+                      "the name in the agreement is not the registered user's name")
+    today = to_astana(call.now).date()
+    signed_on = dt.date.fromisoformat(statement.blanks.date)
+    # Around midnight the desk's day may still be the previous one: one day either way.
+    if abs((today - signed_on).days) > 1:
+        raise Refusal(ErrorCode.AGREEMENT_MISMATCH,
+                      f"the agreement is dated {signed_on}, not the day it is signed")
 
 
 def _apply(conn: Connection, call: Call[AgreementStatement]) -> AgreementReceipt:

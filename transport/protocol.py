@@ -19,7 +19,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from transport import text
+from transport import agreement_form, text
 from transport.canonical import canonical_json, sha256_hex
 from transport.clock import parse_iso
 
@@ -179,15 +179,46 @@ class AgreementText(_Model):
     text_ru: str
 
 
+class AgreementBlanks(_Model):
+    """The blanks of the agreement form as the user filled them (2022 App.5, R-AUTH-8)."""
+
+    city: str
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    full_name: str
+    position: str
+
+    @field_validator("city", "date", "full_name", "position")
+    @classmethod
+    def _fits_the_form(cls, value: str, info: ValidationInfo) -> str:
+        reason = agreement_form.problem(str(info.field_name), value)
+        if reason is not None:
+            raise ValueError(f"the blank does not fit the form ({reason})")
+        return value
+
+
 class AgreementStatement(_Model):
-    """What the user signs with the signing key to accept the agreement (R-AUTH-2)."""
+    """What the user signs with the signing key to accept the agreement (R-AUTH-2): the
+    version's template hashes, the blanks, and both texts filled exactly as they were shown."""
 
     purpose: Literal["sio-agreement"] = "sio-agreement"
     version: int = Field(ge=1)
     sha256_kk: Sha256
     sha256_ru: Sha256
+    blanks: AgreementBlanks
+    text_kk: Annotated[str, StringConstraints(max_length=64 * 1024)]
+    text_ru: Annotated[str, StringConstraints(max_length=64 * 1024)]
     iin: Iin
     signed_at: str
+
+    @classmethod
+    def filled(cls, text: AgreementText, blanks: AgreementBlanks, iin: str,
+               signed_at: str) -> AgreementStatement:
+        """The statement over `text` with its blanks filled (ValueError if they do not fit)."""
+        values = blanks.model_dump()
+        return cls(version=text.version, sha256_kk=text.sha256_kk, sha256_ru=text.sha256_ru,
+                   blanks=blanks, text_kk=agreement_form.fill(text.text_kk, "kk", values),
+                   text_ru=agreement_form.fill(text.text_ru, "ru", values), iin=iin,
+                   signed_at=signed_at)
 
 
 class AgreementReceipt(_Model):

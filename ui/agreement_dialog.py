@@ -1,4 +1,5 @@
-"""The agreement on rights of use (App.5): read it in Kazakh or Russian, sign it with the EDS."""
+"""The agreement on rights of use (App.5): its blanks filled in, read in Kazakh or Russian,
+signed with the EDS exactly as shown (R-AUTH-2, R-AUTH-8)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTabWidget,
     QTextBrowser,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import applications
 from app.api import DeskApi
 from ui import i18n
 from ui.i18n import translate
@@ -24,8 +28,25 @@ from ui.widgets import named
 from ui.worker import DeskRunner
 
 
+def blank_message(code: str) -> str:
+    """The analyst's sentence for a blank that does not fit (codes of app.applications)."""
+    texts = {
+        "empty": translate("Agreement", "Fill this in."),
+        "spaces": translate("Agreement", "Remove the spaces at the ends or doubled spaces."),
+        "hidden": translate("Agreement", "Remove line breaks and invisible characters."),
+        "long": translate("Agreement", "Too long for the form."),
+        "characters": translate(
+            "Agreement", "Use letters, digits, spaces and the punctuation of a name or title."),
+        "date": translate("Agreement", "Not a calendar date."),
+    }
+    return texts.get(code, translate("Agreement", "This does not fit the form."))
+
+
 class AgreementDialog(QDialog):
-    """Shown at first entry (R-AUTH-2); queries stay refused until it is signed (R-AUTH-3)."""
+    """Shown at first entry (R-AUTH-2); queries stay refused until it is signed (R-AUTH-3).
+
+    The name is the registered one and the date is today (the gateway checks both); the city
+    and the position are the user's to write. Both tabs show the texts that will be signed."""
 
     signed = Signal()
     declined = Signal()
@@ -36,13 +57,37 @@ class AgreementDialog(QDialog):
         self.setObjectName("agreementDialog")
         self._desk, self._runner, self.document = desk, runner, document
         self.setModal(True)
-        self.resize(760, 620)
+        self.resize(780, 680)
         self.intro = QLabel(wordWrap=True)
+        name = desk.user.name if desk.user is not None else ""
+        profile = applications.load_profile(desk.config.state_dir)
+        self.values = applications.agreement_blanks(
+            name, profile.get("position", ""), profile.get("city", applications.DEFAULT_CITY))
+        self.fields: dict[str, QLineEdit] = {}
+        self.field_errors: dict[str, QLabel] = {}
+        self.form = QFormLayout()
+        self.captions: dict[str, QLabel] = {}
+        for blank in ("city", "date", "full_name", "position"):
+            edit = named(QLineEdit(self.values[blank]), f"agreementBlank_{blank}")
+            edit.setReadOnly(blank not in applications.EDITABLE_BLANKS)
+            if blank != "date":
+                edit.setMaxLength(applications.blank_limit(blank))
+            edit.textChanged.connect(lambda value, b=blank: self._edited(b, value))
+            error = named(QLabel(wordWrap=True), f"agreementBlankError_{blank}")
+            error.setStyleSheet(LEVEL_STYLE["error"])
+            error.hide()
+            caption = QLabel()
+            caption.setBuddy(edit)
+            self.fields[blank], self.field_errors[blank], self.captions[blank] = \
+                edit, error, caption
+            column = QVBoxLayout()
+            column.addWidget(edit)
+            column.addWidget(error)
+            self.form.addRow(caption, column)
         self.tabs = named(QTabWidget(), "agreementTabs")
         self.texts: dict[str, QTextBrowser] = {}
-        for lang, body in (("kk", document.text_kk), ("ru", document.text_ru)):
+        for lang in ("kk", "ru"):
             view = named(QTextBrowser(), f"agreement_{lang}")
-            view.setPlainText(body)
             self.texts[lang] = view
             self.tabs.addTab(view, i18n.LANG_NAMES[lang])
         # The text in the analyst's language first; English readers get Russian (no English text
@@ -60,17 +105,56 @@ class AgreementDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addLayout(self.form)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
+        self._busy = False
         self.retranslate()
+        self._refresh()
+
+    def problems(self) -> dict[str, str]:
+        """Blank → problem code for every blank that does not fit the form."""
+        found = {b: applications.blank_problem(b, v) for b, v in self.values.items()}
+        return {b: code for b, code in found.items() if code is not None}
+
+    def _edited(self, blank: str, value: str) -> None:
+        self.values[blank] = value
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Show each blank's problem as typed and the texts exactly as they would be signed."""
+        problems = self.problems()
+        for blank, label in self.field_errors.items():
+            code = problems.get(blank)
+            label.setText(blank_message(code) if code else "")
+            label.setVisible(code is not None)
+        texts = (applications.agreement_preview(self.document, self.values) if problems
+                 else applications.filled_agreement(self.document, self.values))
+        for lang, body in texts.items():
+            view = self.texts[lang]
+            if view.toPlainText() != body:
+                position = view.verticalScrollBar().value()
+                view.setPlainText(body)
+                view.verticalScrollBar().setValue(position)
+        self.sign_button.setEnabled(not problems and not self._busy)
+
+    def signed_texts(self) -> dict[str, str]:
+        """What the tabs show: the texts the signature will cover."""
+        return {lang: view.toPlainText() for lang, view in self.texts.items()}
 
     def sign(self) -> None:
         if not self.sign_button.isEnabled():
             return
+        values = dict(self.values)
+        blanks = applications.blanks_model(values)
         self._set_busy(True)
         desk, shown = self._desk, self.document
-        self._runner.call(lambda: desk.sign_agreement(shown), self._on_signed, self._on_failed)
+        applications.save_profile(desk.config.state_dir, {
+            **applications.load_profile(desk.config.state_dir),
+            "city": values["city"], "position": values["position"]})
+        self._runner.call(lambda: desk.sign_agreement(shown, blanks), self._on_signed,
+                          self._on_failed)
 
     def _on_signed(self, _value: object) -> None:
         self._set_busy(False)
@@ -83,8 +167,11 @@ class AgreementDialog(QDialog):
         self.error_label.show()
 
     def _set_busy(self, busy: bool) -> None:
-        self.sign_button.setEnabled(not busy)
+        self._busy = busy
+        self.sign_button.setEnabled(not busy and not self.problems())
         self.decline_button.setEnabled(not busy)
+        for blank in applications.EDITABLE_BLANKS:
+            self.fields[blank].setReadOnly(busy)
 
     def reject(self) -> None:
         if self.decline_button.isEnabled():
@@ -97,11 +184,27 @@ class AgreementDialog(QDialog):
             translate(
                 "Agreement",
                 "Before the first query you sign the agreement on rights of use with your EDS "
-                "(version {version}). Queries are refused until it is signed.",
+                "(version {version}). Fill in the city and your position; your name is the "
+                "registered one and the date is today. Both texts below are signed exactly as "
+                "shown. Queries are refused until it is signed.",
             ).format(version=self.document.version)
         )
+        captions = {
+            "city": translate("Agreement", "&City:"),
+            "date": translate("Agreement", "Date:"),
+            "full_name": translate("Agreement", "Full name:"),
+            "position": translate("Agreement", "&Position:"),
+        }
+        for blank, caption in self.captions.items():
+            caption.setText(captions[blank])
+            self.fields[blank].setAccessibleName(captions[blank].replace("&", "").rstrip(":"))
         self.sign_button.setText(translate("Agreement", "&Sign with EDS"))
         self.decline_button.setText(translate("Agreement", "&Decline and sign out"))
+        self._refresh_messages()
+
+    def _refresh_messages(self) -> None:
+        if hasattr(self, "_busy"):
+            self._refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -8,8 +8,52 @@
         <translation>Agreement on rights of use</translation>
     </message>
     <message>
-        <source>Before the first query you sign the agreement on rights of use with your EDS (version {version}). Queries are refused until it is signed.</source>
-        <translation>Before the first query you sign the agreement on rights of use with your EDS (version {version}). Queries are refused until it is signed.</translation>
+        <source>Fill this in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the spaces at the ends or doubled spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove line breaks and invisible characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too long for the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use letters, digits, spaces and the punctuation of a name or title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a calendar date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This does not fit the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before the first query you sign the agreement on rights of use with your EDS (version {version}). Fill in the city and your position; your name is the registered one and the date is today. Both texts below are signed exactly as shown. Queries are refused until it is signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Position:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Sign with EDS</source>
@@ -523,12 +567,16 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>Signing and sending the query…</translation>
     </message>
     <message>
-        <source>&amp;Resource:</source>
-        <translation>&amp;Resource:</translation>
+        <source>No resource is chosen: find one above.</source>
+        <translation>No resource is chosen: find one above.</translation>
     </message>
     <message>
         <source>Search parameters</source>
         <translation>Search parameters</translation>
+    </message>
+    <message>
+        <source>Search by</source>
+        <translation>Search by</translation>
     </message>
     <message>
         <source>12 digits</source>
@@ -565,6 +613,33 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>Signs the query with your EDS and sends it (Ctrl+Enter)</source>
         <translation>Signs the query with your EDS and sends it (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceFinder</name>
+    <message>
+        <source>&amp;Find a resource:</source>
+        <translation>&amp;Find a resource:</translation>
+    </message>
+    <message>
+        <source>Number or name, e.g. 19 or photo (Ctrl+F)</source>
+        <translation>Number or name, e.g. 19 or photo (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find a resource</source>
+        <translation>Find a resource</translation>
+    </message>
+    <message>
+        <source>Type a number or words of the name in Kazakh, Russian or English; arrows move through the list, Enter picks.</source>
+        <translation>Type a number or words of the name in Kazakh, Russian or English; arrows move through the list, Enter picks.</translation>
+    </message>
+    <message>
+        <source>Resources found</source>
+        <translation>Resources found</translation>
+    </message>
+    <message>
+        <source>No resource has this number or name. Clear the box to see them all.</source>
+        <translation>No resource has this number or name. Clear the box to see them all.</translation>
     </message>
 </context>
 <context>

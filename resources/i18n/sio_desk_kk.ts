@@ -8,8 +8,52 @@
         <translation>Пайдалану құқықтары туралы келісім</translation>
     </message>
     <message>
-        <source>Before the first query you sign the agreement on rights of use with your EDS (version {version}). Queries are refused until it is signed.</source>
-        <translation>Алғашқы сұрауға дейін пайдалану құқықтары туралы келісімге ЭЦҚ-мен қол қоясыз (нұсқа {version}). Қол қойылмайынша сұраулар қабылданбайды.</translation>
+        <source>Fill this in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the spaces at the ends or doubled spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove line breaks and invisible characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too long for the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use letters, digits, spaces and the punctuation of a name or title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a calendar date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This does not fit the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before the first query you sign the agreement on rights of use with your EDS (version {version}). Fill in the city and your position; your name is the registered one and the date is today. Both texts below are signed exactly as shown. Queries are refused until it is signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Position:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Sign with EDS</source>
@@ -523,12 +567,16 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>Сұрауға қол қойылып, жіберілуде…</translation>
     </message>
     <message>
-        <source>&amp;Resource:</source>
-        <translation>&amp;Ресурс:</translation>
+        <source>No resource is chosen: find one above.</source>
+        <translation>Ресурс таңдалмаған: оны жоғарыдан табыңыз.</translation>
     </message>
     <message>
         <source>Search parameters</source>
         <translation>Іздеу параметрлері</translation>
+    </message>
+    <message>
+        <source>Search by</source>
+        <translation>Іздеу тәсілі</translation>
     </message>
     <message>
         <source>12 digits</source>
@@ -565,6 +613,33 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>Signs the query with your EDS and sends it (Ctrl+Enter)</source>
         <translation>Сұрауға ЭЦҚ-ңызбен қол қойып, жібереді (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceFinder</name>
+    <message>
+        <source>&amp;Find a resource:</source>
+        <translation>&amp;Ресурсты табу:</translation>
+    </message>
+    <message>
+        <source>Number or name, e.g. 19 or photo (Ctrl+F)</source>
+        <translation>Нөмірі немесе атауы, мысалы 19 немесе сурет (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find a resource</source>
+        <translation>Ресурсты табу</translation>
+    </message>
+    <message>
+        <source>Type a number or words of the name in Kazakh, Russian or English; arrows move through the list, Enter picks.</source>
+        <translation>Нөмірін немесе атауының сөздерін қазақша, орысша не ағылшынша теріңіз; тізім бойымен бағыттауыш пернелермен жүріңіз, Enter таңдайды.</translation>
+    </message>
+    <message>
+        <source>Resources found</source>
+        <translation>Табылған ресурстар</translation>
+    </message>
+    <message>
+        <source>No resource has this number or name. Clear the box to see them all.</source>
+        <translation>Мұндай нөмірі не атауы бар ресурс жоқ. Барлығын көру үшін өрісті тазалаңыз.</translation>
     </message>
 </context>
 <context>

@@ -8,8 +8,52 @@
         <translation>Соглашение о правах использования</translation>
     </message>
     <message>
-        <source>Before the first query you sign the agreement on rights of use with your EDS (version {version}). Queries are refused until it is signed.</source>
-        <translation>Перед первым запросом вы подписываете соглашение о правах использования своей ЭЦП (версия {version}). До подписания запросы отклоняются.</translation>
+        <source>Fill this in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the spaces at the ends or doubled spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove line breaks and invisible characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too long for the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use letters, digits, spaces and the punctuation of a name or title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a calendar date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This does not fit the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before the first query you sign the agreement on rights of use with your EDS (version {version}). Fill in the city and your position; your name is the registered one and the date is today. Both texts below are signed exactly as shown. Queries are refused until it is signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Position:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Sign with EDS</source>
@@ -523,12 +567,16 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>Подписание и отправка запроса…</translation>
     </message>
     <message>
-        <source>&amp;Resource:</source>
-        <translation>&amp;Ресурс:</translation>
+        <source>No resource is chosen: find one above.</source>
+        <translation>Ресурс не выбран: найдите его выше.</translation>
     </message>
     <message>
         <source>Search parameters</source>
         <translation>Параметры поиска</translation>
+    </message>
+    <message>
+        <source>Search by</source>
+        <translation>Способ поиска</translation>
     </message>
     <message>
         <source>12 digits</source>
@@ -565,6 +613,33 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>Signs the query with your EDS and sends it (Ctrl+Enter)</source>
         <translation>Подписывает запрос вашей ЭЦП и отправляет его (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceFinder</name>
+    <message>
+        <source>&amp;Find a resource:</source>
+        <translation>&amp;Найти ресурс:</translation>
+    </message>
+    <message>
+        <source>Number or name, e.g. 19 or photo (Ctrl+F)</source>
+        <translation>Номер или название, например 19 или фото (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find a resource</source>
+        <translation>Найти ресурс</translation>
+    </message>
+    <message>
+        <source>Type a number or words of the name in Kazakh, Russian or English; arrows move through the list, Enter picks.</source>
+        <translation>Введите номер или слова названия на казахском, русском или английском; стрелки перемещают по списку, Enter выбирает.</translation>
+    </message>
+    <message>
+        <source>Resources found</source>
+        <translation>Найденные ресурсы</translation>
+    </message>
+    <message>
+        <source>No resource has this number or name. Clear the box to see them all.</source>
+        <translation>Ресурса с таким номером или названием нет. Очистите поле, чтобы увидеть все.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ import pytest
 from pydantic import BaseModel
 from starlette.testclient import TestClient
 
+from app.applications import agreement_blanks
 from app.config import DeskConfig
 from app.desk import Desk
 from app.errors import DeskError
@@ -23,6 +24,7 @@ from signing.sandbox_pki import SandboxPKI
 from transport.client import ChannelError, GatewayClient
 from transport.protocol import (
     API_PREFIX,
+    AgreementBlanks,
     AgreementReceipt,
     AgreementText,
     Basis,
@@ -88,9 +90,12 @@ def desk(sandbox_pki: SandboxPKI, tmp_path: Path) -> Iterator[Desk]:
 @pytest.mark.req("R-AUTH-2", "R-AUTH-3")
 def test_newcomer_reads_signs_then_queries(desk: Desk) -> None:
     with pytest.raises(DeskError) as early:
-        desk.sign_agreement()
+        desk.sign_agreement(cast(AgreementText, None), cast(AgreementBlanks, None))
     assert early.value.code == "not_logged_in"
     desk.login("secret")
+    assert desk.user is not None
+    shown = desk.agreement_document()
+    blanks = AgreementBlanks.model_validate(agreement_blanks(desk.user.name, "бас маман"))
     assert desk.agreement_required
     assert "келісім" in desk.agreement_text("kk").lower()
     assert "Соглашение" in desk.agreement_text("ru")
@@ -101,12 +106,12 @@ def test_newcomer_reads_signs_then_queries(desk: Desk) -> None:
     assert refused.value.values["code"] == "no_agreement"
     assert "соглашение" in refused.value.text("ru")  # its own text, not the generic one
 
-    desk.sign_agreement()
+    desk.sign_agreement(shown, blanks)
     assert not desk.agreement_required
     outcome = desk.query(1, {"iin": SANDBOX_NEWCOMER.iin}, basis)
     assert outcome.response_verified
     with pytest.raises(DeskError) as twice:
-        desk.sign_agreement()
+        desk.sign_agreement(shown, blanks)
     assert twice.value.values["code"] == "agreement_already_signed"
 
 

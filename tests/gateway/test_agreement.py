@@ -15,7 +15,7 @@ from signing.cms import verify_detached
 from signing.sandbox_pki import SANDBOX_USERS
 from transport.canonical import sha256_hex
 from transport.clock import iso, now_astana
-from transport.protocol import API_PREFIX, AgreementStatement, AgreementText
+from transport.protocol import API_PREFIX, AgreementBlanks, AgreementStatement, AgreementText
 
 from .helpers import Gw, bearer, login_body, query_request, sign_payload, signed_query
 
@@ -23,10 +23,15 @@ AGREEMENT, SIGNATURE = f"{API_PREFIX}/agreement", f"{API_PREFIX}/agreement/signa
 QUERIES, LOGIN = f"{API_PREFIX}/queries", f"{API_PREFIX}/auth/login"
 
 
+NEWCOMER_NAME = " ".join((SANDBOX_NEWCOMER.surname, SANDBOX_NEWCOMER.first_name,
+                          SANDBOX_NEWCOMER.patronymic))
+
+
 def _statement(gw: Gw, iin: str, **change: object) -> bytes:
+    """The newcomer's statement with the blanks filled (R-AUTH-8); `change` overrides fields."""
     text = AgreementText.model_validate(gw.client.get(AGREEMENT).json())
-    fields = dict(version=text.version, sha256_kk=text.sha256_kk, sha256_ru=text.sha256_ru,
-                  iin=iin, signed_at=iso(now_astana()))
+    fields = agreement.statement_for(text, iin, iso(now_astana()),
+                                     name=NEWCOMER_NAME).model_dump(mode="json")
     fields.update(change)
     return AgreementStatement.model_validate(fields).canonical()
 
@@ -45,11 +50,11 @@ def _code(response) -> str:  # type: ignore[no-untyped-def]
 @pytest.mark.req("R-AUTH-2")
 def test_texts_are_versioned_in_kazakh_and_russian(gw: Gw) -> None:
     text = AgreementText.model_validate(gw.client.get(AGREEMENT).json())
-    assert text.version == 1
+    assert text.version == 2  # the 2022 form with its blanks marked (R-AUTH-8)
     assert "келісім" in text.text_kk.lower() and "Соглашение" in text.text_ru
     assert text.sha256_kk == sha256_hex(text.text_kk.encode())
     assert text.sha256_ru == sha256_hex(text.text_ru.encode())
-    assert (agreement.AGREEMENT_DIR / "agreement-v1.kk.txt").read_text("utf-8") == text.text_kk
+    assert (agreement.AGREEMENT_DIR / "agreement-v2.kk.txt").read_text("utf-8") == text.text_kk
 
 
 @pytest.mark.req("R-AUTH-2", "R-AUTH-3")
@@ -98,7 +103,7 @@ def test_bad_agreement_signatures_are_refused_and_journaled(gw: Gw) -> None:
         (sign_payload(_statement(gw, SANDBOX_USERS[0].iin), sign_key), "iin_mismatch"),
         (sign_payload(_statement(gw, SANDBOX_NEWCOMER.iin, sha256_kk="0" * 64), sign_key),
          "agreement_mismatch"),
-        (sign_payload(_statement(gw, SANDBOX_NEWCOMER.iin, version=2), sign_key),
+        (sign_payload(_statement(gw, SANDBOX_NEWCOMER.iin, version=3), sign_key),
          "agreement_mismatch"),
         (sign_payload(_statement(gw, SANDBOX_NEWCOMER.iin, signed_at=stale), sign_key),
          "clock_skew"),
@@ -112,3 +117,46 @@ def test_bad_agreement_signatures_are_refused_and_journaled(gw: Gw) -> None:
     assert _code(gw.client.post(SIGNATURE, json=cases[0][0])) == "session_invalid"
     with gw.engine.connect() as conn:
         assert conn.execute(select(agreements)).first() is None
+
+
+def _filled(gw: Gw, **blanks: str) -> dict[str, object]:
+    """A statement whose texts are the form filled with `blanks` (over the defaults)."""
+    text = AgreementText.model_validate(gw.client.get(AGREEMENT).json())
+    values = {"city": "Астана", "date": now_astana().date().isoformat(),
+              "full_name": NEWCOMER_NAME, "position": "бас маман", **blanks}
+    return AgreementStatement.filled(text, AgreementBlanks.model_validate(values),
+                                     SANDBOX_NEWCOMER.iin, iso(now_astana())
+                                     ).model_dump(mode="json")
+
+
+@pytest.mark.req("R-AUTH-8", "R-AUTH-2")
+def test_the_signed_text_is_the_form_with_only_its_blanks_filled(gw: Gw) -> None:
+    token, _ = _login(gw)
+    sign_key = gw.pki.software_signers(SANDBOX_NEWCOMER)[1]
+    good = _filled(gw, city="Алматы", position="бас сарапшы")
+    assert "Алматы қаласы" in str(good["text_kk"]) and "город Алматы" in str(good["text_ru"])
+    assert f"{NEWCOMER_NAME}, бас сарапшы" in str(good["text_kk"])
+    # One word changed outside the blanks, in either language; the blanks and the text
+    # disagreeing; another person's name; another day: each refused, nothing recorded.
+    kk_word = dict(good, text_kk=str(good["text_kk"]).replace("құпия", "ашық", 1))
+    ru_word = dict(good, text_ru=str(good["text_ru"]).replace("не разглашать", "разглашать"))
+    other_city = dict(good, blanks=dict(good["blanks"], city="Шымкент"))  # type: ignore[arg-type]
+    stranger = _filled(gw, full_name="БӨТЕН АДАМ")
+    yesterday = (now_astana().date() - dt.timedelta(days=3)).isoformat()
+    old = _filled(gw, date=yesterday)
+    for fields in (kk_word, ru_word, other_city, stranger, old):
+        body = AgreementStatement.model_validate(fields).canonical()
+        refused = gw.client.post(SIGNATURE, json=sign_payload(body, sign_key),
+                                 headers=bearer(token))
+        assert _code(refused) == "agreement_mismatch", fields
+    with gw.engine.connect() as conn:
+        assert conn.execute(select(agreements)).first() is None
+    # A blank cannot smuggle a line or a marker into the text.
+    with pytest.raises(ValueError):
+        AgreementStatement.model_validate(_filled(gw, position="маман\n18. Қосымша тармақ"))
+    body = AgreementStatement.model_validate(good).canonical()
+    reply = gw.client.post(SIGNATURE, json=sign_payload(body, sign_key), headers=bearer(token))
+    assert reply.status_code == 200, reply.text
+    with gw.engine.connect() as conn:
+        stored = json.loads(conn.execute(select(agreements.c.statement)).scalar_one())
+    assert stored["text_kk"] == good["text_kk"] and stored["blanks"]["city"] == "Алматы"

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from gateway import journal, registry
+from gateway.agreement import statement_for
 from gateway.models import agreements, dispositions, nonces, users
 from gateway.problems import CODES, PROBLEM_MEDIA_TYPE
 from signing.sandbox_pki import SANDBOX_USERS, SandboxUser
@@ -35,7 +36,6 @@ from transport.commands import (
 )
 from transport.protocol import (
     API_PREFIX,
-    AgreementStatement,
     AgreementText,
     DispositionStatement,
     OperatorBlock,
@@ -64,9 +64,10 @@ def _fields(gw: Gw, command: Command[Any], iin: str, late: bool) -> dict[str, An
             STALE if late else dt.timedelta(0))).canonical())
     if command is AGREEMENT:
         text = AgreementText.model_validate(gw.client.get(f"{API_PREFIX}/agreement").json())
-        return AgreementStatement(version=text.version, sha256_kk=text.sha256_kk,
-                                  sha256_ru=text.sha256_ru, iin=iin,
-                                  signed_at=_at(late)).model_dump(mode="json")
+        with gw.engine.connect() as conn:
+            user = registry.find(conn, iin)
+        return statement_for(text, iin, _at(late), name=user.name if user else "ТЕСТ АТЫ"
+                             ).model_dump(mode="json")
     if command is DISPOSITION:
         return DispositionStatement(journal_seq=1, request_sha256="0" * 64, case_number="K-1",
                                     action="destroyed_unattached", destroyed_at=_at(late),

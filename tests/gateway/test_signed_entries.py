@@ -26,6 +26,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from gateway import archive, checkpoints, journal, registry
+from gateway.agreement import statement_for
 from gateway.app import create_app
 from gateway.config import GatewayConfig
 from gateway.db import make_engine, migrate, write_tx
@@ -38,7 +39,7 @@ from transport.clock import iso, now_astana
 from transport.commands import SIGNED_KINDS
 from transport.protocol import (
     API_PREFIX,
-    AgreementStatement,
+    AgreementText,
     DispositionStatement,
     OperatorBlock,
     OperatorDecision,
@@ -95,9 +96,10 @@ def made(sandbox_pki: SandboxPKI, tmp_path_factory: pytest.TempPathFactory
         auth_key, sign_key = pki.software_signers(NEWCOMER)
         newcomer = login(client, auth_key)
         text = _ok(client.get(f"{API_PREFIX}/agreement"))
-        agreement = AgreementStatement(version=text["version"], sha256_kk=text["sha256_kk"],
-                                       sha256_ru=text["sha256_ru"], iin=NEWCOMER.iin,
-                                       signed_at=iso(now_astana()))
+        agreement = statement_for(AgreementText.model_validate(text), NEWCOMER.iin,
+                                  iso(now_astana()), name=" ".join(
+                                      (NEWCOMER.surname, NEWCOMER.first_name,
+                                       NEWCOMER.patronymic)))
         _ok(client.post(f"{API_PREFIX}/agreement/signature", headers=bearer(newcomer),
                         json=sign_payload(agreement.canonical(), sign_key)))
         # An application, and a blocking one that takes effect at once.

@@ -38,12 +38,13 @@ class FakeDesk:
         default_factory=lambda: SimpleNamespace(
             gateway_url="https://127.0.0.1:8443", idle_lock_s=900.0, case_dir=None,
             retention_s=8 * 3600.0, retention_warn_s=900.0, allow_copy=True,
-            clipboard_clear_s=10.0, sandbox=True,
+            clipboard_clear_s=10.0, sandbox=True, state_dir=None,
         )
     )
     present: bool = True
     agreement_required: bool = False
     agreement_signed: Any = None
+    agreement_blanks: Any = None
     pin_due: bool = False
     pin: str = "12345678"
     user: Any = None
@@ -173,15 +174,16 @@ class FakeDesk:
         self._note()
         return SimpleNamespace(
             version=1,
-            text_kk="КЕЛІСІМ мәтіні",
-            text_ru="Текст СОГЛАШЕНИЯ",
+            text_kk="КЕЛІСІМ мәтіні [[city]] қаласы [[date]] [[full_name]], [[position]]",
+            text_ru="Текст СОГЛАШЕНИЯ город [[city]] [[date]] [[full_name]], [[position]]",
             sha256_kk="0" * 64,
             sha256_ru="1" * 64,
         )
 
-    def sign_agreement(self, shown: Any = None) -> None:
+    def sign_agreement(self, shown: Any, blanks: Any) -> None:
         self._note()
         self.agreement_signed, self.agreement_required = shown, False
+        self.agreement_blanks = blanks
 
     def token_present(self) -> bool:
         self._note()

@@ -112,6 +112,7 @@ def test_agreement_before_the_first_query(qtbot: Any) -> None:
     assert not win.query_page.isEnabled()
     assert "СОГЛАШЕНИЯ" in dialog.texts["ru"].toPlainText()
     assert "КЕЛІСІМ" in dialog.texts["kk"].toPlainText()
+    dialog.fields["position"].setText("бас маман")  # the one blank nothing prefills here
     dialog.sign_button.click()
     qtbot.waitUntil(lambda: desk.agreement_signed is not None, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: win.query_page.isEnabled(), timeout=WAIT_MS)
