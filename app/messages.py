@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 LANGS = ("kk", "ru", "en")
@@ -476,34 +477,106 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "Внутренняя ошибка шлюза; ничего не выполнено. Повторите позже или обратитесь к оператору.",
         "The gateway had an internal error; nothing was done. Try again later or contact the operator.",
     ),
+    # A refusal whose own code is internal (a correct desk never provokes it): no raw code and
+    # no English detail is shown; the code stays in the desk's log.
     "refused": (
-        "Шлюз сұрауды қабылдамады ({code}): {detail}",
-        "Шлюз отклонил запрос ({code}): {detail}",
-        "The gateway refused ({code}): {detail}",
+        "Шлюз сұрауды қабылдамады. Қайталап көріңіз; қате қайталанса, ҚАО ААЖ операторына хабарласыңыз.",
+        "Шлюз отклонил запрос. Повторите попытку; если ошибка повторится, обратитесь к оператору СИО ПСО.",
+        "The gateway refused the request. Try again; if it happens again, contact the system operator.",
     ),
 }
 
 
+# Gateway refusals whose ordinary text needs values a refusal does not carry, or would show the
+# gateway's English detail: told without them, each with what to do next.
+_REFUSALS: dict[str, tuple[str, str, str]] = {
+    "param_invalid": (
+        "Шлюз сұрау параметрлерін қабылдамады. Параметрлерді тексеріп, сұрауды қайта жіберіңіз.",
+        "Шлюз не принял параметры запроса. Проверьте параметры и отправьте запрос снова.",
+        "The gateway did not accept the query's parameters. Check them and send the query again.",
+    ),
+    "param_named": (
+        "Шлюз сұрау параметрлерін қабылдамады: {fields} — {reason}. Түзетіп, қайта жіберіңіз.",
+        "Шлюз не принял параметры запроса: {fields} — {reason}. Исправьте и отправьте снова.",
+        "The gateway did not accept the query's parameters: {fields} — {reason}. Correct them "
+        "and send again.",
+    ),
+    "resource_unavailable": (
+        "Бұл ресурс шлюзде әзірге қызмет көрсетпейді. Басқа ресурсты таңдаңыз немесе операторға хабарласыңыз.",
+        "Этот ресурс пока не обслуживается шлюзом. Выберите другой ресурс или обратитесь к оператору.",
+        "The gateway does not serve this resource yet. Choose another resource or contact the operator.",
+    ),
+    "signature_invalid": (
+        "Қолтаңба расталмады. Қайта қол қойып жіберіңіз; қайталанса, әкімшіге хабарласыңыз.",
+        "Подпись не подтверждена. Подпишите и отправьте снова; если повторится, обратитесь к администратору.",
+        "The signature did not verify. Sign and send again; if it happens again, contact the administrator.",
+    ),
+    "application_invalid": (
+        "Өтінімнің бір өрісі қате толтырылған. Өрістерді тексеріп, өтінімді қайта беріңіз.",
+        "Поле заявки заполнено неверно. Проверьте поля и подайте заявку снова.",
+        "A field of the application is invalid. Check the fields and file the application again.",
+    ),
+    "application_pdf_invalid": (
+        "Өтінімнің PDF файлы оқылмайды немесе қол қойылмаған. PDF-ті қайта жасап, қол қойыңыз.",
+        "PDF заявки не читается или не подписан. Сформируйте PDF заново и подпишите его.",
+        "The application PDF is unreadable or unsigned. Generate the PDF again and sign it.",
+    ),
+    "maintenance": (
+        "Ресурс жоспарлы техникалық жұмыстарға байланысты уақытша қолжетімсіз{until}. Жұмыстар аяқталған соң қайталаңыз.",
+        "Ресурс временно недоступен из-за плановых технических работ{until}. Повторите после их окончания.",
+        "The resource is temporarily unavailable for planned technical works{until}. Try again when they are over.",
+    ),
+}
+_UNTIL = (" ({at} дейін)", " (до {at})", " (until {at})")
+# gateway/resolvers.py writes a parameter refusal's detail as "<reason> <name,...>: <English>".
+_PARAM_DETAIL = re.compile(r"([a-z_]+) ([a-z_]+(?:,[a-z_]+)*): ")
+_ISO_UNTIL = re.compile(r"until (\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})")
+
+
 def text(key: str, lang: str = "en", /, **values: Any) -> str:
     """The message for error `key` in `lang` (English when the language is unknown)."""
-    refused = key == "refused"
-    if refused and values.get("code") in _TEXTS:
-        key = str(values["code"])  # a gateway code with its own text says more
+    idx = LANGS.index(lang) if lang in LANGS else 2
+    if key == "refused":
+        return _refusal(str(values.get("code", "")), str(values.get("detail", "")), idx, lang)
     row = _TEXTS.get(key)
     if row is None:
-        row = _TEXTS["refused"]
-        values = {"code": key, "detail": values.get("detail", "")}
-    idx = LANGS.index(lang) if lang in LANGS else 2
+        return _TEXTS["refused"][idx]
     values = {"left": _attempts(values.get("attempts_left"), idx), **values}
     if "reason" in values and "detail" not in values:
         values["detail"] = reason_text(str(values["reason"]), lang)
-    template = row[idx]
+    if "field" in values:
+        values["field"] = param_label(str(values["field"]), lang)
     try:
-        return template.format(**values)
+        return row[idx].format(**values)
     except (KeyError, IndexError):
-        if refused and key != "refused":  # its own text needs values a refusal does not carry
-            return _TEXTS["refused"][idx].format(code=key, detail=values.get("detail", ""))
-        return template
+        return row[idx]
+
+
+def _refusal(code: str, detail: str, idx: int, lang: str) -> str:
+    """A gateway refusal in the analyst's words: never its code, never its English detail."""
+    if code == "param_invalid" and (m := _PARAM_DETAIL.match(detail)) and m[1] in _REASONS:
+        fields = ", ".join(f"«{param_label(n, lang)}»" for n in m[2].split(","))
+        return _REFUSALS["param_named"][idx].format(fields=fields, reason=reason_text(m[1], lang))
+    if code == "maintenance":
+        at = _ISO_UNTIL.search(detail)
+        until = _UNTIL[idx].format(at=f"{at[1]} {at[2]}") if at else ""
+        return _REFUSALS["maintenance"][idx].format(until=until)
+    row = _REFUSALS.get(code) or _TEXTS.get(code) or _TEXTS["refused"]
+    try:
+        return row[idx].format(left="", detail="")
+    except (KeyError, IndexError):
+        return _TEXTS["refused"][idx]
+
+
+def param_label(name: str, lang: str) -> str:
+    """A query parameter's label in `lang` as the catalogue names it; other names as they are."""
+    from resources.catalogue import catalogue
+
+    for res in catalogue().values():
+        for p in res.all_params:
+            if p.name == name:
+                return p.label.get(lang) or p.label["ru"]
+    return name
 
 
 def _attempts(left: object, idx: int) -> str:
@@ -530,7 +603,14 @@ _REASONS: dict[str, tuple[str, str, str]] = {
     "text_control": ("басқару таңбаларына жол берілмейді", "управляющие символы недопустимы", "control characters are not allowed"),
     "type_unknown": ("параметр түрі белгісіз", "неизвестный тип параметра", "unknown parameter type"),
     "not_a_param": ("бұл ресурстың параметрі емес", "не параметр этого ресурса", "not a parameter of this resource"),
-    "need_one_param": ("кемінде бір параметрді көрсетіңіз", "укажите хотя бы один параметр", "give at least one parameter"),
+    "name_letters": ("тек әріптер, бос орын, дефис немесе апостроф", "только буквы, пробел, дефис или апостроф", "letters, spaces, hyphens or apostrophes only"),
+    "name_too_long": ("ең көбі {max_name} таңба", "не более {max_name} символов", "at most {max_name} characters"),
+    "document_format": ("құжат нөмірі — 5–15 латын бас әрпі мен цифр, мысалы N12345678", "номер документа — 5–15 заглавных латинских букв и цифр, например N12345678", "a document number has 5–15 Latin capitals and digits, e.g. N12345678"),
+    "org_name_short": ("атауын толығырақ жазыңыз", "укажите наименование полнее", "give more of the name"),
+    "mixed_sets": ("басқа іздеу тәсілінің параметрі: бір тәсілді таңдаңыз", "параметр другого способа поиска: выберите один способ", "belongs to another way of searching: choose one way"),
+    "empty_param": ("мәнсіз жіберілді", "отправлен без значения", "sent without a value"),
+    "too_many_matches": ("сәйкестер тым көп, іздеуді нақтылаңыз (мысалы, ЖСН/БСН бойынша)", "слишком много совпадений, уточните поиск (например, по ИИН/БИН)", "too many matches, narrow the search (e.g. by IIN/BIN)"),
+    "need_one_param": ("іздеу тәсілдерінің бірін толтырыңыз", "заполните один из способов поиска", "fill in one of the ways of searching"),
     "case_too_long": ("ең көбі {max_case} таңба", "не более {max_case} символов", "at most {max_case} characters"),
     "purpose_short": ("мақсатты көрсетіңіз (кемінде {min_purpose} таңба)", "укажите цель (не менее {min_purpose} символов)", "state the purpose (at least {min_purpose} characters)"),
 }
@@ -538,10 +618,12 @@ _REASONS: dict[str, tuple[str, str, str]] = {
 
 def reason_text(code: str, lang: str = "en") -> str:
     """A validation reason in `lang`; an unknown code is shown as it is rather than hidden."""
-    from app.validation import MAX_CASE, MAX_TEXT, MIN_PURPOSE
+    from app.validation import MAX_CASE, MIN_PURPOSE
+    from resources.catalogue import MAX_NAME, MAX_TEXT
 
     row = _REASONS.get(code)
     if row is None:
         return code
     idx = LANGS.index(lang) if lang in LANGS else 2
-    return row[idx].format(max=MAX_TEXT, max_case=MAX_CASE, min_purpose=MIN_PURPOSE)
+    return row[idx].format(max=MAX_TEXT, max_case=MAX_CASE, min_purpose=MIN_PURPOSE,
+                          max_name=MAX_NAME)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
-from resources.catalogue import Param, Resource
+from resources.catalogue import Param, Resource, format_reason
 from signing.iin import is_valid_bin, is_valid_iin
 from transport import text
 from transport.protocol import BASIS_MINIMUM, Basis
@@ -16,12 +13,6 @@ DEFAULT_LEGAL_GROUND = (
 
 MIN_PURPOSE = 5
 MAX_CASE = 64
-
-# R-Q-1: the formats of the catalogue's parameter types (the gateway checks the same).
-_PLATE = re.compile(r"\d{3}[A-Z]{2,3}\d{2}")  # 123ABC02: number, letters, region
-_VIN = re.compile(r"[A-HJ-NPR-Z0-9]{17}")  # ISO 3779: no I, O or Q
-_PHONE = re.compile(r"\+7\d{10}")
-MAX_TEXT = 200
 
 
 def param_error(param: Param, value: str) -> str | None:
@@ -40,34 +31,33 @@ def type_error(kind: str, value: str) -> str | None:
         ok = {"iin": is_valid_iin(value), "bin": is_valid_bin(value),
               "iin_or_bin": is_valid_iin(value) or is_valid_bin(value)}[kind]
         return None if ok else f"{kind}_check"
-    if kind == "date":
-        try:
-            day = dt.date.fromisoformat(value)
-        except ValueError:
-            return "date_format"
-        return None if len(value) == 10 and day.year >= 1900 else "date_format"
-    if kind == "plate":
-        return None if _PLATE.fullmatch(value) else "plate_format"
-    if kind == "vin":
-        return None if _VIN.fullmatch(value) else "vin_format"
-    if kind == "phone":
-        return None if _PHONE.fullmatch(value) else "phone_format"
-    if kind == "text":
-        if len(value) > MAX_TEXT:
-            return "text_too_long"
-        return None if value.isprintable() else "text_control"
-    return "type_unknown"
+    return format_reason(kind, value)
 
 
 def params_errors(resource: Resource, params: dict[str, str]) -> dict[str, str]:
-    """Parameter name → reason code for everything wrong with `params`."""
-    errors = {p.name: e for p in resource.params if (e := param_error(p, params.get(p.name, "")))}
-    unknown = set(params) - {p.name for p in resource.params}
-    errors.update({name: "not_a_param" for name in unknown})
-    if resource.any_of and not errors and not any(params.get(p.name, "").strip()
-                                                  for p in resource.params):
-        errors[resource.params[0].name] = "need_one_param"
+    """Parameter name → reason code for everything wrong with `params` (R-Q-1).
+
+    The names present (empty or not) say which parameter set is meant — the query page passes
+    every field of the set the analyst chose — so what that set still lacks is named precisely;
+    names of another set, or of none, are reasons of their own."""
+    choice = resource.choose_set(set(params))
+    errors = {name: "not_a_param" for name in choice.unknown}
+    errors.update({name: "mixed_sets" for name in choice.mixed})
+    if choice.chosen is None:
+        if not errors:
+            errors[resource.param_sets[0].params[0].name] = "need_one_param"
+        return errors
+    for p in (*choice.chosen.params, *resource.common):
+        if p.name in errors:
+            continue
+        if (reason := param_error(p, params.get(p.name, ""))) is not None:
+            errors[p.name] = reason
     return errors
+
+
+def given_params(params: dict[str, str]) -> dict[str, str]:
+    """Only what the analyst typed, trimmed: the signed query carries nothing else (R-Q-1)."""
+    return {k: v.strip() for k, v in params.items() if v.strip()}
 
 
 def basis_errors(case_number: str, legal_ground: str, purpose: str) -> dict[str, str]:

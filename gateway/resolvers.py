@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 
 from gateway.population import Population
 from gateway.problems import Refusal
-from gateway.world import Subject, World, assets, business, events, links, persons, world_of
+from gateway.world import Subject, World, assets, business, events, links, persons, search, world_of
 from gateway.world.common import Record
-from resources.catalogue import PARAM_TYPES, Resource, catalogue
+from resources.catalogue import PARAM_TYPES, ParamSet, Resource, catalogue, format_reason
 from signing.iin import is_valid_bin, is_valid_iin
 from transport.protocol import ResultRecord
 
@@ -19,7 +18,7 @@ Finder = Callable[[World, Subject], list[Record]]
 
 # Resource → what it tells about one subject; the subject comes from its IIN/BIN parameter.
 FINDERS: dict[int, Finder] = {
-    1: lambda w, s: [w.person(s.index).fields()],
+    1: persons.registry_record,
     2: business.legal_entity,
     3: assets.real_estate,
     4: assets.land,
@@ -76,57 +75,61 @@ FINDERS: dict[int, Finder] = {
 DATE_FIELD = {23: "crossed_on", 24: "crossed_on", 34: "payment_date", 35: "departure"}
 # Subject kinds each parameter type can name.
 _KINDS = {"iin": ("person",), "bin": ("company",), "iin_or_bin": ("person", "company")}
-
-# R-Q-1: the same formats app/validation.py checks on the client.
-_PLATE = re.compile(r"\d{3}[A-Z]{2,3}\d{2}")
-_VIN = re.compile(r"[A-HJ-NPR-Z0-9]{17}")
-_PHONE = re.compile(r"\+7\d{10}")
-MAX_TEXT = 200
+# A search by name answers for at most this many subjects; more must be narrowed first.
+MAX_MATCHES = 50
 
 
 def type_ok(kind: str, value: str) -> bool:
-    """Whether a non-empty value has the format of parameter type `kind`."""
+    """Whether a non-empty value has the format of parameter type `kind` (as app/validation)."""
     if kind == "iin":
         return is_valid_iin(value)
     if kind == "bin":
         return is_valid_bin(value)
     if kind == "iin_or_bin":
         return is_valid_iin(value) or is_valid_bin(value)
-    if kind == "date":
-        try:
-            return len(value) == 10 and dt.date.fromisoformat(value).year >= 1900
-        except ValueError:
-            return False
-    if kind == "plate":
-        return _PLATE.fullmatch(value) is not None
-    if kind == "vin":
-        return _VIN.fullmatch(value) is not None
-    if kind == "phone":
-        return _PHONE.fullmatch(value) is not None
-    if kind == "text":
-        return len(value) <= MAX_TEXT and value.isprintable()
-    return False
+    return format_reason(kind, value) is None
 
 
-def check_params(resource_id: int, params: Mapping[str, str]) -> Resource:
-    """Refuse unknown, missing and malformed parameters against the catalogue's definition."""
+def _refuse(reason: str, names: Iterable[str], english: str) -> Refusal:
+    """param_invalid whose detail starts "<reason> <name,...>: " — app.messages reads that
+    prefix to tell the analyst in their language what to fix; the rest is for the journal."""
+    return Refusal("param_invalid", f"{reason} {','.join(names)}: {english}", reason=reason)
+
+
+def check_params(resource_id: int, params: Mapping[str, str]) -> tuple[Resource, ParamSet]:
+    """The resource and the one parameter set `params` gives whole; refused strictly otherwise:
+    unknown names, empty values, nothing, two sets mixed, a set half given, a bad format."""
     res = catalogue().get(resource_id)
     if res is None or not res.queryable or resource_id not in FINDERS:
         raise Refusal("resource_unavailable", f"resource №{resource_id} is not served yet")
-    known = {p.name for p in res.params}
-    unknown = sorted(set(params) - known)
-    if unknown:
-        raise Refusal("param_invalid", f"unknown parameters: {', '.join(unknown)}")
-    missing = [p.name for p in res.params if p.required and not params.get(p.name)]
-    if missing:
-        raise Refusal("param_invalid", f"missing parameters: {', '.join(missing)}")
-    if res.any_of and not any(params.get(p.name) for p in res.params):
-        raise Refusal("param_invalid", "give at least one parameter")
-    for p in res.params:
+    choice = res.choose_set(params)
+    if choice.unknown:
+        raise _refuse("not_a_param", choice.unknown, "unknown parameters")
+    empty = sorted(k for k, v in params.items() if not v)
+    if empty:
+        raise _refuse("empty_param", empty, "a parameter is sent without a value")
+    if choice.chosen is None:
+        first = res.param_sets[0].params[0].name
+        raise _refuse("need_one_param", [first], "no parameter set is given")
+    if choice.mixed:
+        raise _refuse("mixed_sets", choice.mixed,
+                      f"parameters of another set than {choice.chosen.id!r} are given")
+    if choice.missing:
+        raise _refuse("required", choice.missing,
+                      f"the parameter set {choice.chosen.id!r} is not complete")
+    for p in (*choice.chosen.params, *res.common):
         value = params.get(p.name, "")
         if value and not type_ok(p.type, value):
-            raise Refusal("param_invalid", f"{p.name} is not a valid {p.type}", param=p.name)
-    return res
+            raise _refuse(_format_reason(p.type, value), [p.name],
+                          f"{p.name} is not a valid {p.type}")
+    return res, choice.chosen
+
+
+def _format_reason(kind: str, value: str) -> str:
+    if kind in _KINDS:
+        digits = len(value) == 12 and value.isascii() and value.isdigit()
+        return f"{kind}_check" if digits else f"{kind}_digits"
+    return format_reason(kind, value) or "type_unknown"
 
 
 def _subject(world: World, kind: str, value: str) -> Subject | None:
@@ -134,41 +137,62 @@ def _subject(world: World, kind: str, value: str) -> Subject | None:
     return s if s is not None and s.kind in _KINDS.get(kind, ()) else None
 
 
-def _find(world: World, res: Resource, params: Mapping[str, str]) -> list[Record]:
-    values = {p.name: params.get(p.name, "") for p in res.params}
-    if res.id == 5 and values.get("plate"):
+def _subjects(world: World, chosen: ParamSet, values: Mapping[str, str]) -> list[Subject]:
+    """Whom the parameter set names: one subject by number, any number by name (R-Q-1)."""
+    if chosen.id == "person_name":
+        return search.persons_by_name(
+            world, values["surname"], values["first_name"], values.get("patronymic", ""),
+            dt.date.fromisoformat(values["birth_date"]))
+    if chosen.id == "foreign_document":
+        return search.foreigner_by_document(world, values["document_number"],
+                                            values["surname"], values["first_name"])
+    if chosen.id == "company_name":
+        return search.companies_by_name(world, values["company_name"])
+    p = chosen.params[0]
+    s = _subject(world, p.type, values[p.name])
+    return [] if s is None else [s]
+
+
+def _find(world: World, res: Resource, chosen: ParamSet, values: Mapping[str, str]
+          ) -> list[Record]:
+    if chosen.id == "plate":
         found = assets.vehicle_by_plate(world, values["plate"])
-    elif res.id == 5 and values.get("vin"):
+    elif chosen.id == "vin":
         found = assets.vehicle_by_vin(world, values["vin"])
-    elif res.id == 52 and values.get("phone") and not values.get("iin"):
+        if res.id == 30:  # the vehicle's declarations, found through its owner
+            owner = found[0]["owner"] if found else ""
+            found = [r for s in _owner_of(world, owner)
+                     for r in FINDERS[30](world, s) if r["vin"] == values["vin"]]
+    elif chosen.id == "phone":
         s = persons.person_by_phone(world, values["phone"])
-        found = [] if s is None else persons.mobile(world, s)
+        found = [] if s is None else [r for r in persons.mobile(world, s)
+                                      if r["phone_number"] == values["phone"]]
     else:
-        subject_param = next(p for p in res.params if p.type in _KINDS)
-        s = _subject(world, subject_param.type, values[subject_param.name])
-        # Nobody with that number is an answer, not an error.
-        found = [] if s is None else FINDERS[res.id](world, s)
-    # Every given parameter narrows the answer (e.g. owner and plate both given).
-    for p in res.params:
-        v = values[p.name]
-        if v and p.type in ("plate", "vin", "phone"):
-            field = {"plate": "plate", "vin": "vin", "phone": "phone_number"}[p.type]
-            found = [r for r in found if r[field] == v]
-        elif v and p.type == "date":
-            found = [r for r in found if r[DATE_FIELD[res.id]] >= v]
-    if res.id == 5 and values.get("owner") and found:
-        owner = _subject(world, "iin_or_bin", values["owner"])
-        found = [r for r in found if owner is not None and r["owner"].endswith(f"({owner.id})")]
+        subjects = _subjects(world, chosen, values)
+        if len(subjects) > MAX_MATCHES:
+            raise _refuse("too_many_matches", [p.name for p in chosen.params],
+                          f"more than {MAX_MATCHES} subjects match")
+        # Nobody by that number or name is an answer, not an error.
+        found = [r for s in subjects for r in FINDERS[res.id](world, s)]
+    if values.get("from_date"):
+        found = [r for r in found if r[DATE_FIELD[res.id]] >= values["from_date"]]
     return found
+
+
+def _owner_of(world: World, label: str) -> list[Subject]:
+    """The subject a record's "NAME (IIN/BIN)" owner label names."""
+    number = label[-13:-1] if label.endswith(")") else ""
+    s = world.subject(number)
+    return [] if s is None else [s]
 
 
 def resolve(
     population: Population, resource_id: int, params: Mapping[str, str]
 ) -> list[ResultRecord]:
     """Records for the query; Refusal("param_invalid"/"resource_unavailable") otherwise."""
-    res = check_params(resource_id, params)
+    res, chosen = check_params(resource_id, params)
     names = [f.name for f in res.fields]
-    found = _find(world_of(population), res, params)
+    found = _find(world_of(population), res, chosen, params)
     # The catalogue's field names and order are the contract with the client.
     return [ResultRecord(fields={n: rec[n] for n in names}) for rec in found]
 

@@ -6,9 +6,9 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
+    QButtonGroup,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -24,11 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.api import DeskApi
-from app.validation import DEFAULT_LEGAL_GROUND, make_basis
-from resources.catalogue import Resource
+from app.validation import DEFAULT_LEGAL_GROUND, given_params, make_basis
+from resources.catalogue import Param, ParamSet, Resource
 from ui import i18n
 from ui.i18n import translate
 from ui.messages import LEVEL_STYLE, error_text, reason_text
+from ui.resource_finder import ResourceFinder
 from ui.result_view import ResultView
 from ui.widgets import named
 from ui.worker import DeskRunner
@@ -38,7 +40,7 @@ BASIS_FIELDS = ("case_number", "legal_ground", "purpose")
 _TWELVE_DIGITS = ("iin", "bin", "iin_or_bin")
 # R-Q-1: format examples for the other parameter types (language-neutral, so not translated).
 _EXAMPLES = {"date": "2024-01-31", "plate": "123ABC02", "vin": "XTA21099012345678",
-             "phone": "+77011234567"}
+             "phone": "+77011234567", "document": "N12345678"}
 
 
 class _FieldRow:
@@ -86,19 +88,30 @@ class QueryPage(QWidget):
         self.setObjectName("queryPage")
         self._desk, self._runner = desk, runner
         self._resources: list[Resource] = []
+        self._current: Resource | None = None
+        self._set: ParamSet | None = None  # the way of asking the analyst chose (R-Q-1)
+        self._typed: dict[str, str] = {}  # values kept while the analyst switches sets
         self._params: list[_FieldRow] = []
         self._errors: dict[str, str] | None = None  # None until the first check answers
         self._check_gen = 0
         self._sending = False
         self._send_when_checked = False
 
-        self.resource_label = QLabel()
-        self.resource_combo = named(QComboBox(), "resourceCombo")
-        self.resource_label.setBuddy(self.resource_combo)
-        self.resource_combo.currentIndexChanged.connect(self._resource_changed)
+        self.finder = named(ResourceFinder(), "resourceFinder")
+        self.finder.picked.connect(self._picked)
+        self.resource_title = named(QLabel(wordWrap=True), "resourceTitle")
+        self.resource_title.setStyleSheet("font-weight: bold;")
 
         self.params_group = named(QGroupBox(), "paramsGroup")
-        self.params_form = QFormLayout(self.params_group)
+        params_lay = QVBoxLayout(self.params_group)
+        self.sets_row = named(QWidget(), "paramSets")
+        self.sets_lay = QHBoxLayout(self.sets_row)
+        self.sets_lay.setContentsMargins(0, 0, 0, 0)
+        self.set_buttons = QButtonGroup(self)
+        self.set_buttons.idClicked.connect(self._set_clicked)
+        self.params_form = QFormLayout()
+        params_lay.addWidget(self.sets_row)
+        params_lay.addLayout(self.params_form)
 
         self.basis_group = named(QGroupBox(), "basisGroup")
         case = named(QLineEdit(), "caseNumber")
@@ -142,13 +155,12 @@ class QueryPage(QWidget):
 
         self.form = named(QWidget(), "queryForm")
         form_lay = QVBoxLayout(self.form)
-        top = QFormLayout()
-        top.addRow(self.resource_label, self.resource_combo)
-        form_lay.addLayout(top)
+        form_lay.addWidget(self.finder)
+        form_lay.addWidget(self.resource_title)
         form_lay.addWidget(self.params_group)
         form_lay.addWidget(self.basis_group)
         form_lay.addStretch(1)
-        left = QWidget()
+        left = named(QWidget(), "queryLeft")
         left_lay = QVBoxLayout(left)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -169,6 +181,10 @@ class QueryPage(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(splitter)
+        # Ctrl+F in the form finds a resource; in the result pane it filters the records.
+        self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, left)
+        self.find_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_shortcut.activated.connect(self.finder.focus)
         self.retranslate()
 
     # -- loading ---------------------------------------------------------------------------
@@ -179,31 +195,73 @@ class QueryPage(QWidget):
 
     def _set_resources(self, resources: list[Resource]) -> None:
         self._resources = list(resources)
-        self.resource_combo.blockSignals(True)
-        self.resource_combo.clear()
-        for res in self._resources:
-            self.resource_combo.addItem(res.title(i18n.current()), res.id)
-        self.resource_combo.blockSignals(False)
-        self._resource_changed()
+        self.finder.set_resources(self._resources)
+        keep = self._current.id if self._current is not None else None
+        ids = [r.id for r in self._resources]
+        self.select_resource(keep if keep in ids else (ids[0] if ids else None))
 
     def current_resource(self) -> Resource | None:
-        idx = self.resource_combo.currentIndex()
-        return self._resources[idx] if 0 <= idx < len(self._resources) else None
+        return self._current
 
-    def _resource_changed(self) -> None:
+    def current_set(self) -> ParamSet | None:
+        return self._set
+
+    def select_resource(self, resource_id: int | None, set_id: str | None = None) -> bool:
+        """Make `resource_id` the one asked (its first parameter set unless `set_id`)."""
+        res = next((r for r in self._resources if r.id == resource_id), None)
+        if res is None and resource_id is not None:
+            return False
+        self._current = res
+        self._typed = {}
+        self._build_sets()
+        chosen = res.param_sets[0] if res else None
+        if res is not None and set_id is not None:
+            chosen = next((s for s in res.param_sets if s.id == set_id), chosen)
+        self._select_set(chosen)
+        return True
+
+    def _picked(self, resource_id: int) -> None:
+        """A resource picked in the finder: its first parameter takes the keyboard."""
+        if self._current is None or self._current.id != resource_id:
+            self.select_resource(resource_id)
+        if self._params:
+            self._params[0].editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _build_sets(self) -> None:
+        for button in self.set_buttons.buttons():
+            self.set_buttons.removeButton(button)
+            button.deleteLater()
+        res = self._current
+        sets = res.param_sets if res else ()
+        for i, pset in enumerate(sets):
+            button = named(QRadioButton(), f"set_{pset.id}")
+            self.set_buttons.addButton(button, i)
+            self.sets_lay.addWidget(button)
+        self.sets_row.setVisible(len(sets) > 1)  # one way of asking needs no choice
+
+    def _set_clicked(self, index: int) -> None:
+        res = self._current
+        if res is not None and 0 <= index < len(res.param_sets):
+            self._select_set(res.param_sets[index])
+            if self._params:
+                self._params[0].editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _select_set(self, pset: ParamSet | None) -> None:
+        """Rows for the set's parameters and the common ones; typed values carry over."""
+        self._typed.update({r.name: r.text() for r in self._params})
+        self._set = pset
+        res = self._current
+        if res is not None and pset is not None:
+            button = self.set_buttons.button(res.param_sets.index(pset))
+            if button is not None:
+                button.setChecked(True)
         while self.params_form.rowCount():
             self.params_form.removeRow(0)
         self._params = []
-        res = self.current_resource()
-        for param in res.params if res else ():
-            edit = named(QLineEdit(), f"param_{param.name}")
-            if param.type in _TWELVE_DIGITS:
-                # 12 digits and nothing else can be typed; the check digit is desk.check's job.
-                digits = QRegularExpression(r"\d{0,12}")
-                edit.setValidator(QRegularExpressionValidator(digits, edit))
-                edit.setMaxLength(12)
-                edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        for param in (*pset.params, *res.common) if res and pset else ():
+            edit = self._editor(param)
             row = _FieldRow(param.name, edit)
+            row.set_text(self._typed.get(param.name, ""))
             edit.textEdited.connect(lambda _t, r=row: self._edited(r))
             self.params_form.addRow(row.label, row.cell())
             self._params.append(row)
@@ -211,8 +269,20 @@ class QueryPage(QWidget):
         self.retranslate()
         self.recheck()
 
+    @staticmethod
+    def _editor(param: Param) -> QLineEdit:
+        edit = named(QLineEdit(), f"param_{param.name}")
+        if param.type in _TWELVE_DIGITS:
+            # 12 digits and nothing else can be typed; the check digit is desk.check's job.
+            digits = QRegularExpression(r"\d{0,12}")
+            edit.setValidator(QRegularExpressionValidator(digits, edit))
+            edit.setMaxLength(12)
+            edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        return edit
+
     def _fix_tab_order(self) -> None:
-        chain: list[QWidget] = [self.resource_combo]
+        chain: list[QWidget] = [self.finder.filter, self.finder.list]
+        chain += list(self.set_buttons.buttons())
         chain += [r.editor for r in self._params]
         chain += [r.editor for r in self.basis.values()]
         chain += [self.send_button]
@@ -222,7 +292,12 @@ class QueryPage(QWidget):
     # -- checking --------------------------------------------------------------------------
 
     def params(self) -> dict[str, str]:
+        """Every field of the chosen set, empty ones too: they say which set is meant."""
         return {r.name: r.text() for r in self._params}
+
+    def given_params(self) -> dict[str, str]:
+        """What the signed query carries: only the fields the analyst filled (R-Q-1)."""
+        return given_params(self.params())
 
     def basis_values(self) -> dict[str, str]:
         return {name: row.text() for name, row in self.basis.items()}
@@ -259,10 +334,11 @@ class QueryPage(QWidget):
     def query_subject(self, resource_id: int, params: dict[str, str]) -> None:
         """Query `params` in resource `resource_id` with the basis already typed (a node of the
         links graph was chosen); sent once the form checks out, else the reasons show."""
-        index = self.resource_combo.findData(resource_id)
-        if index < 0:
+        res = next((r for r in self._resources if r.id == resource_id), None)
+        if res is None:
             return
-        self.resource_combo.setCurrentIndex(index)  # rebuilds the parameter rows
+        choice = res.choose_set(set(params))
+        self.select_resource(resource_id, choice.chosen.id if choice.chosen else None)
         for row in self._params:
             if row.name in params:
                 row.set_text(params[row.name])
@@ -312,7 +388,7 @@ class QueryPage(QWidget):
         except ValueError as exc:  # pydantic's ValidationError is a ValueError
             self._show_failure(exc)
             return
-        params, desk = self.params(), self._desk
+        params, desk = self.given_params(), self._desk
         self._set_sending(True)
         self._runner.call(lambda: desk.query(res.id, params, basis), self._on_sent, self._on_failed)
 
@@ -366,15 +442,22 @@ class QueryPage(QWidget):
 
     def retranslate(self) -> None:
         lang = i18n.current()
-        self.resource_label.setText(translate("QueryPage", "&Resource:"))
-        for i, offered in enumerate(self._resources):
-            self.resource_combo.setItemText(i, offered.title(lang))
-        self.params_group.setTitle(translate("QueryPage", "Search parameters"))
+        self.finder.retranslate()
         res = self.current_resource()
-        by_name = {p.name: p for p in res.params} if res else {}
+        self.resource_title.setText(res.title(lang) if res else translate(
+            "QueryPage", "No resource is chosen: find one above."))
+        self.params_group.setTitle(translate("QueryPage", "Search parameters"))
+        self.sets_row.setAccessibleName(translate("QueryPage", "Search by"))
+        for i, pset in enumerate(res.param_sets if res else ()):
+            button = self.set_buttons.button(i)
+            if button is not None:
+                button.setText(pset.label.get(lang) or pset.label["ru"])
+        by_name = {p.name: p for p in res.all_params} if res else {}
         for row in self._params:
             param = by_name[row.name]
-            row.label.setText((param.label.get(lang) or param.label["ru"]) + ":")
+            caption = param.label.get(lang) or param.label["ru"]
+            row.label.setText(caption + ":")
+            row.editor.setAccessibleName(caption)
             if param.type in _TWELVE_DIGITS:
                 row.editor.setPlaceholderText(translate("QueryPage", "12 digits"))
             elif param.type in _EXAMPLES:
@@ -399,6 +482,13 @@ class QueryPage(QWidget):
             translate("QueryPage", "Signs the query with your EDS and sends it (Ctrl+Enter)")
         )
         self._show_errors()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Opening the page puts the keyboard in the resource filter (R-Q-1)."""
+        super().showEvent(event)
+        focus = self.focusWidget()
+        if not self._sending and (focus is None or not self.form.isAncestorOf(focus)):
+            self.finder.focus()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -243,7 +243,8 @@ class ResultView(QWidget):
         self.attach_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.attach_shortcut.activated.connect(self._attach_shortcut)
         self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
-        self.find_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        # Within the result pane: Ctrl+F in the query form finds a resource (ui/query_page).
+        self.find_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.find_shortcut.activated.connect(self.focus_filter)
 
         bottom = QHBoxLayout()

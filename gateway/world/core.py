@@ -5,14 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from gateway.population import Person, Population
-from gateway.world.codes import rng
+from gateway.world.codes import Scrambler, rng
 from signing.iin import make_bin
 
 Kind = Literal["person", "company"]
+T = TypeVar("T")
+KZ_CITIZENSHIP = "ҚАЗАҚСТАН РЕСПУБЛИКАСЫ"
+# A foreigner's passport number encodes the person (N + 8 digits), so №24's search by document
+# is an O(1) lookup like plates and phones.
+PASSPORTS = Scrambler(10**8, 7_919)
 
 _NAME_WORDS = (
     "АЛТЫН",
@@ -94,7 +100,18 @@ class World:
         self._bins: list[str] | None = None
         self._by_bin: dict[str, int] | None = None
         self._roles: dict[int, list[tuple[int, str]]] | None = None
+        self._indexes: dict[str, Any] = {}
         self._lock = threading.Lock()
+
+    def index(self, key: str, build: Callable[[], T]) -> T:
+        """The index `key`, built by `build` on first use (the first builder's result stays)."""
+        with self._lock:
+            hit = self._indexes.get(key)
+        if hit is None:
+            built = build()  # outside the lock: other indexes stay usable meanwhile
+            with self._lock:
+                hit = self._indexes.setdefault(key, built)
+        return hit
 
     # -- subjects -------------------------------------------------------------------------
 
@@ -193,6 +210,16 @@ class World:
         """Build the small indexes now (start-up), not on the first query."""
         self._company_index()
         self.roles_of(0)
+
+
+def foreign(p: Person) -> bool:
+    return p.citizenship != KZ_CITIZENSHIP
+
+
+def document_of(world: World, s: Subject) -> str:
+    """The identity document the registries hold: a passport for a foreigner (№24 finds it)."""
+    p = world.person(s.index)
+    return f"N{PASSPORTS.encode(s.code):08d}" if foreign(p) else p.document
 
 
 def full_name(p: Person) -> str:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from gateway.world.codes import rng
 from gateway.world.common import CITIES, COUNTRIES, Record, count, day, label, office, plus_years
-from gateway.world.core import Subject, World
+from gateway.world.core import Subject, World, document_of, foreign
 
-_KZ = "ҚАЗАҚСТАН РЕСПУБЛИКАСЫ"
 _CHECKPOINTS = (
     "Нұрсұлтан Назарбаев әуежайы / аэропорт",
     "Алматы әуежайы / аэропорт",
@@ -28,12 +27,12 @@ _FOREIGN_NAMES = (
 
 
 def foreigner(world: World, s: Subject) -> bool:
-    return world.person(s.index).citizenship != _KZ
+    return foreign(world.person(s.index))
 
 
 def _crossings(world: World, s: Subject, citizenship: bool) -> list[Record]:
     r = rng(world.seed, "border", s.code)
-    doc = world.person(s.index).document
+    doc = document_of(world, s)
     out = []
     for _ in range(count(r, (0.4, 0.1, 0.2, 0.1, 0.1, 0.1))):
         rec = {

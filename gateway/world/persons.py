@@ -8,7 +8,7 @@ from gateway.population import Person
 from gateway.world import codes
 from gateway.world.codes import rng
 from gateway.world.common import CITIES, NO, TODAY, YES, Record, count, day, office, plus_years
-from gateway.world.core import Subject, World, full_name
+from gateway.world.core import Subject, World, document_of, full_name
 from gateway.world.portrait import portrait_png
 
 _PHONES = codes.Scrambler(codes.PHONE_SPACE, 65_537)
@@ -166,14 +166,19 @@ def service_history(world: World, s: Subject) -> list[Record]:
     ]
 
 
-def _document(world: World, p: Person) -> tuple[str, str]:
-    r = rng(world.seed, "docissue", p.iin)
-    return p.document, day(r, 2015).isoformat()
+def registry_record(world: World, s: Subject) -> list[Record]:
+    """№1: the registry's record, with the passport a foreigner is known by (R-Q-1)."""
+    return [{**world.person(s.index).fields(), "document": document_of(world, s)}]
+
+
+def _document(world: World, s: Subject) -> tuple[str, str]:
+    r = rng(world.seed, "docissue", s.id)
+    return document_of(world, s), day(r, 2015).isoformat()
 
 
 def photo(world: World, s: Subject) -> list[Record]:
     p = world.person(s.index)
-    doc, issued = _document(world, p)
+    doc, issued = _document(world, s)
     # The sandbox has no photographs: it draws a synthetic portrait from the person (base64
     # PNG, a few KB) and keeps the reference a real answer would link to.
     return [
@@ -190,7 +195,7 @@ def photo(world: World, s: Subject) -> list[Record]:
 
 def form1(world: World, s: Subject) -> list[Record]:
     p = world.person(s.index)
-    doc, issued = _document(world, p)
+    doc, issued = _document(world, s)
     r = rng(world.seed, "form1", s.code)
     return [
         {
