@@ -1,4 +1,5 @@
-"""`sio-desk demo [--headless] [--json] [--workdir DIR]`: the sandbox, labelled as such."""
+"""`sio-desk demo [--headless] [--json] [--workdir DIR] [--fresh-user]`: the sandbox, labelled
+as such."""
 
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--operator-dir", type=Path, default=None,
                    help="the sandbox operator's database and journal archive (default: "
                         "DIR-operator beside the workdir)")
+    p.add_argument("--fresh-user", action="store_true",
+                   help="sign in as a sandbox analyst who has not signed the agreement yet (a "
+                        "fresh operator database every run): the whole first entry")
     p.add_argument("--resources", default="all",
                    help="headless: which resources to query, e.g. 1,19,51 (default: all 52)")
     return p
@@ -73,7 +77,7 @@ def _headless(workdir: Path, args: argparse.Namespace, resources: tuple[int, ...
     try:
         summary = run_headless(workdir, token_kind=args.token, case_dir=args.case_dir,
                                operator_dir=args.operator_dir, resources=resources,
-                               lang=args.lang)
+                               lang=args.lang, fresh_user=args.fresh_user)
     except DeskError as exc:
         print(f"sio-desk demo: {exc.text('en')}", file=sys.stderr)
         return 1
@@ -93,13 +97,19 @@ def _headless(workdir: Path, args: argparse.Namespace, resources: tuple[int, ...
 
 
 def _windowed(workdir: Path, args: argparse.Namespace) -> int:
-    from sandbox.harness import start_sandbox
+    from gateway.registry import SANDBOX_NEWCOMER
+    from sandbox.harness import fresh_dirs, start_sandbox
     from ui.app import run_gui
 
     kind = args.token if args.token in ("softhsm", "file") else None
     lang = args.lang
+    operator_dir, user = args.operator_dir, None
+    if args.fresh_user:  # the first launch and the first entry, every time
+        workdir, operator_dir = fresh_dirs(workdir)
+        (workdir / "first-launch.json").unlink(missing_ok=True)
+        user = SANDBOX_NEWCOMER
     with start_sandbox(workdir, token_kind=kind, case_dir=args.case_dir,
-                       operator_dir=args.operator_dir) as run:
+                       operator_dir=operator_dir, user=user) as run:
         print(f"SANDBOX token PIN: {run.pin}  (test key; workdir {run.workdir})", file=sys.stderr)
         # The sandbox remembers its own first launch, apart from the production marker.
         return run_gui(run.desk, lang=lang, first_launch_marker=run.workdir / "first-launch.json")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
@@ -63,6 +64,18 @@ class SandboxRun:
         self.close()
 
 
+def fresh_dirs(workdir: Path) -> tuple[Path, Path]:
+    """The fresh user's workstation and operator folders beside `workdir`. The operator side
+    starts empty on every run (it is the sandbox's own folder), so the newcomer has never signed
+    the agreement there: `sio-desk demo --fresh-user` shows the whole first entry (R-AUTH-2)."""
+    workdir = workdir.resolve()
+    fresh = workdir.parent / f"{workdir.name}-fresh"
+    operator = operator_dir_for(fresh)
+    if operator.exists():
+        shutil.rmtree(operator)
+    return fresh, operator
+
+
 def operator_dir_for(workdir: Path) -> Path:
     """The sandbox operator's side beside the workstation's folder, never inside it: the
     operator keeps every result for good (R-LOG-2), the workstation keeps none (R-RES-1)."""
@@ -83,14 +96,16 @@ def start_sandbox(
     operator_dir: Path | None = None,
     case_dir: Path | None = None,
     retention_s: float | None = None,
+    user: SandboxUser | None = None,
 ) -> SandboxRun:
-    """A sandbox under `workdir`; SoftHSM2 when installed, else a file key (sandbox only)."""
+    """A sandbox under `workdir`; SoftHSM2 when installed, else a file key (sandbox only).
+    The token holds `user`'s keys (default: the first sandbox analyst)."""
     workdir = workdir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     operator = (operator_dir or operator_dir_for(workdir)).resolve()
     operator.mkdir(parents=True, exist_ok=True)
     pki = pki or ensure_sandbox_pki(workdir / "pki")
-    user = SANDBOX_USERS[0]
+    user = user or SANDBOX_USERS[0]
     token, kind, pin = _sandbox_token(workdir, pki, user, provisioned, token_kind)
     config = GatewayConfig.sandbox_config(db_url=f"sqlite:///{operator / 'gateway.db'}", pki=pki)
     gateway = EmbeddedGateway(config)
@@ -151,19 +166,26 @@ def _sandbox_token(
     if kind != "file" and module is not None:
         softhsm_environment(workdir / "softhsm")
         pin = "12345678"
+        label = token_label(user)
         try:
-            return Pkcs11Token.open(module, TOKEN_LABEL), "softhsm", pin
+            return Pkcs11Token.open(module, label), "softhsm", pin
         except TokenAbsent:
-            made = provision_token(workdir / "softhsm", pki, user, label=TOKEN_LABEL, user_pin=pin)
+            made = provision_token(workdir / "softhsm", pki, user, label=label, user_pin=pin)
             return Pkcs11Token.open(made.module, made.label), "softhsm", made.user_pin
     if kind == "softhsm":
         raise RuntimeError("SoftHSM2 is not installed (package softhsm2); use the file key instead")
     return _file_token(workdir, pki, user)
 
 
+def token_label(user: SandboxUser) -> str:
+    """The first analyst's token keeps the historical label; anyone else's names the login."""
+    return TOKEN_LABEL if user == SANDBOX_USERS[0] else f"{TOKEN_LABEL} {user.key}"[:32]
+
+
 def _file_token(workdir: Path, pki: SandboxPKI, user: SandboxUser) -> tuple[Token, TokenKind, str]:
     # R-AUTH-4: accepted only because this is the sandbox; FileKeyToken refuses otherwise.
-    record = workdir / FILE_KEY_RECORD
+    record = workdir / (FILE_KEY_RECORD if user == SANDBOX_USERS[0]
+                        else f"file-key-{user.key}.json")
     if record.exists():
         saved = json.loads(record.read_text("utf-8"))
         p12, password = Path(saved["p12"]), str(saved["password"])

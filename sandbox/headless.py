@@ -9,17 +9,20 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from app.applications import agreement_blanks, blanks_model
 from app.validation import DEFAULT_LEGAL_GROUND, make_basis
 from gateway import archive
 from gateway.population import Population
+from gateway.registry import SANDBOX_NEWCOMER
 from gateway.resolvers import resolve
 from gateway.world import world_of
 from resources.catalogue import catalogue
-from sandbox.harness import SandboxRun, start_sandbox
+from sandbox.harness import SandboxRun, fresh_dirs, start_sandbox
 
 DEMO_CASE = "SANDBOX-2026-0001"
 DEMO_PURPOSE = "Демонстрация: проверка сведений о физическом лице в песочнице"
 ALL_RESOURCES = tuple(range(1, 53))
+DEMO_POSITION = "сарапшы (SANDBOX)"
 
 
 def example_params(population: Population, rid: int) -> dict[str, str]:
@@ -37,15 +40,21 @@ def example_params(population: Population, rid: int) -> dict[str, str]:
 
 def run_headless(workdir: Path, *, token_kind: str | None = None,
                  case_dir: Path | None = None, operator_dir: Path | None = None,
-                 resources: Iterable[int] = ALL_RESOURCES, lang: str = "ru") -> dict[str, Any]:
+                 resources: Iterable[int] = ALL_RESOURCES, lang: str = "ru",
+                 fresh_user: bool = False) -> dict[str, Any]:
     """Run the analyst's day once and return the summary `sio-desk demo --headless --json`
-    prints."""
+    prints. `fresh_user`: as the newcomer, who first signs the agreement filled in (R-AUTH-2)."""
     kind = token_kind if token_kind in ("softhsm", "file") else None
     _offscreen_qt()
+    person = None
+    if fresh_user:
+        workdir, operator_dir = fresh_dirs(workdir)
+        person = SANDBOX_NEWCOMER
     with start_sandbox(workdir, token_kind=kind, case_dir=case_dir,  # type: ignore[arg-type]
-                       operator_dir=operator_dir) as run:
+                       operator_dir=operator_dir, user=person) as run:
         info = run.desk.token_info()
         user = run.desk.login(run.pin)
+        agreement = _first_entry(run) if run.desk.agreement_required else None
         basis = make_basis(DEMO_CASE, DEFAULT_LEGAL_GROUND, DEMO_PURPOSE)
         queries = [_one(run, rid, basis, lang) for rid in resources]
         journal = {e.seq: e for e in run.gateway.journal_entries()}
@@ -67,6 +76,7 @@ def run_headless(workdir: Path, *, token_kind: str | None = None,
             "case_dir": str(run.desk.config.case_dir),
             "token": {"kind": run.token_kind, "label": info.label},
             "user": {"iin": user.iin, "name": user.name},
+            "agreement_signed": agreement,
             "vault_key": run.desk.materials.key.where,
             "queries": queries,
             "vault_left": vault_left,
@@ -76,6 +86,14 @@ def run_headless(workdir: Path, *, token_kind: str | None = None,
             "operator_certificate": str(run.pki.directory / "operator.pem"),
             "gateway_db": run.gateway_db,
         }
+
+
+def _first_entry(run: SandboxRun) -> dict[str, str]:
+    """Sign the agreement as the dialog would: its blanks prefilled, the position written."""
+    assert run.desk.user is not None
+    values = agreement_blanks(run.desk.user.name, DEMO_POSITION)
+    run.desk.sign_agreement(run.desk.agreement_document(), blanks_model(values))
+    return values
 
 
 def _one(run: SandboxRun, rid: int, basis: Any, lang: str) -> dict[str, Any]:
