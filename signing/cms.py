@@ -19,11 +19,11 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from signing.errors import SignatureInvalid
+from signing.gost.certs import is_gost_key, verify_by
+from signing.gost.nca import HASH_BY_OID, SIGNATURE_HASH, GostError, hash_data, is_gost_oid
 from signing.profile import (
     CLIENT_AUTH,
     EMAIL_PROTECTION,
-    OID_GOST2004_PREFIX,
-    OID_GOST2015_PREFIX,
     CertProfile,
     profile_of,
 )
@@ -36,7 +36,6 @@ _HASHES: dict[str, tuple[Any, hashes.HashAlgorithm]] = {
     "sha512": (hashlib.sha512, hashes.SHA512()),
 }
 _RSA_SIG_ALGS = {"rsassa_pkcs1v15", "sha256_rsa", "sha384_rsa", "sha512_rsa"}
-_GOST_DIGEST_PREFIX = "1.2.398.3.10.1.3."
 
 
 @dataclass(frozen=True)
@@ -204,15 +203,19 @@ def _parse(cms_der: bytes) -> tuple[cms.SignedData, cms.SignerInfo]:
 
 
 def _check_algorithms(si: cms.SignerInfo) -> str:
+    """The digest's name (a key of signing.gost.nca.HASHES): RSA/SHA-2 or NCA GOST pairs."""
     digest_oid = si["digest_algorithm"]["algorithm"].dotted
     sig_oid = si["signature_algorithm"]["algorithm"].dotted
-    if digest_oid.startswith(_GOST_DIGEST_PREFIX) or sig_oid.startswith(
-        (OID_GOST2004_PREFIX, OID_GOST2015_PREFIX)
-    ):
-        # DESIGN: GOST signatures go through NCALayer; here they are never "valid".
-        raise SignatureInvalid(
-            "unsupported_algorithm", "GOST signatures cannot be verified here (RSA only)"
-        )
+    if is_gost_oid(digest_oid) or is_gost_oid(sig_oid):
+        # Issue 12: NCA GOST 34.310-2004 / 34.10-2015 with the hash its algorithm names.
+        name = HASH_BY_OID.get(digest_oid)
+        if name is None or sig_oid not in SIGNATURE_HASH:
+            raise SignatureInvalid(
+                "unsupported_algorithm", f"unsupported GOST algorithms {digest_oid} / {sig_oid}"
+            )
+        if SIGNATURE_HASH[sig_oid] != name:
+            raise _malformed(f"digest {digest_oid} does not belong to signature {sig_oid}")
+        return name
     digest = si["digest_algorithm"]["algorithm"].native
     if digest not in _HASHES or si["signature_algorithm"]["algorithm"].native not in _RSA_SIG_ALGS:
         raise SignatureInvalid(
@@ -255,6 +258,25 @@ def _attr(attrs: cms.CMSAttributes, name: str) -> Any:
     return values[0][0] if values else None
 
 
+def _verify_signer(cert: x509.Certificate, si: cms.SignerInfo, payload: bytes,
+                   digest: str) -> None:
+    signature = si["signature"].native
+    sig_oid = si["signature_algorithm"]["algorithm"].dotted
+    if not is_gost_oid(sig_oid):
+        _verify_rsa(cert, signature, payload, digest)
+        return
+    if not is_gost_key(cert):
+        raise SignatureInvalid("bad_signature", "a GOST signature by a key that is not GOST")
+    try:
+        ok = verify_by(cert, sig_oid, payload, signature)
+    except GostError as exc:
+        raise SignatureInvalid(
+            "unsupported_algorithm" if exc.unsupported else "bad_signature", str(exc)
+        ) from exc
+    if not ok:
+        raise SignatureInvalid("bad_signature", "the signature does not match")
+
+
 def _verify_rsa(cert: x509.Certificate, signature: bytes, payload: bytes, digest: str) -> None:
     try:
         key = cert.public_key()
@@ -262,6 +284,8 @@ def _verify_rsa(cert: x509.Certificate, signature: bytes, payload: bytes, digest
         raise SignatureInvalid("unsupported_algorithm", "signer key is not RSA") from exc
     if not isinstance(key, rsa.RSAPublicKey):
         raise SignatureInvalid("unsupported_algorithm", "signer key is not RSA")
+    if digest not in _HASHES:
+        raise SignatureInvalid("unsupported_algorithm", f"an RSA signature over {digest}")
     try:
         key.verify(signature, payload, padding.PKCS1v15(), _HASHES[digest][1])
     except InvalidSignature as exc:
@@ -286,6 +310,8 @@ def check_purpose(
         )
     else:
         ok = (ku is not None and ku.content_commitment) or EMAIL_PROTECTION in eku
+    if profile.algorithm == "gost2015" and profile.purpose == "signing_and_authentication":
+        ok = True  # NCA-EDS §2.4: a GOST 2015 certificate is one key for both uses
     if not ok:
         raise SignatureInvalid(
             "wrong_key_usage",
@@ -322,12 +348,33 @@ def verify_attached(
     revocation: RevocationPolicy | None = None,
 ) -> tuple[VerifiedSignature, bytes]:
     """Verify a CMS that carries its content (eContent); return the result and the content."""
+    return verify_encapsulated(cms_der, trust, at=at, purpose=purpose, revocation=revocation)
+
+
+def verify_encapsulated(
+    cms_der: bytes,
+    trust: TrustStore,
+    *,
+    content_type: str = "data",
+    at: dt.datetime | None = None,
+    purpose: Literal["authentication", "signing"] | None = None,
+    revocation: RevocationPolicy | None = None,
+) -> tuple[VerifiedSignature, bytes]:
+    """``verify_attached`` for eContent of ``content_type`` (asn1crypto's name: tst_info...)."""
     signed, si = _parse(cms_der)
     digest = _check_algorithms(si)
+    try:
+        econtent_type = signed["encap_content_info"]["content_type"].native
+    except (ValueError, TypeError) as exc:
+        raise _malformed(f"cannot parse CMS content type: {exc}") from exc
+    if econtent_type != content_type:
+        raise _malformed(f"the CMS carries {econtent_type}, not {content_type}")
     content = _content(signed)
     if content is None:
         raise _malformed("the signature is detached: the signed data is needed")
-    return _verify(signed, si, digest, content, trust, at, purpose, revocation), content
+    verified = _verify(signed, si, digest, content, trust, at, purpose, revocation,
+                       content_type_name=content_type)
+    return verified, content
 
 
 def encapsulated_content(cms_der: bytes) -> bytes | None:
@@ -365,6 +412,7 @@ def _verify(
     at: dt.datetime | None,
     purpose: Literal["authentication", "signing"] | None,
     revocation: RevocationPolicy | None = None,
+    content_type_name: str = "data",
 ) -> VerifiedSignature:
     try:
         leaf, others = _signer_certificate(signed, si)
@@ -372,18 +420,18 @@ def _verify(
         signing_time: dt.datetime | None = None
         if attrs:
             content_type = _attr(attrs, "content_type")
-            if content_type is None or content_type.native != "data":
-                raise _malformed("signed attributes lack content type id-data")
+            if content_type is None or content_type.native != content_type_name:
+                raise _malformed(f"signed attributes lack content type {content_type_name}")
             message_digest = _attr(attrs, "message_digest")
             if message_digest is None:
                 raise _malformed("signed attributes lack the message digest")
-            expected = _HASHES[digest][0](data).digest()
+            expected = hash_data(digest, data)
             if not hmac.compare_digest(message_digest.native, expected):
                 raise SignatureInvalid("digest_mismatch", "the data does not match the signature")
             time_value = _attr(attrs, "signing_time")
             if time_value is not None:
                 signing_time = time_value.native.astimezone(dt.UTC)
-            ess = _attr(attrs, "signing_certificate_v2")
+            ess = _attr(attrs, "signing_certificate_v2") or _attr(attrs, "signing_certificate")
             # The signed attributes as DER SET OF: the bytes the signer actually signed.
             payload = b"\x31" + attrs.dump()[1:]
         else:
@@ -393,7 +441,7 @@ def _verify(
         raise
     except (ValueError, TypeError, KeyError) as exc:
         raise _malformed(f"cannot read the signer info: {exc}") from exc
-    _verify_rsa(leaf, si["signature"].native, payload, digest)
+    _verify_signer(leaf, si, payload, digest)
     if ess is not None:
         _check_ess(ess, leaf)
     when = at or dt.datetime.now(dt.UTC)
@@ -408,21 +456,33 @@ def _verify(
 
 
 def _check_ess(ess: Any, leaf: x509.Certificate) -> None:
-    # ESS signingCertificateV2 binds the signer cert; a swapped certificate fails here.
+    # ESS signingCertificate(V2) binds the signer cert; a swapped certificate fails here.
+    # Version 1 (SHA-1, RFC 2634) is what NCA's GOST 2004 time-stamp tokens carry.
     leaf_der = leaf.public_bytes(Encoding.DER)
     try:
         first = ess["certs"][0]
-        algo = first["hash_algorithm"]["algorithm"].native
+        if isinstance(first, _tsp.ESSCertIDv2):
+            algo_oid = first["hash_algorithm"]["algorithm"]
+            algo = HASH_BY_OID.get(algo_oid.dotted, algo_oid.native)
+        else:
+            algo = "sha1"
         wanted = first["cert_hash"].native
     except (IndexError, KeyError, ValueError) as exc:
-        raise _malformed(f"bad signingCertificateV2: {exc}") from exc
-    if algo not in _HASHES:
-        raise SignatureInvalid("unsupported_algorithm", f"ESS cert hash {algo} unsupported")
-    if not hmac.compare_digest(_HASHES[algo][0](leaf_der).digest(), wanted):
-        raise SignatureInvalid("bad_signature", "signingCertificateV2 names another certificate")
+        raise _malformed(f"bad signingCertificate: {exc}") from exc
+    if algo == "sha1":
+        actual = hashlib.sha1(leaf_der).digest()  # noqa: S324  # an identifier, RFC 2634
+    else:
+        try:
+            actual = hash_data(algo, leaf_der)
+        except GostError as exc:
+            raise SignatureInvalid(
+                "unsupported_algorithm", f"ESS cert hash {algo} unsupported"
+            ) from exc
+    if not hmac.compare_digest(actual, wanted):
+        raise SignatureInvalid("bad_signature", "signingCertificate names another certificate")
 
 
 __all__ = [
     "VerifiedSignature", "check_purpose", "claimed_signer", "encapsulated_content",
-    "sign_detached", "verify_attached", "verify_detached",
+    "sign_detached", "verify_attached", "verify_detached", "verify_encapsulated",
 ]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from asn1crypto import cms as acms
 
-from signing.cms import sign_detached, verify_detached
+from signing.cms import sign_detached, verify_detached, verify_encapsulated
 from signing.errors import SignatureInvalid
 from signing.sandbox_pki import SANDBOX_USERS, SandboxPKI, create_sandbox_pki
 from signing.signer import SoftwareSigner
@@ -164,10 +164,15 @@ def test_attached_signature_is_malformed(sandbox_pki: SandboxPKI) -> None:
     assert "not detached" in str(err.value)
 
 
-def test_gost_cms_is_unsupported(sandbox_pki: SandboxPKI, nca_test_dir: Path) -> None:
-    # A real NCA GOST-2004 CMS (a TSP token) must be refused cleanly, never crash or pass.
+def test_real_gost_cms_against_another_trust_store(sandbox_pki: SandboxPKI,
+                                                   nca_test_dir: Path) -> None:
+    # A real NCA GOST-2004 CMS (a TSP token): its signature checks out (issue 12), but the
+    # sandbox anchors do not vouch for NCA's test CA; as a detached signature it is malformed.
     blob = (nca_test_dir / "ca-test/ocsp-tsp/tsp_token.bin").read_bytes()
-    assert _code(blob, b"", sandbox_pki) == "unsupported_algorithm"
+    assert _code(blob, b"", sandbox_pki) == "malformed"
+    with pytest.raises(SignatureInvalid) as err:
+        verify_encapsulated(blob, sandbox_pki.trust_store(), content_type="tst_info")
+    assert err.value.code == "untrusted"
 
 
 def test_gost_digest_in_our_structure_is_unsupported(sandbox_pki: SandboxPKI) -> None:
