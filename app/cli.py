@@ -6,12 +6,16 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
 
 from app.desk import Desk
 from app.errors import DeskError
 from app.policy import load_policy, policy_path
 from signing.errors import SigningError
-from signing.pkcs11 import Pkcs11Token, find_modules, list_tokens
+
+if TYPE_CHECKING:
+    from signing.pkcs11 import Pkcs11Token
 
 GuiLauncher = Callable[[Desk, str], int]
 
@@ -50,15 +54,19 @@ def main(argv: list[str], gui: GuiLauncher) -> int:
     configure()  # the window's "details are in the log" points here
     try:
         policy = load_policy()
-        token = _production_token(policy.pkcs11_modules, policy.token_label)
     except DeskError as exc:
         print(f"sio-desk: {exc.text(args.lang or 'en')}", file=sys.stderr)
         return 2
+    # The token is looked for by the window's first token read, just after its first paint;
+    # none found is shown on the sign-in page, which reads again when asked (issue 10).
+    token = partial(_production_token, policy.pkcs11_modules, policy.token_label)
     return gui(Desk(policy.desk, token), args.lang or policy.desk.lang)
 
 
 def _production_token(modules: tuple[str, ...], label: str | None) -> Pkcs11Token:
     """The first token (or the labelled one) on the configured modules — R-AUTH-4: never a file."""
+    from signing.pkcs11 import Pkcs11Token, find_modules, list_tokens
+
     found = find_modules(modules)
     if not found:
         raise DeskError("token_absent", detail=f"no PKCS#11 module found (policy {policy_path()})")

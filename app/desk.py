@@ -4,43 +4,38 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from pydantic import ValidationError
-
-from app import printout as printouts
-from app.casefile import Material, Receipt
 from app.config import DeskConfig
 from app.errors import DeskError
-from app.materials import CaseMaterials, Recovery
-from app.pin_reminder import pin_change_due, record_pin_change
-from app.validation import basis_errors, params_errors
-from resources.catalogue import Resource, catalogue, resource
-from signing.cms import sign_detached, verify_detached
 from signing.errors import PinIncorrect, SignatureInvalid, SigningError
-from signing.profile import fingerprint
-from signing.signer import Signer
-from signing.token import KeyPair, Token, TokenInfo, pick
 from transport.canonical import sha256_hex
-from transport.client import ChannelError, GatewayClient
 from transport.clock import iso, now_astana, now_utc, parse_iso, to_astana
-from transport.protocol import (
-    AgreementBlanks,
-    AgreementStatement,
-    AgreementText,
-    Basis,
-    DispositionStatement,
-    LoginRequest,
-    LoginStatement,
-    QueryRequest,
-    QueryResult,
-    Signed,
-    UserInfo,
-)
+
+# Start-up imports only what the first paint needs (issue 10): the HTTP client, the wire
+# models (pydantic), the vault, the catalogue and the printout are imported where first used.
+if TYPE_CHECKING:
+    from app import printout as printouts
+    from app.casefile import Material, Receipt
+    from app.materials import CaseMaterials, Recovery
+    from resources.catalogue import Resource
+    from signing.signer import Signer
+    from signing.token import KeyPair, Token, TokenInfo
+    from transport.client import GatewayClient
+    from transport.protocol import (
+        AgreementBlanks,
+        AgreementText,
+        Basis,
+        QueryRequest,
+        QueryResult,
+        Signed,
+        UserInfo,
+    )
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -70,22 +65,66 @@ class QueryOutcome:
 class Desk:
     """Blocking use cases; the UI calls them from its one worker thread, never the GUI thread."""
 
-    def __init__(self, config: DeskConfig, token: Token, client: GatewayClient | None = None):
+    def __init__(self, config: DeskConfig, token: Token | Callable[[], Token],
+                 client: GatewayClient | None = None):
+        """`token` is the token, or how to find it: then it is looked for when first needed
+        (the token read after the window's first paint) and again until it is found."""
         self.config = config
-        self.token = token
-        self.client = client or GatewayClient(
-            config.gateway_url, config.ca_file, timeout=config.timeout_s
-        )
+        self._token = None if callable(token) else token
+        self._find_token = token if callable(token) else None
+        # Both are made on first use (issue 10: nothing the first paint does not need); the
+        # window calls open() on its worker thread right after that paint.
+        self._client = client
+        self._materials_opened = False
+        self._materials_value: CaseMaterials | None = None
+        self._opening = threading.Lock()
         self.user: UserInfo | None = None
         self._session: str | None = None
         self._sign_pair: KeyPair | None = None
         self._signer: Signer | None = None  # made once per login: its CMS template is reused
         self._agreement_required = False
-        # R-RES-1: results live encrypted in the vault; what an earlier run left is destroyed now.
-        self.materials: CaseMaterials | None = None
-        if config.state_dir is not None:
-            self.materials = CaseMaterials(
-                config.state_dir, retention=timedelta(seconds=config.retention_s))
+
+    def open(self) -> None:
+        """What start-up does after the first paint: the vault opened, what an earlier run left
+        destroyed (R-RES-1), the channel's client made."""
+        _ = self.materials, self.client
+
+    @property
+    def token(self) -> Token:
+        """The analyst's token; DeskError "token_absent" while none is found (R-AUTH-4)."""
+        with self._opening:
+            if self._token is None:
+                assert self._find_token is not None
+                self._token = self._find_token()
+            return self._token
+
+    @property
+    def client(self) -> GatewayClient:
+        with self._opening:
+            if self._client is None:
+                from transport.client import GatewayClient
+
+                self._client = GatewayClient(
+                    self.config.gateway_url, self.config.ca_file, timeout=self.config.timeout_s)
+            return self._client
+
+    @property
+    def materials(self) -> CaseMaterials | None:
+        """The encrypted vault of results (R-RES-1); None without a state dir."""
+        with self._opening:
+            if not self._materials_opened and self.config.state_dir is not None:
+                from app.materials import CaseMaterials
+
+                # R-RES-1: what an earlier run left is destroyed as the vault opens.
+                self._materials_value = CaseMaterials(
+                    self.config.state_dir, retention=timedelta(seconds=self.config.retention_s))
+            self._materials_opened = True
+            return self._materials_value
+
+    @materials.setter
+    def materials(self, value: CaseMaterials | None) -> None:
+        with self._opening:
+            self._materials_opened, self._materials_value = True, value
 
     @property
     def recovery(self) -> Recovery | None:
@@ -105,6 +144,10 @@ class Desk:
 
     def login(self, pin: str) -> UserInfo:
         """Token login, then the gateway's challenge signed with the authentication key."""
+        from signing.cms import sign_detached
+        from signing.token import pick
+        from transport.protocol import LoginRequest, LoginStatement, Signed
+
         try:
             self.token.login(pin)
             pairs = self.token.keypairs()
@@ -144,6 +187,8 @@ class Desk:
         both filled texts — with the signing key."""
         if self._session is None or self.user is None or self._sign_pair is None:
             raise DeskError("not_logged_in")
+        from transport.protocol import AgreementStatement
+
         statement = AgreementStatement.filled(
             shown, blanks, self.user.iin, iso(now_astana())).canonical()
         self._send(self.client.sign_agreement, self._signed(statement))
@@ -159,6 +204,8 @@ class Desk:
 
     def change_pin(self, old: str, new: str) -> None:
         """C_SetPIN on the token, then the date is recorded for the monthly reminder (R-AUTH-7)."""
+        from app.pin_reminder import record_pin_change
+
         if new == old:
             raise DeskError("pin_unchanged")
         try:
@@ -171,6 +218,8 @@ class Desk:
 
     def pin_change_due(self) -> bool:
         """True when this token's PIN was not changed in the last calendar month (R-AUTH-7)."""
+        from app.pin_reminder import pin_change_due
+
         if self._pin_log is None:
             return False
         try:
@@ -185,12 +234,17 @@ class Desk:
         return state / "pin-changes.json" if state is not None else None
 
     def resources(self) -> list[Resource]:
+        from resources.catalogue import catalogue
+
         return [r for r in catalogue().values() if r.queryable]
 
     def check(
         self, resource_id: int, params: dict[str, str], basis: dict[str, str]
     ) -> dict[str, str]:
         """Field → English reason for every problem in the form; empty when it may be sent."""
+        from app.validation import basis_errors, params_errors
+        from resources.catalogue import resource
+
         return {
             **params_errors(resource(resource_id), params),
             **basis_errors(
@@ -202,6 +256,10 @@ class Desk:
 
     def query(self, resource_id: int, params: dict[str, str], basis: Basis) -> QueryOutcome:
         """Sign the query (R-AUTH-5), send it with its basis (R-Q-2), verify the signed answer."""
+        from app.validation import params_errors
+        from resources.catalogue import resource
+        from transport.protocol import QueryRequest
+
         if self._session is None or self.user is None or self._sign_pair is None:
             raise DeskError("not_logged_in")
         res = resource(resource_id)
@@ -269,6 +327,11 @@ class Desk:
 
     def outcome(self, item: str) -> QueryOutcome:
         """A pending result read back from the vault (decrypted in memory only)."""
+        from pydantic import ValidationError
+
+        from resources.catalogue import resource
+        from transport.protocol import QueryRequest, QueryResult
+
         materials = self._materials()
         receipt = materials.casefile.get(item)
         try:
@@ -286,6 +349,8 @@ class Desk:
 
     def printout(self, item: str, lang: str) -> printouts.Printout:
         """The printout of a pending result in the analyst's language (kk or ru; en too)."""
+        from app import printout as printouts
+
         found = self.outcome(item)
         basis = found.request.basis
         facts = printouts.ResultFacts(
@@ -306,6 +371,8 @@ class Desk:
         return urlsplit(self.config.gateway_url).netloc
 
     def requester(self) -> printouts.Requester:
+        from app import printout as printouts
+
         if self.user is None or self._sign_pair is None:
             raise DeskError("not_logged_in")
         profile = self._sign_pair.profile
@@ -358,6 +425,8 @@ class Desk:
         return sent
 
     def _send_disposition(self, receipt: Receipt) -> int:
+        from transport.protocol import DispositionStatement, QueryRequest
+
         assert self.user is not None and receipt.destroyed_at is not None and receipt.action
         statement = DispositionStatement(
             journal_seq=receipt.journal_seq or None, request_sha256=receipt.request_sha256,
@@ -382,6 +451,9 @@ class Desk:
 
     def _signed(self, payload: bytes) -> Signed:
         """`payload` with a detached CMS by the signing key — every signed command's form."""
+        from signing.cms import sign_detached
+        from transport.protocol import Signed
+
         if self._signer is None:
             raise DeskError("not_logged_in")
         try:
@@ -406,12 +478,12 @@ class Desk:
         """True while the token is connected; the UI locks the session when it goes (R-AUTH-6)."""
         try:
             return self.token.is_present()
-        except SigningError:
+        except (SigningError, DeskError):
             return False
 
     def logout(self, *, destroy_pending: bool = False) -> None:
         """Sign out; `destroy_pending` destroys waiting results first (the analyst was asked)."""
-        if self.materials is not None and self._session is not None:
+        if self._session is not None and self.materials is not None:
             if destroy_pending:
                 for receipt in self.materials.casefile.pending():
                     self.materials.destroy_unattached(receipt.id)
@@ -420,6 +492,8 @@ class Desk:
             except DeskError as exc:  # queued: the next sign-in sends them
                 log.warning("dispositions left queued at sign-out: %s", exc.code)
         if self._session is not None:  # end it at the gateway too; never blocks signing out
+            from transport.client import ChannelError
+
             try:
                 self.client.logout(self._session)
             except ChannelError as exc:
@@ -429,18 +503,26 @@ class Desk:
         self._sign_pair = None
         self._signer = None
         try:
-            self.token.logout()
+            if self._token is not None:  # a token never found was never logged in
+                self._token.logout()
         except SigningError:
             pass  # a removed token is already logged out
 
     def close(self) -> None:
         self.logout()
-        self.client.close()
-        if self.materials is not None:
-            self.materials.close()
+        if self._client is not None:
+            self._client.close()
+        if self._materials_value is not None:
+            self._materials_value.close()
 
     def _verified(self, reply: Signed, payload: bytes, resource_id: int) -> tuple[QueryResult, str]:
         """The operator's signature, its pinned certificate, and the binding to our request."""
+        from pydantic import ValidationError
+
+        from signing.cms import verify_detached
+        from signing.profile import fingerprint
+        from transport.protocol import QueryResult
+
         try:
             body = reply.payload_bytes()
             signed = verify_detached(
@@ -466,6 +548,8 @@ class Desk:
         return result, signed.profile.serial
 
     def _channel(self, call: Callable[[], T]) -> T:
+        from transport.client import ChannelError
+
         try:
             return call()
         except ChannelError as exc:

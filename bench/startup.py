@@ -34,6 +34,11 @@ IDLE_S = 3.0
 CHILD = r"""
 import json, os, sys, time
 mode, PIN, IDLE_MS = sys.argv[1], sys.argv[2], int(sys.argv[3])
+if mode.startswith("desk"):
+    # As the `sio-desk` script does: entrypoints and app.cli come before Qt is imported
+    # (PySide6 inspects the source of every module imported after it).
+    import entrypoints
+    from app.cli import main
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -93,9 +98,6 @@ if mode.startswith("bare"):
     win.show()
     app.exec()
 else:
-    from app.cli import main
-    import entrypoints
-
     def gui(desk, lang):
         from ui.app import ensure_app
         ensure_app().installEventFilter(probe)  # run_gui reuses this QApplication

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextvars
 import json
 import ssl
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,6 +19,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+# httpx imports its command-line client (click, rich, pygments: ~60 ms, MiBs resident) whenever
+# those happen to be installed — dev tools pull them in, a workstation has none. The desk never
+# runs that CLI; a None entry makes httpx take its own fallback, as on the analyst's machine.
+if "httpx" not in sys.modules:
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 import httpcore
 import httpx
 from pydantic import BaseModel, ValidationError
@@ -27,6 +33,9 @@ from transport.protocol import (
     API_PREFIX,
     AgreementReceipt,
     AgreementText,
+    ApplicationReceipt,
+    ApplicationStatus,
+    ApplicationSubmission,
     Challenge,
     DispositionReceipt,
     LoginRequest,
@@ -206,6 +215,16 @@ class GatewayClient:
         return self._call("POST", "/dispositions", DispositionReceipt,
                           body=signed.model_dump(),
                           headers={"Authorization": f"Bearer {session}"})
+
+    def submit_application(self, submission: ApplicationSubmission) -> ApplicationReceipt:
+        """An App.4 application with its PAdES-signed PDF (R-ACC-2, R-ACC-3); no session."""
+        return self._call("POST", "/applications", ApplicationReceipt,
+                          body=submission.model_dump(mode="json"))
+
+    def application_status(self, signed: Signed) -> ApplicationStatus:
+        """The state of an application and the operator-signed decision (R-ACC-9)."""
+        return self._call("POST", "/applications/status", ApplicationStatus,
+                          body=signed.model_dump())
 
     def logout(self, session: str) -> None:
         """End the session server-side (204); ChannelError if refused or unreachable."""

@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app.api import DeskApi
-from app.selfcheck import Readers, SelfcheckConfig
+from app.selfcheck import SelfcheckConfig
 from app.selfcheck.thresholds import PolicyError
 from ui import i18n
 from ui.first_launch import default_marker_path
@@ -21,6 +21,7 @@ from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from app.desk import Desk
+    from app.selfcheck import Readers
 
 log = logging.getLogger(__name__)
 

@@ -11,6 +11,7 @@ import json
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -25,12 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.selfcheck import CheckResult, Readers, Report, SelfcheckConfig
+from app.selfcheck import CheckResult, Report, SelfcheckConfig
 from ui import i18n
 from ui.i18n import translate
-from ui.selfcheck_page import SelfcheckPage
 from ui.signin_page import NOTICE_STYLE, check_line
 from ui.widgets import named
+
+if TYPE_CHECKING:  # the runner and its page load when the step is shown, not at start-up
+    from app.selfcheck import Readers
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +90,8 @@ class FirstLaunchDialog(QDialog):
         self._started = False
 
         self.intro = named(QLabel(wordWrap=True), "firstLaunchIntro")
+        from ui.selfcheck_page import SelfcheckPage
+
         self.page = SelfcheckPage(config, i18n.current(), readers=readers)
         self.verdict = named(QLabel(wordWrap=True), "firstLaunchVerdict")
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)

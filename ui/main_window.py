@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
@@ -21,30 +21,38 @@ from PySide6.QtWidgets import (
 
 from app.api import DeskApi
 from app.errors import DeskError
-from app.selfcheck import CheckResult, Readers, Report, SelfcheckConfig
+from app.selfcheck import CheckResult, Report, SelfcheckConfig
 from app.selfcheck.thresholds import ALL_CHECKS
 from ui import i18n
-from ui.agreement_dialog import AgreementDialog
-from ui.attach_dialog import AttachDialog, receipt_text
-from ui.case_page import CasePage
-from ui.change_pin_dialog import ChangePinDialog
-from ui.diagnostics import DiagnosticsDialog
-from ui.first_launch import FirstLaunchDialog, first_launch_done
 from ui.i18n import translate
 from ui.messages import error_text
-from ui.pin_dialog import PinDialog
-from ui.query_page import QueryPage
 from ui.screen_lock import ScreenLockWatcher
-from ui.selfcheck_page import SelfcheckJob
 from ui.session_guard import SessionGuard
 from ui.signin_page import SignInPage, WorkstationState
 from ui.widgets import named
 from ui.worker import DeskRunner
 
+# The first paint needs the sign-in page only (issue 10): the work pages, the dialogs and the
+# self-check's runner are imported when first shown, after it.
+if TYPE_CHECKING:
+    from app.selfcheck import Readers
+    from ui.agreement_dialog import AgreementDialog
+    from ui.attach_dialog import AttachDialog
+    from ui.case_page import CasePage
+    from ui.change_pin_dialog import ChangePinDialog
+    from ui.diagnostics import DiagnosticsDialog
+    from ui.first_launch import FirstLaunchDialog
+    from ui.pin_dialog import PinDialog
+    from ui.query_page import QueryPage
+    from ui.selfcheck_page import SelfcheckJob
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "SIO Desk"
 RETENTION_TICK_MS = 60_000  # R-RES-1: how often the retention clock is looked at
+# Start-up work waits for the first paint; should no paint come (a window shown minimised),
+# it starts this long after the window was shown.
+START_FALLBACK_MS = 500
 NOTICE_STYLE = (
     "background: #fff4c2; color: #5a3d00; padding: 6px; border-bottom: 1px solid #d9b84a;"
 )
@@ -62,6 +70,10 @@ class MainWindow(QMainWindow):
     runs the fast checks on a worker thread, and the sign-in page is gated by what they find —
     except in the sandbox, which shows the findings and never blocks. Without a config (tests and
     benches that are not about it) no check runs; run_gui always passes the policy's.
+
+    Start-up (issue 10): the window paints first, showing the token being read with sign-in
+    disabled; the token read, the self-check and the desk's vault start just after that paint.
+    The query and case pages are built at the first sign-in.
     """
 
     def __init__(
@@ -92,6 +104,10 @@ class MainWindow(QMainWindow):
         self._first_launch_pending = False
         self._recovery_shown = False
         self._quit_confirmed = False
+        self._started = False
+        self._query_page: QueryPage | None = None
+        self._case_page: CasePage | None = None
+        self._work: QTabWidget | None = None
 
         self.banner = named(QLabel(wordWrap=True), "sandboxBanner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -111,32 +127,15 @@ class MainWindow(QMainWindow):
         self.screen_lock.locked.connect(lambda: self._auto_lock("screen_locked"))
 
         self.signin_page = SignInPage(desk, self.runner)
-        self.query_page = QueryPage(desk, self.runner)
-        self.case_page = CasePage(desk, self.runner)
         self.attach_dialog: AttachDialog | None = None
-        # Signed in: the query and the case materials its results wait in (R-RES-1).
-        self.work = named(QTabWidget(), "workTabs")
-        self.work.addTab(self.query_page, "")
-        self.work.addTab(self.case_page, "")
         self.pages = named(QStackedWidget(), "pages")
         self.pages.addWidget(self.signin_page)
-        self.pages.addWidget(self.work)
-        view = self.query_page.result_view
-        view.attach_requested.connect(self.open_attach)
-        view.query_subject_requested.connect(self._query_subject)
-        self.case_page.attach_requested.connect(self.open_attach)
-        self.case_page.open_requested.connect(self._open_outcome)
-        self.case_page.changed.connect(lambda _n: self._tab_titles())
-        self.query_page.sent.connect(lambda _o: self.case_page.refresh())
         self.retention_timer = QTimer(self)
         self.retention_timer.setInterval(RETENTION_TICK_MS)
         self.retention_timer.timeout.connect(self.check_retention)
         self.signin_page.sign_in_requested.connect(self.open_pin_dialog)
         self.signin_page.token_read.connect(lambda _info: self._update_status())
         self.signin_page.diagnostics_requested.connect(self.open_diagnostics)
-        self.query_page.failed.connect(self._query_failed)
-        self.query_page.sent.connect(lambda _o: self._update_actions())
-        self.query_page.result_view.cleared.connect(self._update_actions)
 
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -156,8 +155,81 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.resize(1180, 720)
         self.retranslate()
+        self.signin_page.reading()  # sign-in stays disabled, with the reason, until it is read
+
+    # -- start-up (issue 10) ---------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._started:
+            QTimer.singleShot(0, self.start)  # after this paint has reached the screen
+        return handled
+
+    def start(self) -> None:
+        """What start-up does once the window is up: the self-check, the token read, then the
+        desk's vault (an earlier run's leftovers destroyed, R-RES-1), in that order."""
+        if self._started:
+            return
+        self._started = True
         self._start_selfcheck()
         self.signin_page.refresh()
+        self.runner.call(self.desk.open, None, self._open_failed)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        log.error("the desk could not open its vault", exc_info=exc)
+        self.show_error(exc)
+
+    # -- the signed-in pages, built at the first sign-in -------------------------------------
+
+    @property
+    def work(self) -> QTabWidget:
+        """Signed in: the query and the case materials its results wait in (R-RES-1)."""
+        if self._work is None:
+            self._build_work()
+        assert self._work is not None
+        return self._work
+
+    @property
+    def query_page(self) -> QueryPage:
+        if self._query_page is None:
+            self._build_work()
+        assert self._query_page is not None
+        return self._query_page
+
+    @property
+    def case_page(self) -> CasePage:
+        if self._case_page is None:
+            self._build_work()
+        assert self._case_page is not None
+        return self._case_page
+
+    def _build_work(self) -> None:
+        from ui.case_page import CasePage
+        from ui.query_page import QueryPage
+
+        query_page = self._query_page = QueryPage(self.desk, self.runner)
+        case_page = self._case_page = CasePage(self.desk, self.runner)
+        work = self._work = named(QTabWidget(), "workTabs")
+        work.addTab(query_page, "")
+        work.addTab(case_page, "")
+        self.pages.addWidget(work)
+        view = query_page.result_view
+        view.attach_requested.connect(self.open_attach)
+        view.query_subject_requested.connect(self._query_subject)
+        view.cleared.connect(self._update_actions)
+        case_page.attach_requested.connect(self.open_attach)
+        case_page.open_requested.connect(self._open_outcome)
+        case_page.changed.connect(lambda _n: self._tab_titles())
+        query_page.sent.connect(lambda _o: case_page.refresh())
+        query_page.failed.connect(self._query_failed)
+        query_page.sent.connect(lambda _o: self._update_actions())
+        query_page.send_button.clicked.connect(self._update_actions)
+        self._tab_titles()
+
+    @property
+    def _pending_count(self) -> int:
+        """Results waiting to be attached; none before the case page was ever built."""
+        return self._case_page.pending_count if self._case_page is not None else 0
 
     # -- menus -----------------------------------------------------------------------------
 
@@ -183,7 +255,7 @@ class MainWindow(QMainWindow):
         self.send_action = QAction(self)
         # Return and the keypad's Enter are different keys; both send.
         self.send_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        self.send_action.triggered.connect(self.query_page.send)
+        self.send_action.triggered.connect(lambda: self.query_page.send())
         self.query_menu.addAction(self.send_action)
         self.query_tab_action = QAction(self, shortcut=QKeySequence("Ctrl+1"))
         self.query_tab_action.triggered.connect(lambda: self.show_work(self.query_page))
@@ -213,7 +285,6 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self, shortcut=QKeySequence("F1"))
         self.about_action.triggered.connect(self.about)
         self.help_menu.addAction(self.about_action)
-        self.query_page.send_button.clicked.connect(self._update_actions)
 
     def _update_actions(self) -> None:
         signed_in = self.user is not None
@@ -232,6 +303,8 @@ class MainWindow(QMainWindow):
         """Attach… on a result: print and/or export, then the copy is destroyed."""
         if outcome is None or not getattr(outcome, "item", ""):
             return None
+        from ui.attach_dialog import AttachDialog
+
         dialog = AttachDialog(self.desk, self.runner, outcome, self)
         dialog.attached.connect(self._attached)
         dialog.finished.connect(lambda _r: setattr(self, "attach_dialog", None))
@@ -240,6 +313,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _attached(self, receipt: Any) -> None:
+        from ui.attach_dialog import receipt_text
+
         shown = self.query_page.result_view.outcome
         if shown is not None and getattr(shown, "item", None) == receipt.id:
             self.query_page.result_view.clear_view()  # its copy no longer exists
@@ -276,10 +351,12 @@ class MainWindow(QMainWindow):
             self.clear_notice("retention_warning")
 
     def _tab_titles(self) -> None:
-        self.work.setTabText(0, translate("MainWindow", "Query"))
-        waiting = self.case_page.pending_count
+        if self._work is None:
+            return
+        self._work.setTabText(0, translate("MainWindow", "Query"))
+        waiting = self._pending_count
         title = translate("MainWindow", "Case materials")
-        self.work.setTabText(1, f"{title} ({waiting})" if waiting else title)
+        self._work.setTabText(1, f"{title} ({waiting})" if waiting else title)
 
     # -- workstation self-check ------------------------------------------------------------
 
@@ -293,10 +370,15 @@ class MainWindow(QMainWindow):
         if config is None:
             return
         marker = self.first_launch_marker
+        from ui.first_launch import first_launch_done
+        from ui.selfcheck_page import SelfcheckJob
+
         if marker is not None and not first_launch_done(marker):
             # The full check of the first-launch step decides; it opens once the window shows.
             self._first_launch_pending = True
             self._set_workstation(running=True)
+            if self.isVisible():
+                QTimer.singleShot(0, self.open_first_launch)
             return
         job = SelfcheckJob(config, self.selfcheck_readers, self)
         job.finished.connect(self.apply_selfcheck)
@@ -307,6 +389,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._started:
+            QTimer.singleShot(START_FALLBACK_MS, self.start)
         if self._first_launch_pending and self.first_launch is None:
             QTimer.singleShot(0, self.open_first_launch)
 
@@ -314,6 +398,8 @@ class MainWindow(QMainWindow):
         if self.first_launch is not None or self.selfcheck_config is None:
             return self.first_launch
         assert self.first_launch_marker is not None
+        from ui.first_launch import FirstLaunchDialog
+
         dialog = FirstLaunchDialog(
             self.selfcheck_config,
             self.first_launch_marker,
@@ -334,6 +420,8 @@ class MainWindow(QMainWindow):
     def open_diagnostics(self) -> DiagnosticsDialog:
         """Tools → Workstation self-check… (Ctrl+Shift+D): every check, now."""
         if self.diagnostics is None:
+            from ui.diagnostics import DiagnosticsDialog
+
             dialog = DiagnosticsDialog(
                 self.selfcheck_config or SelfcheckConfig(),
                 readers=self.selfcheck_readers,
@@ -377,6 +465,8 @@ class MainWindow(QMainWindow):
     # -- flow ------------------------------------------------------------------------------
 
     def open_pin_dialog(self, info: Any) -> PinDialog:
+        from ui.pin_dialog import PinDialog
+
         dialog = PinDialog(self.desk, self.runner, info, self)
         dialog.signed_in.connect(self._signed_in)
         dialog.finished.connect(lambda _r: setattr(self, "pin_dialog", None))
@@ -433,7 +523,7 @@ class MainWindow(QMainWindow):
     def ask_pending(self, when: str, then: Callable[[bool], None]) -> None:
         """Ask what becomes of waiting results (R-RES-1), then `then(destroy)`; nothing on
         Cancel. Window-modal without a nested event loop."""
-        waiting = self.case_page.pending_count
+        waiting = self._pending_count
         if not waiting:
             then(False)
             return
@@ -481,9 +571,10 @@ class MainWindow(QMainWindow):
         self._locked()
 
     def _locked(self) -> None:
-        self.query_page.setEnabled(True)
-        # Also runs after the logout job: a query answered in between is wiped again.
-        self.query_page.reset()
+        if self._query_page is not None:
+            self._query_page.setEnabled(True)
+            # Also runs after the logout job: a query answered in between is wiped again.
+            self._query_page.reset()
         self.pages.setCurrentWidget(self.signin_page)
         self._update_status()
         self._update_actions()
@@ -494,6 +585,8 @@ class MainWindow(QMainWindow):
         self.open_agreement(document)
 
     def open_agreement(self, document: Any) -> AgreementDialog:
+        from ui.agreement_dialog import AgreementDialog
+
         dialog = AgreementDialog(self.desk, self.runner, document, self)
         dialog.signed.connect(lambda: self.query_page.setEnabled(True))
         dialog.declined.connect(self.lock)
@@ -569,6 +662,8 @@ class MainWindow(QMainWindow):
 
     def open_change_pin(self) -> ChangePinDialog:
         """File → Change PIN…: C_SetPIN on the token, dated for the monthly reminder."""
+        from ui.change_pin_dialog import ChangePinDialog
+
         dialog = ChangePinDialog(self.desk, self.runner, self)
         dialog.changed.connect(self._pin_changed)
         dialog.finished.connect(lambda _r: setattr(self, "change_pin_dialog", None))
@@ -671,7 +766,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # The window's own close button asks like File → Quit; a programmatic close does not.
         if event.spontaneous() and not self._quit_confirmed and self.user is not None \
-                and self.case_page.pending_count:
+                and self._pending_count:
             event.ignore()
             self.request_quit()
             return

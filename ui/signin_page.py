@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.api import DeskApi
-from app.selfcheck import Report
+from app.selfcheck.model import Report
 from app.selfcheck.texts import reason_text, status_text, title
 from ui import i18n
 from ui.i18n import translate
@@ -121,10 +121,14 @@ class SignInPage(QWidget):
         outer.addStretch(2)
         self.retranslate()
 
-    def refresh(self) -> None:
+    def reading(self) -> None:
+        """Sign-in disabled, saying why: the token is being read (R-AUTH-1)."""
         self.sign_in_button.setEnabled(False)
         self.token_label.setStyleSheet("")
         self.token_label.setText(translate("SignInPage", "Reading the token…"))
+
+    def refresh(self) -> None:
+        self.reading()
         self._runner.call(self._desk.token_info, self.set_info, self._failed)
 
     def set_info(self, info: Any) -> None:

@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from app.selfcheck.model import CheckResult, Mode, Status
-from transport.client import pinned_context
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -123,6 +122,8 @@ def check_channel(
         missing = "gateway_url" if not url else "ca_file"
         return result("channel_not_configured", [f"no {missing} in the policy"], missing)
     evidence = [f"gateway {url}", f"pinned CA {ca_file}"]
+    from transport.client import pinned_context  # httpx and pydantic: not at start-up
+
     try:
         ctx = pinned_context(ca_file)
     except (OSError, ssl.SSLError) as exc:

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.selfcheck.model import Report, Status
-from app.selfcheck.runner import run_checks
 from app.selfcheck.texts import label, reason_text, status_text, title
 from app.selfcheck.thresholds import ALL_CHECKS, PROFILES, PolicyError, SelfcheckConfig
 
@@ -101,6 +100,8 @@ def main(argv: list[str]) -> int:
             )
             return EXIT_USAGE
     lang = args.lang or default_lang(policy)
+    from app.selfcheck.runner import run_checks  # load_config alone serves the GUI's start
+
     report = run_checks(config, fast_only=args.fast, only=only)
     if args.json:
         json.dump(report.to_json(lang), sys.stdout, ensure_ascii=False, indent=2)

@@ -50,9 +50,14 @@ class FakeDesk:
     user: Any = None
     results: list[Any] = field(default_factory=list)
     closed: bool = False
+    opened: bool = False
 
     def _note(self) -> None:
         self.threads.add(threading.get_ident())
+
+    def open(self) -> None:
+        self._note()
+        self.opened = True
 
     def token_info(self) -> Any:
         self._note()
