@@ -1,0 +1,1 @@
+"""Builds the air-gapped bundle (`./run installer`): frozen app, signed manifest, packages."""
