@@ -230,6 +230,7 @@ class QueryPage(QWidget):
     def _build_sets(self) -> None:
         for button in self.set_buttons.buttons():
             self.set_buttons.removeButton(button)
+            button.setParent(None)  # gone now, not at the next event loop pass
             button.deleteLater()
         res = self._current
         sets = res.param_sets if res else ()
