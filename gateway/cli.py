@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import signal
 import sys
 import threading
@@ -301,20 +302,34 @@ def report(args: argparse.Namespace) -> int:
         print("sio-gateway report: --out needs the operator key: give --config FILE or --sandbox",
               file=sys.stderr)
         return 2
+    settings = reports.Settings.of(config) if config else reports.Settings()
     engine = make_engine(db_url)
     try:
         migrate(engine)
-        settings = reports.Settings.of(config) if config else reports.Settings()
-        doc = reports.build(engine, settings, start, end)
+        if args.out is not None and config is not None:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            with args.out.open("wb") as file:
+                reports.write(engine, settings, start, end, file)
+        elif args.json:
+            # Streamed straight out (issue 10): a large period never sits in memory whole.
+            sys.stdout.flush()
+            reports.write(engine, settings, start, end, sys.stdout.buffer)
+        else:
+            doc = reports.build(engine, settings, start, end)
     finally:
         engine.dispose()
-    if config is not None and args.out is not None:
-        signature = reports.export(doc, args.out, config.operator_signer)
+    if args.out is not None and config is not None:
+        signature = reports.sign(args.out, config.operator_signer)
         print(f"wrote {args.out} and {signature}", file=sys.stderr)
-    if args.json:
-        sys.stdout.write(reports.to_bytes(doc).decode("utf-8"))
-    else:
+        if args.json:
+            sys.stdout.flush()
+            with args.out.open("rb") as file:
+                shutil.copyfileobj(file, sys.stdout.buffer)
+        else:
+            doc = json.loads(args.out.read_bytes())
+    if not args.json:
         print(reports.table(doc))
+    sys.stdout.flush()
     return 0
 
 

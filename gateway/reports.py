@@ -4,20 +4,40 @@ by period, user, resource and basis, with what became of each result (R-RES-1) a
 
 from __future__ import annotations
 
+import functools
+import io
 import json
 import re
+import shutil
 import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Callable
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, fields
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
-from typing import Annotated, Any
+from tempfile import SpooledTemporaryFile, TemporaryFile
+from typing import IO, Annotated, Any, BinaryIO
 
 from fastapi import FastAPI, Query, Request
-from sqlalchemy import Engine, select
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Connection,
+    Engine,
+    Select,
+    and_,
+    case,
+    cast,
+    func,
+    literal_column,
+    null,
+    select,
+)
+from sqlalchemy.sql.elements import ColumnElement
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response, StreamingResponse
 
 from gateway import auth, registry
 from gateway.config import GatewayConfig
@@ -84,81 +104,291 @@ def period(start: str, end: str) -> tuple[date, date]:
     return first, last
 
 
-def _rows_of(engine: Engine, start: date, end: date) -> tuple[
-        list[dict[str, Any]], dict[str, dict[str, str]], tuple[int, str]]:
-    """Requests and refusals of the period, each with its disposition (joined by the query's
-    seq, never searched for in the journal), the users, and the journal head."""
-    # at_astana is ISO text in Astana time (R-Q-5): its first ten characters are the date.
+def _fields(dialect: str) -> list[ColumnElement[Any]]:
+    """The few small fields of an entry's basis and detail the report needs, taken out by the
+    database: a query's detail holds its signed request and result (~5 KB), and parsing it in
+    Python cost most of the report (issue 10). Code, endpoint and count are the gateway's own
+    (text, text, number). `params` is the signed request's parameters object as JSON text
+    (SQLite), or NULL with `request` the signed request's text to parse (PostgreSQL)."""
+    detail, basis = journal_table.c.detail, journal_table.c.basis
+    if dialect == "postgresql":
+        d, b = cast(detail, JSON), cast(basis, JSON)
+
+        def text_of(doc: ColumnElement[Any], key: str) -> ColumnElement[Any]:
+            return doc.op("->>")(literal_column(f"'{key}'"))
+
+        count = case((func.json_typeof(d.op("->")(literal_column("'count'"))) == "number",
+                      cast(text_of(d, "count"), BigInteger)))
+        return [text_of(d, "code").label("code"), text_of(d, "endpoint").label("endpoint"),
+                count.label("count"), null().label("params"),
+                text_of(d, "request").label("request"),
+                *(text_of(b, k).label(k) for k in _BASIS_KEYS)]
+    # SQLite (>= 3.38) parses a text once for all the json_extract calls on it in a row; a
+    # request that is not JSON, or whose params are no object, has no params (as in Python).
+    request = func.json_extract(detail, literal_column("'$.request'"))
+    params = case((and_(func.json_valid(request),
+                        func.json_type(request, literal_column("'$.params'")) == "object"),
+                   func.json_extract(request, literal_column("'$.params'"))))
+    return [*(func.json_extract(detail, literal_column(f"'$.{k}'")).label(k)
+              for k in ("code", "endpoint", "count")),
+            params.label("params"), null().label("request"),
+            *(func.json_extract(basis, literal_column(f"'$.{k}'")).label(k)
+              for k in _BASIS_KEYS)]
+
+
+_BASIS_KEYS = ("case_number", "legal_ground", "purpose")
+
+
+def _in_period(start: date, end: date, head_seq: int) -> ColumnElement[bool]:
+    """Requests and refusals of the Astana dates start..end, up to the journal head read first."""
+    # at_astana decides (R-Q-5; ISO text, its first ten characters are the date). The same
+    # instants widened by a day either side in at_utc let the database walk its (kind, at_utc)
+    # index instead of the whole journal (issue 10): a day with no entries costs nothing.
     first, after = start.isoformat(), (end + timedelta(days=1)).isoformat()
-    with engine.connect() as conn:
-        rows = [dict(r) for r in conn.execute(
-            select(journal_table, *_DISPOSITION_COLUMNS)
-            .select_from(journal_table.outerjoin(
-                dispositions, dispositions.c.query_seq == journal_table.c.seq))
-            .where(journal_table.c.kind.in_(_KINDS), journal_table.c.at_astana >= first,
-                   journal_table.c.at_astana < after)
-            .order_by(journal_table.c.seq)).mappings()]
-        people = {r.iin: {"name": r.name, "role": r.role, "organization": r.organization}
-                  for r in conn.execute(select(users.c.iin, users.c.name, users.c.role,
-                                               users.c.organization))}
-        head = conn.execute(select(journal_head.c.seq, journal_head.c.hash)).one()
-    return rows, people, (int(head.seq), head.hash)
+    low = (start - timedelta(days=1)).isoformat() if start > date.min else ""
+    high = (end + timedelta(days=2)).isoformat() if end + timedelta(days=1) < date.max else "~"
+    return and_(journal_table.c.kind.in_(_KINDS), journal_table.c.at_utc >= low,
+                journal_table.c.at_utc < high, journal_table.c.at_astana >= first,
+                journal_table.c.at_astana < after, journal_table.c.seq <= head_seq)
 
 
-def _request_params(detail: dict[str, Any]) -> dict[str, Any] | None:
+def report_query(dialect: str, start: date, end: date, head_seq: int) -> Select[Any]:
+    """The report's one scan: the period's requests and refusals in journal order, each with its
+    disposition (joined by the query's seq) as recorded up to `head_seq`."""
+    return (select(journal_table.c.seq, journal_table.c.kind, journal_table.c.at_utc,
+                   journal_table.c.at_astana, journal_table.c.actor_iin, journal_table.c.resource,
+                   *_fields(dialect),
+                   *_DISPOSITION_COLUMNS)
+            .select_from(journal_table.outerjoin(dispositions, and_(
+                dispositions.c.query_seq == journal_table.c.seq,
+                dispositions.c.journal_seq <= head_seq)))
+            .where(_in_period(start, end, head_seq))
+            .order_by(journal_table.c.seq))
+
+
+def _request_params(request: Any) -> dict[str, Any] | None:
     try:
-        params = json.loads(detail["request"])["params"]
+        params = json.loads(request)["params"]
     except (KeyError, ValueError, TypeError):
         return None
     return params if isinstance(params, dict) else None
 
 
+def _item(row: Any, person: dict[str, str], now: datetime,
+          retention: timedelta) -> dict[str, Any]:
+    """One report row: who asked what on which basis, and what became of the result."""
+    item: dict[str, Any] = {
+        "seq": int(row.seq), "at": row.at_astana, "user_iin": row.actor_iin,
+        "user_name": person["name"], "role": person["role"], "resource": row.resource,
+        "case_number": row.case_number, "legal_ground": row.legal_ground,
+        "purpose": row.purpose,
+        "params": (json.loads(row.params) if row.params is not None
+                   else _request_params(row.request)),
+        "outcome": "answered" if row.kind == "query" else "refused",
+        "code": row.code, "endpoint": row.endpoint,
+    }
+    if row.kind == "query":
+        item.update(_disposition_of(row._mapping, now, retention))
+    return item
+
+
+def _unattributed(row: Any) -> int:
+    """How many refusals an entry nobody could be named for stands for (a flood is journaled as
+    aggregate rows that carry their count)."""
+    count = row.count
+    return count if type(count) is int and count > 0 else 1
+
+
+def write(engine: Engine, config: Settings, start: date, end: date, out: BinaryIO,
+          now: datetime | None = None) -> None:
+    """Write the report over Astana dates start..end inclusive (R-Q-5) to `out` as the JSON
+    document to_bytes() renders, in one pass over the period's entries (issue 10): rows and
+    per-row anomalies are spooled as they come, so memory does not grow with the rows."""
+    moment = now or now_utc()
+    retention = timedelta(hours=config.retention_hours)
+    with engine.connect() as conn, \
+            SpooledTemporaryFile(max_size=_SPOOL_BYTES) as rows_file, \
+            SpooledTemporaryFile(max_size=_SPOOL_BYTES) as flagged_file:
+        head = conn.execute(select(journal_head.c.seq, journal_head.c.hash)).one()
+        head_seq = int(head.seq)
+        people = {r.iin: {"name": r.name, "role": r.role, "organization": r.organization}
+                  for r in conn.execute(select(users.c.iin, users.c.name, users.c.role,
+                                               users.c.organization))}
+        tally = _Tally(config)
+        rows, flagged = _JsonList(rows_file), _JsonList(flagged_file)
+        scan = conn.execution_options(stream_results=True, yield_per=2000).execute(
+            report_query(engine.dialect.name, start, end, head_seq))
+        for row in scan:
+            person = people.get(row.actor_iin) if row.actor_iin is not None else None
+            if person is None:  # refused before anyone could be named: counted, not listed
+                tally.unattributed += _unattributed(row)
+                continue
+            item = _item(row, person, moment, retention)
+            rows.add(item)
+            tally.add(item)
+            for anomaly in _row_anomalies(item, config):
+                flagged.add(anomaly)
+                tally.anomalies[anomaly["kind"]] += 1
+        for anomaly in tally.bulk(conn):
+            flagged.add(anomaly)
+        for anomaly in tally.one_subject():
+            flagged.add(anomaly)
+        header = {
+            "report": "SIO requests (R-CTL-1)",
+            "period": {"from": start.isoformat(), "to": end.isoformat(), "zone": "Asia/Almaty"},
+            "generated_at": iso(to_astana(moment)),
+            "journal": {"last_seq": head_seq, "head_hash": head.hash},
+            "settings": {"retention_hours": config.retention_hours,
+                         "office_hours": [config.office_start_hour, config.office_end_hour],
+                         "office_weekdays": list(config.office_weekdays),
+                         "bulk_per_hour": config.bulk_per_hour, "many_users": config.many_users},
+            "totals": tally.totals(),
+        }
+        out.write(b"{")
+        for key, value in header.items():
+            out.write(f"\n  {_dump(key, 1)}: {_dump(value, 1)},".encode())
+        out.write(b'\n  "rows": ')
+        rows.copy_to(out)
+        out.write(b',\n  "anomalies": ')
+        flagged.copy_to(out)
+        out.write(b"\n}\n")
+
+
 def build(engine: Engine, config: Settings, start: date, end: date,
           now: datetime | None = None) -> dict[str, Any]:
-    """The report over Astana dates start..end inclusive (R-Q-5), as one JSON document."""
-    moment = now or now_utc()
-    rows, people, (head_seq, head_hash) = _rows_of(engine, start, end)
-    retention = timedelta(hours=config.retention_hours)
-    out: list[dict[str, Any]] = []
-    unattributed = 0
-    for row in rows:
-        detail = json.loads(row["detail"])
-        if row["actor_iin"] is None or row["actor_iin"] not in people:
-            # Refused before anyone could be named: counted, not listed; a flood is journaled
-            # as aggregate rows that carry how many refusals each stands for.
-            count = detail.get("count", 1) if isinstance(detail, dict) else 1
-            unattributed += count if isinstance(count, int) and count > 0 else 1
-            continue
-        basis = json.loads(row["basis"]) if row["basis"] else {}
-        person = people[row["actor_iin"]]
-        item: dict[str, Any] = {
-            "seq": int(row["seq"]), "at": row["at_astana"], "user_iin": row["actor_iin"],
-            "user_name": person["name"], "role": person["role"], "resource": row["resource"],
-            "case_number": basis.get("case_number"), "legal_ground": basis.get("legal_ground"),
-            "purpose": basis.get("purpose"), "params": _request_params(detail),
-            "outcome": "answered" if row["kind"] == "query" else "refused",
-            "code": detail.get("code"), "endpoint": detail.get("endpoint"),
+    """The report over Astana dates start..end inclusive (R-Q-5), as one JSON document (held
+    whole in memory: for the HTTP answer's tests and the terminal table)."""
+    buffer = io.BytesIO()
+    write(engine, config, start, end, buffer, now)
+    doc: dict[str, Any] = json.loads(buffer.getvalue())
+    return doc
+
+
+_SPOOL_BYTES = 4 << 20  # a small report stays in memory, a large one goes to a temporary file
+_HOUR_US = 3600 * 1_000_000
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _microseconds(at: str) -> int:
+    return (parse_iso(at) - _EPOCH) // timedelta(microseconds=1)
+
+
+class _Subject:
+    """The users who asked about one set of parameters and the seqs of their requests."""
+
+    __slots__ = ("seqs", "users")
+
+    def __init__(self, seq: int, iin: str) -> None:
+        self.users, self.seqs = {iin}, array("q", [seq])
+
+
+class _Tally:
+    """What the report counts as its rows go by, in compact form: counters, per user the times
+    of their requests (bulk), per parameter set its first request or its _Subject."""
+
+    def __init__(self, config: Settings) -> None:
+        self.config = config
+        self.requests = self.answered = self.unattributed = 0
+        self.by_user: Counter[Any] = Counter()
+        self.by_resource: Counter[Any] = Counter()
+        self.by_basis: Counter[Any] = Counter()
+        self.dispositions = dict.fromkeys(DISPOSITION_STATES, 0)
+        self.by_user_disposition: dict[str, dict[str, int]] = {}
+        self.anomalies: Counter[str] = Counter()
+        self.times: dict[str, tuple[array[int], array[int]]] = {}
+        self.subjects: dict[str, tuple[int, str] | _Subject] = {}
+
+    def add(self, r: dict[str, Any]) -> None:
+        iin, seq = r["user_iin"], r["seq"]
+        self.requests += 1
+        self.by_user[iin] += 1  # keyed by the values; totals() counts them by their text
+        self.by_resource[r["resource"]] += 1
+        self.by_basis[r["case_number"]] += 1
+        if r["outcome"] == "answered":
+            self.answered += 1
+            mine = self.by_user_disposition.setdefault(iin, dict.fromkeys(DISPOSITION_STATES, 0))
+            mine[r["disposition"]] += 1
+            self.dispositions[r["disposition"]] += 1
+        times, seqs = self.times.setdefault(iin, (array("q"), array("q")))
+        times.append(_microseconds(r["at"]))
+        seqs.append(seq)
+        if r["params"]:
+            key = canonical_json(r["params"]).decode("utf-8")
+            known = self.subjects.get(key)
+            if known is None:
+                self.subjects[key] = (seq, iin)  # most subjects are asked about once
+            else:
+                if isinstance(known, tuple):
+                    known = self.subjects[key] = _Subject(*known)
+                known.users.add(iin)
+                known.seqs.append(seq)
+
+    def bulk(self, conn: Connection) -> list[dict[str, Any]]:
+        """Episodes where one user sent more than bulk_per_hour requests within an hour."""
+        limit = self.config.bulk_per_hour
+        episodes: list[tuple[str, list[int]]] = []
+        for iin, (times, seqs) in self.times.items():
+            i = j = 0
+            while i < len(times):
+                j = max(j, i)  # times only grow: the window's end never moves back
+                while j < len(times) and times[j] - times[i] < _HOUR_US:
+                    j += 1
+                if j - i > limit:
+                    episodes.append((iin, seqs[i:j].tolist()))
+                    i = j  # one episode per window, not one per request in it
+                else:
+                    i += 1
+        at = _times_of(conn, {s for _, mine in episodes for s in (mine[0], mine[-1])})
+        found = [{"kind": "bulk", "user_iin": iin, "from": at[mine[0]], "to": at[mine[-1]],
+                  "count": len(mine), "seqs": mine} for iin, mine in episodes]
+        self.anomalies["bulk"] += len(found)
+        return found
+
+    def one_subject(self) -> list[dict[str, Any]]:
+        """The same parameters (e.g. one IIN) queried by at least many_users distinct users."""
+        found = []
+        for key, known in self.subjects.items():
+            group = known if isinstance(known, _Subject) else _Subject(*known)
+            if len(group.users) >= self.config.many_users:
+                found.append({"kind": "one_subject", "params": json.loads(key),
+                              "users": sorted(group.users), "seqs": group.seqs.tolist()})
+        self.anomalies["one_subject"] += len(found)
+        return found
+
+    def totals(self) -> dict[str, Any]:
+        return {
+            "requests": self.requests, "answered": self.answered,
+            "refused": self.requests - self.answered,
+            "unattributed_refusals": self.unattributed,
+            "by_user": _by_text(self.by_user), "by_resource": _by_text(self.by_resource),
+            "by_basis": _by_text(self.by_basis),
+            "dispositions": self.dispositions,
+            "by_user_disposition": dict(sorted(self.by_user_disposition.items())),
+            "anomalies": dict(sorted((k, n) for k, n in self.anomalies.items() if n)),
         }
-        if row["kind"] == "query":
-            item.update(_disposition_of(row, moment, retention))
-        out.append(item)
-    anomalies = _anomalies(out, config)
-    return {
-        "report": "SIO requests (R-CTL-1)",
-        "period": {"from": start.isoformat(), "to": end.isoformat(), "zone": "Asia/Almaty"},
-        "generated_at": iso(to_astana(moment)),
-        "journal": {"last_seq": head_seq, "head_hash": head_hash},
-        "settings": {"retention_hours": config.retention_hours,
-                     "office_hours": [config.office_start_hour, config.office_end_hour],
-                     "office_weekdays": list(config.office_weekdays),
-                     "bulk_per_hour": config.bulk_per_hour, "many_users": config.many_users},
-        "totals": _totals(out, anomalies, unattributed),
-        "rows": out,
-        "anomalies": anomalies,
-    }
 
 
-def _disposition_of(row: dict[str, Any], now: datetime, retention: timedelta) -> dict[str, Any]:
+def _by_text(counts: Counter[Any]) -> dict[str, int]:
+    """Counts by each value's text (None as "None"), in the order of those texts."""
+    found: Counter[str] = Counter()
+    for value, n in counts.items():
+        found[str(value)] += n
+    return dict(sorted(found.items()))
+
+
+def _times_of(conn: Connection, seqs: set[int]) -> dict[int, str]:
+    """at_astana of the given entries (the ends of bulk episodes)."""
+    found: dict[int, str] = {}
+    ordered = sorted(seqs)
+    for i in range(0, len(ordered), 500):
+        found |= {int(r.seq): r.at_astana for r in conn.execute(
+            select(journal_table.c.seq, journal_table.c.at_astana)
+            .where(journal_table.c.seq.in_(ordered[i:i + 500])))}
+    return found
+
+
+def _disposition_of(row: Mapping[str, Any], now: datetime,
+                    retention: timedelta) -> dict[str, Any]:
     """The disposition fields of an answered request's report row (R-RES-1)."""
     action = row["d_action"]
     if action is not None:
@@ -185,104 +415,106 @@ def _off_hours(at: datetime, config: Settings) -> bool:
             or not config.office_start_hour <= at.hour < config.office_end_hour)
 
 
-def _anomalies(rows: list[dict[str, Any]], config: Settings) -> list[dict[str, Any]]:
+def _row_anomalies(r: dict[str, Any], config: Settings) -> list[dict[str, Any]]:
+    """What one row shows by itself: no disposition past retention, attached elsewhere, off
+    hours (bulk and one subject need the other rows)."""
     found: list[dict[str, Any]] = []
-    for r in rows:
-        if r.get("disposition") == "overdue":
-            found.append({"kind": "no_disposition", "seq": r["seq"], "user_iin": r["user_iin"],
-                          "resource": r["resource"], "at": r["at"]})
-        attached_to = r.get("attached_to")
-        if attached_to is not None and attached_to.strip() != (r["case_number"] or "").strip():
-            # R-Q-2, R-CTL-5: the result went into other material than the request named.
-            found.append({"kind": "attached_elsewhere", "seq": r["seq"],
-                          "user_iin": r["user_iin"], "case_number": r["case_number"],
-                          "attached_to": attached_to})
-        if _off_hours(parse_iso(r["at"]), config):
-            found.append({"kind": "off_hours", "seq": r["seq"], "user_iin": r["user_iin"],
-                          "resource": r["resource"], "at": r["at"]})
-    found += _bulk(rows, config.bulk_per_hour)
-    found += _one_subject(rows, config.many_users)
+    if r.get("disposition") == "overdue":
+        found.append({"kind": "no_disposition", "seq": r["seq"], "user_iin": r["user_iin"],
+                      "resource": r["resource"], "at": r["at"]})
+    attached_to = r.get("attached_to")
+    if attached_to is not None and attached_to.strip() != (r["case_number"] or "").strip():
+        # R-Q-2, R-CTL-5: the result went into other material than the request named.
+        found.append({"kind": "attached_elsewhere", "seq": r["seq"],
+                      "user_iin": r["user_iin"], "case_number": r["case_number"],
+                      "attached_to": attached_to})
+    if _off_hours(parse_iso(r["at"]), config):
+        found.append({"kind": "off_hours", "seq": r["seq"], "user_iin": r["user_iin"],
+                      "resource": r["resource"], "at": r["at"]})
     return found
 
 
-def _bulk(rows: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
-    """Episodes where one user sent more than `limit` requests within an hour."""
-    by_user: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        by_user[r["user_iin"]].append(r)
-    found = []
-    for iin, mine in by_user.items():
-        times = [parse_iso(r["at"]) for r in mine]
-        i = 0
-        while i < len(mine):
-            j = i
-            while j < len(mine) and times[j] - times[i] < timedelta(hours=1):
-                j += 1
-            if j - i > limit:
-                found.append({"kind": "bulk", "user_iin": iin, "from": mine[i]["at"],
-                              "to": mine[j - 1]["at"], "count": j - i,
-                              "seqs": [r["seq"] for r in mine[i:j]]})
-                i = j  # one episode per window, not one per request in it
-            else:
-                i += 1
-    return found
+# JSON exactly as json.dumps(value, ensure_ascii=False, indent=2) renders it, made piece by
+# piece; containers of plain values go through json's C encoder (the indenting one is Python).
+
+_CONTAINERS = (dict, list, tuple)
 
 
-def _one_subject(rows: list[dict[str, Any]], many: int) -> list[dict[str, Any]]:
-    """The same parameters (e.g. one IIN) queried by at least `many` distinct users."""
-    by_subject: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        if r["params"]:
-            by_subject[canonical_json(r["params"]).decode("utf-8")].append(r)
-    found = []
-    for subject, mine in by_subject.items():
-        who = sorted({r["user_iin"] for r in mine})
-        if len(who) >= many:
-            found.append({"kind": "one_subject", "params": json.loads(subject),
-                          "users": who, "seqs": [r["seq"] for r in mine]})
-    return found
+def _fail(value: Any) -> Any:
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
-def _totals(rows: list[dict[str, Any]], anomalies: list[dict[str, Any]],
-            unattributed: int) -> dict[str, Any]:
-    def count(key: str) -> dict[str, int]:
-        return dict(sorted(Counter(str(r[key]) for r in rows).items()))
-
-    return {
-        "requests": len(rows),
-        "answered": sum(1 for r in rows if r["outcome"] == "answered"),
-        "refused": sum(1 for r in rows if r["outcome"] == "refused"),
-        "unattributed_refusals": unattributed,
-        "by_user": count("user_iin"), "by_resource": count("resource"),
-        "by_basis": count("case_number"),
-        "dispositions": {k: sum(1 for r in rows if r.get("disposition") == k)
-                         for k in DISPOSITION_STATES},
-        "by_user_disposition": _by_user_disposition(rows),
-        "anomalies": dict(sorted(Counter(a["kind"] for a in anomalies).items())),
-    }
+@functools.cache
+def _encoder(level: int) -> Callable[[Any], str]:
+    """json's C encoder (when there is one) putting one item per line, `level` + 1 deep."""
+    separator = ",\n" + "  " * (level + 1)
+    if c_make_encoder is None:  # pragma: no cover - CPython has it
+        return json.JSONEncoder(ensure_ascii=False, separators=(separator, ": ")).encode
+    encode = c_make_encoder(None, _fail, encode_basestring, None, ": ", separator, False, False,
+                            True)
+    return lambda value: "".join(encode(value, 0))
 
 
-def _by_user_disposition(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
-    """iin → {state: count} over the answered requests, every state listed."""
-    found: dict[str, dict[str, int]] = {}
-    for r in rows:
-        if r["outcome"] == "answered":
-            mine = found.setdefault(r["user_iin"], dict.fromkeys(DISPOSITION_STATES, 0))
-            mine[r["disposition"]] += 1
-    return dict(sorted(found.items()))
+def _dump(value: Any, level: int) -> str:
+    """`value` as json.dumps(value, ensure_ascii=False, indent=2) renders it `level` deep."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind not in _CONTAINERS:
+        return json.dumps(value, ensure_ascii=False)
+    if not value:
+        return "{}" if kind is dict else "[]"
+    inner, outer = "\n" + "  " * (level + 1), "\n" + "  " * level
+    if kind is dict:
+        nested = [k for k, v in value.items() if type(v) in _CONTAINERS and v]
+        if not nested:
+            return "{" + inner + _encoder(level)(value)[1:-1] + outer + "}"
+        # Nested containers are rendered on their own and put in place of a marker; a marker
+        # is found by its key as well, and no string's JSON holds an unescaped quote.
+        flat = dict(value)
+        for i, k in enumerate(nested):
+            flat[k] = f"\x00{i}"
+        text = _encoder(level)(flat)
+        for i, k in enumerate(nested):
+            key = encode_basestring(str(k))
+            text = text.replace(f"{key}: {encode_basestring(chr(0) + str(i))}",
+                                f"{key}: {_dump(value[k], level + 1)}", 1)
+        return "{" + inner + text[1:-1] + outer + "}"
+    if not any(type(v) in _CONTAINERS for v in value):
+        return "[" + inner + _encoder(level)(list(value))[1:-1] + outer + "]"
+    return "[" + inner + ("," + inner).join(_dump(v, level + 1) for v in value) + outer + "]"
+
+
+class _JsonList:
+    """A list of the report's top-level document, its items written to `file` as they come."""
+
+    def __init__(self, file: BinaryIO | SpooledTemporaryFile[bytes]) -> None:
+        self.file, self.count = file, 0
+
+    def add(self, item: dict[str, Any]) -> None:
+        self.file.write(("\n    " if not self.count else ",\n    ").encode()
+                        + _dump(item, 2).encode("utf-8"))
+        self.count += 1
+
+    def copy_to(self, out: BinaryIO) -> None:
+        if not self.count:
+            out.write(b"[]")
+            return
+        out.write(b"[")
+        self.file.seek(0)
+        shutil.copyfileobj(self.file, out, 1 << 20)
+        out.write(b"\n  ]")
 
 
 def to_bytes(doc: dict[str, Any]) -> bytes:
+    """The report document as write() renders it."""
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def export(doc: dict[str, Any], out: Path, signer: Signer) -> Path:
-    """Write the report and `out`.p7s, a detached CMS by the operator key; the .p7s path."""
-    data = to_bytes(doc)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+def sign(out: Path, signer: Signer) -> Path:
+    """Sign the report written to `out` with the operator key: `out`.p7s, a detached CMS."""
     sig = out.with_name(out.name + ".p7s")
-    sig.write_bytes(sign_detached(data, signer))
+    sig.write_bytes(sign_detached(out.read_bytes(), signer))
     return sig
 
 
@@ -334,7 +566,7 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig,
     """GET /v1/reports?from=YYYY-MM-DD&to=YYYY-MM-DD for controllers and the operator."""
 
     def work(authorization: str | None, start: str, end: str,
-             ctx: RequestContext) -> dict[str, Any]:
+             ctx: RequestContext) -> IO[bytes]:
         session = auth.session_of(engine, authorization)
         ctx.actor_iin = session.iin  # a refusal from here on names who asked
         with engine.connect() as conn:
@@ -345,7 +577,14 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig,
             first, last = period(start, end)
         except ValueError as exc:
             raise Refusal("param_invalid", str(exc)) from exc
-        return build(engine, Settings.of(config), first, last)
+        file = TemporaryFile()  # the whole report is made before the answer starts
+        try:
+            write(engine, Settings.of(config), first, last, file)
+        except BaseException:
+            file.close()
+            raise
+        file.seek(0)
+        return file
 
     async def reports_endpoint(request: Request,
                                start: Annotated[str, Query(alias="from")] = "",
@@ -353,11 +592,18 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig,
         ctx = RequestContext(endpoint="reports",
                              peer=request.client.host if request.client else None)
         try:
-            doc = await run_in_threadpool(work, request.headers.get("authorization"), start, end,
-                                          ctx)
+            file = await run_in_threadpool(work, request.headers.get("authorization"), start,
+                                           end, ctx)
         except Refusal as refusal:
             return await run_in_threadpool(refuse, refusal, ctx)
-        return JSONResponse(doc)
+        return StreamingResponse(_chunks(file), media_type="application/json")
 
     app.add_api_route(API_PREFIX + "/reports", reports_endpoint, methods=["GET"],
                       summary="The departmental-control report (R-CTL-1)")
+
+
+def _chunks(file: IO[bytes]) -> Iterator[bytes]:
+    """The report file's bytes in pieces, closing (and so deleting) it at the end."""
+    with file:
+        while chunk := file.read(1 << 16):
+            yield chunk
