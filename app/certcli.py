@@ -20,7 +20,7 @@ from cryptography import x509
 from signing.crl import load_crl_file
 from signing.errors import SignatureInvalid, SigningError
 from signing.iin import is_valid_bin, is_valid_iin
-from signing.profile import CertProfile, load_certificate, profile_of
+from signing.profile import CertProfile, load_certificate, name_string, profile_of, serial_hex
 from signing.trust import CERT_SUFFIXES, TrustStore
 
 ASTANA = ZoneInfo("Asia/Almaty")  # DESIGN: one clock, Astana time (UTC+5 since 2024-03-01)
@@ -257,8 +257,10 @@ def _verify_pdf(raw: bytes, trust: TrustStore, at: dt.datetime) -> dict[str, Any
 
 def _verify_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="sio-desk verify",
-                                description="Verify a CMS signature or a signed PDF.")
-    p.add_argument("file", help="CMS (DER, PEM or base64) or a signed PDF")
+                                description="Verify a CMS signature, a signed PDF, a "
+                                "time-stamp, a certificate, a CRL or an OCSP reply.")
+    p.add_argument("file", help="CMS or time-stamp (DER, PEM or base64), a signed PDF, a "
+                   "certificate, a CRL or an OCSP reply: the kind is detected")
     p.add_argument("--data", help="the signed data of a detached CMS")
     p.add_argument("--trust", help="directory (or file) of trusted CA certificates and CRLs")
     p.add_argument("--crl", action="append", default=[], help="a CRL file (base or delta)")
@@ -281,22 +283,109 @@ def verify_main(argv: list[str]) -> int:
         trust = load_trust(args.trust, args.crl)
         raw = Path(args.file).read_bytes()
         data = Path(args.data).read_bytes() if args.data else None
-        if raw.lstrip()[:5] == b"%PDF-":
-            doc = _verify_pdf(raw, trust, at)
-        else:
-            doc = _verify_cms(raw, data, trust, at, args)
+        doc = _verify_any(raw, data, trust, at, args)
     except (UsageError, OSError) as exc:
         doc = {"status": "invalid", "reason": str(exc), "signers": []}
         _emit(doc, args.json, f"sio-desk verify: {exc}")
         return 2
-    doc["validated_at"] = _iso(at)
+    doc.setdefault("validated_at", _iso(at))
     _emit(doc, args.json, _verify_summary(doc, args.lang))
     return 0 if doc["status"] == "valid" else 1
+
+
+def _verify_any(raw: bytes, data: bytes | None, trust: TrustStore, at: dt.datetime,
+                args: argparse.Namespace) -> dict[str, Any]:
+    """Detect what the file is and check it (issue 12: CMS, PDF, TSP, certificate, CRL, OCSP)."""
+    from signing.documents import detect
+
+    try:
+        found = detect(raw)
+    except SignatureInvalid as exc:
+        return {"status": "invalid", "reason": str(exc), "code": exc.code, "signers": [],
+                "kind": None}
+    if found.kind == "pdf":
+        doc = _verify_pdf(raw, trust, at)
+    elif found.kind == "cms":
+        doc = _verify_cms(raw, data, trust, at, args)
+    elif found.kind == "timestamp":
+        doc = _verify_timestamp(found.der, data, trust, at if args.at else None)
+    else:
+        doc = _verify_object(found.kind, found.der, trust, at)
+    return {"kind": found.kind} | doc
+
+
+def _verify_timestamp(der: bytes, data: bytes | None, trust: TrustStore,
+                      at: dt.datetime | None) -> dict[str, Any]:
+    """A time-stamp token or TSA response, as of --at or else its own genTime."""
+    from signing.cms import claimed_signer
+    from signing.tsp import verify_timestamp
+
+    try:
+        checked = verify_timestamp(der, trust, data=data, at=at)
+    except SignatureInvalid as exc:
+        profile = _safe_profile(claimed_signer(der))
+        return {"status": STATUS_CODES.get(exc.code, "invalid"), "reason": str(exc),
+                "code": exc.code,
+                "signers": [_signer_json(profile, None, None)] if profile else []}
+    sig = checked.signature
+    return {"status": "valid", "reason": "time-stamp signature, chain and revocation checked"
+            + ("" if data is not None else " (the stamped data was not given)"),
+            "signers": [_signer_json(sig.profile, checked.gen_time, None)],
+            "gen_time": _iso(checked.gen_time), "policy": checked.policy,
+            "imprint": {"algorithm": checked.imprint_algorithm, "hash": checked.imprint.hex()},
+            "chain": _chain_json(sig.chain), "validated_at": _iso(at or checked.gen_time)}
+
+
+def _chain_json(chain: Sequence[x509.Certificate]) -> list[dict[str, Any]]:
+    out = []
+    for cert in chain:
+        profile = _safe_profile(cert)
+        out.append({"subject": name_string(cert.subject), "serial": serial_hex(cert.serial_number),
+                    "algorithm": profile.algorithm if profile else None})
+    return out
+
+
+def _verify_object(kind: str, der: bytes, trust: TrustStore, at: dt.datetime) -> dict[str, Any]:
+    """A certificate, CRL or OCSP reply: its signature, its signer's path, as of ``at``."""
+    from signing.crl import load_crl
+    from signing.documents import check_certificate, check_crl, check_ocsp_reply
+
+    if kind == "certificate":
+        report = check_certificate(load_certificate(der), trust, at)
+    elif kind == "crl":
+        report = check_crl(load_crl(der), trust, at)
+    else:
+        report = check_ocsp_reply(der, trust, at)
+    signer = _safe_profile(report.signer)
+    doc: dict[str, Any] = {
+        "status": "valid" if report.code is None else STATUS_CODES.get(report.code, "invalid"),
+        "reason": report.reason,
+        "signers": [_signer_json(signer, None, None)] if signer else [],
+        "chain": _chain_json(report.chain),
+        "details": {k: _iso(v) if isinstance(v, dt.datetime) else v
+                    for k, v in report.details.items() if k != "answers"},
+    }
+    if report.signer is not None:
+        doc["signed_by"] = name_string(report.signer.subject)
+    if report.code is not None:
+        doc["code"] = report.code
+    if report.subject is not None:
+        doc["subject"] = _signer_json(report.subject, None, None)
+    if "answers" in report.details:
+        doc["details"]["answers"] = [{k: _iso(v) if isinstance(v, dt.datetime) else v
+                                      for k, v in a.items()} for a in report.details["answers"]]
+    return doc
 
 
 def _verify_summary(doc: dict[str, Any], lang: str) -> str:
     word = STATUS_WORDS[lang].get(doc["status"], doc["status"])
     lines = [f"{word}: {doc['reason']}"]
+    if doc.get("kind"):
+        lines.append(f"  file: {doc['kind']}")
+    subject = doc.get("subject")
+    if subject:
+        lines.append(f"  certificate of {subject['common_name']}  serial {subject['serial']}"
+                     f"  ({subject['algorithm']})")
     for s in doc["signers"]:
         lines.append(f"  {s['common_name']}  IIN {s['iin']}  BIN {s['bin']}  serial {s['serial']}"
                      f"  signed {s['signing_time'] or '-'}  ({s['algorithm']})")
@@ -305,6 +394,12 @@ def _verify_summary(doc: dict[str, Any], lang: str) -> str:
         lines.append(f"  revocation: CRL {rev['crl']}" + (f", OCSP {rev['ocsp']}"
                                                           if "ocsp" in rev else "")
                      + (f"; policy {rev['policy']}" if "policy" in rev else ""))
+    if doc.get("signed_by"):
+        lines.append(f"  signed by {doc['signed_by']}")
+    for answer in doc.get("details", {}).get("answers", []):
+        lines.append(f"  answers for serial {answer['serial']}: {answer['status']}")
+    for link in doc.get("chain", [])[1:]:
+        lines.append(f"  chain: {link['subject']}  serial {link['serial']}  ({link['algorithm']})")
     lines.append(f"  as of {doc.get('validated_at')}")
     return "\n".join(lines)
 

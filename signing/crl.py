@@ -97,6 +97,12 @@ def _signature(crl: x509.CertificateRevocationList,
     return "valid" if ok else None
 
 
+def signature_status(crl: x509.CertificateRevocationList,
+                     issuer: x509.Certificate) -> CrlSignature | None:
+    """valid/unsupported by ``issuer``'s key, or None when the signature is wrong."""
+    return _signature(crl, issuer)
+
+
 def _order(crl: x509.CertificateRevocationList) -> tuple[int, dt.datetime]:
     return (crl_number(crl) or -1, crl.last_update_utc)
 
@@ -259,5 +265,5 @@ def revocation_status(
 
 __all__ = [
     "RevocationResult", "RevocationStatus", "crl_number", "delta_base", "is_delta",
-    "load_crl", "load_crl_file", "revocation_check", "revocation_status",
+    "load_crl", "load_crl_file", "revocation_check", "revocation_status", "signature_status",
 ]

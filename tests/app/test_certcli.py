@@ -172,13 +172,14 @@ def test_verify_with_ocsp(files: dict[str, Path], sandbox_pki: SandboxPKI,
     assert (code, doc["status"]) == (1, "invalid") and "OCSP" in doc["reason"]
 
 
-def test_verify_gost_is_unsupported(capsys: pytest.CaptureFixture[str]) -> None:
+def test_verify_gost_timestamp(capsys: pytest.CaptureFixture[str]) -> None:
+    # Issue 12: a GOST time-stamp token verifies (more GOST kinds: tests/signing/test_gost_cli).
     if not NCA.is_dir():
         pytest.skip("NCA test data absent")
     code, doc = _run(verify_main, [str(NCA / "ca-test/ocsp-tsp/tsp_token.bin"),
                                    "--trust", str(NCA / "ca-test")], capsys)
-    assert (code, doc["status"]) == (1, "unsupported")
-    assert "GOST" in doc["reason"] and doc["signers"][0]["algorithm"] == "gost2004"
+    assert (code, doc["status"], doc["kind"]) == (0, "valid", "timestamp")
+    assert doc["signers"][0]["algorithm"] == "gost2004"
 
 
 def test_verify_pdf_and_human_summary(sandbox_pki: SandboxPKI, tmp_path: Path,
