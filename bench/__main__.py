@@ -25,7 +25,7 @@ Step = tuple[tuple[str, ...], Callable[[Env], list[Figure]], bool]  # names, run
 
 
 def _steps() -> list[Step]:
-    from bench import casefile, gateway, journal_figures, selfcheck, signing, startup, world
+    from bench import casefile, gateway, gost, journal_figures, selfcheck, signing, startup, world
 
     def case(env: Env) -> list[Figure]:
         module, label, pin = env.desk_token()
@@ -35,6 +35,7 @@ def _steps() -> list[Step]:
         (("startup",), lambda env: [startup.startup(env)], False),
         (("idle_rss",), lambda env: [startup.idle_rss(env)], False),
         (("request_signing",), lambda env: [signing.request_signing(env)], False),
+        (("gost_verify_512", "gost_verify_512_python"), gost.figures, False),
         (("selfcheck",), lambda env: [selfcheck.figure(env.quick)], False),
         (("query_roundtrip", "query_roundtrip_cold"), gateway.query_roundtrip, False),
         (("gateway_throughput",), lambda env: [gateway.gateway_throughput(env)], False),
