@@ -13,6 +13,7 @@ from signing.gost.nca import GostError, GostPublicKey, is_gost_oid, public_key_f
 
 _CACHE_MAX = 256
 _cache: OrderedDict[bytes, GostPublicKey] = OrderedDict()
+_signed_pairs: OrderedDict[tuple[bytes, bytes], None] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -53,9 +54,24 @@ def verify_by(signer: x509.Certificate, signature_oid: x509.ObjectIdentifier | s
 
 
 def certificate_signed_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
-    """True when ``issuer``'s GOST key signed ``cert`` (names are the caller's business)."""
-    return verify_by(issuer, cert.signature_algorithm_oid, cert.tbs_certificate_bytes,
-                     cert.signature)
+    """True when ``issuer``'s GOST key signed ``cert`` (names are the caller's business).
+
+    Positive answers are remembered per (certificate, issuer) pair: every request's path
+    check asks again about the same few links, and Streebog in Python costs ms per KB.
+    """
+    pair = (cert.public_bytes(Encoding.DER), issuer.public_bytes(Encoding.DER))
+    with _lock:
+        if pair in _signed_pairs:
+            _signed_pairs.move_to_end(pair)
+            return True
+    ok = verify_by(issuer, cert.signature_algorithm_oid, cert.tbs_certificate_bytes,
+                   cert.signature)
+    if ok:
+        with _lock:
+            _signed_pairs[pair] = None
+            while len(_signed_pairs) > _CACHE_MAX:
+                _signed_pairs.popitem(last=False)
+    return ok
 
 
 def crl_signed_by(crl: x509.CertificateRevocationList, issuer: x509.Certificate) -> bool:
