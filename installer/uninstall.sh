@@ -36,9 +36,15 @@ say "removed SIO Desk from $PREFIX"
 
 [[ $PURGE -eq 1 ]] || exit 0
 # Every account's data dirs (platformdirs' defaults: XDG_DATA_HOME etc. set per user are not seen).
+# Homes come from the account database and from /home itself: directory users (SSSD, AD) are
+# often not enumerable with getent.
 DATA_DIRS=(.local/share/sio-desk .local/share/sio-gateway .local/state/sio-desk
     .local/state/sio-gateway .cache/sio-desk .cache/sio-gateway)
-homes() { getent passwd | cut -d: -f6; printf '%s\n' "${HOME:-}"; }
+homes() {
+    getent passwd | cut -d: -f6
+    find /home -mindepth 1 -maxdepth 1 -type d 2>/dev/null
+    printf '%s\n' "${HOME:-}"
+}
 while IFS= read -r home; do
     [[ -n "$home" && "$home" == /* && -d "$home" ]] || continue
     for d in "${DATA_DIRS[@]}"; do
