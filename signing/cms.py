@@ -20,7 +20,15 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from signing.errors import SignatureInvalid
 from signing.gost.certs import is_gost_key, verify_by
-from signing.gost.nca import HASH_BY_OID, SIGNATURE_HASH, GostError, hash_data, is_gost_oid
+from signing.gost.nca import (
+    HASH_BY_OID,
+    OID_HASH_STREEBOG512,
+    OID_SIG_GOST2015_512,
+    SIGNATURE_HASH,
+    GostError,
+    hash_data,
+    is_gost_oid,
+)
 from signing.profile import (
     CLIENT_AUTH,
     EMAIL_PROTECTION,
@@ -76,6 +84,9 @@ _OID_DATA = _oid("1.2.840.113549.1.7.1")
 _OID_SIGNED_DATA = _oid("1.2.840.113549.1.7.2")
 _ALG_SHA256 = _tlv(0x30, _oid("2.16.840.1.101.3.4.2.1"))
 _ALG_SHA256_RSA = _tlv(0x30, _oid("1.2.840.113549.1.1.11") + b"\x05\x00")
+# NCA GOST 34.10-2015 (512) with GOST 34.11-2015 (Streebog-512), as NCALayer writes them.
+_ALG_STREEBOG512 = _tlv(0x30, _oid(OID_HASH_STREEBOG512))
+_ALG_GOST2015_512 = _tlv(0x30, _oid(OID_SIG_GOST2015_512))
 _VERSION_1 = b"\x02\x01\x01"
 _ATTR_CONTENT_TYPE = _tlv(0x30, _oid("1.2.840.113549.1.9.3") + _tlv(0x31, _OID_DATA))
 _OID_MESSAGE_DIGEST = _oid("1.2.840.113549.1.9.4")
@@ -155,26 +166,35 @@ def _time(when: dt.datetime) -> bytes:
 def sign_detached(
     data: bytes, signer: Signer, *, signing_time: dt.datetime | None = None
 ) -> bytes:
-    """DER ContentInfo/SignedData over ``data``, detached, RSA/SHA-256; one sign_raw call."""
+    """DER ContentInfo/SignedData over ``data``, detached; one sign_raw call.
+
+    RSA/SHA-256, or GOST 34.10-2015 (512) / Streebog-512 when the signer's key is GOST.
+    """
     # R-AUTH-5: every request leaves signed; the signature is over the signed attributes,
-    # which bind the data's SHA-256 and the signer's certificate (ESS signingCertificateV2).
+    # which bind the data's digest and the signer's certificate (ESS signingCertificateV2).
     parts = _parts(signer)
+    if is_gost_key(signer.certificate):
+        alg_digest, alg_signature = _ALG_STREEBOG512, _ALG_GOST2015_512
+        digest = hash_data("streebog512", data)
+    else:
+        alg_digest, alg_signature = _ALG_SHA256, _ALG_SHA256_RSA
+        digest = hashlib.sha256(data).digest()
     when = (signing_time or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     attrs = sorted([  # DER SET OF: elements in ascending order of their encodings
         _ATTR_CONTENT_TYPE,
         _tlv(0x30, _OID_SIGNING_TIME + _tlv(0x31, _time(when))),
-        _tlv(0x30, _OID_MESSAGE_DIGEST + _tlv(0x31, _tlv(0x04, hashlib.sha256(data).digest()))),
+        _tlv(0x30, _OID_MESSAGE_DIGEST + _tlv(0x31, _tlv(0x04, digest))),
         parts.signing_certificate_v2,
     ])
     attrs_body = b"".join(attrs)
     signature = signer.sign_raw(_tlv(0x31, attrs_body))
     signer_info = _tlv(0x30, b"".join((
-        _VERSION_1, parts.sid, _ALG_SHA256, _tlv(0xA0, attrs_body), _ALG_SHA256_RSA,
+        _VERSION_1, parts.sid, alg_digest, _tlv(0xA0, attrs_body), alg_signature,
         _tlv(0x04, signature),
     )))
     signed_data = _tlv(0x30, b"".join((
         _VERSION_1,
-        _tlv(0x31, _ALG_SHA256),
+        _tlv(0x31, alg_digest),
         _tlv(0x30, _OID_DATA),
         parts.certificates,
         _tlv(0x31, signer_info),

@@ -1,0 +1,41 @@
+"""A Signer over an in-memory GOST 34.10-2015 key: the sandbox's GOST analyst and tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cryptography import x509
+
+from signing.gost.issue import GostKeyPair
+
+
+class GostSoftwareSigner:
+    """signing.signer.Signer for a GOST key: sign_raw is GOST 34.10-2015 over Streebog-512."""
+
+    def __init__(self, key: GostKeyPair, certificate: x509.Certificate,
+                 chain: Sequence[x509.Certificate] = ()) -> None:
+        self._key = key
+        self._certificate = certificate
+        self._chain = list(chain)
+
+    @property
+    def certificate(self) -> x509.Certificate:
+        """The signer's own certificate."""
+        return self._certificate
+
+    @property
+    def chain(self) -> list[x509.Certificate]:
+        """Intermediate CA certificates."""
+        return list(self._chain)
+
+    @property
+    def key(self) -> GostKeyPair:
+        """The key itself (sandbox keys only)."""
+        return self._key
+
+    def sign_raw(self, data: bytes) -> bytes:
+        """NCA-encoded GOST 34.10-2015 (512) signature over Streebog-512 of ``data``."""
+        return self._key.sign(data)
+
+
+__all__ = ["GostSoftwareSigner"]

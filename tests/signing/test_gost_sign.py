@@ -1,0 +1,98 @@
+"""Issue 12 (Sign): the sandbox's GOST 34.10-2015 branch — a CA shaped like NCA's 2022 one, GOST
+analysts with one key, GOST-signed CMS — and the gateway accepting GOST-signed requests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from asn1crypto import cms as acms
+
+from gateway.config import GatewayConfig
+from gateway.context import RequestContext
+from gateway.problems import Refusal
+from gateway.verify import verify_signature
+from signing.cms import sign_detached, verify_detached
+from signing.errors import SignatureInvalid
+from signing.gost.certs import certificate_signed_by, crl_signed_by
+from signing.gost.nca import OID_HASH_STREEBOG512, OID_SIG_GOST2015_512
+from signing.profile import EMAIL_PROTECTION, profile_of
+from signing.sandbox_gost import GostSandbox, gost_sandbox
+from signing.sandbox_pki import SANDBOX_USERS, SandboxPKI
+
+DATA = b'{"resource":1,"params":{"iin":"900101300123"}}'
+
+
+@pytest.fixture(scope="module")
+def gost(tmp_path_factory: pytest.TempPathFactory) -> GostSandbox:
+    return gost_sandbox(tmp_path_factory.mktemp("gost-pki"))
+
+
+def test_gost_ca_and_analyst_look_like_nca_2022(gost: GostSandbox) -> None:
+    assert certificate_signed_by(gost.ca, gost.ca)
+    assert crl_signed_by(gost.crl, gost.ca)
+    signer = gost.signer(SANDBOX_USERS[0])
+    profile = profile_of(signer.certificate)
+    assert (profile.algorithm, profile.key_bits) == ("gost2015", 512)
+    assert profile.purpose == "signing_and_authentication"  # one key (NCA-EDS §2.4)
+    assert EMAIL_PROTECTION in profile.ext_key_usage
+    assert profile.iin == SANDBOX_USERS[0].iin
+    checked = gost.trust_store().check(signer.certificate, dt.datetime.now(dt.UTC))
+    assert [d.status for d in checked.revocation] == ["good"]
+    again = gost_sandbox(gost.directory.parent)  # reloaded from its files
+    assert again.ca == gost.ca and again.signer(SANDBOX_USERS[0]).certificate == \
+        signer.certificate
+
+
+@pytest.mark.req("R-AUTH-5")
+@pytest.mark.usefixtures("gost_backend")
+def test_gost_cms_sign_and_verify(gost: GostSandbox) -> None:
+    signer = gost.signer(SANDBOX_USERS[0])
+    der = sign_detached(DATA, signer)
+    si = acms.ContentInfo.load(der)["content"]["signer_infos"][0]
+    assert si["digest_algorithm"]["algorithm"].dotted == OID_HASH_STREEBOG512
+    assert si["signature_algorithm"]["algorithm"].dotted == OID_SIG_GOST2015_512
+    store = gost.trust_store()
+    for purpose in ("authentication", "signing"):
+        verified = verify_detached(der, DATA, store, purpose=purpose)  # type: ignore[arg-type]
+        assert verified.profile.iin == SANDBOX_USERS[0].iin
+    with pytest.raises(SignatureInvalid) as err:
+        verify_detached(der, DATA + b" ", store)
+    assert err.value.code == "digest_mismatch"
+    changed = bytearray(der)
+    at = der.rfind(si["signature"].native)
+    changed[at + 10] ^= 1
+    with pytest.raises(SignatureInvalid) as err:
+        verify_detached(bytes(changed), DATA, store)
+    assert err.value.code == "bad_signature"
+
+
+@pytest.mark.req("R-AUTH-1")
+def test_revoked_gost_analyst_is_refused(tmp_path: Path) -> None:
+    gost = gost_sandbox(tmp_path)
+    signer = gost.signer(SANDBOX_USERS[1])
+    der = sign_detached(DATA, signer)
+    verify_detached(der, DATA, gost.trust_store())
+    gost.revoke(signer.certificate)
+    with pytest.raises(SignatureInvalid) as err:
+        verify_detached(der, DATA, gost.trust_store())
+    assert err.value.code == "revoked"
+
+
+@pytest.mark.req("R-AUTH-5")
+def test_gateway_accepts_gost_signed_logins_and_queries(gost: GostSandbox,
+                                                        sandbox_pki: SandboxPKI) -> None:
+    config = GatewayConfig(trust=gost.trust_store, operator_signer=sandbox_pki.operator_signer())
+    signer = gost.signer(SANDBOX_USERS[0])
+    for purpose in ("authentication", "signing"):
+        ctx = RequestContext(endpoint="/v1/test")
+        profile = verify_signature(sign_detached(DATA, signer), DATA, config,
+                                   purpose=purpose, ctx=ctx)  # type: ignore[arg-type]
+        assert ctx.actor_iin == profile.iin == SANDBOX_USERS[0].iin
+    # An RSA-only trust store does not know the GOST CA: refused, not crashed.
+    rsa_only = GatewayConfig(trust=sandbox_pki.trust_store,
+                             operator_signer=sandbox_pki.operator_signer())
+    with pytest.raises(Refusal):
+        verify_signature(sign_detached(DATA, signer), DATA, rsa_only, purpose="signing",
+                         ctx=RequestContext(endpoint="/v1/test"))
