@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from signing.cms import check_purpose
 from signing.errors import SignatureInvalid, SigningError
+from signing.gost.certs import is_gost_key
 from signing.profile import CertProfile, profile_of
 from signing.signer import Signer
 from signing.trust import TrustStore
@@ -118,6 +119,12 @@ def sign_pdf(
     from pyhanko.sign import fields, signers
     from pyhanko.sign.timestamps import TimestampRequestError
 
+    if is_gost_key(signer.certificate):
+        if timestamper is not None:
+            raise SigningError("a time-stamped (B-T) PDF signature with a GOST key is not "
+                               "supported yet", code="unsupported_algorithm")
+        return _sign_pdf_gost(pdf_bytes, signer, reason=reason, location=location,
+                              field_name=field_name)
     if isinstance(timestamper, str):
         timestamper = _http_timestamper(timestamper)
     meta = signers.PdfSignatureMetadata(
@@ -133,6 +140,52 @@ def sign_pdf(
         raise SigningError(f"the time-stamp authority failed: {exc}",
                            code="timestamp_failed") from exc
     return bytes(out.getvalue())
+
+
+_GOST_RESERVED = 8192  # hex digits for /Contents: a GOST CMS with its certificate is ~1.5 KB
+
+
+def _sign_pdf_gost(pdf_bytes: bytes, signer: Signer, *, reason: str, location: str,
+                   field_name: str) -> bytes:
+    """PAdES B-B with a GOST key: pyHanko lays out the signature, we hash and sign the range.
+
+    pyHanko cannot hash with Streebog, so its interrupted-signing API reserves /Contents and
+    writes the document; the CMS (signing.cms.sign_detached, Streebog-512 + GOST 34.10-2015)
+    is made over the /ByteRange here and put into the reserved space.
+    """
+    import asyncio
+
+    from asn1crypto import algos
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.signers.pdf_signer import PdfTBSDocument
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    from signing.cms import sign_detached
+
+    meta = signers.PdfSignatureMetadata(
+        field_name=field_name, reason=reason, location=location,
+        subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",  # pyHanko's, unused
+    )
+    layout = signers.ExternalSigner(
+        signing_cert=_asn1(signer.certificate), cert_registry=SimpleCertificateStore(),
+        signature_value=b"", signature_mechanism=algos.SignedDigestAlgorithm(
+            {"algorithm": "sha256_rsa"}),
+    )
+    writer = IncrementalPdfFileWriter(BytesIO(pdf_bytes), strict=False)
+    prepared, _, output = asyncio.run(signers.PdfSigner(meta, signer=layout)
+                                      .async_digest_doc_for_signing(
+                                          writer, bytes_reserved=_GOST_RESERVED))
+    output.seek(0)
+    laid_out = output.read()
+    data = (laid_out[:prepared.reserved_region_start]
+            + laid_out[prepared.reserved_region_end:])
+    cms_der = sign_detached(data, signer)
+    if 2 * len(cms_der) + 2 > _GOST_RESERVED:
+        raise SigningError("the GOST signature does not fit the space reserved for it")
+    PdfTBSDocument.finish_signing(output, prepared, cms_der)
+    output.seek(0)
+    return bytes(output.read())
 
 
 @dataclass(frozen=True)
@@ -188,10 +241,7 @@ def _one(sig: Any, trust: TrustStore, at: dt.datetime) -> PdfSignatureReport:
         leaf, profile = None, None
     digest = signer_info["digest_algorithm"]["algorithm"].dotted
     if algorithm.startswith(_GOST_PREFIX) or digest.startswith(_GOST_PREFIX):
-        # DESIGN: GOST signatures are never "valid" here; say so instead of failing.
-        return PdfSignatureReport(name, "unsupported", "GOST signatures cannot be verified "
-                                  "here (RSA only)", False, False, False, False, profile,
-                                  None, False, algorithm)
+        return _one_gost(sig, trust, at, algorithm, profile)  # issue 12: pyHanko cannot hash
     try:
         st = validate_pdf_signature(sig, _context(trust, at))
     except (SignatureValidationError, ValueError, TypeError) as exc:
@@ -223,6 +273,67 @@ def _one(sig: Any, trust: TrustStore, at: dt.datetime) -> PdfSignatureReport:
     return PdfSignatureReport(name, status, reason, bool(st.intact), bool(st.valid),
                               bool(st.trusted), whole, profile, when,
                               st.timestamp_validity is not None, algorithm)
+
+
+def _byte_range_data(sig: Any) -> bytes:
+    stream = sig.reader.stream
+    ranges = [int(x) for x in sig.byte_range]
+    parts = []
+    for offset, length in zip(ranges[0::2], ranges[1::2], strict=True):
+        stream.seek(offset)
+        parts.append(stream.read(length))
+    return b"".join(parts)
+
+
+def _der_element(blob: bytes) -> bytes:
+    """The first DER element of ``blob``: /Contents is zero-padded to its reserved size."""
+    if len(blob) < 2 or blob[0] != 0x30:
+        raise ValueError("the signature contents are not a DER SEQUENCE")
+    first = blob[1]
+    if first < 0x80:
+        return blob[:2 + first]
+    size = first & 0x7F
+    return blob[:2 + size + int.from_bytes(blob[2:2 + size], "big")]
+
+
+def _one_gost(sig: Any, trust: TrustStore, at: dt.datetime, algorithm: str,
+              profile: CertProfile | None) -> PdfSignatureReport:
+    """A GOST PAdES signature: our CMS check over the /ByteRange, pyHanko's coverage and diff."""
+    from pyhanko.sign.diff_analysis import DEFAULT_DIFF_POLICY, DiffResult, ModificationLevel
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    from signing.cms import verify_detached
+
+    name = str(sig.field_name)
+    try:
+        coverage = sig.evaluate_signature_coverage()
+        data = _byte_range_data(sig)
+        cms_der = _der_element(bytes(sig.pkcs7_content))
+    except (ValueError, TypeError, KeyError, OSError) as exc:
+        return PdfSignatureReport(name, "invalid", f"cannot read the signed bytes: {exc}",
+                                  False, False, False, False, profile, None, False, algorithm)
+    whole = coverage == SignatureCoverageLevel.ENTIRE_FILE
+    try:
+        verified = verify_detached(cms_der, data, trust, at=at, purpose="signing")
+    except SignatureInvalid as exc:
+        intact = exc.code != "digest_mismatch"
+        valid = intact and exc.code not in ("bad_signature", "malformed")
+        status = CODE_STATUS.get(exc.code, "invalid")
+        return PdfSignatureReport(name, status, str(exc), intact, valid, False, whole,
+                                  profile, None, False, algorithm)
+    if not whole:
+        sig.coverage = coverage  # what compute_integrity_info would set (it needs the hash)
+        diff = sig.evaluate_modifications(DEFAULT_DIFF_POLICY)
+        level = (diff.modification_level if isinstance(diff, DiffResult)
+                 else ModificationLevel.OTHER)
+        docmdp = sig.docmdp_level
+        if level == ModificationLevel.OTHER or (docmdp is not None
+                                                and level.value > docmdp.value):
+            return PdfSignatureReport(name, "invalid", "changes after this signature are not "
+                                      "allowed", True, True, True, whole, verified.profile,
+                                      verified.signing_time, False, algorithm)
+    return PdfSignatureReport(name, "valid", "intact, valid and trusted", True, True, True,
+                              whole, verified.profile, verified.signing_time, False, algorithm)
 
 
 _ORDER: Sequence[PdfStatus] = ("valid", "expired", "untrusted", "unsupported", "revoked",

@@ -14,7 +14,7 @@ from gateway.context import RequestContext
 from gateway.problems import Refusal
 from gateway.verify import verify_signature
 from signing.cms import sign_detached, verify_detached
-from signing.errors import SignatureInvalid
+from signing.errors import SignatureInvalid, SigningError
 from signing.gost.certs import certificate_signed_by, crl_signed_by
 from signing.gost.nca import OID_HASH_STREEBOG512, OID_SIG_GOST2015_512
 from signing.profile import EMAIL_PROTECTION, profile_of
@@ -96,3 +96,29 @@ def test_gateway_accepts_gost_signed_logins_and_queries(gost: GostSandbox,
     with pytest.raises(Refusal):
         verify_signature(sign_detached(DATA, signer), DATA, rsa_only, purpose="signing",
                          ctx=RequestContext(endpoint="/v1/test"))
+
+
+@pytest.mark.usefixtures("gost_backend")
+def test_gost_pades_sign_and_verify(gost: GostSandbox, sandbox_pki: SandboxPKI) -> None:
+    from signing.pades import blank_pdf, sign_pdf, verify_pdf
+
+    signer = gost.signer(SANDBOX_USERS[0])
+    signed = sign_pdf(blank_pdf("GOST PAdES"), signer, reason="test", location="Astana")
+    report = verify_pdf(signed, gost.trust_store())
+    assert (report.status, report.signatures[0].algorithm) == ("valid", OID_SIG_GOST2015_512)
+    assert report.signatures[0].profile is not None
+    assert report.signatures[0].profile.iin == SANDBOX_USERS[0].iin
+    # A second signature in an incremental update: both valid, the first no longer whole.
+    twice = sign_pdf(signed, signer, reason="again", location="Astana", field_name="Second")
+    report = verify_pdf(twice, gost.trust_store())
+    assert report.status == "valid"
+    assert [s.whole_document for s in report.signatures] == [False, True]
+    # One changed byte of the signed document: invalid.
+    changed = bytearray(signed)
+    changed[signed.find(b"GOST PAdES")] ^= 1
+    assert verify_pdf(bytes(changed), gost.trust_store()).status == "invalid"
+    # Trusted by nobody here: untrusted, not valid.
+    assert verify_pdf(signed, sandbox_pki.trust_store()).status == "untrusted"
+    with pytest.raises(SigningError) as err:
+        sign_pdf(blank_pdf(), signer, reason="t", location="l", timestamper="http://127.0.0.1:9")
+    assert err.value.code == "unsupported_algorithm"
