@@ -25,6 +25,11 @@ _LATIN = str.maketrans({
 })
 
 
+# Kazakh letters typed on a Russian layout: ӘБІЛОВА is found as АБИЛОВА too.
+_PLAIN = str.maketrans({"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у",
+                        "һ": "х", "і": "и"})
+
+
 def company_key(name: str) -> str:
     """A company name without quotes, legal form, case or spacing differences."""
     words = re.sub(r"[«»\"“”„']", " ", fold(name)).split()
@@ -33,7 +38,8 @@ def company_key(name: str) -> str:
 
 def _same_name(typed: str, held: str) -> bool:
     typed, held = fold(typed), fold(held)
-    return typed in (held, held.translate(_LATIN))
+    return typed in (held, held.translate(_LATIN)) or typed.translate(_PLAIN) == \
+        held.translate(_PLAIN)
 
 
 def persons_by_name(world: World, surname: str, first_name: str, patronymic: str,

@@ -195,6 +195,13 @@ def test_a_person_is_found_whatever_the_case_and_with_or_without_patronymic(
              "birth_date": p.birth_date.isoformat()}
     assert exact == resolve(population, 1, lower)
     assert resolve(population, 1, {**lower, "patronymic": "БАСҚАҰЛЫ"}) == []
+    kazakh = next(s for s in _people(population, 4)
+                  if set(world.person(s.index).surname) & set("ӘҒҚҢӨҰҮІ"))
+    k = world.person(kazakh.index)
+    plain = str.maketrans("ӘҒҚҢӨҰҮІ", "АГКНОУУИ")  # typed on a Russian layout
+    typed = {"surname": k.surname.translate(plain), "first_name": k.first_name.translate(plain),
+             "birth_date": k.birth_date.isoformat()}
+    assert kazakh.id in [r.fields["iin"] for r in resolve(population, 1, typed)]
 
 
 # Each wrong way of giving parameters, the reason the gateway gives and the names it blames.
