@@ -141,6 +141,11 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "Ваш доступ заблокирован. Обратитесь к оператору СИО ПСО.",
         "Your access is blocked. Contact the system operator.",
     ),
+    "blocked_own_request": (
+        "Есептік жазбаңыз өз өтініміңіз бойынша бұғатталған (жұмыс орнында екі айдан астам болмау). Қайтып оралғанда тіркеуге жаңа электрондық өтінім беріңіз.",
+        "Ваша учетная запись заблокирована по вашей заявке (отсутствие на рабочем месте более двух месяцев). По возвращении подайте новую электронную заявку на регистрацию.",
+        "Your account is blocked at your own request (absence from the workplace of more than two months). On your return, file a new electronic application for registration.",
+    ),
     "not_registered": (
         "Сіз ҚАО ААЖ-да тіркелмегенсіз: тіркеуге электрондық өтінім беріңіз.",
         "Вы не зарегистрированы в СИО ПСО: подайте электронную заявку на регистрацию.",

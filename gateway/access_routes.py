@@ -22,6 +22,7 @@ from transport.protocol import (
     AgreementText,
     ApplicationList,
     ApplicationReceipt,
+    ApplicationStatus,
     ApplicationSubmission,
     Signed,
 )
@@ -75,6 +76,15 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
         ctx = _ctx(request, "application")
         return await handle(request, ctx,
                             lambda d: applications.submit(engine, config, d, ctx))
+
+    @app.post(API_PREFIX + "/applications/status", response_model=ApplicationStatus,
+              responses=docs)
+    async def application_status(request: Request) -> Response:
+        """An application's state and the operator-signed decision (R-ACC-9), for a Signed
+        ApplicationStatusQuery by the applicant's authentication key (no session needed)."""
+        ctx = _ctx(request, "application_status")
+        return await handle(request, ctx,
+                            lambda d: applications.status(engine, config, d, ctx))
 
     @app.post(API_PREFIX + "/operator/decisions", response_model=Signed, responses=docs)
     async def decision(request: Request) -> Response:

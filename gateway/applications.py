@@ -25,12 +25,13 @@ from gateway.models import applications, nonces, users
 from gateway.pipeline import Call, Handler
 from gateway.problems import Refusal
 from gateway.timefmt import utc_text
+from gateway.verify import verify_signature
 from signing.cms import sign_detached
 from signing.iin import is_valid_bin, is_valid_iin
 from signing.pades import PdfSignatureReport, verify_pdf
 from signing.profile import CertProfile
 from transport.canonical import canonical_json, sha256_hex
-from transport.clock import iso, now_astana, now_utc, to_astana
+from transport.clock import iso, now_astana, now_utc, parse_iso, to_astana
 from transport.commands import BLOCK, CONTROLLER, DECISION, UNBLOCK
 from transport.errors import ErrorCode
 from transport.protocol import (
@@ -38,6 +39,8 @@ from transport.protocol import (
     ApplicationForm,
     ApplicationList,
     ApplicationReceipt,
+    ApplicationStatus,
+    ApplicationStatusQuery,
     ApplicationSubmission,
     ApplicationSummary,
     Decision,
@@ -347,6 +350,53 @@ def submit(engine: Engine, config: GatewayConfig, data: object,
     return ApplicationReceipt(id=int(app_id), state=state, submitted_at=iso(to_astana(now)),
                               due_at=iso(to_astana(now + DECISION_DEADLINE)),
                               journal_seq=entry.seq)
+
+
+def _status_query(data: object) -> tuple[ApplicationStatusQuery, bytes, bytes]:
+    """The applicant's signed status query: (query, its canonical bytes, the CMS)."""
+    signed = Signed.model_validate(data)  # ValidationError → request_invalid (app.py)
+    try:
+        body, cms = signed.payload_bytes(), signed.signature_der()
+        query = ApplicationStatusQuery.model_validate_json(body)
+        parse_iso(query.issued_at)  # a time with its zone, or the query is malformed
+    except ValueError as exc:  # ValidationError is a ValueError
+        raise Refusal(ErrorCode.MALFORMED_REQUEST, "not an application status query") from exc
+    if query.canonical() != body:
+        raise Refusal(ErrorCode.MALFORMED_REQUEST, "the status query is not canonical JSON")
+    return query, body, cms
+
+
+def status(engine: Engine, config: GatewayConfig, data: object,
+           ctx: RequestContext) -> ApplicationStatus:
+    """One application's state and the operator-signed decision, for the applicant or whoever
+    filed it (R-ACC-9). They may not be registered, so no session: the query is signed with
+    their authentication key and must be fresh. Someone else's application is not found."""
+    query, body, cms = _status_query(data)
+    profile = verify_signature(cms, body, config, purpose="authentication", ctx=ctx)
+    if profile.iin != query.iin:
+        raise Refusal(ErrorCode.IIN_MISMATCH, "the query names another IIN than its signer")
+    now = now_utc()
+    skew = dt.timedelta(seconds=config.nonce_window_s)
+    if abs(now - parse_iso(query.issued_at)) > skew:
+        raise Refusal(ErrorCode.CLOCK_SKEW, f"the query is older or newer than {skew}")
+    with write_tx(engine) as conn:
+        row = conn.execute(select(applications).where(
+            applications.c.id == query.application_id)).mappings().first()
+        if row is None or query.iin not in (row["iin"], row["signer_iin"]):
+            raise Refusal(ErrorCode.APPLICATION_NOT_FOUND,
+                          f"no application {query.application_id} of this applicant")
+        journal.append(conn, "read", actor_iin=profile.iin, cert_serial=profile.serial,
+                       request_sha256=ctx.request_sha256,
+                       detail={"endpoint": ctx.endpoint, "application_id": int(row["id"]),
+                               **({"peer": ctx.peer} if ctx.peer else {})}, at=now)
+    decision = None
+    if row["decision"] and row["decision_signature"]:
+        decision = Signed.wrap(row["decision"].encode("utf-8"), bytes(row["decision_signature"]))
+    return ApplicationStatus(
+        id=int(row["id"]), iin=row["iin"], action=row["action"], state=row["state"],
+        submitted_at=_astana(row["submitted_at"]), due_at=_astana(row["due_at"]),
+        decided_at=_astana(row["decided_at"]) if row["decided_at"] else None,
+        decision=decision)
 
 
 # --- the operator --------------------------------------------------------------------------

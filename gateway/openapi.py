@@ -113,6 +113,8 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
                                                     body=Signed, session=True),
     ("post", P + "/applications"): Operation(
         "submit_application", ALWAYS | JSON_BODY | {401, 403, 409}, body=ApplicationSubmission),
+    ("post", P + "/applications/status"): Operation(
+        "application_status", ALWAYS | JSON_BODY | {401, 403, 404}, body=Signed),
     ("post", P + "/operator/decisions"): Operation("decide_application",
                                                    ALWAYS | SIGNED | {404}, body=Signed,
                                                    session=True),

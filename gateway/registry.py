@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 
 from gateway.config import SeedUser
 from gateway.db import write_tx
-from gateway.models import users
+from gateway.models import applications, users
 from gateway.problems import Refusal
 from signing.iin import make_bin, make_iin
 from signing.sandbox_pki import ORGANIZATION, ORGANIZATION_BIN, SandboxUser
@@ -69,10 +69,22 @@ def require_registered(conn: Connection, iin: str | None) -> User:
     if user is None:
         raise Refusal("not_registered", "this IIN is not registered with the operator")
     if user.state == "blocked":
+        if blocked_at_own_request(conn, user.iin):  # R-ACC-8: comes back with a new application
+            raise Refusal("blocked_own_request", "blocked at the user's own request")
         raise Refusal("user_blocked", "access of this user is blocked")
     if user.state != "registered":
         raise Refusal("not_registered", f"registration state is {user.state!r}")
     return user
+
+
+def blocked_at_own_request(conn: Connection, iin: str) -> bool:
+    """True when the newest blocking application that took effect for `iin` was signed by the
+    user themself (R-ACC-8: before an absence of more than two months)."""
+    signer = conn.execute(select(applications.c.signer_iin).where(
+        applications.c.iin == iin, applications.c.action == "blocking",
+        applications.c.state == "registered").order_by(applications.c.id.desc()).limit(1)
+    ).scalar()
+    return signer == iin
 
 
 def require_active(conn: Connection, iin: str | None) -> User:

@@ -55,6 +55,8 @@ class ErrorCode(StrEnum):
     # Who: the registry, the session, the signer.
     NOT_REGISTERED = "not_registered", 403, "The user is not registered"
     USER_BLOCKED = "user_blocked", 403, "The user is blocked"
+    BLOCKED_OWN_REQUEST = ("blocked_own_request", 403,
+                           "The account is blocked at the user's own request")  # R-ACC-8
     NO_AGREEMENT = "no_agreement", 403, "The user has not signed the agreement"
     SESSION_INVALID = "session_invalid", 401, "The session is unknown or expired"
     SESSION_REVOKED = ("session_revoked", 401,

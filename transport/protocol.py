@@ -288,6 +288,30 @@ class ApplicationReceipt(_Model):
     journal_seq: int
 
 
+class ApplicationStatusQuery(_Model):
+    """What the applicant signs with the authentication key to learn the operator's decision
+    on their application (R-ACC-9): no session is needed, the applicant may not be registered."""
+
+    purpose: Literal["sio-application-status"] = "sio-application-status"
+    application_id: RowId
+    iin: Iin
+    issued_at: str
+
+
+class ApplicationStatus(_Model):
+    """An application's state as its applicant sees it; `decision` is the operator-signed
+    Decision (its canonical bytes and the operator's CMS) once decided (R-ACC-4, R-ACC-9)."""
+
+    id: int
+    iin: str
+    action: ApplicationAction
+    state: Literal["submitted", "registered", "refused"]
+    submitted_at: str
+    due_at: str
+    decided_at: str | None = None
+    decision: Signed | None = None
+
+
 class ApplicationSummary(_Model):
     """One application as the operator lists it; `overdue` past the one-day deadline (R-ACC-4)."""
 

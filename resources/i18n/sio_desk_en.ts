@@ -2,6 +2,171 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Account</name>
+    <message>
+        <source>Registration</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Transfer (editing)</source>
+        <translation>Transfer (editing)</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>Blocking</translation>
+    </message>
+    <message>
+        <source>Submitted, awaiting the operator</source>
+        <translation>Submitted, awaiting the operator</translation>
+    </message>
+    <message>
+        <source>Refused by the operator</source>
+        <translation>Refused by the operator</translation>
+    </message>
+    <message>
+        <source>Blocked at own request</source>
+        <translation>Blocked at own request</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Blocked</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Going on leave</source>
+        <translation>Going on leave</translation>
+    </message>
+    <message>
+        <source>Before an absence from the workplace of more than two months you file a blocking application for your own account (agreement, item 11.2). It takes effect at once and your session ends. On your return you file a new registration application.</source>
+        <translation>Before an absence from the workplace of more than two months you file a blocking application for your own account (agreement, item 11.2). It takes effect at once and your session ends. On your return you file a new registration application.</translation>
+    </message>
+    <message>
+        <source>&amp;First day of absence:</source>
+        <translation>&amp;First day of absence:</translation>
+    </message>
+    <message>
+        <source>&amp;Last day of absence:</source>
+        <translation>&amp;Last day of absence:</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>The last day is before the first.</translation>
+    </message>
+    <message>
+        <source>The absence must not have begun yet.</source>
+        <translation>The absence must not have begun yet.</translation>
+    </message>
+    <message>
+        <source>An absence of two months or less needs no blocking application.</source>
+        <translation>An absence of two months or less needs no blocking application.</translation>
+    </message>
+    <message>
+        <source>{name}, IIN {iin}</source>
+        <translation>{name}, IIN {iin}</translation>
+    </message>
+    <message>
+        <source>Not signed in: applications are signed with the token&apos;s keys.</source>
+        <translation>Not signed in: applications are signed with the token&apos;s keys.</translation>
+    </message>
+    <message>
+        <source>signed by the operator, signature checked</source>
+        <translation>signed by the operator, signature checked</translation>
+    </message>
+    <message>
+        <source>signature not checked</source>
+        <translation>signature not checked</translation>
+    </message>
+    <message>
+        <source>Application № {id}: {state} on {at} ({signed}).
+{reason}</source>
+        <translation>Application № {id}: {state} on {at} ({signed}).
+{reason}</translation>
+    </message>
+    <message>
+        <source>Open an application form and enter the PIN first: the query is signed with your token.</source>
+        <translation>Open an application form and enter the PIN first: the query is signed with your token.</translation>
+    </message>
+    <message>
+        <source>Statuses refreshed.</source>
+        <translation>Statuses refreshed.</translation>
+    </message>
+    <message>
+        <source>Your account is blocked at your own request. On your return, file a new registration application.</source>
+        <translation>Your account is blocked at your own request. On your return, file a new registration application.</translation>
+    </message>
+    <message>
+        <source>Applications filed from this workstation:</source>
+        <translation>Applications filed from this workstation:</translation>
+    </message>
+    <message>
+        <source>№</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <source>Decision due</source>
+        <translation>Decision due</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s reason</source>
+        <translation>Operator&apos;s reason</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh statuses</source>
+        <translation>&amp;Refresh statuses</translation>
+    </message>
+    <message>
+        <source>Re&amp;gistration application…</source>
+        <translation>Re&amp;gistration application…</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer (editing)…</source>
+        <translation>&amp;Transfer (editing)…</translation>
+    </message>
+    <message>
+        <source>Going on &amp;leave…</source>
+        <translation>Going on &amp;leave…</translation>
+    </message>
+    <message>
+        <source>Token l&amp;ost…</source>
+        <translation>Token l&amp;ost…</translation>
+    </message>
+    <message>
+        <source>File a blocking application for a user of my organisation…</source>
+        <translation>File a blocking application for a user of my organisation…</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The token is lost&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Revoke your EDS at once in the personal cabinet of the National Certification Centre (paragraph 12 of the Rules).&lt;/li&gt;&lt;li&gt;Have your account blocked: the official in charge of departmental control of your organisation files a blocking application for you with their own EDS (paragraph 7 of the Rules); the operator blocks at once (paragraph 8).&lt;/li&gt;&lt;li&gt;With a new token, file a new registration application.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;If you are that official, file the blocking application below: type the user&apos;s data; it is signed with your own token. The operator accepts it only from a controller of the same organisation or from the operator.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;The token is lost&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Revoke your EDS at once in the personal cabinet of the National Certification Centre (paragraph 12 of the Rules).&lt;/li&gt;&lt;li&gt;Have your account blocked: the official in charge of departmental control of your organisation files a blocking application for you with their own EDS (paragraph 7 of the Rules); the operator blocks at once (paragraph 8).&lt;/li&gt;&lt;li&gt;With a new token, file a new registration application.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;If you are that official, file the blocking application below: type the user&apos;s data; it is signed with your own token. The operator accepts it only from a controller of the same organisation or from the operator.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Account and applications</source>
+        <translation>Account and applications</translation>
+    </message>
+</context>
+<context>
     <name>Agreement</name>
     <message>
         <source>Agreement on rights of use</source>
@@ -9,51 +174,51 @@
     </message>
     <message>
         <source>Fill this in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill this in.</translation>
     </message>
     <message>
         <source>Remove the spaces at the ends or doubled spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the spaces at the ends or doubled spaces.</translation>
     </message>
     <message>
         <source>Remove line breaks and invisible characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove line breaks and invisible characters.</translation>
     </message>
     <message>
         <source>Too long for the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too long for the form.</translation>
     </message>
     <message>
         <source>Use letters, digits, spaces and the punctuation of a name or title.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use letters, digits, spaces and the punctuation of a name or title.</translation>
     </message>
     <message>
         <source>Not a calendar date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not a calendar date.</translation>
     </message>
     <message>
         <source>This does not fit the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>This does not fit the form.</translation>
     </message>
     <message>
         <source>Before the first query you sign the agreement on rights of use with your EDS (version {version}). Fill in the city and your position; your name is the registered one and the date is today. Both texts below are signed exactly as shown. Queries are refused until it is signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Before the first query you sign the agreement on rights of use with your EDS (version {version}). Fill in the city and your position; your name is the registered one and the date is today. Both texts below are signed exactly as shown. Queries are refused until it is signed.</translation>
     </message>
     <message>
         <source>&amp;City:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;City:</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Date:</translation>
     </message>
     <message>
         <source>Full name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name:</translation>
     </message>
     <message>
         <source>&amp;Position:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Position:</translation>
     </message>
     <message>
         <source>&amp;Sign with EDS</source>
@@ -62,6 +227,201 @@
     <message>
         <source>&amp;Decline and sign out</source>
         <translation>&amp;Decline and sign out</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>Surname:</source>
+        <translation>Surname:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Patronymic (if any):</source>
+        <translation>Patronymic (if any):</translation>
+    </message>
+    <message>
+        <source>IIN:</source>
+        <translation>IIN:</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <source>Organisation code in the Unified Register of Pre-trial Investigations:</source>
+        <translation>Organisation code in the Unified Register of Pre-trial Investigations:</translation>
+    </message>
+    <message>
+        <source>BIN of the organisation:</source>
+        <translation>BIN of the organisation:</translation>
+    </message>
+    <message>
+        <source>Structural unit:</source>
+        <translation>Structural unit:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Position:</translation>
+    </message>
+    <message>
+        <source>Work phone:</source>
+        <translation>Work phone:</translation>
+    </message>
+    <message>
+        <source>Mobile phone:</source>
+        <translation>Mobile phone:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Work address:</source>
+        <translation>Work address:</translation>
+    </message>
+    <message>
+        <source>Head&apos;s position:</source>
+        <translation>Head&apos;s position:</translation>
+    </message>
+    <message>
+        <source>Head&apos;s full name:</source>
+        <translation>Head&apos;s full name:</translation>
+    </message>
+    <message>
+        <source>Reason for blocking:</source>
+        <translation>Reason for blocking:</translation>
+    </message>
+    <message>
+        <source>Fill this in.</source>
+        <translation>Fill this in.</translation>
+    </message>
+    <message>
+        <source>This is not in the form&apos;s format.</source>
+        <translation>This is not in the form&apos;s format.</translation>
+    </message>
+    <message>
+        <source>The IIN&apos;s check digit or date is wrong.</source>
+        <translation>The IIN&apos;s check digit or date is wrong.</translation>
+    </message>
+    <message>
+        <source>The BIN&apos;s check digit is wrong.</source>
+        <translation>The BIN&apos;s check digit is wrong.</translation>
+    </message>
+    <message>
+        <source>Tick this confirmation.</source>
+        <translation>Tick this confirmation.</translation>
+    </message>
+    <message>
+        <source>The 24 hours after the order ended at {deadline} (Astana time): file now and tell the operator why it is late (paragraph 7 of the Rules).</source>
+        <translation>The 24 hours after the order ended at {deadline} (Astana time): file now and tell the operator why it is late (paragraph 7 of the Rules).</translation>
+    </message>
+    <message>
+        <source>File by {deadline} (Astana time), 24 hours after the order; {hours} h left (paragraph 7 of the Rules).</source>
+        <translation>File by {deadline} (Astana time), 24 hours after the order; {hours} h left (paragraph 7 of the Rules).</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Print it, sign it, have your head sign and stamp it, scan it and attach the scan.</source>
+        <translation>Saved to {path}. Print it, sign it, have your head sign and stamp it, scan it and attach the scan.</translation>
+    </message>
+    <message>
+        <source>Save the application for printing</source>
+        <translation>Save the application for printing</translation>
+    </message>
+    <message>
+        <source>The scan must be a PDF, JPEG or PNG file.</source>
+        <translation>The scan must be a PDF, JPEG or PNG file.</translation>
+    </message>
+    <message>
+        <source>The scan is {size} KB; at most {limit} KB can be filed. Scan at 150 dpi in greyscale.</source>
+        <translation>The scan is {size} KB; at most {limit} KB can be filed. Scan at 150 dpi in greyscale.</translation>
+    </message>
+    <message>
+        <source>Scan attached: {name} ({size} KB)</source>
+        <translation>Scan attached: {name} ({size} KB)</translation>
+    </message>
+    <message>
+        <source>Attach the scanned signed copy</source>
+        <translation>Attach the scanned signed copy</translation>
+    </message>
+    <message>
+        <source>Filed as № {id} at {at}; the operator decides by {due} (paragraph 6 of the Rules).</source>
+        <translation>Filed as № {id} at {at}; the operator decides by {due} (paragraph 6 of the Rules).</translation>
+    </message>
+    <message>
+        <source>Registration application (paragraph 5 of the Rules). Your name, IIN, organisation and BIN come from your EDS certificate; check the rest, print the application, sign it, have your head sign and stamp it, attach the scan and file it signed with your EDS.</source>
+        <translation>Registration application (paragraph 5 of the Rules). Your name, IIN, organisation and BIN come from your EDS certificate; check the rest, print the application, sign it, have your head sign and stamp it, attach the scan and file it signed with your EDS.</translation>
+    </message>
+    <message>
+        <source>Editing application on a transfer to another position or unit: file it within 24 hours of the appointment order (paragraph 7 of the Rules).</source>
+        <translation>Editing application on a transfer to another position or unit: file it within 24 hours of the appointment order (paragraph 7 of the Rules).</translation>
+    </message>
+    <message>
+        <source>Blocking application: access is blocked as soon as it is filed (paragraph 8 of the Rules).</source>
+        <translation>Blocking application: access is blocked as soon as it is filed (paragraph 8 of the Rules).</translation>
+    </message>
+    <message>
+        <source>Token &amp;PIN:</source>
+        <translation>Token &amp;PIN:</translation>
+    </message>
+    <message>
+        <source>&amp;Read the certificate</source>
+        <translation>&amp;Read the certificate</translation>
+    </message>
+    <message>
+        <source>I have read and agree with the agreement on rights of use.</source>
+        <translation>I have read and agree with the agreement on rights of use.</translation>
+    </message>
+    <message>
+        <source>I confirm I hold an EDS on a protected carrier.</source>
+        <translation>I confirm I hold an EDS on a protected carrier.</translation>
+    </message>
+    <message>
+        <source>I allow my personal data to be passed for registration.</source>
+        <translation>I allow my personal data to be passed for registration.</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Confirmations</source>
+        <translation>Confirmations</translation>
+    </message>
+    <message>
+        <source>Appointment order</source>
+        <translation>Appointment order</translation>
+    </message>
+    <message>
+        <source>Order signed on:</source>
+        <translation>Order signed on:</translation>
+    </message>
+    <message>
+        <source>Form &amp;language:</source>
+        <translation>Form &amp;language:</translation>
+    </message>
+    <message>
+        <source>Save for &amp;printing…</source>
+        <translation>Save for &amp;printing…</translation>
+    </message>
+    <message>
+        <source>Attach the &amp;scan…</source>
+        <translation>Attach the &amp;scan…</translation>
+    </message>
+    <message>
+        <source>Sign with EDS and &amp;file</source>
+        <translation>Sign with EDS and &amp;file</translation>
+    </message>
+    <message>
+        <source>No scan attached yet.</source>
+        <translation>No scan attached yet.</translation>
+    </message>
+    <message>
+        <source>Application to the system operator</source>
+        <translation>Application to the system operator</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,171 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>Account</name>
+    <message>
+        <source>Registration</source>
+        <translation>Тіркеу</translation>
+    </message>
+    <message>
+        <source>Transfer (editing)</source>
+        <translation>Ауыстыру (редакциялау)</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>Бұғаттау</translation>
+    </message>
+    <message>
+        <source>Submitted, awaiting the operator</source>
+        <translation>Берілді, оператордың шешімі күтілуде</translation>
+    </message>
+    <message>
+        <source>Refused by the operator</source>
+        <translation>Оператор бас тартты</translation>
+    </message>
+    <message>
+        <source>Blocked at own request</source>
+        <translation>Өз өтініміңіз бойынша бұғатталды</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Бұғатталды</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Тіркелді</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Орындалды</translation>
+    </message>
+    <message>
+        <source>Going on leave</source>
+        <translation>Ұзақ уақытқа кету</translation>
+    </message>
+    <message>
+        <source>Before an absence from the workplace of more than two months you file a blocking application for your own account (agreement, item 11.2). It takes effect at once and your session ends. On your return you file a new registration application.</source>
+        <translation>Жұмыс орнында екі айдан астам болмас бұрын өз есептік жазбаңызды бұғаттауға өтінім бересіз (Келісімнің 11-тармағының 2) тармақшасы). Ол бірден күшіне енеді және сеансыңыз аяқталады. Қайтып оралғанда тіркеуге жаңа өтінім бересіз.</translation>
+    </message>
+    <message>
+        <source>&amp;First day of absence:</source>
+        <translation>&amp;Болмаудың бірінші күні:</translation>
+    </message>
+    <message>
+        <source>&amp;Last day of absence:</source>
+        <translation>&amp;Болмаудың соңғы күні:</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>Соңғы күн біріншісінен бұрын.</translation>
+    </message>
+    <message>
+        <source>The absence must not have begun yet.</source>
+        <translation>Болмау әлі басталмауы тиіс.</translation>
+    </message>
+    <message>
+        <source>An absence of two months or less needs no blocking application.</source>
+        <translation>Екі айдан аспайтын болмауға бұғаттау өтінімі қажет емес.</translation>
+    </message>
+    <message>
+        <source>{name}, IIN {iin}</source>
+        <translation>{name}, ЖСН {iin}</translation>
+    </message>
+    <message>
+        <source>Not signed in: applications are signed with the token&apos;s keys.</source>
+        <translation>Кіру орындалмаған: өтінімдерге токен кілттерімен қол қойылады.</translation>
+    </message>
+    <message>
+        <source>signed by the operator, signature checked</source>
+        <translation>оператор қол қойған, қолтаңба тексерілді</translation>
+    </message>
+    <message>
+        <source>signature not checked</source>
+        <translation>қолтаңба тексерілмеген</translation>
+    </message>
+    <message>
+        <source>Application № {id}: {state} on {at} ({signed}).
+{reason}</source>
+        <translation>№ {id} өтінім: {state}, {at} ({signed}).
+{reason}</translation>
+    </message>
+    <message>
+        <source>Open an application form and enter the PIN first: the query is signed with your token.</source>
+        <translation>Алдымен өтінім нысанын ашып, PIN енгізіңіз: сұрауға токеніңізбен қол қойылады.</translation>
+    </message>
+    <message>
+        <source>Statuses refreshed.</source>
+        <translation>Күйлер жаңартылды.</translation>
+    </message>
+    <message>
+        <source>Your account is blocked at your own request. On your return, file a new registration application.</source>
+        <translation>Есептік жазбаңыз өз өтініміңіз бойынша бұғатталды. Қайтып оралғанда тіркеуге жаңа өтінім беріңіз.</translation>
+    </message>
+    <message>
+        <source>Applications filed from this workstation:</source>
+        <translation>Осы жұмыс орнынан берілген өтінімдер:</translation>
+    </message>
+    <message>
+        <source>№</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Берілді</translation>
+    </message>
+    <message>
+        <source>Decision due</source>
+        <translation>Шешім мерзімі</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Шешілді</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s reason</source>
+        <translation>Оператордың себебі</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh statuses</source>
+        <translation>Күйлерді &amp;жаңарту</translation>
+    </message>
+    <message>
+        <source>Re&amp;gistration application…</source>
+        <translation>&amp;Тіркеуге өтінім…</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer (editing)…</source>
+        <translation>&amp;Ауыстыру (редакциялау)…</translation>
+    </message>
+    <message>
+        <source>Going on &amp;leave…</source>
+        <translation>Ұзақ &amp;кету…</translation>
+    </message>
+    <message>
+        <source>Token l&amp;ost…</source>
+        <translation>Токен &amp;жоғалды…</translation>
+    </message>
+    <message>
+        <source>File a blocking application for a user of my organisation…</source>
+        <translation>Ұйымымның пайдаланушысын бұғаттауға өтінім беру…</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The token is lost&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Revoke your EDS at once in the personal cabinet of the National Certification Centre (paragraph 12 of the Rules).&lt;/li&gt;&lt;li&gt;Have your account blocked: the official in charge of departmental control of your organisation files a blocking application for you with their own EDS (paragraph 7 of the Rules); the operator blocks at once (paragraph 8).&lt;/li&gt;&lt;li&gt;With a new token, file a new registration application.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;If you are that official, file the blocking application below: type the user&apos;s data; it is signed with your own token. The operator accepts it only from a controller of the same organisation or from the operator.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Токен жоғалды&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;ЭЦҚ-ны Ұлттық куәландырушы орталықтың жеке кабинеті арқылы дереу кері қайтарып алыңыз (Ережелердің 12-тармағы).&lt;/li&gt;&lt;li&gt;Есептік жазбаңызды бұғаттатыңыз: ұйымыңыздың ведомстволық бақылау жүктелген лауазымды адамы сіз үшін өз ЭЦҚ-сымен бұғаттауға өтінім береді (Ережелердің 7-тармағы); оператор дереу бұғаттайды (8-тармақ).&lt;/li&gt;&lt;li&gt;Жаңа токенмен тіркеуге жаңа өтінім беріңіз.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Егер сіз сол лауазымды адам болсаңыз, бұғаттау өтінімін төменде беріңіз: пайдаланушының деректерін енгізіңіз; оған өз токеніңізбен қол қойылады. Оператор оны тек сол ұйымның бақылаушысынан немесе оператордан қабылдайды.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Account and applications</source>
+        <translation>Есептік жазба және өтінімдер</translation>
+    </message>
+</context>
+<context>
     <name>Agreement</name>
     <message>
         <source>Agreement on rights of use</source>
@@ -9,51 +174,51 @@
     </message>
     <message>
         <source>Fill this in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Толтырыңыз.</translation>
     </message>
     <message>
         <source>Remove the spaces at the ends or doubled spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Басындағы, соңындағы немесе қосарланған бос орындарды алып тастаңыз.</translation>
     </message>
     <message>
         <source>Remove line breaks and invisible characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жол ауыстыруларды және көрінбейтін таңбаларды алып тастаңыз.</translation>
     </message>
     <message>
         <source>Too long for the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нысан үшін тым ұзын.</translation>
     </message>
     <message>
         <source>Use letters, digits, spaces and the punctuation of a name or title.</source>
-        <translation type="unfinished"></translation>
+        <translation>Әріптерді, цифрларды, бос орындарды және аты-жөн немесе лауазым атауының тыныс белгілерін пайдаланыңыз.</translation>
     </message>
     <message>
         <source>Not a calendar date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Күнтізбелік күн емес.</translation>
     </message>
     <message>
         <source>This does not fit the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бұл нысанға сәйкес келмейді.</translation>
     </message>
     <message>
         <source>Before the first query you sign the agreement on rights of use with your EDS (version {version}). Fill in the city and your position; your name is the registered one and the date is today. Both texts below are signed exactly as shown. Queries are refused until it is signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Алғашқы сұрау салу алдында пайдалану құқықтары туралы келісімге ЭЦҚ-мен қол қоясыз ({version}-нұсқа). Қала мен лауазымыңызды толтырыңыз; аты-жөніңіз тіркелгендей, күні — бүгінгі күн. Төмендегі екі мәтінге де дәл көрсетілгендей қол қойылады. Қол қойылмайынша сұрау салулар қабылданбайды.</translation>
     </message>
     <message>
         <source>&amp;City:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Қала:</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Күні:</translation>
     </message>
     <message>
         <source>Full name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Т.А.Ә.:</translation>
     </message>
     <message>
         <source>&amp;Position:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Лауазымы:</translation>
     </message>
     <message>
         <source>&amp;Sign with EDS</source>
@@ -62,6 +227,201 @@
     <message>
         <source>&amp;Decline and sign out</source>
         <translation>Бас &amp;тарту және шығу</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>Surname:</source>
+        <translation>Тегі:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Аты:</translation>
+    </message>
+    <message>
+        <source>Patronymic (if any):</source>
+        <translation>Әкесінің аты (бар болса):</translation>
+    </message>
+    <message>
+        <source>IIN:</source>
+        <translation>ЖСН:</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Ұйым:</translation>
+    </message>
+    <message>
+        <source>Organisation code in the Unified Register of Pre-trial Investigations:</source>
+        <translation>Сотқа дейінгі тергеп-тексерулердің бірыңғай тізіліміндегі ұйымның коды:</translation>
+    </message>
+    <message>
+        <source>BIN of the organisation:</source>
+        <translation>Ұйымның БСН:</translation>
+    </message>
+    <message>
+        <source>Structural unit:</source>
+        <translation>Құрылымдық бөлімше:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Лауазымы:</translation>
+    </message>
+    <message>
+        <source>Work phone:</source>
+        <translation>Жұмыс телефоны:</translation>
+    </message>
+    <message>
+        <source>Mobile phone:</source>
+        <translation>Ұялы телефоны:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Электрондық пошта:</translation>
+    </message>
+    <message>
+        <source>Work address:</source>
+        <translation>Жұмыс мекенжайы:</translation>
+    </message>
+    <message>
+        <source>Head&apos;s position:</source>
+        <translation>Басшының лауазымы:</translation>
+    </message>
+    <message>
+        <source>Head&apos;s full name:</source>
+        <translation>Басшының Т.А.Ә.:</translation>
+    </message>
+    <message>
+        <source>Reason for blocking:</source>
+        <translation>Бұғаттау себебі:</translation>
+    </message>
+    <message>
+        <source>Fill this in.</source>
+        <translation>Толтырыңыз.</translation>
+    </message>
+    <message>
+        <source>This is not in the form&apos;s format.</source>
+        <translation>Бұл нысан пішіміне сәйкес емес.</translation>
+    </message>
+    <message>
+        <source>The IIN&apos;s check digit or date is wrong.</source>
+        <translation>ЖСН-нің бақылау цифры немесе күні қате.</translation>
+    </message>
+    <message>
+        <source>The BIN&apos;s check digit is wrong.</source>
+        <translation>БСН-нің бақылау цифры қате.</translation>
+    </message>
+    <message>
+        <source>Tick this confirmation.</source>
+        <translation>Осы растауды белгілеңіз.</translation>
+    </message>
+    <message>
+        <source>The 24 hours after the order ended at {deadline} (Astana time): file now and tell the operator why it is late (paragraph 7 of the Rules).</source>
+        <translation>Бұйрықтан кейінгі 24 сағат {deadline} (Астана уақыты) аяқталды: өтінімді қазір беріп, кешігу себебін операторға хабарлаңыз (Ережелердің 7-тармағы).</translation>
+    </message>
+    <message>
+        <source>File by {deadline} (Astana time), 24 hours after the order; {hours} h left (paragraph 7 of the Rules).</source>
+        <translation>{deadline} дейін беріңіз (Астана уақыты), бұйрықтан кейін 24 сағат; {hours} сағ қалды (Ережелердің 7-тармағы).</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Print it, sign it, have your head sign and stamp it, scan it and attach the scan.</source>
+        <translation>{path} ішіне сақталды. Басып шығарып, қол қойыңыз, басшыңызға қол қойғызып, мөрмен растатыңыз, сканерлеп, сканерін қоса беріңіз.</translation>
+    </message>
+    <message>
+        <source>Save the application for printing</source>
+        <translation>Өтінімді басып шығару үшін сақтау</translation>
+    </message>
+    <message>
+        <source>The scan must be a PDF, JPEG or PNG file.</source>
+        <translation>Скан PDF, JPEG немесе PNG файлы болуы тиіс.</translation>
+    </message>
+    <message>
+        <source>The scan is {size} KB; at most {limit} KB can be filed. Scan at 150 dpi in greyscale.</source>
+        <translation>Скан {size} КБ; ең көбі {limit} КБ беруге болады. 150 dpi, сұр реңкте сканерлеңіз.</translation>
+    </message>
+    <message>
+        <source>Scan attached: {name} ({size} KB)</source>
+        <translation>Скан қоса берілді: {name} ({size} КБ)</translation>
+    </message>
+    <message>
+        <source>Attach the scanned signed copy</source>
+        <translation>Қол қойылған көшірменің сканерін қоса беру</translation>
+    </message>
+    <message>
+        <source>Filed as № {id} at {at}; the operator decides by {due} (paragraph 6 of the Rules).</source>
+        <translation>№ {id} болып {at} берілді; оператор {due} дейін шешім қабылдайды (Ережелердің 6-тармағы).</translation>
+    </message>
+    <message>
+        <source>Registration application (paragraph 5 of the Rules). Your name, IIN, organisation and BIN come from your EDS certificate; check the rest, print the application, sign it, have your head sign and stamp it, attach the scan and file it signed with your EDS.</source>
+        <translation>Тіркеуге өтінім (Ережелердің 5-тармағы). Аты-жөніңіз, ЖСН, ұйым және БСН ЭЦҚ сертификатыңыздан алынады; қалғанын тексеріңіз, өтінімді басып шығарып, қол қойыңыз, басшыңызға қол қойғызып, мөрмен растатыңыз, сканерін қоса беріп, ЭЦҚ-мен қол қойып беріңіз.</translation>
+    </message>
+    <message>
+        <source>Editing application on a transfer to another position or unit: file it within 24 hours of the appointment order (paragraph 7 of the Rules).</source>
+        <translation>Басқа лауазымға немесе бөлімшеге ауысқанда редакциялауға өтінім: тағайындау туралы бұйрықтан кейін 24 сағат ішінде беріңіз (Ережелердің 7-тармағы).</translation>
+    </message>
+    <message>
+        <source>Blocking application: access is blocked as soon as it is filed (paragraph 8 of the Rules).</source>
+        <translation>Бұғаттауға өтінім: ол берілген бойда қолжетімділік бұғатталады (Ережелердің 8-тармағы).</translation>
+    </message>
+    <message>
+        <source>Token &amp;PIN:</source>
+        <translation>Токен &amp;PIN:</translation>
+    </message>
+    <message>
+        <source>&amp;Read the certificate</source>
+        <translation>Сертификатты &amp;оқу</translation>
+    </message>
+    <message>
+        <source>I have read and agree with the agreement on rights of use.</source>
+        <translation>ҚАО ААЖ қолдану құқығы туралы келісіммен таныстым және келісемін.</translation>
+    </message>
+    <message>
+        <source>I confirm I hold an EDS on a protected carrier.</source>
+        <translation>Менде қорғалған тасымалдағышта ЭЦҚ бар екенін растаймын.</translation>
+    </message>
+    <message>
+        <source>I allow my personal data to be passed for registration.</source>
+        <translation>Менің дербес деректерімді тіркеу үшін беруге рұқсат етемін.</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Арыз иесі</translation>
+    </message>
+    <message>
+        <source>Confirmations</source>
+        <translation>Растаулар</translation>
+    </message>
+    <message>
+        <source>Appointment order</source>
+        <translation>Тағайындау туралы бұйрық</translation>
+    </message>
+    <message>
+        <source>Order signed on:</source>
+        <translation>Бұйрыққа қол қойылған уақыт:</translation>
+    </message>
+    <message>
+        <source>Form &amp;language:</source>
+        <translation>Нысан &amp;тілі:</translation>
+    </message>
+    <message>
+        <source>Save for &amp;printing…</source>
+        <translation>Басып шығару үшін &amp;сақтау…</translation>
+    </message>
+    <message>
+        <source>Attach the &amp;scan…</source>
+        <translation>&amp;Сканерді қоса беру…</translation>
+    </message>
+    <message>
+        <source>Sign with EDS and &amp;file</source>
+        <translation>ЭЦҚ-мен қол қойып, &amp;беру</translation>
+    </message>
+    <message>
+        <source>No scan attached yet.</source>
+        <translation>Скан әлі қоса берілмеген.</translation>
+    </message>
+    <message>
+        <source>Application to the system operator</source>
+        <translation>ҚАО ААЖ операторына өтінім</translation>
     </message>
 </context>
 <context>

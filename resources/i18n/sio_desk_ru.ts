@@ -2,6 +2,171 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Account</name>
+    <message>
+        <source>Registration</source>
+        <translation>Регистрация</translation>
+    </message>
+    <message>
+        <source>Transfer (editing)</source>
+        <translation>Перемещение (редактирование)</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>Блокировка</translation>
+    </message>
+    <message>
+        <source>Submitted, awaiting the operator</source>
+        <translation>Подана, ожидает решения оператора</translation>
+    </message>
+    <message>
+        <source>Refused by the operator</source>
+        <translation>Отклонена оператором</translation>
+    </message>
+    <message>
+        <source>Blocked at own request</source>
+        <translation>Заблокирована по собственной заявке</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Заблокирована</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Зарегистрирован</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Исполнена</translation>
+    </message>
+    <message>
+        <source>Going on leave</source>
+        <translation>Длительное отсутствие</translation>
+    </message>
+    <message>
+        <source>Before an absence from the workplace of more than two months you file a blocking application for your own account (agreement, item 11.2). It takes effect at once and your session ends. On your return you file a new registration application.</source>
+        <translation>Перед отсутствием на рабочем месте более двух месяцев вы подаёте заявку на блокировку своей учетной записи (подп. 2) п. 11 Соглашения). Она действует сразу, и ваш сеанс завершается. По возвращении вы подаёте новую заявку на регистрацию.</translation>
+    </message>
+    <message>
+        <source>&amp;First day of absence:</source>
+        <translation>&amp;Первый день отсутствия:</translation>
+    </message>
+    <message>
+        <source>&amp;Last day of absence:</source>
+        <translation>П&amp;оследний день отсутствия:</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>Последний день раньше первого.</translation>
+    </message>
+    <message>
+        <source>The absence must not have begun yet.</source>
+        <translation>Отсутствие ещё не должно было начаться.</translation>
+    </message>
+    <message>
+        <source>An absence of two months or less needs no blocking application.</source>
+        <translation>Для отсутствия не более двух месяцев заявка на блокировку не нужна.</translation>
+    </message>
+    <message>
+        <source>{name}, IIN {iin}</source>
+        <translation>{name}, ИИН {iin}</translation>
+    </message>
+    <message>
+        <source>Not signed in: applications are signed with the token&apos;s keys.</source>
+        <translation>Вход не выполнен: заявки подписываются ключами токена.</translation>
+    </message>
+    <message>
+        <source>signed by the operator, signature checked</source>
+        <translation>подписано оператором, подпись проверена</translation>
+    </message>
+    <message>
+        <source>signature not checked</source>
+        <translation>подпись не проверена</translation>
+    </message>
+    <message>
+        <source>Application № {id}: {state} on {at} ({signed}).
+{reason}</source>
+        <translation>Заявка № {id}: {state}, {at} ({signed}).
+{reason}</translation>
+    </message>
+    <message>
+        <source>Open an application form and enter the PIN first: the query is signed with your token.</source>
+        <translation>Сначала откройте форму заявки и введите PIN: запрос подписывается вашим токеном.</translation>
+    </message>
+    <message>
+        <source>Statuses refreshed.</source>
+        <translation>Статусы обновлены.</translation>
+    </message>
+    <message>
+        <source>Your account is blocked at your own request. On your return, file a new registration application.</source>
+        <translation>Ваша учетная запись заблокирована по вашей заявке. По возвращении подайте новую заявку на регистрацию.</translation>
+    </message>
+    <message>
+        <source>Applications filed from this workstation:</source>
+        <translation>Заявки, поданные с этого рабочего места:</translation>
+    </message>
+    <message>
+        <source>№</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Подана</translation>
+    </message>
+    <message>
+        <source>Decision due</source>
+        <translation>Срок решения</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Решено</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s reason</source>
+        <translation>Причина оператора</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh statuses</source>
+        <translation>&amp;Обновить статусы</translation>
+    </message>
+    <message>
+        <source>Re&amp;gistration application…</source>
+        <translation>Заявка на &amp;регистрацию…</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer (editing)…</source>
+        <translation>&amp;Перемещение (редактирование)…</translation>
+    </message>
+    <message>
+        <source>Going on &amp;leave…</source>
+        <translation>Длительное &amp;отсутствие…</translation>
+    </message>
+    <message>
+        <source>Token l&amp;ost…</source>
+        <translation>Токен &amp;утерян…</translation>
+    </message>
+    <message>
+        <source>File a blocking application for a user of my organisation…</source>
+        <translation>Подать заявку на блокировку пользователя моей организации…</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The token is lost&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Revoke your EDS at once in the personal cabinet of the National Certification Centre (paragraph 12 of the Rules).&lt;/li&gt;&lt;li&gt;Have your account blocked: the official in charge of departmental control of your organisation files a blocking application for you with their own EDS (paragraph 7 of the Rules); the operator blocks at once (paragraph 8).&lt;/li&gt;&lt;li&gt;With a new token, file a new registration application.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;If you are that official, file the blocking application below: type the user&apos;s data; it is signed with your own token. The operator accepts it only from a controller of the same organisation or from the operator.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Токен утерян&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Немедленно отзовите свою ЭЦП через личный кабинет Национального удостоверяющего центра (п. 12 Правил).&lt;/li&gt;&lt;li&gt;Добейтесь блокировки учетной записи: должностное лицо вашей организации, на которое возложен ведомственный контроль, подаёт за вас заявку на блокировку своей ЭЦП (п. 7 Правил); оператор блокирует немедленно (п. 8 Правил).&lt;/li&gt;&lt;li&gt;С новым токеном подайте новую заявку на регистрацию.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Если вы и есть это должностное лицо, подайте заявку на блокировку ниже: введите данные пользователя; заявка подписывается вашим собственным токеном. Оператор принимает её только от контролёра той же организации или от оператора.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Account and applications</source>
+        <translation>Учетная запись и заявки</translation>
+    </message>
+</context>
+<context>
     <name>Agreement</name>
     <message>
         <source>Agreement on rights of use</source>
@@ -9,51 +174,51 @@
     </message>
     <message>
         <source>Fill this in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заполните.</translation>
     </message>
     <message>
         <source>Remove the spaces at the ends or doubled spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Уберите пробелы в начале и в конце или двойные пробелы.</translation>
     </message>
     <message>
         <source>Remove line breaks and invisible characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Уберите переводы строк и невидимые символы.</translation>
     </message>
     <message>
         <source>Too long for the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Слишком длинно для формы.</translation>
     </message>
     <message>
         <source>Use letters, digits, spaces and the punctuation of a name or title.</source>
-        <translation type="unfinished"></translation>
+        <translation>Используйте буквы, цифры, пробелы и знаки препинания, принятые в имени или должности.</translation>
     </message>
     <message>
         <source>Not a calendar date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Это не календарная дата.</translation>
     </message>
     <message>
         <source>This does not fit the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Это не подходит для формы.</translation>
     </message>
     <message>
         <source>Before the first query you sign the agreement on rights of use with your EDS (version {version}). Fill in the city and your position; your name is the registered one and the date is today. Both texts below are signed exactly as shown. Queries are refused until it is signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Перед первым запросом вы подписываете соглашение о правах использования своей ЭЦП (версия {version}). Заполните город и должность; ФИО — как при регистрации, дата — сегодняшняя. Оба текста ниже подписываются точно в показанном виде. Пока соглашение не подписано, запросы не принимаются.</translation>
     </message>
     <message>
         <source>&amp;City:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Город:</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата:</translation>
     </message>
     <message>
         <source>Full name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ф.И.О.:</translation>
     </message>
     <message>
         <source>&amp;Position:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Должность:</translation>
     </message>
     <message>
         <source>&amp;Sign with EDS</source>
@@ -62,6 +227,201 @@
     <message>
         <source>&amp;Decline and sign out</source>
         <translation>&amp;Отказаться и выйти</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>Surname:</source>
+        <translation>Фамилия:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Patronymic (if any):</source>
+        <translation>Отчество (при наличии):</translation>
+    </message>
+    <message>
+        <source>IIN:</source>
+        <translation>ИИН:</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Организация:</translation>
+    </message>
+    <message>
+        <source>Organisation code in the Unified Register of Pre-trial Investigations:</source>
+        <translation>Код организации в Едином реестре досудебных расследований:</translation>
+    </message>
+    <message>
+        <source>BIN of the organisation:</source>
+        <translation>БИН организации:</translation>
+    </message>
+    <message>
+        <source>Structural unit:</source>
+        <translation>Структурное подразделение:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Должность:</translation>
+    </message>
+    <message>
+        <source>Work phone:</source>
+        <translation>Рабочий телефон:</translation>
+    </message>
+    <message>
+        <source>Mobile phone:</source>
+        <translation>Мобильный телефон:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Электронная почта:</translation>
+    </message>
+    <message>
+        <source>Work address:</source>
+        <translation>Рабочий адрес:</translation>
+    </message>
+    <message>
+        <source>Head&apos;s position:</source>
+        <translation>Должность руководителя:</translation>
+    </message>
+    <message>
+        <source>Head&apos;s full name:</source>
+        <translation>Ф.И.О. руководителя:</translation>
+    </message>
+    <message>
+        <source>Reason for blocking:</source>
+        <translation>Причина блокировки:</translation>
+    </message>
+    <message>
+        <source>Fill this in.</source>
+        <translation>Заполните.</translation>
+    </message>
+    <message>
+        <source>This is not in the form&apos;s format.</source>
+        <translation>Это не соответствует формату формы.</translation>
+    </message>
+    <message>
+        <source>The IIN&apos;s check digit or date is wrong.</source>
+        <translation>Неверна контрольная цифра или дата ИИН.</translation>
+    </message>
+    <message>
+        <source>The BIN&apos;s check digit is wrong.</source>
+        <translation>Неверна контрольная цифра БИН.</translation>
+    </message>
+    <message>
+        <source>Tick this confirmation.</source>
+        <translation>Отметьте это подтверждение.</translation>
+    </message>
+    <message>
+        <source>The 24 hours after the order ended at {deadline} (Astana time): file now and tell the operator why it is late (paragraph 7 of the Rules).</source>
+        <translation>24 часа после приказа истекли {deadline} (время Астаны): подайте заявку сейчас и сообщите оператору причину опоздания (п. 7 Правил).</translation>
+    </message>
+    <message>
+        <source>File by {deadline} (Astana time), 24 hours after the order; {hours} h left (paragraph 7 of the Rules).</source>
+        <translation>Подайте до {deadline} (время Астаны), в течение 24 часов после приказа; осталось {hours} ч (п. 7 Правил).</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Print it, sign it, have your head sign and stamp it, scan it and attach the scan.</source>
+        <translation>Сохранено в {path}. Распечатайте, подпишите, подпишите у руководителя и заверьте печатью, отсканируйте и приложите скан.</translation>
+    </message>
+    <message>
+        <source>Save the application for printing</source>
+        <translation>Сохранить заявку для печати</translation>
+    </message>
+    <message>
+        <source>The scan must be a PDF, JPEG or PNG file.</source>
+        <translation>Скан должен быть файлом PDF, JPEG или PNG.</translation>
+    </message>
+    <message>
+        <source>The scan is {size} KB; at most {limit} KB can be filed. Scan at 150 dpi in greyscale.</source>
+        <translation>Скан занимает {size} КБ; подать можно не более {limit} КБ. Сканируйте с разрешением 150 dpi в оттенках серого.</translation>
+    </message>
+    <message>
+        <source>Scan attached: {name} ({size} KB)</source>
+        <translation>Скан приложен: {name} ({size} КБ)</translation>
+    </message>
+    <message>
+        <source>Attach the scanned signed copy</source>
+        <translation>Приложить скан подписанной копии</translation>
+    </message>
+    <message>
+        <source>Filed as № {id} at {at}; the operator decides by {due} (paragraph 6 of the Rules).</source>
+        <translation>Подана под № {id} в {at}; оператор принимает решение до {due} (п. 6 Правил).</translation>
+    </message>
+    <message>
+        <source>Registration application (paragraph 5 of the Rules). Your name, IIN, organisation and BIN come from your EDS certificate; check the rest, print the application, sign it, have your head sign and stamp it, attach the scan and file it signed with your EDS.</source>
+        <translation>Заявка на регистрацию (п. 5 Правил). ФИО, ИИН, организация и БИН берутся из сертификата вашей ЭЦП; проверьте остальное, распечатайте заявку, подпишите её, подпишите у руководителя и заверьте печатью, приложите скан и подайте, подписав ЭЦП.</translation>
+    </message>
+    <message>
+        <source>Editing application on a transfer to another position or unit: file it within 24 hours of the appointment order (paragraph 7 of the Rules).</source>
+        <translation>Заявка на редактирование при переводе на другую должность или в другое подразделение: подайте её в течение 24 часов после приказа о назначении (п. 7 Правил).</translation>
+    </message>
+    <message>
+        <source>Blocking application: access is blocked as soon as it is filed (paragraph 8 of the Rules).</source>
+        <translation>Заявка на блокировку: доступ блокируется сразу после её подачи (п. 8 Правил).</translation>
+    </message>
+    <message>
+        <source>Token &amp;PIN:</source>
+        <translation>&amp;PIN токена:</translation>
+    </message>
+    <message>
+        <source>&amp;Read the certificate</source>
+        <translation>&amp;Прочитать сертификат</translation>
+    </message>
+    <message>
+        <source>I have read and agree with the agreement on rights of use.</source>
+        <translation>С соглашением о правах использования ознакомлен и согласен.</translation>
+    </message>
+    <message>
+        <source>I confirm I hold an EDS on a protected carrier.</source>
+        <translation>Подтверждаю наличие у меня ЭЦП на защищённом носителе.</translation>
+    </message>
+    <message>
+        <source>I allow my personal data to be passed for registration.</source>
+        <translation>Разрешаю передачу моих персональных данных для регистрации.</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Заявитель</translation>
+    </message>
+    <message>
+        <source>Confirmations</source>
+        <translation>Подтверждения</translation>
+    </message>
+    <message>
+        <source>Appointment order</source>
+        <translation>Приказ о назначении</translation>
+    </message>
+    <message>
+        <source>Order signed on:</source>
+        <translation>Приказ подписан:</translation>
+    </message>
+    <message>
+        <source>Form &amp;language:</source>
+        <translation>&amp;Язык формы:</translation>
+    </message>
+    <message>
+        <source>Save for &amp;printing…</source>
+        <translation>Сохранить для &amp;печати…</translation>
+    </message>
+    <message>
+        <source>Attach the &amp;scan…</source>
+        <translation>Приложить &amp;скан…</translation>
+    </message>
+    <message>
+        <source>Sign with EDS and &amp;file</source>
+        <translation>Подписать ЭЦП и &amp;подать</translation>
+    </message>
+    <message>
+        <source>No scan attached yet.</source>
+        <translation>Скан ещё не приложен.</translation>
+    </message>
+    <message>
+        <source>Application to the system operator</source>
+        <translation>Заявка оператору СИО ПСО</translation>
     </message>
 </context>
 <context>

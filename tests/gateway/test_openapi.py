@@ -30,11 +30,13 @@ JSON_BODIES = {
     "/auth/login": "LoginRequest", "/queries": "Signed", "/dispositions": "Signed",
     "/notices": "Signed", "/emergency": "Signed", "/emergency/close": "Signed",
     "/agreement/signature": "Signed", "/applications": "ApplicationSubmission",
+    "/applications/status": "Signed",
     "/operator/decisions": "Signed", "/operator/blocks": "Signed",
     "/operator/unblocks": "Signed",
 }
 NO_BODY = {"/auth/challenge", "/auth/logout"}  # a body is read (capped) and ignored
-ANONYMOUS = {"/health", "/auth/challenge", "/auth/login", "/agreement", "/applications"}
+ANONYMOUS = {"/health", "/auth/challenge", "/auth/login", "/agreement", "/applications",
+             "/applications/status"}
 
 
 @pytest.fixture(scope="module")
