@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from app.casefile import Material, Receipt
     from app.config import DeskConfig
     from app.desk import QueryOutcome
+    from app.downtime import Downtime
     from app.materials import CaseMaterials, Recovery
     from app.printout import Printout
     from resources.catalogue import Resource
@@ -61,6 +62,8 @@ class DeskApi(Protocol):
               basis: dict[str, str]) -> dict[str, str]: ...
 
     def query(self, resource_id: int, params: dict[str, str], basis: Basis) -> QueryOutcome: ...
+
+    def downtime(self, resource_id: int) -> list[Downtime]: ...
 
     # -- case material (R-RES-1) -------------------------------------------------------------
     def case_overview(self, recent: int = 20) -> tuple[list[Material], list[Receipt]]: ...

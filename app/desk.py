@@ -22,6 +22,7 @@ from transport.clock import iso, now_astana, now_utc, parse_iso, to_astana
 if TYPE_CHECKING:
     from app import printout as printouts
     from app.casefile import Material, Receipt
+    from app.downtime import Downtime
     from app.materials import CaseMaterials, Recovery
     from resources.catalogue import Resource
     from signing.signer import Signer
@@ -237,6 +238,16 @@ class Desk:
         from resources.catalogue import catalogue
 
         return [r for r in catalogue().values() if r.queryable]
+
+    def downtime(self, resource_id: int) -> list[Downtime]:
+        """Works and emergencies that stop `resource_id` now or within a day (R-Q-3)."""
+        from app.downtime import affecting
+
+        session = self._session
+        if session is None:
+            raise DeskError("not_logged_in")
+        notices, emergency = self._channel(lambda: self.client.downtime(session))
+        return affecting(resource_id, notices, emergency, now_astana())
 
     def check(
         self, resource_id: int, params: dict[str, str], basis: dict[str, str]

@@ -28,6 +28,7 @@ import httpcore
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from transport.downtime import EmergencyView, NoticesView
 from transport.errors import ErrorCode, error_code
 from transport.protocol import (
     API_PREFIX,
@@ -225,6 +226,12 @@ class GatewayClient:
         """The state of an application and the operator-signed decision (R-ACC-9)."""
         return self._call("POST", "/applications/status", ApplicationStatus,
                           body=signed.model_dump())
+
+    def downtime(self, session: str) -> tuple[NoticesView, EmergencyView]:
+        """Announced works and the emergency journal, as every user may read them (R-Q-3)."""
+        auth = {"Authorization": f"Bearer {session}"}
+        return (self._call("GET", "/notices", NoticesView, headers=auth),
+                self._call("GET", "/emergency", EmergencyView, headers=auth))
 
     def logout(self, session: str) -> None:
         """End the session server-side (204); ChannelError if refused or unreachable."""

@@ -34,6 +34,7 @@ class FakeDesk:
     records: list[dict[str, str]] | None = None
     threads: set[int] = field(default_factory=set)
     queries: list[tuple[int, dict[str, str], Any]] = field(default_factory=list)
+    downtimes: dict[int, list[Any]] = field(default_factory=dict)  # resource → app.downtime
     config: Any = field(
         default_factory=lambda: SimpleNamespace(
             gateway_url="https://127.0.0.1:8443", idle_lock_s=900.0, case_dir=None,
@@ -93,6 +94,12 @@ class FakeDesk:
     def resources(self) -> list[Resource]:
         self._note()
         return [r for r in catalogue().values() if r.queryable]
+
+    def downtime(self, resource_id: int) -> list[Any]:
+        self._note()
+        if self.user is None:
+            raise DeskError("not_logged_in")
+        return list(self.downtimes.get(resource_id, []))
 
     def check(
         self, resource_id: int, params: dict[str, str], basis: dict[str, str]

@@ -1,0 +1,47 @@
+"""What the gateway tells every user about downtime (R-Q-3): GET /v1/notices and /v1/emergency.
+
+Only what the desk reads is declared; anything else the gateway adds is ignored."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class _Read(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class NoticeOut(_Read):
+    """Planned technical works as announced; `resources` None means every resource."""
+
+    seq: int
+    title_kk: str
+    title_ru: str
+    starts_at: str
+    ends_at: str
+    resources: list[int] | None = None
+
+
+class NoticesView(_Read):
+    current: list[NoticeOut]
+    upcoming: list[NoticeOut]
+
+
+class EmergencyRow(_Read):
+    """A row of the emergency journal; open while `ended_at` is None."""
+
+    seq: int
+    started_at: str
+    ended_at: str | None = None
+    resources: list[int] | None = None
+
+
+class EmergencySection(_Read):
+    section: str
+    title_kk: str
+    title_ru: str
+    rows: list[EmergencyRow]
+
+
+class EmergencyView(_Read):
+    sections: list[EmergencySection]
