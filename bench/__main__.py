@@ -36,6 +36,7 @@ def _steps() -> list[Step]:
         (("idle_rss",), lambda env: [startup.idle_rss(env)], False),
         (("request_signing",), lambda env: [signing.request_signing(env)], False),
         (("gost_verify_512", "gost_verify_512_python"), gost.figures, False),
+        (("gost_verify_cms_512",), lambda env: [gost.cms_figure(env)], False),
         (("selfcheck",), lambda env: [selfcheck.figure(env.quick)], False),
         (("query_roundtrip", "query_roundtrip_cold"), gateway.query_roundtrip, False),
         (("gateway_throughput",), lambda env: [gateway.gateway_throughput(env)], False),

@@ -53,19 +53,16 @@ def verify_by(signer: x509.Certificate, signature_oid: x509.ObjectIdentifier | s
     return verify(gost_key(signer), oid, data, signature)
 
 
-def certificate_signed_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
-    """True when ``issuer``'s GOST key signed ``cert`` (names are the caller's business).
-
-    Positive answers are remembered per (certificate, issuer) pair: every request's path
-    check asks again about the same few links, and Streebog in Python costs ms per KB.
-    """
-    pair = (cert.public_bytes(Encoding.DER), issuer.public_bytes(Encoding.DER))
+def _remembered(signed_der: bytes, issuer: x509.Certificate, oid: x509.ObjectIdentifier,
+                tbs: bytes, signature: bytes) -> bool:
+    # Positive answers are remembered per (object, issuer): every request's path check asks
+    # again about the same few certificates and CRLs, and Streebog in Python costs ms per KB.
+    pair = (signed_der, issuer.public_bytes(Encoding.DER))
     with _lock:
         if pair in _signed_pairs:
             _signed_pairs.move_to_end(pair)
             return True
-    ok = verify_by(issuer, cert.signature_algorithm_oid, cert.tbs_certificate_bytes,
-                   cert.signature)
+    ok = verify_by(issuer, oid, tbs, signature)
     if ok:
         with _lock:
             _signed_pairs[pair] = None
@@ -74,9 +71,16 @@ def certificate_signed_by(cert: x509.Certificate, issuer: x509.Certificate) -> b
     return ok
 
 
+def certificate_signed_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
+    """True when ``issuer``'s GOST key signed ``cert`` (names are the caller's business)."""
+    return _remembered(cert.public_bytes(Encoding.DER), issuer, cert.signature_algorithm_oid,
+                       cert.tbs_certificate_bytes, cert.signature)
+
+
 def crl_signed_by(crl: x509.CertificateRevocationList, issuer: x509.Certificate) -> bool:
     """True when ``issuer``'s GOST key signed the CRL."""
-    return verify_by(issuer, crl.signature_algorithm_oid, crl.tbs_certlist_bytes, crl.signature)
+    return _remembered(crl.public_bytes(Encoding.DER), issuer, crl.signature_algorithm_oid,
+                       crl.tbs_certlist_bytes, crl.signature)
 
 
 __all__ = [
