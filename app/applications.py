@@ -280,20 +280,25 @@ class Applicant:
     """Files App.4 applications with the token's keys and asks for their decisions. Works
     without a gateway session: an applicant for registration has none (R-ACC-2, R-ACC-9)."""
 
-    def __init__(self, token: Token, config: DeskConfig, client: GatewayClient) -> None:
+    def __init__(self, token: Token | None, config: DeskConfig,
+                 client: GatewayClient | None) -> None:
         self.token, self.config, self.client = token, config, client
         self._pairs: list[KeyPair] | None = None
 
     @classmethod
     def of(cls, desk: Any) -> Applicant:
-        """The applicant behind a Desk (its token, settings and channel)."""
-        return cls(desk.token, desk.config, desk.client)
+        """The applicant behind a Desk (its token, settings and channel); a stand-in desk
+        without them gives an applicant whose every call says the token is absent."""
+        return cls(getattr(desk, "token", None), desk.config,
+                   getattr(desk, "client", None))
 
     def unlock(self, pin: str | None) -> CertProfile:
         """Log in to the token with `pin` (None: the desk's login is used) and read the
         signing certificate, which prefills the form."""
         from signing.token import pick
 
+        if self.token is None:
+            raise DeskError("token_absent")
         try:
             if pin is not None:
                 self.token.login(pin)
@@ -332,7 +337,8 @@ class Applicant:
             raise DeskError("application_pdf_invalid", detail="the signed PDF is too large")
         submission = ApplicationSubmission(form=form,
                                            pdf=base64.b64encode(signed).decode("ascii"))
-        receipt = self._channel(lambda: self.client.submit_application(submission))
+        client = self._client()
+        receipt = self._channel(lambda: client.submit_application(submission))
         one = Filed(id=receipt.id, action=form.action, iin=form.iin,
                     submitted_at=receipt.submitted_at, due_at=receipt.due_at,
                     state=receipt.state, note=note)
@@ -350,7 +356,8 @@ class Applicant:
             cms = sign_detached(query, self._signer("authentication"))
         except SigningError as exc:
             raise _token_error(exc) from exc
-        status = self._channel(lambda: self.client.application_status(Signed.wrap(query, cms)))
+        client = self._client()
+        status = self._channel(lambda: client.application_status(Signed.wrap(query, cms)))
         updated = replace(one, state=status.state, decided_at=status.decided_at or "")
         if status.decision is not None:
             decision = self._operator_signed(status.decision, one.id)
@@ -385,10 +392,15 @@ class Applicant:
             raise DeskError("not_logged_in")
         return pick(self._pairs, "authentication").profile.iin or ""
 
+    def _client(self) -> GatewayClient:
+        if self.client is None:
+            raise DeskError("channel_unreachable", detail="no gateway channel")
+        return self.client
+
     def _signer(self, purpose: Literal["authentication", "signing"]) -> Any:
         from signing.token import pick
 
-        if self._pairs is None:
+        if self._pairs is None or self.token is None:
             raise DeskError("not_logged_in")
         return self.token.signer(pick(self._pairs, purpose))
 

@@ -24,6 +24,7 @@ from app.errors import DeskError
 from app.selfcheck import CheckResult, Report, SelfcheckConfig
 from app.selfcheck.thresholds import ALL_CHECKS
 from ui import i18n
+from ui.account_action import install_account_action
 from ui.i18n import translate
 from ui.messages import error_text
 from ui.screen_lock import ScreenLockWatcher
@@ -285,6 +286,7 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self, shortcut=QKeySequence("F1"))
         self.about_action.triggered.connect(self.about)
         self.help_menu.addAction(self.about_action)
+        self.account_action = install_account_action(self)  # issue 11: applications, leave
 
     def _update_actions(self) -> None:
         signed_in = self.user is not None

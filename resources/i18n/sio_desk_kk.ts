@@ -165,6 +165,10 @@
         <source>Account and applications</source>
         <translation>Есептік жазба және өтінімдер</translation>
     </message>
+    <message>
+        <source>&amp;Account and applications…</source>
+        <translation>&amp;Есептік жазба және өтінімдер…</translation>
+    </message>
 </context>
 <context>
     <name>Agreement</name>
@@ -925,6 +929,10 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>Signing and sending the query…</source>
         <translation>Сұрауға қол қойылып, жіберілуде…</translation>
+    </message>
+    <message>
+        <source>Downtime of this resource</source>
+        <translation>Бұл ресурстың тоқтап тұруы</translation>
     </message>
     <message>
         <source>No resource is chosen: find one above.</source>

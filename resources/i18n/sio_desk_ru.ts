@@ -165,6 +165,10 @@
         <source>Account and applications</source>
         <translation>Учетная запись и заявки</translation>
     </message>
+    <message>
+        <source>&amp;Account and applications…</source>
+        <translation>&amp;Учетная запись и заявки…</translation>
+    </message>
 </context>
 <context>
     <name>Agreement</name>
@@ -925,6 +929,10 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>Signing and sending the query…</source>
         <translation>Подписание и отправка запроса…</translation>
+    </message>
+    <message>
+        <source>Downtime of this resource</source>
+        <translation>Простои этого ресурса</translation>
     </message>
     <message>
         <source>No resource is chosen: find one above.</source>
