@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from itertools import pairwise
 from typing import Any
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.api import DeskApi
+from app.downtime import Downtime
 from app.validation import DEFAULT_LEGAL_GROUND, given_params, make_basis
 from resources.catalogue import Param, ParamSet, Resource
 from ui import i18n
@@ -35,6 +37,9 @@ from ui.result_view import ResultView
 from ui.widgets import named
 from ui.worker import DeskRunner
 
+log = logging.getLogger(__name__)
+DOWNTIME_STYLE = ("color: #6b3d00; background: #fff4d6; border: 1px solid #e0b050; "
+                  "border-radius: 3px; padding: 4px; font-weight: bold;")
 BUSY_AFTER_MS = 300  # progress shows for anything slower than this (DESIGN.md "UI")
 BASIS_FIELDS = ("case_number", "legal_ground", "purpose")
 _TWELVE_DIGITS = ("iin", "bin", "iin_or_bin")
@@ -101,6 +106,12 @@ class QueryPage(QWidget):
         self.finder.picked.connect(self._picked)
         self.resource_title = named(QLabel(wordWrap=True), "resourceTitle")
         self.resource_title.setStyleSheet("font-weight: bold;")
+        # R-Q-3: works and emergencies that stop the chosen resource, before anything is sent.
+        self.downtime_bar = named(QLabel(wordWrap=True), "downtimeBar")
+        self.downtime_bar.setStyleSheet(DOWNTIME_STYLE)
+        self.downtime_bar.hide()
+        self._downtime: list[Downtime] = []
+        self._downtime_gen = 0
 
         self.params_group = named(QGroupBox(), "paramsGroup")
         params_lay = QVBoxLayout(self.params_group)
@@ -157,6 +168,7 @@ class QueryPage(QWidget):
         form_lay = QVBoxLayout(self.form)
         form_lay.addWidget(self.finder)
         form_lay.addWidget(self.resource_title)
+        form_lay.addWidget(self.downtime_bar)
         form_lay.addWidget(self.params_group)
         form_lay.addWidget(self.basis_group)
         form_lay.addStretch(1)
@@ -218,7 +230,33 @@ class QueryPage(QWidget):
         if res is not None and set_id is not None:
             chosen = next((s for s in res.param_sets if s.id == set_id), chosen)
         self._select_set(chosen)
+        self.refresh_downtime()
         return True
+
+    def refresh_downtime(self) -> None:
+        """Ask the gateway what stops the chosen resource; only the newest answer counts."""
+        self._downtime_gen += 1
+        gen, res, desk = self._downtime_gen, self._current, self._desk
+        self._show_downtime(gen, [])
+        if res is None:
+            return
+        self._runner.call(lambda: desk.downtime(res.id),
+                          lambda found: self._show_downtime(gen, found),
+                          lambda exc: self._downtime_unknown(gen, exc))
+
+    def _show_downtime(self, gen: int, found: list[Downtime]) -> None:
+        if gen != self._downtime_gen:
+            return
+        self._downtime = list(found)
+        lang = i18n.current()
+        self.downtime_bar.setText("\n".join(d.text(lang) for d in self._downtime))
+        self.downtime_bar.setVisible(bool(self._downtime))
+
+    def _downtime_unknown(self, gen: int, exc: BaseException) -> None:
+        # Not knowing of works stops nothing: the gateway refuses a query to a resource that is
+        # down with its own sentence (maintenance / emergency_downtime).
+        log.info("downtime notices could not be read: %s", exc)
+        self._show_downtime(gen, [])
 
     def _picked(self, resource_id: int) -> None:
         """A resource picked in the finder: its first parameter takes the keyboard."""
@@ -418,6 +456,8 @@ class QueryPage(QWidget):
     def _on_failed(self, exc: BaseException) -> None:
         self._set_sending(False)
         self._show_failure(exc)
+        if getattr(exc, "values", {}).get("code") in ("maintenance", "emergency_downtime"):
+            self.refresh_downtime()  # the refusal says the resource is down: show until when
         self.failed.emit(exc)
 
     def _show_failure(self, exc: BaseException) -> None:
@@ -436,6 +476,8 @@ class QueryPage(QWidget):
         self.basis["legal_ground"].set_text(DEFAULT_LEGAL_GROUND)
         self.basis["legal_ground"].touched = True
         self.status_label.setText("")
+        self._downtime_gen += 1
+        self._show_downtime(self._downtime_gen, [])
         self.result_view.clear_view()
         self.recheck()
 
@@ -444,6 +486,8 @@ class QueryPage(QWidget):
     def retranslate(self) -> None:
         lang = i18n.current()
         self.finder.retranslate()
+        self._show_downtime(self._downtime_gen, self._downtime)
+        self.downtime_bar.setAccessibleName(translate("QueryPage", "Downtime of this resource"))
         res = self.current_resource()
         self.resource_title.setText(res.title(lang) if res else translate(
             "QueryPage", "No resource is chosen: find one above."))

@@ -697,6 +697,10 @@
         <source>&amp;Continue</source>
         <translation>&amp;Continue</translation>
     </message>
+    <message>
+        <source>Not registered yet: continue and &amp;apply…</source>
+        <translation>Not registered yet: continue and &amp;apply…</translation>
+    </message>
 </context>
 <context>
     <name>LinkGraph</name>

@@ -697,6 +697,10 @@
         <source>&amp;Continue</source>
         <translation>&amp;Жалғастыру</translation>
     </message>
+    <message>
+        <source>Not registered yet: continue and &amp;apply…</source>
+        <translation>Әлі тіркелмегенмін: жалғастыру және &amp;өтінім беру…</translation>
+    </message>
 </context>
 <context>
     <name>LinkGraph</name>

@@ -697,6 +697,10 @@
         <source>&amp;Continue</source>
         <translation>&amp;Продолжить</translation>
     </message>
+    <message>
+        <source>Not registered yet: continue and &amp;apply…</source>
+        <translation>Ещё не зарегистрирован: продолжить и &amp;подать заявку…</translation>
+    </message>
 </context>
 <context>
     <name>LinkGraph</name>
