@@ -11,7 +11,7 @@ import json
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_path
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -103,6 +103,12 @@ class FirstLaunchDialog(QDialog):
         self.continue_button.setEnabled(False)
         self.quit_button.clicked.connect(self.reject)
         self.continue_button.clicked.connect(self.proceed)
+        # Issue 11: a newcomer files the registration application right after the check.
+        self.register_button = named(QPushButton(), "firstLaunchRegister")
+        self.register_button.setAutoDefault(False)
+        self.register_button.setEnabled(False)
+        self.register_button.clicked.connect(self.proceed_to_registration)
+        self.registration: Any = None
         self.page.run_button.clicked.connect(self._update)
         self.page.report_ready.connect(lambda _r: self._update())
         self.page.run_failed.connect(lambda _d: self._update())
@@ -110,6 +116,7 @@ class FirstLaunchDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.quit_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.register_button)
         buttons.addWidget(self.continue_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -152,6 +159,18 @@ class FirstLaunchDialog(QDialog):
         self.completed.emit(report)
         self.accept()
 
+    def proceed_to_registration(self) -> None:
+        """Continue, then the Account window with the registration form (R-ACC-2): the
+        workstation is checked first, as for any other use."""
+        window = self.parent()
+        self.proceed()
+        if self.result() != QDialog.DialogCode.Accepted or window is None:
+            return
+        from ui.account_action import open_account
+
+        account = open_account(window)
+        self.registration = account.page.open_application("registration")
+
     def _explain_block(self) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), "", parent=self)
         box.setObjectName("blockedBox")
@@ -186,6 +205,7 @@ class FirstLaunchDialog(QDialog):
     def _update(self) -> None:
         running = self.page.running
         self.continue_button.setEnabled(not running and self.page.report is not None)
+        self.register_button.setEnabled(self.continue_button.isEnabled())
         report = self.page.report
         if running or report is None:
             self.verdict.hide()
@@ -225,6 +245,8 @@ class FirstLaunchDialog(QDialog):
         )
         self.quit_button.setText(translate("FirstLaunch", "&Quit"))
         self.continue_button.setText(translate("FirstLaunch", "&Continue"))
+        self.register_button.setText(
+            translate("FirstLaunch", "Not registered yet: continue and &apply…"))
         self._update()
         if self.blocked_box is not None:
             self.blocked_box.setText(self._block_text())
