@@ -523,6 +523,8 @@ class QueryPage(QWidget):
             )
         )
         self.send_button.setText(translate("QueryPage", "&Send signed query"))
+        for row in self.basis.values():  # screen readers name each field as its label does
+            row.editor.setAccessibleName(row.label.text().replace("&", "").rstrip(":"))
         self.send_button.setToolTip(
             translate("QueryPage", "Signs the query with your EDS and sends it (Ctrl+Enter)")
         )

@@ -68,6 +68,7 @@ def test_keyboard_ctrl_f_arrows_and_enter_pick_a_resource(qtbot: Any,
     assert QApplication.focusWidget() is page.findChild(QLineEdit, "param_iin")
     assert page.finder.filter.accessibleName() and page.finder.list.accessibleName()
     assert page.findChild(QLineEdit, "param_iin").accessibleName() == "IIN"
+    assert page.basis["purpose"].editor.accessibleName() == "Purpose"
 
 
 def test_parameter_sets_switch_rows_keep_values_and_say_what_is_missing(
