@@ -50,6 +50,13 @@ switch ($cmd) {
         Write-Host "run: fuzz ($env:SIO_FUZZ_EXAMPLES examples per operation, $env:SIO_FUZZ_SCENARIOS scenarios of $env:SIO_FUZZ_STEPS steps)"
         & $VenvPy -m pytest -q -p no:cacheprovider -o timeout=0 tests/fuzz @rest; exit $LASTEXITCODE
     }
+    "installer" {
+        # The Linux bundle, the .deb and the Windows kit are made by ./run installer on Linux; on a
+        # Windows build host the kit's build-windows.ps1 freezes the app and builds the MSI offline.
+        if ($rest.Count -lt 1) { Write-Host "usage: .\run.ps1 installer KIT_DIR [-SignThumbprint T]   (KIT_DIR: dist\sio-desk-VERSION-windows-kit from ./run installer on Linux; docs\admin)"; exit 2 }
+        $kitDir = $rest[0]; $kitArgs = if ($rest.Count -gt 1) { $rest[1..($rest.Count - 1)] } else { @() }
+        & (Join-Path $kitDir "build-windows.ps1") @kitArgs; exit $LASTEXITCODE
+    }
     { $_ -in "sio-desk", "sio-gateway" } { Ensure-Venv; & (Join-Path $Venv "Scripts\$cmd.exe") @rest; exit $LASTEXITCODE }
-    default { Write-Host "usage: .\run.ps1 demo [--headless] [--json] | test | fuzz | bench [--json] [--check] [--quick] | soak | sio-desk ... | sio-gateway ..."; if ($cmd -eq "help") { exit 0 } else { exit 2 } }
+    default { Write-Host "usage: .\run.ps1 demo [--headless] [--json] | test | fuzz | bench [--json] [--check] [--quick] | soak | installer KIT_DIR | sio-desk ... | sio-gateway ..."; if ($cmd -eq "help") { exit 0 } else { exit 2 } }
 }

@@ -77,9 +77,14 @@ def write_manifest(bundle: Path) -> Path:
 
 def sign_manifest(manifest: Path, cert: Path, key: Path) -> Path:
     """Detached DER CMS signature of the manifest with the release key (openssl cms)."""
-    signature = manifest.with_name(SIGNATURE)
+    return sign_file(manifest, cert, key, manifest.with_name(SIGNATURE))
+
+
+def sign_file(path: Path, cert: Path, key: Path, signature: Path | None = None) -> Path:
+    """Detached DER CMS signature (`FILE.sig` unless named) with the release key."""
+    signature = signature or path.with_name(path.name + ".sig")
     subprocess.run(
-        ["openssl", "cms", "-sign", "-binary", "-md", "sha256", "-in", str(manifest),
+        ["openssl", "cms", "-sign", "-binary", "-md", "sha256", "-in", str(path),
          "-signer", str(cert), "-inkey", str(key), "-outform", "DER", "-out", str(signature)],
         check=True, capture_output=True)
     return signature

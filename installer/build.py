@@ -13,11 +13,14 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from functools import partial
 from pathlib import Path
 
-from installer.archive import sign_manifest, write_manifest, write_tar_gz
+from installer.archive import sign_file, sign_manifest, write_manifest, write_tar_gz
+from installer.deb import build_deb
 from installer.release_key import ensure_sandbox_release_key
 from installer.sourcetree import copy_source
+from installer.windows import make_windows_kit
 
 HERE = Path(__file__).resolve().parent
 ARCH = "linux-x86_64"
@@ -88,21 +91,27 @@ def freeze(python: Path, source: Path, work: Path, env: dict[str, str]) -> Path:
     return app
 
 
-def wheelhouse(python: Path, source: Path, work: Path, target: Path, env: dict[str, str],
-               lock: Path, platform: str | None) -> None:
-    """The locked runtime wheels (hash-checked download, cached in work/) and the project wheel."""
+def _pin(name: str, version: str) -> tuple[str, str]:
+    return name.lower().replace("-", "_").replace(".", "_"), version
+
+
+def download_wheels(python: Path, work: Path, env: dict[str, str], lock: Path,
+                    platform: str | None, target: Path) -> None:
+    """A lock's wheels, hash-checked (cached in work/), copied into `target` with the lock."""
     cache = work / f"wheels-{platform or 'linux'}"
     cache.mkdir(parents=True, exist_ok=True)
     extra = ["--only-binary=:all:"]
     if platform:
-        extra += ["--platform", platform, "--python-version", "3.11"]
+        extra += ["--platform", platform, "--python-version", "3.11", "--implementation", "cp"]
     pip(python, "download", "--no-deps", "--require-hashes", "-r", str(lock), "-d", str(cache),
         *extra, env=env)
-    target.mkdir(parents=True)
-    for wheel in sorted(cache.glob("*.whl")):
-        shutil.copy2(wheel, target / wheel.name)
+    target.mkdir(parents=True, exist_ok=True)
+    pinned = {_pin(*line.split(" ")[0].split("==")) for line in lock.read_text().splitlines()
+              if "==" in line and line[:1].isalpha()}
+    for wheel in sorted(cache.glob("*.whl")):  # the cache may hold other locks' wheels too
+        if _pin(*wheel.name.split("-")[:2]) in pinned:
+            shutil.copy2(wheel, target / wheel.name)
     shutil.copy2(lock, target / lock.name)
-    project_wheel(python, source, work, target, env)
 
 
 def project_wheel(python: Path, source: Path, work: Path, target: Path,
@@ -124,7 +133,8 @@ def copy_docs(source: Path, bundle: Path) -> None:
 
 
 def make_bundle(source: Path, work: Path, out: Path, version: str, key: Path, cert: Path,
-                reuse_frozen: bool = False) -> Path:
+                reuse_frozen: bool = False, packages: bool = True) -> Path:
+    """The signed bundle folder; with `packages`, also the .deb and the Windows kit beside it."""
     epoch = source_date_epoch(source)
     env = build_env(epoch)
     python = ensure_build_venv(source, work / "venv")
@@ -147,9 +157,15 @@ def make_bundle(source: Path, work: Path, out: Path, version: str, key: Path, ce
     shutil.copyfile(HERE / "policy.example.json", bundle / "policy.example.json")
     copy_docs(source, bundle)
     say("collecting the Linux wheelhouse…")
-    wheelhouse(python, source, work, bundle / "wheelhouse", env,
-               source / "installer" / "runtime-linux.lock", None)
+    download_wheels(python, work, env, source / "installer" / "runtime-linux.lock", None,
+                    bundle / "wheelhouse")
+    project_wheel(python, source, work, bundle / "wheelhouse", env)
     sign_manifest(write_manifest(bundle), cert, key)
+    if packages:
+        say("the .deb, the Windows kit and its MSI…")
+        sign_file(build_deb(app, work, out, version, epoch, env), cert, key)
+        make_windows_kit(partial(download_wheels, python, work, env), source, work, out,
+                         version, epoch, key, cert)
     return bundle
 
 
@@ -165,6 +181,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--release-cert", type=Path, default=None, help="release certificate PEM")
     p.add_argument("--reuse-frozen", action="store_true",
                    help="package the frozen app a previous build left in the build folder")
+    p.add_argument("--bundle-only", action="store_true",
+                   help="only the Linux bundle: no .deb, no Windows kit")
     return p
 
 
@@ -182,7 +200,7 @@ def main(argv: list[str]) -> int:
     else:
         key, cert = args.release_key.resolve(), args.release_cert.resolve()
     bundle = make_bundle(source, work, out, args.version or project_version(source), key, cert,
-                         args.reuse_frozen)
+                         args.reuse_frozen, not args.bundle_only)
     print(bundle)
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,8 @@ def _tree(path: Path) -> list[str]:
     return sorted(str(p.relative_to(path)) for p in path.rglob("*")) if path.exists() else []
 
 
-def _install(m: Offline, bundle: Path, prefix: Path, *extra: str | Path, log: Path | None = None):
+def _install(m: Offline, bundle: Path, prefix: Path, *extra: str | Path,
+             log: Path | None = None) -> subprocess.CompletedProcess[str]:
     return m.run("bash", bundle / "install.sh", "--prefix", prefix, *extra, strace_log=log)
 
 
