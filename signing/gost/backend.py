@@ -1,10 +1,12 @@
-"""Where the curve arithmetic of a verification runs: OpenSSL's libcrypto or pure Python.
+"""Where a verification's arithmetic runs: OpenSSL's libcrypto or pure Python.
 
-OpenSSL's generic prime-curve code (EC_GROUP_new_curve_GFp, EC_POINT_mul) needs no GOST
-provider, only the system libcrypto, so Linux gets a C path through ctypes. Windows
-workstations and any system without libcrypto 3 use signing.gost.ec. SIO_GOST_BACKEND=python
-or =openssl forces one (the tests run the same vectors through both); the default, auto, takes
-OpenSSL when it loads and falls back to Python otherwise.
+Curve: OpenSSL's generic prime-curve code (EC_GROUP_new_curve_GFp, EC_POINT_mul) needs no
+GOST provider, only the system libcrypto, so Linux gets a C path through ctypes. Streebog: the
+OpenSSL GOST provider (Debian's libengine-gost-openssl, gostprov) where it is installed, loaded
+into a library context of our own (the process's OpenSSL configuration is untouched). Windows
+workstations and any system without them use signing.gost.ec and signing.gost.streebog.
+SIO_GOST_BACKEND=python or =openssl forces one (the tests run the same vectors through both);
+the default, auto, takes OpenSSL when it loads and falls back to Python otherwise.
 """
 
 from __future__ import annotations
@@ -57,6 +59,42 @@ class _OpenSSL:
         self.lib = lib
         self._groups: dict[str, int] = {}
         self._lock = threading.Lock()
+        self.digests = self._gost_digests(lib)
+
+    @staticmethod
+    def _gost_digests(lib: Any) -> dict[int, int]:
+        """Streebog EVP_MDs from the GOST provider, by digest size; {} where it is absent."""
+        try:
+            for name, restype, argtypes in (
+                ("OSSL_LIB_CTX_new", _P, []),
+                ("OSSL_PROVIDER_load", _P, [_P, ctypes.c_char_p]),
+                ("EVP_MD_fetch", _P, [_P, ctypes.c_char_p, ctypes.c_char_p]),
+                ("EVP_Digest", ctypes.c_int, [ctypes.c_char_p, ctypes.c_size_t,
+                                              ctypes.c_char_p, ctypes.POINTER(ctypes.c_uint),
+                                              _P, _P]),
+            ):
+                fn = getattr(lib, name)
+                fn.restype, fn.argtypes = restype, argtypes
+        except AttributeError:
+            return {}
+        libctx = lib.OSSL_LIB_CTX_new()
+        if not libctx or not lib.OSSL_PROVIDER_load(libctx, b"gostprov"):
+            return {}
+        found = {}
+        for size, md_name in ((64, b"md_gost12_512"), (32, b"md_gost12_256")):
+            md = lib.EVP_MD_fetch(libctx, md_name, None)
+            if md:
+                found[size] = int(md)
+        return found
+
+    def digest(self, size: int, data: bytes) -> bytes:
+        """Streebog of ``data`` through the provider (``size`` must be in ``digests``)."""
+        out = ctypes.create_string_buffer(64)
+        length = ctypes.c_uint()
+        if not self.lib.EVP_Digest(data, len(data), out, ctypes.byref(length),
+                                   self.digests[size], None):
+            raise OSError("EVP_Digest failed")
+        return out.raw[:length.value]
 
     def _bn(self, value: int, size: int) -> int:
         bn = self.lib.BN_bin2bn(value.to_bytes(size, "big"), size, None)
@@ -153,6 +191,23 @@ def active() -> BackendName:
     return "python"
 
 
+def streebog_engine() -> Literal["gostprov", "python"]:
+    """Who computes Streebog now: OpenSSL's GOST provider or signing.gost.streebog."""
+    if active() == "openssl" and _openssl is not None and len(_openssl.digests) == 2:
+        return "gostprov"
+    return "python"
+
+
+def streebog(data: bytes, size: int) -> bytes:
+    """Streebog-256 (size 32) or -512 (64) of ``data``, in C where the provider is present."""
+    if streebog_engine() == "gostprov":
+        assert _openssl is not None
+        return _openssl.digest(size, data)
+    from signing.gost.streebog import Streebog
+
+    return Streebog(data, digest_size=size).digest()
+
+
 def verify(curve: Curve, q: ec.Affine, e_value: int, r: int, s: int) -> bool:
     """GOST 34.10 verification of (r, s) over the hash integer by key ``q`` on ``curve``."""
     if active() == "python":
@@ -168,4 +223,4 @@ def verify(curve: Curve, q: ec.Affine, e_value: int, r: int, s: int) -> bool:
     return x is not None and x % order == r
 
 
-__all__ = ["BackendName", "active", "verify"]
+__all__ = ["BackendName", "active", "streebog", "streebog_engine", "verify"]

@@ -18,7 +18,6 @@ from asn1crypto import core
 from signing.gost import ec
 from signing.gost.curves import CURVES_BY_OID, Curve
 from signing.gost.gost94 import gost94
-from signing.gost.streebog import streebog256, streebog512
 
 GostAlgorithm = Literal["gost2004", "gost2015"]
 
@@ -38,11 +37,23 @@ def _gost94_nca(data: bytes) -> bytes:
     return gost94(data, NCA_GOST94_SBOX)
 
 
+def _streebog256(data: bytes) -> bytes:
+    from signing.gost import backend
+
+    return backend.streebog(data, 32)
+
+
+def _streebog512(data: bytes) -> bytes:
+    from signing.gost import backend
+
+    return backend.streebog(data, 64)
+
+
 # Hash name → function. GOST hashes by NCA's names; SHA-2 for the ESS/imprint checks.
 HASHES: dict[str, Callable[[bytes], bytes]] = {
     "gost34311": _gost94_nca,
-    "streebog256": streebog256,
-    "streebog512": streebog512,
+    "streebog256": _streebog256,
+    "streebog512": _streebog512,
     "sha256": lambda d: hashlib.sha256(d).digest(),
     "sha384": lambda d: hashlib.sha384(d).digest(),
     "sha512": lambda d: hashlib.sha512(d).digest(),

@@ -37,6 +37,18 @@ def test_streebog_rfc6986_vectors() -> None:
         "3f539a213e97c802cc229d474c6aa32a825a360b2a933a949fd925208d9ce1bb")
 
 
+@pytest.mark.usefixtures("gost_backend")
+def test_streebog_through_the_backend() -> None:
+    # The hash the product uses: OpenSSL's GOST provider where installed, else Python.
+    data = bytes(range(256)) * 5
+    assert nca.hash_data("streebog512", M1) == streebog512(M1)
+    assert nca.hash_data("streebog256", M2) == streebog256(M2)
+    assert nca.hash_data("streebog512", data) == streebog512(data)
+    assert nca.hash_data("streebog256", b"") == streebog256(b"")
+    if backend.active() == "python":
+        assert backend.streebog_engine() == "python"
+
+
 def test_streebog_incremental_equals_one_shot() -> None:
     data = bytes(range(256)) * 3
     h = Streebog(digest_size=64)
