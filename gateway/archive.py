@@ -23,10 +23,12 @@ import base64
 import binascii
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import tempfile
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -41,12 +43,13 @@ from gateway.applications import embedded_form
 from gateway.checkpoints import Checkpoint
 from gateway.journal import COLUMNS, JournalEntry
 from gateway.models import GENESIS_HASH
+from gateway.trust_cache import SpanCachedTrust
 from signing.cms import claimed_signer, verify_detached
 from signing.errors import SigningError
 from signing.pades import verify_pdf
 from signing.profile import fingerprint
 from signing.signer import Signer
-from signing.trust import SOFT_FAIL, TrustStore
+from signing.trust import SOFT_FAIL, RevocationPolicy, TrustStore
 from transport.canonical import canonical_json, sha256_hex
 from transport.commands import SIGNED_KINDS
 
@@ -362,7 +365,8 @@ class _Signatures:
         self.pinned = {p.sha256 for p in pins}
 
     def check(self, body: bytes, signature: bytes, at: datetime, what: str,
-              seq: int | None) -> None:
+              seq: int | None) -> dict[str, str]:
+        """The signer (sha256, subject) of a good checkpoint signature; _Bad otherwise."""
         try:
             signed = verify_detached(signature, body, self.trust, at=at, purpose="signing")
         except (SigningError, ValueError) as exc:
@@ -372,8 +376,11 @@ class _Signatures:
         if digest not in self.pinned:
             raise _Bad(seq, f"{what} is signed by {subject} (sha256 {digest}), which is not a "
                             f"certificate the auditor named as a checkpoint signer")
-        if not any(s["sha256"] == digest for s in self.report.signers):
-            self.report.signers.append({"sha256": digest, "subject": subject})
+        return {"sha256": digest, "subject": subject}
+
+    def record(self, signer: dict[str, str]) -> None:
+        if not any(s["sha256"] == signer["sha256"] for s in self.report.signers):
+            self.report.signers.append(signer)
 
 
 class _EntrySignatures:
@@ -452,6 +459,36 @@ class _EntrySignatures:
         counts[entry.kind] = counts.get(entry.kind, 0) + 1
 
 
+def _entries(lines: bytes, segment: int, cp: Checkpoint, seq: int, prev_hash: str,
+             entry_signatures: _EntrySignatures) -> str:
+    """Check a segment's lines from `seq` on, chained to `prev_hash`, against its checkpoint;
+    the last entry's hash. Counts each good entry in the signatures' report; _Bad at the first
+    that is not."""
+    report = entry_signatures.report
+    if lines and not lines.endswith(b"\n"):
+        lines += b"\n"  # a cut last line then fails as "not JSON" at its own seq
+    for line in lines.split(b"\n")[:-1]:
+        entry = _parse_line(line, seq)
+        if entry.seq != seq:
+            raise _Bad(seq, f"entry {seq} is missing or out of order (found seq {entry.seq})")
+        if entry.prev_hash != prev_hash:
+            raise _Bad(seq, f"entry {seq} does not chain to entry {seq - 1}")
+        if entry.hash != entry.expected_hash():
+            raise _Bad(seq, f"entry {seq} does not match its hash (changed)")
+        if seq > cp.last_seq:
+            raise _Bad(seq, f"entry {seq} lies beyond segment {segment}'s checkpoint")
+        entry_signatures.check(entry)  # what its actor signed, re-verified
+        prev_hash, seq = entry.hash, seq + 1
+        report.entries += 1
+    if seq - 1 != cp.last_seq:
+        raise _Bad(seq, f"segment {segment} ends at seq {seq - 1} but its checkpoint seals up "
+                        f"to {cp.last_seq} (cut)")
+    if prev_hash != cp.last_hash:
+        raise _Bad(cp.last_seq, f"entry {cp.last_seq} is not the one segment {segment}'s "
+                                f"checkpoint vouches for")
+    return prev_hash
+
+
 class _Walk:
     """Checks segments 1..N in order, carrying the hash chain and the checkpoint chain."""
 
@@ -462,64 +499,151 @@ class _Walk:
         self.next_seq, self.prev_hash, self.prev_cp = 1, GENESIS_HASH, GENESIS_HASH
         self.checkpoints: dict[int, Checkpoint] = {}
 
-    def _files(self, segment: int) -> tuple[bytes, bytes, bytes]:
+    def _files(self, segment: int, seq: int) -> tuple[bytes, bytes]:
+        """The checkpoint's body and signature; the entries' file must be there too."""
         name = segment_name(segment)
         found = []
         for suffix in (".checkpoint.json", ".checkpoint.p7s", ".jsonl"):
+            path = self.directory / f"{name}{suffix}"
             try:
-                found.append((self.directory / f"{name}{suffix}").read_bytes())
+                if suffix == ".jsonl":
+                    path.stat()  # read later, in order or by a worker
+                else:
+                    found.append(path.read_bytes())
             except OSError as exc:
-                raise _Bad(self.next_seq,
-                           f"segment {segment} is missing ({name}{suffix}: {exc.strerror})"
+                raise _Bad(seq, f"segment {segment} is missing ({name}{suffix}: {exc.strerror})"
                            ) from exc
-        return found[0], found[1], found[2]
+        return found[0], found[1]
 
-    def checkpoint(self, body: bytes, signature: bytes, segment: int) -> Checkpoint:
-        seq = self.next_seq
+    def checkpoint(self, segment: int, seq: int, prev_cp: str) -> tuple[Checkpoint, dict[str, str]]:
+        """Segment `segment`'s checkpoint, checked as the one that comes after `prev_cp` with
+        `seq` next, and who signed it."""
+        body, signature = self._files(segment, seq)
         try:
             cp = Checkpoint.from_body(body)
         except ValueError as exc:
             raise _Bad(seq, f"checkpoint of segment {segment} is unreadable: {exc}") from exc
-        self.signatures.check(body, signature, cp.sealed_at(), f"checkpoint of segment {segment}",
-                              seq)
+        signer = self.signatures.check(body, signature, cp.sealed_at(),
+                                       f"checkpoint of segment {segment}", seq)
         if cp.segment != segment:
             raise _Bad(seq, f"checkpoint of segment {segment} says segment {cp.segment}")
-        if cp.prev_checkpoint_hash != self.prev_cp:
+        if cp.prev_checkpoint_hash != prev_cp:
             raise _Bad(seq, f"checkpoint of segment {segment} does not chain to the previous one")
         if cp.first_seq != seq or cp.count != cp.last_seq - cp.first_seq + 1 or cp.count < 1:
             raise _Bad(seq, f"checkpoint of segment {segment} covers {cp.first_seq}..{cp.last_seq}"
                             f" (count {cp.count}) where seq {seq} comes next")
-        return cp
+        return cp, signer
+
+    def _lines(self, segment: int) -> bytes:
+        name = f"{segment_name(segment)}.jsonl"
+        try:
+            return (self.directory / name).read_bytes()
+        except OSError as exc:
+            raise _Bad(self.next_seq, f"segment {segment} is missing ({name}: {exc.strerror})"
+                       ) from exc
 
     def segment(self, segment: int) -> None:
-        body, signature, lines = self._files(segment)
-        cp = self.checkpoint(body, signature, segment)
-        if lines and not lines.endswith(b"\n"):
-            lines += b"\n"  # a cut last line then fails as "not JSON" at its own seq
-        for line in lines.split(b"\n")[:-1]:
-            seq = self.next_seq
-            entry = _parse_line(line, seq)
-            if entry.seq != seq:
-                raise _Bad(seq, f"entry {seq} is missing or out of order (found seq {entry.seq})")
-            if entry.prev_hash != self.prev_hash:
-                raise _Bad(seq, f"entry {seq} does not chain to entry {seq - 1}")
-            if entry.hash != entry.expected_hash():
-                raise _Bad(seq, f"entry {seq} does not match its hash (changed)")
-            if seq > cp.last_seq:
-                raise _Bad(seq, f"entry {seq} lies beyond segment {segment}'s checkpoint")
-            self.entry_signatures.check(entry)  # what its actor signed, re-verified
-            self.prev_hash, self.next_seq = entry.hash, seq + 1
-            self.report.entries += 1
-        if self.next_seq - 1 != cp.last_seq:
-            raise _Bad(self.next_seq, f"segment {segment} ends at seq {self.next_seq - 1} but its "
-                                      f"checkpoint seals up to {cp.last_seq} (cut)")
-        if self.prev_hash != cp.last_hash:
-            raise _Bad(cp.last_seq, f"entry {cp.last_seq} is not the one segment {segment}'s "
-                                    f"checkpoint vouches for")
-        self.prev_cp = cp.hash
-        self.checkpoints[segment] = cp
-        self.report.segments, self.report.last_seq = segment, cp.last_seq
+        cp, signer = self.checkpoint(segment, self.next_seq, self.prev_cp)
+        self.signatures.record(signer)
+        last_hash = _entries(self._lines(segment), segment, cp, self.next_seq, self.prev_hash,
+                             self.entry_signatures)
+        self._passed(cp, last_hash)
+
+    def _passed(self, cp: Checkpoint, last_hash: str) -> None:
+        self.prev_hash, self.next_seq, self.prev_cp = last_hash, cp.last_seq + 1, cp.hash
+        self.checkpoints[cp.segment] = cp
+        self.report.segments, self.report.last_seq = cp.segment, cp.last_seq
         self.report.last_hash, self.report.last_checkpoint_sha256 = cp.last_hash, cp.hash
+
+    def in_parallel(self, numbers: range, trust: TrustStore, workers: int) -> None:
+        """walk.segment() for each of `numbers`, the entries of several segments at once in
+        `workers` processes, with the same verdict, counts and warnings as one by one."""
+        # Checkpoints first, in order: a few per 10,000 entries. What each one seals (its first
+        # seq, the hash its last entry must have) lets every segment be checked on its own.
+        plans: list[tuple[Checkpoint, dict[str, str], int, str] | _Bad] = []
+        seq, prev_cp, prev_hash = self.next_seq, self.prev_cp, self.prev_hash
+        for segment in numbers:
+            try:
+                cp, signer = self.checkpoint(segment, seq, prev_cp)
+            except _Bad as bad:
+                plans.append(bad)
+                break
+            plans.append((cp, signer, seq, prev_hash))
+            seq, prev_cp, prev_hash = cp.last_seq + 1, cp.hash, cp.last_hash
+        jobs = [_Job(self.directory, p[0], p[2], p[3]) for p in plans if not isinstance(p, _Bad)]
+        context = multiprocessing.get_context("spawn")  # no fork of a process with threads
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                 initargs=(_portable(trust),)) as pool:
+            outcomes = pool.map(_check_segment, jobs)
+            for plan in plans:
+                if isinstance(plan, _Bad):
+                    raise plan
+                cp, signer, _, _ = plan
+                self.signatures.record(signer)
+                outcome = next(outcomes)
+                self.report.entries += outcome.entries
+                for kind, n in outcome.signed_entries.items():
+                    counts = self.report.signed_entries
+                    counts[kind] = counts.get(kind, 0) + n
+                self.report.warnings += outcome.warnings
+                if outcome.bad is not None:
+                    pool.shutdown(cancel_futures=True)
+                    raise _Bad(*outcome.bad)
+                self._passed(cp, cp.last_hash)
+
+
+@dataclass(frozen=True)
+class _Job:
+    directory: Path
+    checkpoint: Checkpoint
+    first_seq: int
+    prev_hash: str
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    entries: int
+    signed_entries: dict[str, int]
+    warnings: list[str]
+    bad: tuple[int | None, str] | None
+
+
+_Portable = tuple[list[bytes], list[bytes], list[bytes], list[bytes], RevocationPolicy]
+_WORKER_TRUST: list[TrustStore] = []
+
+
+def _portable(trust: TrustStore) -> _Portable:
+    return ([a.public_bytes(Encoding.DER) for a in trust.anchors],
+            [c.public_bytes(Encoding.DER) for c in trust.intermediates],
+            [c.public_bytes(Encoding.DER) for c in trust.crls], list(trust.ocsp_responses),
+            trust.policy)
+
+
+def _start_worker(portable: _Portable) -> None:
+    anchors, intermediates, crls, ocsp, policy = portable
+    _WORKER_TRUST[:] = [SpanCachedTrust(TrustStore(
+        [x509.load_der_x509_certificate(d) for d in anchors],
+        [x509.load_der_x509_certificate(d) for d in intermediates],
+        [x509.load_der_x509_crl(d) for d in crls], policy=policy, ocsp_responses=ocsp))]
+
+
+def _check_segment(job: _Job) -> _Outcome:
+    """One segment's entries, in a worker process (see _Walk.in_parallel)."""
+    report = Report(ok=False, entries=0, first_bad_seq=None, reason="")
+    cp = job.checkpoint
+    bad: tuple[int | None, str] | None = None
+    try:
+        name = f"{segment_name(cp.segment)}.jsonl"
+        try:
+            lines = (job.directory / name).read_bytes()
+        except OSError as exc:
+            raise _Bad(job.first_seq, f"segment {cp.segment} is missing ({name}: "
+                                      f"{exc.strerror})") from exc
+        _entries(lines, cp.segment, cp, job.first_seq, job.prev_hash,
+                 _EntrySignatures(_WORKER_TRUST[0], report))
+    except _Bad as failed:
+        bad = (failed.seq, failed.reason)
+    return _Outcome(report.entries, report.signed_entries, report.warnings, bad)
 
 
 def _resolve(directory: Path, policy: TrustPolicy,
@@ -552,11 +676,25 @@ def _resolve(directory: Path, policy: TrustPolicy,
     return store, pins
 
 
-def verify(directory: Path, policy: TrustPolicy,
-           held: tuple[bytes, bytes] | None = None) -> Report:
+PARALLEL_FROM_ENTRIES = 20_000  # below this, starting worker processes costs more than it saves
+
+
+def _workers(asked: int | None, segments: range, index: dict[str, Any]) -> int:
+    """How many processes check entries: as asked, else one per CPU for a large archive."""
+    if asked is not None:
+        return max(1, min(asked, len(segments)))
+    entries = index.get("entries")
+    if not isinstance(entries, int) or entries < PARALLEL_FROM_ENTRIES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, len(segments)))
+
+
+def verify(directory: Path, policy: TrustPolicy, held: tuple[bytes, bytes] | None = None,
+           workers: int | None = None) -> Report:
     """Verify an archive offline under `policy` (anchors and signer pins); `held` is a
-    checkpoint (body, CMS) the auditor saved earlier. ArchiveError if unreadable, or if the
-    policy names no signer without `bundled`."""
+    checkpoint (body, CMS) the auditor saved earlier; `workers` processes check entries (None:
+    one per CPU for a large archive; the verdict is the same). ArchiveError if unreadable, or
+    if the policy names no signer without `bundled`."""
     directory = Path(directory)
     index = _read_index(directory)
     report = Report(ok=False, entries=0, first_bad_seq=None, reason="")
@@ -573,13 +711,22 @@ def verify(directory: Path, policy: TrustPolicy,
     numbers |= set(range(1, len(index["segments"]) + 1))
     if held_cp is not None:
         numbers.add(held_cp.segment)
+    # Thousands of entries signed by a few dozen certificates: each chain is checked once per
+    # span of time in which its answer cannot change (issue 10).
+    store = SpanCachedTrust(store)
     signatures = _Signatures(store, pins, report)
     walk = _Walk(directory, signatures, report, _EntrySignatures(store, report))
     try:
         if held is not None and held_cp is not None:
-            signatures.check(held[0], held[1], held_cp.sealed_at(), "the held checkpoint", None)
-        for segment in range(1, max(numbers, default=0) + 1):
-            walk.segment(segment)
+            signatures.record(signatures.check(held[0], held[1], held_cp.sealed_at(),
+                                               "the held checkpoint", None))
+        segments = range(1, max(numbers, default=0) + 1)
+        workers = _workers(workers, segments, index)
+        if workers > 1 and store.ocsp_fetch is None:
+            walk.in_parallel(segments, store, workers)
+        else:
+            for segment in segments:
+                walk.segment(segment)
         _check_index(index, walk)
         if held_cp is not None:
             _check_held(held_cp, walk)

@@ -109,6 +109,9 @@ def _journal_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     verify.add_argument("--operator-sha256", action="append", default=[], metavar="HEX",
                         help="SHA-256 of an operator certificate's DER that may sign checkpoints "
                              "(repeatable)")
+    verify.add_argument("--workers", type=int, metavar="N",
+                        help="processes checking entries (default: one per CPU for a large "
+                             "archive); the verdict is the same")
     verify.add_argument("--trust-bundled", action="store_true",
                         help="WEAK: with no signer named, believe the archive's own operator.pem "
                              "(a forged or re-signed archive then passes)")
@@ -227,7 +230,9 @@ def journal_verify(args: argparse.Namespace) -> int:
     try:
         policy = _verify_policy(args)
         held = archive.read_held_checkpoint(args.checkpoint) if args.checkpoint else None
-        report = archive.verify(args.dir, policy, held)
+        if args.workers is not None and args.workers < 1:
+            raise archive.ArchiveError("--workers must be at least 1")
+        report = archive.verify(args.dir, policy, held, workers=args.workers)
     except archive.ArchiveError as exc:
         if args.json:
             print(json.dumps({"ok": False, "entries": 0, "first_bad_seq": None,
