@@ -116,11 +116,13 @@ class GostSandbox:
     def _number(self) -> int:
         return self.crl.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number
 
-    def refresh_crl(self) -> None:
-        """Re-issue the CRL when it is within CRL_RENEW_BEFORE of its nextUpdate."""
+    def refresh_crl(self, *, force: bool = False) -> bool:
+        """Re-issue the CRL when it is within CRL_RENEW_BEFORE of its nextUpdate; True if so."""
         ends = self.crl.next_update_utc
-        if ends is None or ends - _now() < CRL_RENEW_BEFORE:
+        if force or ends is None or ends - _now() < CRL_RENEW_BEFORE:
             self.crl = self._make_crl(list(self.crl), self._number() + 1)
+            return True
+        return False
 
     def revoke(self, cert: x509.Certificate) -> None:
         """List ``cert`` on the GOST CRL."""

@@ -8,7 +8,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -19,6 +19,9 @@ from signing.filekey import P12Entry, write_p12
 from signing.iin import make_bin, make_iin
 from signing.signer import Signer, SoftwareSigner
 from signing.trust import TrustStore
+
+if TYPE_CHECKING:  # signing.sandbox_gost imports this module
+    from signing.sandbox_gost import GostSandbox
 
 KEY_BITS = 2048  # NCA CAs use RSA-4096; 2048 keeps sandbox creation and tests fast.
 SANDBOX_HOST = "http://pki.sandbox.invalid"
@@ -173,6 +176,21 @@ class SandboxPKI:
         self.root_crl = root_crl  # the root's list: revocation of the intermediate
         self._user_signers: dict[str, tuple[SoftwareSigner, SoftwareSigner]] = {}
         self._store: tuple[tuple[int, int], TrustStore] | None = None
+        self._gost: GostSandbox | None = None
+
+    def gost(self) -> GostSandbox:
+        """The GOST branch (signing.sandbox_gost) under ``gost/``, made on first use."""
+        if self._gost is None:
+            from signing.sandbox_gost import gost_sandbox
+
+            self._gost = gost_sandbox(self.directory)
+        return self._gost
+
+    def install_gost(self) -> GostSandbox:
+        """Trust the GOST CA too: its certificate and CRL go into trust/ (kept fresh)."""
+        gost = self.gost()
+        gost.install(self.trust_dir)
+        return gost
 
     # Paths --------------------------------------------------------------------------------
     @property
@@ -316,9 +334,15 @@ class SandboxPKI:
         """Re-issue a CRL that is stale or within CRL_RENEW_BEFORE of its nextUpdate.
 
         The same entries under the next cRLNumber; the root's list is made if it is missing
-        (sandboxes created before it existed). True when anything was written.
+        (sandboxes created before it existed); the GOST CA's list too once it is trusted
+        (install_gost). True when anything was written.
         """
         renewed = False
+        if (self.trust_dir / "gost_ca.crl").exists():
+            gost = self.gost()
+            if gost.refresh_crl(force=force):
+                gost.install(self.trust_dir)
+                renewed = True
         if force or _due(self.crl):
             self.crl = _newest(self.crl, self.crl_path)
             if force or _due(self.crl):

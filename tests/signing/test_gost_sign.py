@@ -122,3 +122,31 @@ def test_gost_pades_sign_and_verify(gost: GostSandbox, sandbox_pki: SandboxPKI) 
     with pytest.raises(SigningError) as err:
         sign_pdf(blank_pdf(), signer, reason="t", location="l", timestamper="http://127.0.0.1:9")
     assert err.value.code == "unsupported_algorithm"
+
+
+@pytest.mark.req("R-AUTH-1")
+def test_sandbox_trusts_its_gost_ca_and_keeps_its_crl_fresh(tmp_path: Path) -> None:
+    from cryptography import x509
+
+    from gateway.config import SandboxTrust
+    from signing.sandbox_pki import create_sandbox_pki
+
+    pki = create_sandbox_pki(tmp_path)
+    gost = pki.install_gost()
+    trust = SandboxTrust(pki)  # what a sandbox gateway verifies against
+    signer = gost.signer(SANDBOX_USERS[2])
+    _, rsa_signer = pki.software_signers(SANDBOX_USERS[2])
+    config = GatewayConfig(trust=trust, operator_signer=pki.operator_signer())
+    for who in (signer, rsa_signer):
+        profile = verify_signature(sign_detached(DATA, who), DATA, config, purpose="signing",
+                                   ctx=RequestContext(endpoint="/v1/test"))
+        assert profile.iin == SANDBOX_USERS[2].iin
+    number = gost.crl.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number
+    assert pki.refresh_crls(force=True)
+    on_disk = x509.load_der_x509_crl((pki.trust_dir / "gost_ca.crl").read_bytes())
+    assert on_disk.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number > number
+    gost.revoke(signer.certificate)
+    gost.install(pki.trust_dir)
+    with pytest.raises(Refusal):
+        verify_signature(sign_detached(DATA, signer), DATA, config, purpose="signing",
+                         ctx=RequestContext(endpoint="/v1/test"))
