@@ -12,11 +12,13 @@ from __future__ import annotations
 import logging
 import os
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.exc import DBAPIError
@@ -102,13 +104,32 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
+# SQLite has one writer at a time; writers of one process take turns on this lock instead of
+# meeting in SQLite's busy handler, which sleeps (up to 100 ms a try) and gave 1–2 s tails
+# under load (issue 10). Other processes on the same file still meet there.
+_WRITE_LOCKS: WeakKeyDictionary[Engine, threading.RLock] = WeakKeyDictionary()
+_LOCKS_LOCK = threading.Lock()
+
+
+def _write_lock(engine: Engine) -> threading.RLock:
+    with _LOCKS_LOCK:
+        lock = _WRITE_LOCKS.get(engine)
+        if lock is None:
+            lock = _WRITE_LOCKS[engine] = threading.RLock()
+        return lock
+
+
 @contextmanager
 def write_tx(engine: Engine) -> Iterator[Connection]:
     """A transaction that writes: SQLite takes the write lock at BEGIN (IMMEDIATE) so two
-    writers never deadlock on lock upgrade; PostgreSQL relies on row locks (FOR UPDATE)."""
-    with engine.connect() as conn:
-        if engine.dialect.name == "sqlite":
-            conn = conn.execution_options(**{_BEGIN_MODE: "IMMEDIATE"})
+    writers never deadlock on lock upgrade, after the process's own turn (_write_lock);
+    PostgreSQL relies on row locks (FOR UPDATE)."""
+    if engine.dialect.name != "sqlite":
+        with engine.connect() as conn, conn.begin():
+            yield conn
+        return
+    with _write_lock(engine), engine.connect() as conn:
+        conn = conn.execution_options(**{_BEGIN_MODE: "IMMEDIATE"})
         with conn.begin():
             yield conn
 

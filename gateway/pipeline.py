@@ -12,15 +12,18 @@ this order, for every one of them:
    registered, not blocked, has signed the agreement and has a role the command admits — each as
    the command declares;
 4. the handler's checks that need no lock (resource access, downtime, resolving a query);
-5. in one write transaction: the nonce (used once per signer) and the clock (the payload's time
-   within config.nonce_window_s), the handler's work, and the journal entry — which always
-   carries the signed bytes ("request") and the signature ("signature"), so anyone can re-verify
-   it (`sio-gateway journal verify` does); the operator-signed answer is made before the commit;
+5. in one write transaction, shared with the other commands pending at that moment (group
+   commit, gateway.writer: each command in its own savepoint): the nonce (used once per
+   signer) and the clock (the payload's time within config.nonce_window_s), the handler's
+   work, and the journal entry — which always carries the signed bytes ("request") and the
+   signature ("signature"), so anyone can re-verify it (`sio-gateway journal verify` does);
+   the operator-signed answer is made before the commit (a query's after its entry is
+   appended, in parallel with the batch's other answers: `Call.answer_later`);
 6. after the commit, the answer.
 
 A Refusal anywhere is journaled by the app's one refusal handler (gateway.context) with what the
-RequestContext knows by then, and the transaction rolls back: a refused command changes nothing,
-not even its nonce.
+RequestContext knows by then, and the command's savepoint rolls back: a refused command changes
+nothing, not even its nonce, and the other commands of its batch go on.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -39,11 +43,11 @@ from gateway import auth, journal, registry
 from gateway.auth import Session
 from gateway.config import GatewayConfig
 from gateway.context import RequestContext
-from gateway.db import write_tx
 from gateway.models import nonces
 from gateway.problems import Refusal
 from gateway.timefmt import utc_text
 from gateway.verify import verify_signature
+from gateway.writer import writer_for
 from signing.cms import sign_detached
 from signing.profile import CertProfile
 from transport.canonical import sha256_hex
@@ -77,6 +81,7 @@ class Call(Generic[M]):
     prepared: Any = None  # what the handler's check() left for its apply()
     now: datetime = field(default_factory=now_utc)
     answer: tuple[bytes, bytes] | None = None  # (body, the operator's CMS)
+    unsigned: bytes | None = None  # a body answer_later() leaves for finish() to sign
     entry: journal.JournalEntry | None = None
 
     @property
@@ -89,6 +94,25 @@ class Call(Generic[M]):
         body: bytes = answer.canonical()
         self.answer = (body, sign_detached(body, self.config.operator_signer))
         return body
+
+    def answer_later(self, answer: Any) -> bytes:
+        """`answer`'s canonical bytes, to be signed by `finish` — still before the commit (if
+        signing fails, the whole batch is rolled back and nothing is journaled as answered),
+        but outside the handler, in parallel with the other answers of the batch."""
+        body: bytes = answer.canonical()
+        self.unsigned = body
+        return body
+
+    def finish(self) -> None:
+        """Sign the body answer_later() left (gateway.writer runs this before the commit)."""
+        if self.unsigned is not None and self.answer is None:
+            self.answer = (self.unsigned, sign_detached(self.unsigned,
+                                                        self.config.operator_signer))
+
+    @property
+    def body(self) -> bytes | None:
+        """The answer's bytes, signed or still to be signed."""
+        return self.answer[0] if self.answer is not None else self.unsigned
 
     def record(self, conn: Connection, *, detail: Mapping[str, Any], resource: int | None = None,
                basis: Mapping[str, Any] | None = None,
@@ -115,7 +139,7 @@ class Call(Generic[M]):
             conn, self.command.journal_kind, actor_iin=self.user.iin,
             cert_serial=self.signer.serial, resource=resource, basis=basis,
             request_sha256=request_sha256 or self.payload_sha256,
-            response_sha256=sha256_hex(self.answer[0]) if self.answer else None,
+            response_sha256=sha256_hex(self.body) if self.body is not None else None,
             detail=full, at=self.now)
         return self.entry
 
@@ -166,13 +190,9 @@ def run(engine: Engine, config: GatewayConfig, command: Command[M], handler: Han
     # 4. What needs no lock.
     if handler.check is not None:
         handler.check(call)
-    # 5. Single use, the clock, the work and the journal: one transaction.
-    with write_tx(engine) as conn:
-        call.now = now_utc()
-        _fresh(conn, call)
-        result = handler.apply(conn, call)
-        if call.entry is None:
-            raise RuntimeError(f"{command.name}: the handler journaled nothing")
+    # 5. Single use, the clock, the work and the journal: one transaction with the commands
+    #    pending beside it (issue 10: one commit, one fsync for all of them).
+    result = writer_for(engine).run(partial(_write, handler, call), call.finish)
     # 6. R-LOG-1: committed; only now does the answer leave.
     if command.answer_signed:
         if call.answer is None:
@@ -180,6 +200,16 @@ def run(engine: Engine, config: GatewayConfig, command: Command[M], handler: Han
         return Signed.wrap(*call.answer)
     if result is None:
         raise RuntimeError(f"{command.name}: the handler gave no answer")
+    return result
+
+
+def _write(handler: Handler[M], call: Call[M], conn: Connection) -> BaseModel | None:
+    """Step 5 of one command, inside the batch's transaction (its own savepoint)."""
+    call.now = now_utc()
+    _fresh(conn, call)
+    result = handler.apply(conn, call)
+    if call.entry is None:
+        raise RuntimeError(f"{call.command.name}: the handler journaled nothing")
     return result
 
 

@@ -50,7 +50,7 @@ def _apply(conn: Connection, call: Call[QueryRequest]) -> None:
         records=records,
         truncated=resource(req.resource).truncated,  # R-Q-1: №11 is the reduced service
     )
-    body = call.sign_answer(result)
+    body = call.answer_later(result)  # signed before the commit, beside the batch's others
     # R-CTL-3: the signed request is kept (by the pipeline), so an outside party can re-verify
     # it; R-LOG-2: the processing result is kept permanently beside it.
     entry = call.record(conn, resource=req.resource, basis=call.ctx.basis,
