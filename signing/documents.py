@@ -174,7 +174,7 @@ def _has_ocsp_nocheck(cert: x509.Certificate) -> bool:
 
 def check_ocsp_reply(der: bytes, trust: TrustStore, at: dt.datetime) -> ObjectReport:
     """A stand-alone OCSP reply: its signature, its responder's path, and what it answers."""
-    from signing.ocsp import OCSP_SIGNING, OcspError, _eku_oids, _verify_signature
+    from signing.ocsp import OCSP_SIGNING, OcspError, eku_oids, verify_reply_signature
 
     try:
         resp = cocsp.load_der_ocsp_response(der)
@@ -193,7 +193,7 @@ def check_ocsp_reply(der: bytes, trust: TrustStore, at: dt.datetime) -> ObjectRe
         return ObjectReport("ocsp", "untrusted", "the reply's responder certificate is "
                             "neither in the reply nor trusted", details=details)
     try:
-        signature = _verify_signature(resp, responder)
+        signature = verify_reply_signature(resp, responder)
     except OcspError as exc:
         return ObjectReport("ocsp", "bad_signature", str(exc), None, responder, details=details)
     if signature != "valid":
@@ -202,7 +202,7 @@ def check_ocsp_reply(der: bytes, trust: TrustStore, at: dt.datetime) -> ObjectRe
     if trust.is_anchor(responder) or responder in trust.intermediates:
         path_report = check_certificate(responder, trust, at)
     else:  # a delegate (RFC 6960 §4.2.2.2): id-kp-OCSPSigning and a path of its own
-        if OCSP_SIGNING not in _eku_oids(responder):
+        if OCSP_SIGNING not in eku_oids(responder):
             return ObjectReport("ocsp", "wrong_key_usage", "the delegated responder lacks "
                                 "id-kp-OCSPSigning", None, responder, details=details)
         path_report = _check_delegate(responder, trust, at, embedded)
@@ -230,12 +230,12 @@ def _find_responder(resp: cocsp.OCSPResponse,
                     pool: list[x509.Certificate]) -> x509.Certificate | None:
     import hashlib
 
-    from signing.ocsp import _key_bits
+    from signing.ocsp import key_bits
 
     for cand in pool:
         if resp.responder_name is not None and cand.subject == resp.responder_name:
             return cand
-        key_id = hashlib.sha1(_key_bits(cand)).digest()  # noqa: S324  # RFC 6960 responder id
+        key_id = hashlib.sha1(key_bits(cand)).digest()  # noqa: S324  # RFC 6960 responder id
         if resp.responder_key_hash is not None and resp.responder_key_hash == key_id:
             return cand
     return None

@@ -110,8 +110,8 @@ def post(url: str, request_der: bytes, *, timeout: float = 5.0) -> bytes:
                         code="ocsp_unavailable") from exc
 
 
-def _key_bits(cert: x509.Certificate) -> bytes:
-    # The subjectPublicKey BIT STRING contents, parsed generically (GOST keys included).
+def key_bits(cert: x509.Certificate) -> bytes:
+    """The subjectPublicKey BIT STRING contents, parsed generically (GOST keys included)."""
     from asn1crypto import x509 as ax509
 
     tbs = ax509.Certificate.load(cert.public_bytes(Encoding.DER))["tbs_certificate"]
@@ -125,7 +125,7 @@ def _matches(single: ocsp.OCSPSingleResponse, cert: x509.Certificate,
     if algo not in ("sha1", "sha256", "sha384", "sha512"):
         return False
     name_hash = hashlib.new(algo, issuer.subject.public_bytes()).digest()
-    key_hash = hashlib.new(algo, _key_bits(issuer)).digest()
+    key_hash = hashlib.new(algo, key_bits(issuer)).digest()
     return (
         single.serial_number == cert.serial_number
         and hmac.compare_digest(single.issuer_name_hash, name_hash)
@@ -136,7 +136,8 @@ def _matches(single: ocsp.OCSPSingleResponse, cert: x509.Certificate,
 OCSP_SIGNING = ExtendedKeyUsageOID.OCSP_SIGNING.dotted_string
 
 
-def _eku_oids(cert: x509.Certificate) -> set[str]:
+def eku_oids(cert: x509.Certificate) -> set[str]:
+    """The extended key usage OIDs (read from the DER where cryptography cannot parse)."""
     try:
         eku = cert.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
         return {o.dotted_string for o in eku}
@@ -168,12 +169,12 @@ def _eku_from_der(der: bytes) -> set[str]:
 def _responder_cert(resp: ocsp.OCSPResponse, issuer: x509.Certificate,
                     at: dt.datetime) -> x509.Certificate:
     """The certificate whose key signed the reply: the CA, or a delegate it issued."""
-    issuer_key_sha1 = hashlib.sha1(_key_bits(issuer)).digest()  # noqa: S324  # RFC 6960 id
+    issuer_key_sha1 = hashlib.sha1(key_bits(issuer)).digest()  # noqa: S324  # RFC 6960 id
     if resp.responder_name == issuer.subject or resp.responder_key_hash == issuer_key_sha1:
         return issuer
     for cand in resp.certificates:
         by_name = resp.responder_name is not None and cand.subject == resp.responder_name
-        by_key = resp.responder_key_hash == hashlib.sha1(_key_bits(cand)).digest()  # noqa: S324
+        by_key = resp.responder_key_hash == hashlib.sha1(key_bits(cand)).digest()  # noqa: S324
         if not (by_name or by_key):
             continue
         # RFC 6960 §4.2.2.2: a delegate is issued directly by the CA and has id-kp-OCSPSigning.
@@ -183,7 +184,7 @@ def _responder_cert(resp: ocsp.OCSPResponse, issuer: x509.Certificate,
         if not _issued_by_ca(cand, issuer):
             raise OcspError("the OCSP responder certificate is not signed by the CA",
                             code="ocsp_bad_responder")
-        if OCSP_SIGNING not in _eku_oids(cand):
+        if OCSP_SIGNING not in eku_oids(cand):
             raise OcspError("the OCSP responder certificate lacks id-kp-OCSPSigning",
                             code="ocsp_bad_responder")
         if not cand.not_valid_before_utc <= at <= cand.not_valid_after_utc:
@@ -211,8 +212,9 @@ def _issued_by_ca(cand: x509.Certificate, issuer: x509.Certificate) -> bool:
     return True
 
 
-def _verify_signature(resp: ocsp.OCSPResponse,
-                      signer: x509.Certificate) -> Literal["valid", "unsupported"]:
+def verify_reply_signature(resp: ocsp.OCSPResponse,
+                           signer: x509.Certificate) -> Literal["valid", "unsupported"]:
+    """valid, or unsupported for an unknown algorithm; OcspError when it does not verify."""
     if is_gost_signed(resp.signature_algorithm_oid):
         try:
             ok = verify_by(signer, resp.signature_algorithm_oid, resp.tbs_response_bytes,
@@ -273,7 +275,7 @@ def check_response(
         raise OcspError("the OCSP reply does not answer for this certificate",
                         code="ocsp_wrong_cert")
     responder = _responder_cert(resp, issuer, now)
-    signature = _verify_signature(resp, responder)
+    signature = verify_reply_signature(resp, responder)
     if nonce is not None:
         try:
             got = resp.extensions.get_extension_for_class(x509.OCSPNonce).value.nonce
@@ -363,6 +365,6 @@ def check_ocsp(
 
 
 __all__ = [
-    "OcspError", "OcspRequest", "OcspResult", "build_request", "check_ocsp",
-    "check_response", "ocsp_urls", "post",
+    "OCSP_SIGNING", "OcspError", "OcspRequest", "OcspResult", "build_request", "check_ocsp",
+    "check_response", "eku_oids", "key_bits", "ocsp_urls", "post", "verify_reply_signature",
 ]
