@@ -39,6 +39,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "transfer": ("Ауыстыру", "Перемещение (редактирование)"),
     "blocking": ("Бұғаттау", "Блокировка"),
     "blocking_reason": ("Бұғаттау себебі", "Причина блокировки"),
+    "order": ("Басқа лауазымға тағайындау туралы бұйрыққа қол қойылған күн (Астана уақыты)",
+              "Дата подписания приказа о назначении (время Астаны)"),
     "confirmations": ("Растаймын", "Подтверждаю"),
     "agreement_read": ("ҚАО ААЖ қолдану құқығы туралы келісіммен таныстым және келісемін.",
                        "С соглашением о правах использования СИО ПСО ознакомлен и согласен."),
@@ -97,7 +99,9 @@ def application_printout(form: ApplicationForm, lang: str, *, sandbox: bool) -> 
                    for a in ("registration", "transfer", "blocking"))
     reason = (Line(label("blocking_reason", lang), form.blocking_reason),) \
         if form.action == "blocking" else ()
-    action = PrintRecord(label("action", lang), chosen + reason)
+    order = (Line(label("order", lang), form.appointment_order_at.replace("T", " ")[:16]),) \
+        if form.action == "transfer" else ()
+    action = PrintRecord(label("action", lang), chosen + reason + order)
     confirmations = PrintRecord(label("confirmations", lang), tuple(
         Line(TICK, label(c, lang))
         for c in ("agreement_read", "eds_on_protected_carrier", "personal_data_consent")))

@@ -168,16 +168,20 @@ def form_problems(fields: dict[str, str], action: Action,
     return problems
 
 
-def make_form(fields: dict[str, str], action: Action, today: dt.date | None = None
-              ) -> ApplicationForm:
-    """The form to file (all three confirmations given: the UI asks for them); ValueError
-    if a field does not fit."""
+def make_form(fields: dict[str, str], action: Action, today: dt.date | None = None,
+              order_at: dt.datetime | None = None) -> ApplicationForm:
+    """The form to file (all three confirmations given: the UI asks for them); a transfer
+    names its appointment order's time (R-ACC-10). DeskError if a field does not fit."""
     bad = form_problems(fields, action)
+    if action == "transfer" and order_at is None:
+        bad["appointment_order_at"] = "required"
     if bad:
         raise DeskError("application_invalid", detail=", ".join(sorted(bad)))
     data: dict[str, Any] = {name: fields.get(name, "") for name in TEXT_FIELDS}
     if action != "blocking":
         data["blocking_reason"] = ""
+    if action == "transfer" and order_at is not None:
+        data["appointment_order_at"] = iso(to_astana(order_at))
     data.update({c: True for c in CONFIRMATIONS}, action=action,
                 date=(today or now_astana().date()).isoformat())
     return ApplicationForm.model_validate(data)

@@ -57,6 +57,7 @@ MAX_AGE = dt.timedelta(days=30)  # R-ACC-4: an out-of-date application is refuse
 # The applicant signs the PDF last, just before filing it: an older signature is not accepted
 # (a signed PDF that leaked or was kept back cannot be filed later).
 SIGNATURE_WINDOW = dt.timedelta(hours=24)
+TRANSFER_TERM = dt.timedelta(hours=24)  # R-ACC-5: from the appointment order
 CONTROLLER_ROLE = CONTROLLER
 # PDF, JPEG and PNG: what a scanned paper copy may be (R-ACC-3).
 SCAN_MAGIC = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
@@ -78,6 +79,7 @@ def _form_checks(form: ApplicationForm) -> None:
         raise Refusal("confirmation_missing", "all three confirmations must be given")
     if form.action == "blocking" and not form.blocking_reason:
         raise Refusal("blocking_reason_missing", "state why access is to be blocked")
+    _order_checks(form)
     try:
         date = dt.date.fromisoformat(form.date)
     except ValueError as exc:
@@ -86,6 +88,38 @@ def _form_checks(form: ApplicationForm) -> None:
     if date > today or today - date > MAX_AGE:
         raise Refusal("application_date_invalid",
                       f"the date must be within {MAX_AGE.days} days before today")
+
+
+def order_time(form: ApplicationForm) -> dt.datetime | None:
+    """When the appointment order of a transfer was signed (R-ACC-10), if the form says."""
+    if not form.appointment_order_at:
+        return None
+    return parse_iso(form.appointment_order_at)  # ValueError: no zone or not a time
+
+
+def _order_checks(form: ApplicationForm) -> None:
+    """A transfer names its appointment order's time, a real one not in the future; the other
+    actions name none (R-ACC-5, R-ACC-10)."""
+    if form.action != "transfer":
+        if form.appointment_order_at:
+            raise Refusal("application_invalid", "only a transfer names an appointment order")
+        return
+    try:
+        when = order_time(form)
+    except ValueError as exc:
+        raise Refusal("application_invalid",
+                      "appointment_order_at: an ISO time with its offset") from exc
+    if when is None:
+        raise Refusal("application_invalid",
+                      "appointment_order_at: a transfer names its appointment order's time")
+    if when > now_utc() + dt.timedelta(minutes=5):
+        raise Refusal("application_invalid", "appointment_order_at: the order is in the future")
+
+
+def filed_late(form: ApplicationForm, at: dt.datetime) -> bool:
+    """True when a transfer is filed more than 24 hours after its order (R-ACC-5)."""
+    when = order_time(form) if form.action == "transfer" else None
+    return when is not None and at - when > TRANSFER_TERM
 
 
 @dataclass(frozen=True)
@@ -339,6 +373,9 @@ def submit(engine: Engine, config: GatewayConfig, data: object,
                     "action": form.action, "iin": form.iin, "pdf_sha256": sha256_hex(pdf),
                     "form_sha256": form_sha256, "signature_sha256": signature_key,
                     "signed_at": iso(to_astana(signed_at)), "filed_by": filer,
+                    **({"order_at": form.appointment_order_at,
+                        "filed_late": filed_late(form, now)}
+                       if form.action == "transfer" else {}),
                     "pdf": base64.b64encode(pdf).decode("ascii"),
                     **({"peer": ctx.peer} if ctx.peer else {})},
             at=now,

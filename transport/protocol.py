@@ -247,6 +247,9 @@ class ApplicationForm(_Model):
     email: Email
     work_address: Text
     blocking_reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] = ""
+    # R-ACC-10: a transfer names when its appointment order was signed (ISO, with its offset),
+    # so the 24 hours of R-ACC-5 can be checked; empty for the other actions.
+    appointment_order_at: Annotated[str, StringConstraints(max_length=40)] = ""
     agreement_read: bool
     eds_on_protected_carrier: bool
     personal_data_consent: bool

@@ -279,7 +279,8 @@ class ApplicationForm(QWidget):
 
     def form(self) -> Any:
         """The application to print and file (DeskError if a field does not fit)."""
-        return applications.make_form(self.values(), self.action)
+        order = self.order_time() if self.action == "transfer" else None
+        return applications.make_form(self.values(), self.action, order_at=order)
 
     def printable(self) -> bytes:
         """The App.4 PDF in the chosen language, as it is printed and signed by hand."""

@@ -18,7 +18,7 @@ from signing.pades import blank_pdf, sign_pdf
 from signing.sandbox_pki import SandboxUser
 from signing.signer import Signer
 from transport.canonical import canonical_json
-from transport.clock import now_astana
+from transport.clock import iso, now_astana
 from transport.protocol import APPLICATION_FORM_FILE, ApplicationForm
 
 from .helpers import Gw
@@ -41,6 +41,8 @@ def form(user: SandboxUser, action: str = "registration", **change: Any) -> dict
     }
     if action == "blocking":
         data["blocking_reason"] = "жұмыстан босатылды"
+    if action == "transfer":  # R-ACC-10: the appointment order, signed an hour ago
+        data["appointment_order_at"] = iso(now_astana() - dt.timedelta(hours=1))
     data.update(change)
     return data
 

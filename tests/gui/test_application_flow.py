@@ -242,3 +242,35 @@ def test_going_on_leave_blocks_at_once_and_the_next_sign_in_says_why(
     assert "по вашей заявке" in sentence and "новую электронную заявку на регистрацию" in sentence
     assert "заявке" in refused.value.text("ru") and "өтінім" in refused.value.text("kk")
     i18n.apply("en")
+
+
+@pytest.mark.req("R-ACC-5", "R-ACC-10")
+def test_transfer_asks_the_order_time_shows_the_deadline_and_files_it(
+        qtbot: Any, world: dict[str, Any]) -> None:
+    i18n.apply("en")
+    desk: Desk = world["desk"]
+    with world["gateway"].engine.begin() as conn:
+        conn.execute(users.insert().values(
+            iin=NEWBIE.iin, name="ЖАҢАБАЕВА ДАНА ЕРЛАНҚЫЗЫ", organization=ORGANIZATION,
+            role="afm_analyst", state="registered", agreement_signed_at=iso(now_astana()),
+            registered_at=iso(now_astana())))
+    desk.login(PIN)
+    page = AccountPage(desk, world["runner"])
+    qtbot.addWidget(page)
+    page.transfer_button.click()
+    assert page.dialog is not None
+    form = page.dialog.form
+    qtbot.waitUntil(lambda: form.fields_box.isEnabled(), timeout=WAIT_MS)
+    assert form.order_box.isVisibleTo(form)
+    order = now_astana().replace(second=0, microsecond=0) - dt.timedelta(hours=5)
+    form.set_order_time(order)
+    assert "19 h left" in form.deadline_label.text() or "18 h left" in form.deadline_label.text()
+    form.set_order_time(order - dt.timedelta(days=2))
+    assert "ended" in form.deadline_label.text()
+    form.set_order_time(order)
+    filed = _fill_and_file(qtbot, form, world, "transfer")
+    assert filed.action == "transfer" and filed.state == "submitted"
+    with world["gateway"].engine.connect() as conn:
+        stored = json.loads(conn.execute(select(applications.c.form).where(
+            applications.c.id == filed.id)).scalar_one())
+    assert stored["appointment_order_at"] == iso(order)
