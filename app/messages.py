@@ -614,6 +614,7 @@ _REASONS: dict[str, tuple[str, str, str]] = {
     "org_name_short": ("атауын толығырақ жазыңыз", "укажите наименование полнее", "give more of the name"),
     "mixed_sets": ("басқа іздеу тәсілінің параметрі: бір тәсілді таңдаңыз", "параметр другого способа поиска: выберите один способ", "belongs to another way of searching: choose one way"),
     "empty_param": ("мәнсіз жіберілді", "отправлен без значения", "sent without a value"),
+    "ambiguous_matches": ("бұл атаумен бірнеше тұлға табылды, ал ресурс жазбаның кімдікі екенін көрсетпейді: ЖСН/БСН-ді №1 не №2 ресурстан атауы бойынша тауып, сол бойынша сұраңыз", "под этим именем найдено несколько лиц, а ресурс не показывает, чья запись: найдите ИИН/БИН по имени в №1 или №2 и запросите по нему", "several subjects have this name and the resource does not say whose a record is: find the IIN/BIN by name in №1 or №2 and ask by it"),
     "too_many_matches": ("сәйкестер тым көп, іздеуді нақтылаңыз (мысалы, ЖСН/БСН бойынша)", "слишком много совпадений, уточните поиск (например, по ИИН/БИН)", "too many matches, narrow the search (e.g. by IIN/BIN)"),
     "need_one_param": ("іздеу тәсілдерінің бірін толтырыңыз", "заполните один из способов поиска", "fill in one of the ways of searching"),
     "case_too_long": ("ең көбі {max_case} таңба", "не более {max_case} символов", "at most {max_case} characters"),

@@ -77,6 +77,8 @@ DATE_FIELD = {23: "crossed_on", 24: "crossed_on", 34: "payment_date", 35: "depar
 _KINDS = {"iin": ("person",), "bin": ("company",), "iin_or_bin": ("person", "company")}
 # A search by name answers for at most this many subjects; more must be narrowed first.
 MAX_MATCHES = 50
+# Fields that say whose a record is: only resources with one may answer for several namesakes.
+IDENTIFYING = frozenset({"iin", "bin", "subject_id"})
 
 
 def type_ok(kind: str, value: str) -> bool:
@@ -172,6 +174,11 @@ def _find(world: World, res: Resource, chosen: ParamSet, values: Mapping[str, st
         if len(subjects) > MAX_MATCHES:
             raise _refuse("too_many_matches", [p.name for p in chosen.params],
                           f"more than {MAX_MATCHES} subjects match")
+        if len(subjects) > 1 and not IDENTIFYING & {f.name for f in res.fields}:
+            # Records of namesakes mixed in one answer could not be told apart.
+            raise _refuse("ambiguous_matches", [p.name for p in chosen.params],
+                          f"{len(subjects)} subjects match and №{res.id} does not say whose "
+                          "a record is")
         # Nobody by that number or name is an answer, not an error.
         found = [r for s in subjects for r in FINDERS[res.id](world, s)]
     if values.get("from_date"):

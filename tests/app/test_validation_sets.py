@@ -74,7 +74,7 @@ def test_every_reason_either_side_gives_is_worded_in_three_languages() -> None:
     reasons = {type_error(kind, value) for kind in GOOD
                for value in ("x", "1" * 12, "\x00", "9" * 300, "a1", "«»", "n-1", " A")}
     reasons |= {"required", "not_a_param", "mixed_sets", "need_one_param", "empty_param",
-                "too_many_matches"}
+                "too_many_matches", "ambiguous_matches"}
     reasons.discard(None)
     for reason in reasons:
         assert reason is not None
