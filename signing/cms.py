@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.serialization import Encoding
 
+from signing.der import bounds, children, element, tlv
 from signing.errors import SignatureInvalid
 from signing.gost.certs import is_gost_key, verify_by
 from signing.gost.nca import (
@@ -200,6 +201,29 @@ def sign_detached(
         _tlv(0x31, signer_info),
     )))
     return _tlv(0x30, _OID_SIGNED_DATA + _tlv(0xA0, signed_data))
+
+
+def add_unsigned_attribute(cms_der: bytes, attr_oid: str, value_der: bytes) -> bytes:
+    """The CMS with one more unsigned attribute on its (single) signer; the signature stands.
+
+    DER surgery rather than asn1crypto's re-encoding, which would rewrite certificates it
+    cannot parse (GOST keys). For a signature time-stamp (PAdES B-T) after signing.
+    """
+    outer = children(cms_der)  # ContentInfo: contentType, [0] EXPLICIT SignedData
+    signed_data = element(outer[1][bounds(outer[1])[0]:])
+    parts = children(signed_data)
+    infos = children(parts[-1])
+    if len(infos) != 1:
+        raise _malformed(f"expected one signer, found {len(infos)}")
+    fields = children(infos[0])
+    attribute = tlv(0x30, _oid(attr_oid) + tlv(0x31, value_der))
+    if fields[-1][0] == 0xA1:  # unsignedAttrs present: add to the SET (DER order)
+        present = children(fields[-1])
+        fields[-1] = tlv(0xA1, b"".join(sorted([*present, attribute])))
+    else:
+        fields.append(tlv(0xA1, attribute))
+    parts[-1] = tlv(0x31, tlv(0x30, b"".join(fields)))
+    return tlv(0x30, outer[0] + tlv(0xA0, tlv(0x30, b"".join(parts))))
 
 
 def _malformed(message: str) -> SignatureInvalid:
@@ -503,6 +527,7 @@ def _check_ess(ess: Any, leaf: x509.Certificate) -> None:
 
 
 __all__ = [
-    "VerifiedSignature", "check_purpose", "claimed_signer", "encapsulated_content",
+    "VerifiedSignature", "add_unsigned_attribute", "check_purpose", "claimed_signer",
+    "encapsulated_content",
     "sign_detached", "verify_attached", "verify_detached", "verify_encapsulated",
 ]

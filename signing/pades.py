@@ -12,6 +12,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from signing.cms import check_purpose
+from signing.der import element
 from signing.errors import SignatureInvalid, SigningError
 from signing.gost.certs import is_gost_key
 from signing.profile import CertProfile, profile_of
@@ -119,14 +120,11 @@ def sign_pdf(
     from pyhanko.sign import fields, signers
     from pyhanko.sign.timestamps import TimestampRequestError
 
-    if is_gost_key(signer.certificate):
-        if timestamper is not None:
-            raise SigningError("a time-stamped (B-T) PDF signature with a GOST key is not "
-                               "supported yet", code="unsupported_algorithm")
-        return _sign_pdf_gost(pdf_bytes, signer, reason=reason, location=location,
-                              field_name=field_name)
     if isinstance(timestamper, str):
         timestamper = _http_timestamper(timestamper)
+    if is_gost_key(signer.certificate):
+        return _sign_pdf_gost(pdf_bytes, signer, reason=reason, location=location,
+                              field_name=field_name, timestamper=timestamper)
     meta = signers.PdfSignatureMetadata(
         field_name=field_name, reason=reason, location=location,
         subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
@@ -142,16 +140,54 @@ def sign_pdf(
     return bytes(out.getvalue())
 
 
-_GOST_RESERVED = 8192  # hex digits for /Contents: a GOST CMS with its certificate is ~1.5 KB
+_GOST_RESERVED = 16384  # hex digits for /Contents: a GOST CMS ~1.5 KB, a TSA token ~3 KB
+_OID_SIGNATURE_TIME_STAMP = "1.2.840.113549.1.9.16.2.14"
+
+
+def _with_timestamp(cms_der: bytes, timestamper: Any) -> bytes:
+    """The CMS with a signature time-stamp (RFC 3161 token over its signature value)."""
+    import asyncio
+    import hashlib
+
+    from asn1crypto import cms as acms
+    from pyhanko.sign.timestamps import TimestampRequestError
+
+    from signing.cms import add_unsigned_attribute
+
+    signature = acms.ContentInfo.load(cms_der)["content"]["signer_infos"][0]["signature"].native
+    try:
+        token = asyncio.run(timestamper.async_timestamp(hashlib.sha256(signature).digest(),
+                                                        "sha256"))
+    except TimestampRequestError as exc:
+        raise SigningError(f"the time-stamp authority failed: {exc}",
+                           code="timestamp_failed") from exc
+    return add_unsigned_attribute(cms_der, _OID_SIGNATURE_TIME_STAMP, token.dump())
+
+
+def _signature_timestamp(cms_der: bytes, trust: TrustStore) -> Any:
+    """The verified signature time-stamp of a CMS, None without one; SignatureInvalid if bad."""
+    from asn1crypto import cms as acms
+
+    from signing.tsp import verify_timestamp
+
+    si = acms.ContentInfo.load(cms_der)["content"]["signer_infos"][0]
+    tokens = [a["values"][0] for a in si["unsigned_attrs"] or ()
+              if a["type"].dotted == _OID_SIGNATURE_TIME_STAMP]
+    if not tokens:
+        return None
+    if len(tokens) > 1:
+        raise SignatureInvalid("malformed", "more than one signature time-stamp")
+    return verify_timestamp(tokens[0].dump(), trust, data=si["signature"].native)
 
 
 def _sign_pdf_gost(pdf_bytes: bytes, signer: Signer, *, reason: str, location: str,
-                   field_name: str) -> bytes:
-    """PAdES B-B with a GOST key: pyHanko lays out the signature, we hash and sign the range.
+                   field_name: str, timestamper: Any) -> bytes:
+    """PAdES B-B (B-T with a timestamper) with a GOST key: pyHanko lays out, we sign.
 
     pyHanko cannot hash with Streebog, so its interrupted-signing API reserves /Contents and
     writes the document; the CMS (signing.cms.sign_detached, Streebog-512 + GOST 34.10-2015)
-    is made over the /ByteRange here and put into the reserved space.
+    is made over the /ByteRange here, given the TSA's token over its signature value as an
+    unsigned attribute when time-stamped, and put into the reserved space.
     """
     import asyncio
 
@@ -181,6 +217,8 @@ def _sign_pdf_gost(pdf_bytes: bytes, signer: Signer, *, reason: str, location: s
     data = (laid_out[:prepared.reserved_region_start]
             + laid_out[prepared.reserved_region_end:])
     cms_der = sign_detached(data, signer)
+    if timestamper is not None:
+        cms_der = _with_timestamp(cms_der, timestamper)
     if 2 * len(cms_der) + 2 > _GOST_RESERVED:
         raise SigningError("the GOST signature does not fit the space reserved for it")
     PdfTBSDocument.finish_signing(output, prepared, cms_der)
@@ -285,17 +323,6 @@ def _byte_range_data(sig: Any) -> bytes:
     return b"".join(parts)
 
 
-def _der_element(blob: bytes) -> bytes:
-    """The first DER element of ``blob``: /Contents is zero-padded to its reserved size."""
-    if len(blob) < 2 or blob[0] != 0x30:
-        raise ValueError("the signature contents are not a DER SEQUENCE")
-    first = blob[1]
-    if first < 0x80:
-        return blob[:2 + first]
-    size = first & 0x7F
-    return blob[:2 + size + int.from_bytes(blob[2:2 + size], "big")]
-
-
 def _one_gost(sig: Any, trust: TrustStore, at: dt.datetime, algorithm: str,
               profile: CertProfile | None) -> PdfSignatureReport:
     """A GOST PAdES signature: our CMS check over the /ByteRange, pyHanko's coverage and diff."""
@@ -308,7 +335,7 @@ def _one_gost(sig: Any, trust: TrustStore, at: dt.datetime, algorithm: str,
     try:
         coverage = sig.evaluate_signature_coverage()
         data = _byte_range_data(sig)
-        cms_der = _der_element(bytes(sig.pkcs7_content))
+        cms_der = element(bytes(sig.pkcs7_content))
     except (ValueError, TypeError, KeyError, OSError) as exc:
         return PdfSignatureReport(name, "invalid", f"cannot read the signed bytes: {exc}",
                                   False, False, False, False, profile, None, False, algorithm)
@@ -321,6 +348,12 @@ def _one_gost(sig: Any, trust: TrustStore, at: dt.datetime, algorithm: str,
         status = CODE_STATUS.get(exc.code, "invalid")
         return PdfSignatureReport(name, status, str(exc), intact, valid, False, whole,
                                   profile, None, False, algorithm)
+    try:
+        stamp = _signature_timestamp(cms_der, trust)
+    except SignatureInvalid as exc:
+        return PdfSignatureReport(name, CODE_STATUS.get(exc.code, "invalid"),
+                                  f"the signature time-stamp: {exc}", True, True, False, whole,
+                                  verified.profile, verified.signing_time, False, algorithm)
     if not whole:
         sig.coverage = coverage  # what compute_integrity_info would set (it needs the hash)
         diff = sig.evaluate_modifications(DEFAULT_DIFF_POLICY)
@@ -331,9 +364,10 @@ def _one_gost(sig: Any, trust: TrustStore, at: dt.datetime, algorithm: str,
                                                 and level.value > docmdp.value):
             return PdfSignatureReport(name, "invalid", "changes after this signature are not "
                                       "allowed", True, True, True, whole, verified.profile,
-                                      verified.signing_time, False, algorithm)
+                                      verified.signing_time, stamp is not None, algorithm)
+    when = stamp.gen_time if stamp is not None else verified.signing_time
     return PdfSignatureReport(name, "valid", "intact, valid and trusted", True, True, True,
-                              whole, verified.profile, verified.signing_time, False, algorithm)
+                              whole, verified.profile, when, stamp is not None, algorithm)
 
 
 _ORDER: Sequence[PdfStatus] = ("valid", "expired", "untrusted", "unsupported", "revoked",

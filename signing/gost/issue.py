@@ -18,6 +18,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import Encoding
 
+from signing.der import children as _children
+from signing.der import tlv as _tlv
 from signing.gost import ec
 from signing.gost.curves import TC26_512_A
 from signing.gost.nca import (
@@ -60,16 +62,6 @@ class GostKeyPair:
         return hashlib.sha1(_key_bits(self.public)).digest()  # noqa: S324  # an identifier
 
 
-def _tlv(tag: int, content: bytes) -> bytes:
-    n = len(content)
-    if n < 0x80:
-        length = bytes([n])
-    else:
-        raw = n.to_bytes((n.bit_length() + 7) // 8, "big")
-        length = bytes([0x80 | len(raw)]) + raw
-    return bytes([tag]) + length + content
-
-
 def _key_bits(key: GostPublicKey) -> bytes:
     return core.OctetString(key.point_bytes()).dump()
 
@@ -93,27 +85,6 @@ _ALGORITHM = _tlv(0x30, core.ObjectIdentifier(OID_SIG_GOST2015_512).dump())
 def placeholder_key() -> rsa.RSAPrivateKey:
     """The throwaway RSA key cryptography builds around before the GOST graft."""
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
-
-
-def _tlv_end(der: bytes, at: int) -> tuple[int, int]:
-    # (start of contents, end) of the DER element at ``at`` (single-byte tags only).
-    first = der[at + 1]
-    if first < 0x80:
-        return at + 2, at + 2 + first
-    size = first & 0x7F
-    length = int.from_bytes(der[at + 2:at + 2 + size], "big")
-    return at + 2 + size, at + 2 + size + length
-
-
-def _children(der: bytes) -> list[bytes]:
-    """The encodings of a SEQUENCE's elements, byte for byte."""
-    at, end = _tlv_end(der, 0)
-    out = []
-    while at < end:
-        _, stop = _tlv_end(der, at)
-        out.append(der[at:stop])
-        at = stop
-    return out
 
 
 def _signed(tbs: bytes, issuer: GostKeyPair) -> bytes:

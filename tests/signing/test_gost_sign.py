@@ -119,9 +119,10 @@ def test_gost_pades_sign_and_verify(gost: GostSandbox, sandbox_pki: SandboxPKI) 
     assert verify_pdf(bytes(changed), gost.trust_store()).status == "invalid"
     # Trusted by nobody here: untrusted, not valid.
     assert verify_pdf(signed, sandbox_pki.trust_store()).status == "untrusted"
+    # An unreachable TSA: no B-T signature, and no quiet fall back to B-B.
     with pytest.raises(SigningError) as err:
         sign_pdf(blank_pdf(), signer, reason="t", location="l", timestamper="http://127.0.0.1:9")
-    assert err.value.code == "unsupported_algorithm"
+    assert err.value.code == "timestamp_failed"
 
 
 @pytest.mark.req("R-AUTH-1")
@@ -150,3 +151,37 @@ def test_sandbox_trusts_its_gost_ca_and_keeps_its_crl_fresh(tmp_path: Path) -> N
     with pytest.raises(Refusal):
         verify_signature(sign_detached(DATA, signer), DATA, config, purpose="signing",
                          ctx=RequestContext(endpoint="/v1/test"))
+
+
+@pytest.mark.usefixtures("gost_backend")
+def test_gost_pades_b_t(gost: GostSandbox, sandbox_pki: SandboxPKI) -> None:
+    # B-T: a loopback RFC 3161 TSA (RSA, issued by the sandbox intermediate) stamps the GOST
+    # signature value; the stamp is checked, and a changed byte in it makes the PDF invalid.
+    from cryptography.hazmat.primitives.asymmetric import rsa as crsa
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    from signing.pades import blank_pdf, sign_pdf, verify_pdf
+    from signing.trust import TrustStore
+    from tests.signing.tsa_server import TsaConfig, issue_tsa_certificate, tsa_server
+
+    inter_key = load_pem_private_key(
+        (sandbox_pki.directory / "ca" / "intermediate.key").read_bytes(), password=None)
+    assert isinstance(inter_key, crsa.RSAPrivateKey)
+    key = crsa.generate_private_key(public_exponent=65537, key_size=2048)
+    tsa = TsaConfig(key=key, cert=issue_tsa_certificate(sandbox_pki.intermediate, inter_key, key),
+                    chain=[sandbox_pki.intermediate])
+    rsa_store = sandbox_pki.trust_store()
+    store = TrustStore([*rsa_store.anchors, gost.ca], rsa_store.intermediates,
+                       [*rsa_store.crls, gost.crl])
+    with tsa_server(tsa) as url:
+        signed = sign_pdf(blank_pdf("GOST B-T"), gost.signer(SANDBOX_USERS[0]), reason="t",
+                          location="Astana", timestamper=url)
+    report = verify_pdf(signed, store)
+    assert report.status == "valid" and report.signatures[0].timestamped
+    # /Contents is hex: change one digit inside the TSA certificate's signature in the token.
+    at = signed.lower().find(tsa.cert.signature.hex().encode())
+    assert at > 0
+    changed = bytearray(signed)
+    changed[at + 20] = ord("0") if changed[at + 20] != ord("0") else ord("1")
+    report = verify_pdf(bytes(changed), store)
+    assert report.status == "invalid" and "time-stamp" in report.reason
