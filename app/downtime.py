@@ -11,6 +11,7 @@ from transport.clock import parse_iso
 from transport.downtime import EmergencyView, NoticesView
 
 AHEAD = timedelta(hours=24)  # announced works this close are shown before they start
+HOUR = timedelta(hours=1)
 Kind = Literal["works", "upcoming", "emergency"]
 LANGS = ("kk", "ru", "en")
 
@@ -34,6 +35,13 @@ _TEXTS: dict[Kind, tuple[str, str, str]] = {
         "An emergency (since {starts}): the resource is unavailable. Try again later.",
     ),
 }
+# R-Q-4: access delayed by more than an hour is reported to the operator at once.
+_OVER_HOUR = (
+    " Қолжетімділік бір сағаттан астам кідіріп тұр: бұл туралы ҚАО ААЖ операторына дереу "
+    "хабарлаңыз.",
+    " Доступ задерживается более часа: немедленно сообщите об этом оператору СИО ПСО.",
+    " Access has been delayed for more than an hour: tell the system operator at once.",
+)
 
 
 @dataclass(frozen=True)
@@ -45,19 +53,22 @@ class Downtime:
     ends_at: datetime | None
     title_kk: str = ""
     title_ru: str = ""
+    over_one_hour: bool = False
 
     def text(self, lang: str) -> str:
         idx = LANGS.index(lang) if lang in LANGS else 2
         title = self.title_kk if lang == "kk" else self.title_ru
-        return _TEXTS[self.kind][idx].format(
+        line = _TEXTS[self.kind][idx].format(
             starts=_when(self.starts_at), ends=_when(self.ends_at) if self.ends_at else "",
             title=title.strip())
+        return line + (_OVER_HOUR[idx] if self.over_one_hour else "")
 
 
 def affecting(resource_id: int, notices: NoticesView, emergency: EmergencyView,
               now: datetime) -> list[Downtime]:
     """What stops or will soon stop `resource_id`: emergencies first, then works by start."""
-    found = [Downtime("emergency", parse_iso(row.started_at), None)
+    found = [Downtime("emergency", parse_iso(row.started_at), None,
+                      over_one_hour=row.over_one_hour or now - parse_iso(row.started_at) > HOUR)
              for section in emergency.sections for row in section.rows
              if row.ended_at is None and _hits(row.resources, resource_id)
              and parse_iso(row.started_at) <= now]

@@ -34,6 +34,7 @@ class EmergencyRow(_Read):
     started_at: str
     ended_at: str | None = None
     resources: list[int] | None = None
+    over_one_hour: bool = False  # R-Q-4: the user tells the operator at once
 
 
 class EmergencySection(_Read):

@@ -56,3 +56,13 @@ def test_each_line_reads_in_each_language_with_its_times() -> None:
     lines = {lang: found[0].text(lang) for lang in LANGS}
     assert until in lines["ru"] and "Работы 1" in lines["ru"] and "Жұмыс 1" in lines["kk"]
     assert len(set(lines.values())) == 3 and not any("{" in line for line in lines.values())
+
+
+@pytest.mark.req("R-Q-4")
+def test_an_emergency_over_an_hour_asks_to_tell_the_operator() -> None:
+    rows = [{"seq": 1, "started_at": iso(NOW - dt.timedelta(minutes=70)), "resources": None},
+            {"seq": 2, "started_at": iso(NOW - dt.timedelta(minutes=10)), "resources": None}]
+    long, short = affecting(3, *_views([], rows), NOW)
+    assert long.over_one_hour and not short.over_one_hour
+    assert "оператору" in long.text("ru") and "оператору" not in short.text("ru")
+    assert "операторына" in long.text("kk") and "operator" in long.text("en")
