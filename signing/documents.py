@@ -51,7 +51,9 @@ class ObjectReport:
 def _unarmor(raw: bytes) -> bytes:
     text = raw.strip()
     if text.startswith(b"-----BEGIN"):
-        lines = [ln for ln in text.splitlines() if ln and not ln.startswith(b"-----")]
+        # The first PEM block only: a certificate file may carry its chain after it.
+        block = text.split(b"-----END", 1)[0]
+        lines = [ln for ln in block.splitlines() if ln and not ln.startswith(b"-----")]
         text = b"".join(lines)
     elif text[:1] == b"\x30":
         return raw

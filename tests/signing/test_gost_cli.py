@@ -94,6 +94,13 @@ def test_verify_cli_detects_kinds_and_refuses_junk(nca_test_dir: Path, tmp_path:
     assert (code, doc["status"], doc["code"]) == (1, "invalid", "malformed")
     with pytest.raises(SignatureInvalid):
         detect(b"hello")
+    # A PEM file with a chain after the certificate: the first block is the certificate.
+    leaf = (nca_test_dir / "ncanode-kz/KEY_INDIVIDUAL_VALID_2015.cert.pem").read_bytes()
+    ca = x509.load_der_x509_certificate(
+        (nca_test_dir / TRUST["2015"][0]).read_bytes()).public_bytes(Encoding.PEM)
+    found = detect(leaf + ca)
+    assert found.kind == "certificate"
+    assert found.der == load_certificate(leaf).public_bytes(Encoding.DER)
     # An OCSP reply checked with a trust store lacking its CA: untrusted, not valid.
     reply = nca_test_dir / "ca-test/ocsp-tsp/ocsp_response_ceo_2015_revoked.bin"
     code, doc = _run([str(reply), "--trust", str(_trust(nca_test_dir, tmp_path, "2004")),
