@@ -116,8 +116,9 @@ class QueryPage(QWidget):
         self.params_group = named(QGroupBox(), "paramsGroup")
         params_lay = QVBoxLayout(self.params_group)
         self.sets_row = named(QWidget(), "paramSets")
-        self.sets_lay = QHBoxLayout(self.sets_row)
+        self.sets_lay = QVBoxLayout(self.sets_row)  # set names are long: one per line
         self.sets_lay.setContentsMargins(0, 0, 0, 0)
+        self.sets_lay.setSpacing(2)
         self.set_buttons = QButtonGroup(self)
         self.set_buttons.idClicked.connect(self._set_clicked)
         self.params_form = QFormLayout()
