@@ -24,7 +24,7 @@ from gateway import (
     openapi,
     operations,
     registry,
-    reports,
+    report_routes,
 )
 from gateway.config import GatewayConfig
 from gateway.context import RefusalJournal, RequestContext, record_refusal
@@ -190,7 +190,7 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
         return await handle(request, ctx, work)
 
     operations.add_routes(app, engine, config, handle, refuse)  # R-Q-3, R-OPS-1
-    reports.add_routes(app, engine, config, refuse)  # R-CTL-1
+    report_routes.add_routes(app, engine, config, refuse)  # R-CTL-1
     access_routes.add_routes(app, engine, config, handle, refuse)  # R-ACC-2..8, R-AUTH-2
     openapi.install(app)  # issue 9: the document is the whole contract (bodies, refusals, links)
 

@@ -12,15 +12,14 @@ import shutil
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
-from tempfile import SpooledTemporaryFile, TemporaryFile
-from typing import IO, Annotated, Any, BinaryIO
+from tempfile import SpooledTemporaryFile
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from fastapi import FastAPI, Query, Request
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -36,22 +35,17 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.sql.elements import ColumnElement
-from starlette.concurrency import run_in_threadpool
-from starlette.responses import Response, StreamingResponse
 
-from gateway import auth, registry
-from gateway.config import GatewayConfig
-from gateway.context import RequestContext
 from gateway.models import dispositions, journal_head, users
 from gateway.models import journal as journal_table
-from gateway.problems import Refusal
-from signing.cms import sign_detached
-from signing.signer import Signer
 from transport.canonical import canonical_json
 from transport.clock import iso, now_utc, parse_iso, to_astana
-from transport.protocol import API_PREFIX, ATTACHED_ACTIONS
+from transport.protocol import ATTACHED_ACTIONS
 
-REPORT_ROLES = frozenset({"controller", "operator"})
+if TYPE_CHECKING:
+    from gateway.config import GatewayConfig
+    from signing.signer import Signer
+
 _KINDS = ("query", "refusal")
 # R-RES-1: what became of an answered request's result. Attached (printed and/or exported into
 # the case material) or destroyed unattached, as the user signed it; otherwise pending until the
@@ -513,6 +507,8 @@ def to_bytes(doc: dict[str, Any]) -> bytes:
 
 def sign(out: Path, signer: Signer) -> Path:
     """Sign the report written to `out` with the operator key: `out`.p7s, a detached CMS."""
+    from signing.cms import sign_detached  # only an export signs: the CLI starts without it
+
     sig = out.with_name(out.name + ".p7s")
     sig.write_bytes(sign_detached(out.read_bytes(), signer))
     return sig
@@ -559,51 +555,3 @@ def table(doc: dict[str, Any]) -> str:
     lines += [f"  {clean(a['kind'])}: " + ", ".join(
         f"{clean(k)}={clean(v)}" for k, v in a.items() if k != "kind") for a in doc["anomalies"]]
     return "\n".join(lines)
-
-
-def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig,
-               refuse: Callable[[Refusal, RequestContext], Response]) -> None:
-    """GET /v1/reports?from=YYYY-MM-DD&to=YYYY-MM-DD for controllers and the operator."""
-
-    def work(authorization: str | None, start: str, end: str,
-             ctx: RequestContext) -> IO[bytes]:
-        session = auth.session_of(engine, authorization)
-        ctx.actor_iin = session.iin  # a refusal from here on names who asked
-        with engine.connect() as conn:
-            user = registry.require_active(conn, session.iin)
-        if user.role not in REPORT_ROLES:
-            raise Refusal("controller_only", f"role {user.role!r} may not see reports")
-        try:
-            first, last = period(start, end)
-        except ValueError as exc:
-            raise Refusal("param_invalid", str(exc)) from exc
-        file = TemporaryFile()  # the whole report is made before the answer starts
-        try:
-            write(engine, Settings.of(config), first, last, file)
-        except BaseException:
-            file.close()
-            raise
-        file.seek(0)
-        return file
-
-    async def reports_endpoint(request: Request,
-                               start: Annotated[str, Query(alias="from")] = "",
-                               end: Annotated[str, Query(alias="to")] = "") -> Response:
-        ctx = RequestContext(endpoint="reports",
-                             peer=request.client.host if request.client else None)
-        try:
-            file = await run_in_threadpool(work, request.headers.get("authorization"), start,
-                                           end, ctx)
-        except Refusal as refusal:
-            return await run_in_threadpool(refuse, refusal, ctx)
-        return StreamingResponse(_chunks(file), media_type="application/json")
-
-    app.add_api_route(API_PREFIX + "/reports", reports_endpoint, methods=["GET"],
-                      summary="The departmental-control report (R-CTL-1)")
-
-
-def _chunks(file: IO[bytes]) -> Iterator[bytes]:
-    """The report file's bytes in pieces, closing (and so deleting) it at the end."""
-    with file:
-        while chunk := file.read(1 << 16):
-            yield chunk
