@@ -104,7 +104,8 @@ def _fsync_dir(directory: Path) -> None:
 
 
 def entry_line(entry: JournalEntry) -> bytes:
-    return canonical_json(asdict(entry)) + b"\n"
+    # Its columns are texts, integers and None: asdict()'s deep copy would only cost (issue 10).
+    return canonical_json({name: getattr(entry, name) for name in COLUMNS}) + b"\n"
 
 
 def _pem(cert: x509.Certificate) -> bytes:
