@@ -109,6 +109,9 @@ class ApplicationForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.captions: dict[str, QLabel] = {}
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Labels above their fields: the register-code label is long, the fields stay wide.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for name in applications.TEXT_FIELDS:
             edit = named(QLineEdit(), f"application_{name}")
             edit.textChanged.connect(self._refresh)
@@ -172,6 +175,7 @@ class ApplicationForm(QWidget):
                                       self.fields_box, self.confirm_box)
         for part in parts:
             body.addWidget(part)
+        body.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -207,16 +211,19 @@ class ApplicationForm(QWidget):
         self.pin_row.hide()
         saved = applications.load_profile(self._desk.config.state_dir)
         values = applications.prefill(profile, saved)
-        if self.about is not None:  # a colleague's blocking: their data, typed or known
+        if self.about is not None:
+            # A user of the filer's organisation is blocked (a lost token): the organisation
+            # and BIN are the filer's, the person is typed (or known) — never the filer's own.
+            values.update(surname="", name="", patronymic="", iin="", position="", unit="",
+                          work_phone="", mobile_phone="", email="")
             values.update(self.about)
         if self.reason:
             values["blocking_reason"] = self.reason
         for name, edit in self.edits.items():
             edit.setText(values.get(name, ""))
         self.edits["blocking_reason"].setReadOnly(bool(self.reason))
-        from_cert = () if self.about is not None else applications.FROM_CERTIFICATE
         for name in applications.FROM_CERTIFICATE:
-            self.edits[name].setReadOnly(name in from_cert)
+            self.edits[name].setReadOnly(self.about is None or name in ("organization", "bin"))
         self._set_fields_enabled(True)
         self._refresh()
 

@@ -26,7 +26,13 @@ from sandbox.harness import open_desk
 from signing.iin import make_iin
 from signing.pades import verify_pdf
 from signing.pkcs11 import Pkcs11Token
-from signing.sandbox_pki import ORGANIZATION, ORGANIZATION_BIN, SandboxPKI, SandboxUser
+from signing.sandbox_pki import (
+    ORGANIZATION,
+    ORGANIZATION_BIN,
+    SANDBOX_USERS,
+    SandboxPKI,
+    SandboxUser,
+)
 from signing.softhsm import provision_token, softhsm_module
 from tests.gateway.helpers import bearer, login, sign_payload
 from tests.gui.conftest import WAIT_MS
@@ -81,7 +87,8 @@ def _scan_of(pdf: Path, out: Path) -> bytes:
     return out.with_suffix(".png").read_bytes()
 
 
-def _fill_and_file(qtbot: Any, form: ApplicationForm, world: dict[str, Any], name: str) -> Any:
+def _fill_and_file(qtbot: Any, form: ApplicationForm, world: dict[str, Any], name: str,
+                   who: SandboxUser = NEWBIE) -> Any:
     for field, value in TYPED.items():
         if not form.edits[field].text():
             form.edits[field].setText(value)
@@ -92,7 +99,7 @@ def _fill_and_file(qtbot: Any, form: ApplicationForm, world: dict[str, Any], nam
     form.save_pdf(printed)
     text = subprocess.run(["pdftotext", str(printed), "-"], capture_output=True, text=True,
                           check=True).stdout
-    assert "ЖАҢАБАЕВА ДАНА ЕРЛАНҚЫЗЫ" in text and NEWBIE.iin in text
+    assert f"{who.surname} {who.first_name}" in text and who.iin in text
     assert not form.submit_button.isEnabled()  # no scan yet
     form.set_scan(_scan_of(printed, world["dir"] / f"{name}-scan"), f"{name}-scan.png")
     assert form.submit_button.isEnabled()
@@ -274,3 +281,41 @@ def test_transfer_asks_the_order_time_shows_the_deadline_and_files_it(
         stored = json.loads(conn.execute(select(applications.c.form).where(
             applications.c.id == filed.id)).scalar_one())
     assert stored["appointment_order_at"] == iso(order)
+
+
+@pytest.mark.req("R-ACC-6", "R-ACC-7")
+def test_a_controller_files_the_block_of_a_colleague_who_lost_the_token(
+        qtbot: Any, world: dict[str, Any]) -> None:
+    i18n.apply("en")
+    desk: Desk = world["desk"]
+    victim = SANDBOX_USERS[1]
+    with world["gateway"].engine.begin() as conn:
+        conn.execute(users.insert().values(
+            iin=NEWBIE.iin, name="ЖАҢАБАЕВА ДАНА ЕРЛАНҚЫЗЫ", organization=ORGANIZATION,
+            role="controller", state="registered", agreement_signed_at=iso(now_astana()),
+            registered_at=iso(now_astana())))
+        assert conn.execute(select(users.c.state).where(
+            users.c.iin == victim.iin)).scalar_one() == "registered"
+    desk.login(PIN)
+    page = AccountPage(desk, world["runner"])
+    qtbot.addWidget(page)
+    ended: list[bool] = []
+    page.session_ended.connect(lambda: ended.append(True))
+    page.lost_button.click()
+    page.block_other_button.click()
+    assert page.dialog is not None
+    form = page.dialog.form
+    qtbot.waitUntil(lambda: form.fields_box.isEnabled(), timeout=WAIT_MS)
+    # The person is typed, never the filer's own; the organisation is the filer's.
+    assert form.edits["iin"].text() == "" and not form.edits["iin"].isReadOnly()
+    assert form.edits["bin"].text() == ORGANIZATION_BIN and form.edits["bin"].isReadOnly()
+    for name, value in (("surname", victim.surname), ("name", victim.first_name),
+                        ("patronymic", victim.patronymic), ("iin", victim.iin),
+                        ("blocking_reason", "токен жоғалды")):
+        form.edits[name].setText(value)
+    filed = _fill_and_file(qtbot, form, world, "lost", victim)
+    assert filed.iin == victim.iin and filed.state == "registered"
+    with world["gateway"].engine.connect() as conn:
+        assert conn.execute(select(users.c.state).where(
+            users.c.iin == victim.iin)).scalar_one() == "blocked"
+    assert not ended  # the controller's own session goes on
