@@ -24,7 +24,9 @@ def matches(resource: Resource, query: str) -> bool:
 
 def rank(resource: Resource, query: str) -> tuple[int, int]:
     """The resource whose number is exactly what was typed comes first, then catalogue order."""
-    typed = fold(query).strip().lstrip("№").strip()
+    typed = fold(query).strip()
+    if typed.startswith("no") and typed[2:].strip().isdigit():  # NFKC folds "№" into "No"
+        typed = typed[2:].strip()
     return (0 if typed == str(resource.id) else 1, resource.id)
 
 

@@ -35,7 +35,7 @@ def _type(qtbot: Any, widget: QLineEdit, text: str) -> None:
 
 
 @pytest.mark.parametrize(("typed", "first"), [
-    ("19", 19), ("№19", 19), ("фото", 19), ("сурет", 19), ("photo", 19),
+    ("19", 19), ("№19", 19), ("№ 2", 2), ("фото", 19), ("сурет", 19), ("photo", 19),
     ("ТРАНСПОРТНЫЕ", 5), ("көлік құралдары", 5), ("24", 24), ("иностранными гражданами", 24),
 ])
 def test_the_filter_finds_by_number_and_by_any_language_name(
