@@ -18,7 +18,7 @@ from app.errors import DeskError
 from signing.errors import PinIncorrect, SignatureInvalid, SigningError
 from signing.iin import is_valid_bin, is_valid_iin
 from transport import agreement_form
-from transport.clock import iso, now_astana, parse_iso, to_astana
+from transport.clock import iso, now_astana, to_astana
 from transport.protocol import (
     APPLICATION_FORM_FILE,
     MAX_BODY_BYTES,
@@ -424,11 +424,6 @@ def _token_error(exc: SigningError) -> DeskError:
     return DeskError(exc.code if exc.code in known else "token_error", detail=str(exc))
 
 
-def decided_on(one: Filed) -> dt.datetime | None:
-    """When the operator decided, in Astana time, if known."""
-    return to_astana(parse_iso(one.decided_at)) if one.decided_at else None
-
-
 __all__ = [
     "CONFIRMATIONS",
     "DEFAULT_CITY",
@@ -448,7 +443,6 @@ __all__ = [
     "blank_limit",
     "blank_problem",
     "blanks_model",
-    "decided_on",
     "embed",
     "filed",
     "filled_agreement",
