@@ -95,7 +95,9 @@ class QueryPage(QWidget):
         self._resources: list[Resource] = []
         self._current: Resource | None = None
         self._set: ParamSet | None = None  # the way of asking the analyst chose (R-Q-1)
-        self._typed: dict[str, str] = {}  # values kept while the analyst switches sets
+        # What was typed, by parameter name: kept while the analyst switches sets or resources
+        # (the same IIN asked of №1, then №12), forgotten at sign-out.
+        self._typed: dict[str, str] = {}
         self._params: list[_FieldRow] = []
         self._errors: dict[str, str] | None = None  # None until the first check answers
         self._check_gen = 0
@@ -225,7 +227,6 @@ class QueryPage(QWidget):
         if res is None and resource_id is not None:
             return False
         self._current = res
-        self._typed = {}
         self._build_sets()
         chosen = res.param_sets[0] if res else None
         if res is not None and set_id is not None:
@@ -471,6 +472,7 @@ class QueryPage(QWidget):
 
     def reset(self) -> None:
         """After sign-out: nothing the previous session typed or received stays on screen."""
+        self._typed = {}
         for row in (*self._params, *self.basis.values()):
             row.set_text("")
             row.touched = False

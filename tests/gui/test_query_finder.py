@@ -69,6 +69,12 @@ def test_keyboard_ctrl_f_arrows_and_enter_pick_a_resource(qtbot: Any,
     assert page.finder.filter.accessibleName() and page.finder.list.accessibleName()
     assert page.findChild(QLineEdit, "param_iin").accessibleName() == "IIN"
     assert page.basis["purpose"].editor.accessibleName() == "Purpose"
+    qtbot.keyClicks(page.findChild(QLineEdit, "param_iin"), "791028302728")
+    page.select_resource(14)  # the same person asked of another resource: the IIN stays
+    assert page.params() == {"iin": "791028302728"}
+    page.reset()  # sign-out forgets it
+    page.select_resource(1)
+    assert page.params() == {"iin": ""}
 
 
 def test_parameter_sets_switch_rows_keep_values_and_say_what_is_missing(
