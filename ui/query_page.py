@@ -380,10 +380,9 @@ class QueryPage(QWidget):
             return
         choice = res.choose_set(set(params))
         self.select_resource(resource_id, choice.chosen.id if choice.chosen else None)
-        for row in self._params:
-            if row.name in params:
-                row.set_text(params[row.name])
-                row.touched = True
+        for row in self._params:  # sent by itself: exactly these, nothing typed before
+            row.set_text(params.get(row.name, ""))
+            row.touched = row.name in params
         self._send_when_checked = True
         self.recheck()
 
