@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -33,6 +33,7 @@ from ui.messages import LEVEL_STYLE, error_text
 from ui.widgets import named
 from ui.worker import DeskRunner
 
+POLL_MS = 60_000
 COLUMNS = ("id", "action", "state", "submitted_at", "due_at", "decided_at", "reason")
 
 
@@ -170,8 +171,20 @@ class AccountPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.guide)
         layout.addWidget(self.block_other_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # The operator decides within a day (paragraph 6): while something awaits a decision and
+        # the token is open, the page asks again every minute by itself.
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self._poll)
+        self.poll.start()
         self.retranslate()
         self.load()
+
+    def _poll(self) -> None:
+        waiting = any(f.state == "submitted" for f in self.rows())
+        token_open = self.applicant.unlocked or self._desk.user is not None
+        if waiting and token_open and self.isVisible() and not self._runner.busy:
+            self.refresh()
 
     # -- the list ------------------------------------------------------------------------------
 

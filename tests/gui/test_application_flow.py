@@ -182,9 +182,13 @@ def test_registration_refused_then_registered_then_the_filled_agreement(
     _decide(world, second.id, "register")
     page.load()
     page.message.clear()
-    page.refresh_button.click()
+    # Not asked by hand this time: the page asks by itself while a decision is awaited.
+    page.poll.setInterval(200)
+    page.show()
     qtbot.waitUntil(lambda: page.message.text() != "", timeout=SLOW_MS)
     assert page.rows()[0].state == "registered", page.message.text()
+    assert page.table.item(0, 2).text() == "Зарегистрирован"  # in the UI's language (ru)
+    assert page.table.item(1, 2).text() == "Отклонена оператором"
     assert page.rows()[0].verified
 
     # The new user signs in and signs the agreement filled in.
