@@ -38,7 +38,6 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from gateway.models import dispositions, journal_head, users
 from gateway.models import journal as journal_table
-from transport.canonical import canonical_json
 from transport.clock import iso, now_utc, parse_iso, to_astana
 from transport.protocol import ATTACHED_ACTIONS
 
@@ -218,7 +217,7 @@ def write(engine: Engine, config: Settings, start: date, end: date, out: BinaryI
                 tally.unattributed += _unattributed(row)
                 continue
             item = _item(row, person, moment, retention)
-            rows.add(item)
+            rows.add(item, _ROW_CONTAINERS)
             tally.add(item)
             for anomaly in _row_anomalies(item, config):
                 flagged.add(anomaly)
@@ -258,6 +257,12 @@ def build(engine: Engine, config: Settings, start: date, end: date,
     return doc
 
 
+# A row's only container is its params (the rest are texts, numbers or null: _item).
+_ROW_CONTAINERS = ("params",)
+# The same parameters, whatever order or spacing they were signed in (floats too, unlike
+# canonical_json: a grouping key, not signed bytes).
+_subject_key = functools.partial(json.dumps, sort_keys=True, separators=(",", ":"),
+                                 ensure_ascii=False)
 _SPOOL_BYTES = 4 << 20  # a small report stays in memory, a large one goes to a temporary file
 _HOUR_US = 3600 * 1_000_000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -307,7 +312,7 @@ class _Tally:
         times.append(_microseconds(r["at"]))
         seqs.append(seq)
         if r["params"]:
-            key = canonical_json(r["params"]).decode("utf-8")
+            key = _subject_key(r["params"])
             known = self.subjects.get(key)
             if known is None:
                 self.subjects[key] = (seq, iin)  # most subjects are asked about once
@@ -449,8 +454,9 @@ def _encoder(level: int) -> Callable[[Any], str]:
     return lambda value: "".join(encode(value, 0))
 
 
-def _dump(value: Any, level: int) -> str:
-    """`value` as json.dumps(value, ensure_ascii=False, indent=2) renders it `level` deep."""
+def _dump(value: Any, level: int, nested: tuple[str, ...] | None = None) -> str:
+    """`value` as json.dumps(value, ensure_ascii=False, indent=2) renders it `level` deep;
+    `nested`, when given, names the only keys of a dict that may hold a container."""
     kind = type(value)
     if kind is str:
         return encode_basestring(value)
@@ -460,16 +466,17 @@ def _dump(value: Any, level: int) -> str:
         return "{}" if kind is dict else "[]"
     inner, outer = "\n" + "  " * (level + 1), "\n" + "  " * level
     if kind is dict:
-        nested = [k for k, v in value.items() if type(v) in _CONTAINERS and v]
-        if not nested:
+        inside = [k for k in (value if nested is None else nested)
+                  if type(value[k]) in _CONTAINERS and value[k]]
+        if not inside:
             return "{" + inner + _encoder(level)(value)[1:-1] + outer + "}"
         # Nested containers are rendered on their own and put in place of a marker; a marker
         # is found by its key as well, and no string's JSON holds an unescaped quote.
         flat = dict(value)
-        for i, k in enumerate(nested):
+        for i, k in enumerate(inside):
             flat[k] = f"\x00{i}"
         text = _encoder(level)(flat)
-        for i, k in enumerate(nested):
+        for i, k in enumerate(inside):
             key = encode_basestring(str(k))
             text = text.replace(f"{key}: {encode_basestring(chr(0) + str(i))}",
                                 f"{key}: {_dump(value[k], level + 1)}", 1)
@@ -485,9 +492,9 @@ class _JsonList:
     def __init__(self, file: BinaryIO | SpooledTemporaryFile[bytes]) -> None:
         self.file, self.count = file, 0
 
-    def add(self, item: dict[str, Any]) -> None:
+    def add(self, item: dict[str, Any], nested: tuple[str, ...] | None = None) -> None:
         self.file.write(("\n    " if not self.count else ",\n    ").encode()
-                        + _dump(item, 2).encode("utf-8"))
+                        + _dump(item, 2, nested).encode("utf-8"))
         self.count += 1
 
     def copy_to(self, out: BinaryIO) -> None:

@@ -83,7 +83,9 @@ def _report_steps(engine: Engine, day: dt.date) -> tuple[int, dict[str, Any]]:
     out = io.BytesIO()
     with _steps(engine) as counted:
         reports.write(engine, reports.Settings(), day, day, out)
-    return counted[0], json.loads(out.getvalue())
+    doc = json.loads(out.getvalue())
+    assert out.getvalue() == reports.to_bytes(doc)  # the bytes json.dumps(indent=2) gives
+    return counted[0], doc
 
 
 @pytest.mark.req("R-CTL-1")

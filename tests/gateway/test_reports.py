@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import secrets
 import shutil
@@ -81,6 +82,11 @@ def test_report_counts_dispositions_and_flags_anomalies(gw: Gw) -> None:
 
     doc = reports.build(e, settings, dt.date(2025, 3, 3), dt.date(2025, 3, 9),
                         now=_at(58, 12))
+    # Streamed piece by piece (issue 10), in exactly the bytes json.dumps(indent=2) gives.
+    streamed = io.BytesIO()
+    reports.write(e, settings, dt.date(2025, 3, 3), dt.date(2025, 3, 9), streamed,
+                  now=_at(58, 12))
+    assert streamed.getvalue() == reports.to_bytes(doc)
     t = doc["totals"]
     assert (t["requests"], t["answered"], t["refused"], t["unattributed_refusals"]) == (7, 6, 1, 1)
     assert t["by_user"] == {A.iin: 5, B.iin: 2} and t["by_basis"] == {BASIS["case_number"]: 7}
