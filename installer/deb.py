@@ -51,6 +51,8 @@ def build_deb(app: Path, work: Path, out: Path, version: str, epoch: int,
     (stage / "DEBIAN" / "control").write_text(control(version, size // 1024 + 1))
     _clamp_times(stage, epoch)
     target = out / f"sio-desk_{version}_amd64.deb"
-    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "--build", str(stage), str(target)],
+    # gzip -3: a fifth of level 9's time for ~5 % more bytes, and every dpkg reads it.
+    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-z3", "--build", str(stage),
+                    str(target)],
                    check=True, capture_output=True, env=dict(env, SOURCE_DATE_EPOCH=str(epoch)))
     return target

@@ -81,38 +81,60 @@ if [[ -n "$POLICY" ]]; then
     fi
 fi
 
-# 4. Install, undoing everything on failure.
-CREATED=()
-for d in "$PREFIX" "$PREFIX/versions" "$PREFIX/bin" "$CONF"; do
-    [[ -d "$d" ]] || CREATED+=("$d")
-done
-STAGE=""
+# 4. Install, undoing everything on failure. Switching DIR/current is the last, atomic step: until
+#    then the machine runs what it ran before.
+set -E
+CREATED=() UNDO=()
+note_new() {  # the outermost missing ancestor of each folder about to be made
+    local d="$1" top=""
+    while [[ ! -e "$d" ]]; do top="$d"; d="$(dirname "$d")"; done
+    [[ -z "$top" ]] || CREATED+=("$top")
+}
+note_new "$PREFIX/versions"; note_new "$PREFIX/bin"; note_new "$CONF"
 rollback() {
+    trap - ERR INT TERM
     say "FAILED while installing; undoing."
-    [[ -n "$STAGE" ]] && rm -rf "$STAGE"
     local i
-    for ((i=${#CREATED[@]}-1; i>=0; i--)); do rm -rf "${CREATED[$i]}"; done
+    for ((i=${#UNDO[@]}-1; i>=0; i--)); do eval "${UNDO[$i]}" || true; done
+    for ((i=${#CREATED[@]}-1; i>=0; i--)); do rm -rf "${CREATED[$i]}"; done  # made by us alone
     exit 5
 }
 trap rollback ERR INT TERM
-mkdir -p "$PREFIX/versions" "$PREFIX/bin"
+q() { printf '%q' "$1"; }
+mkdir -p "$PREFIX/versions" "$PREFIX/bin" "$CONF"
 TARGET="$PREFIX/versions/$VERSION"
 if [[ ! -d "$TARGET" ]]; then
     STAGE="$(mktemp -d "$PREFIX/versions/.staging-XXXXXX")"
-    tar -xzf "$ARCHIVE" -C "$STAGE" --no-same-owner
+    UNDO+=("rm -rf $(q "$STAGE") $(q "$TARGET")")
+    tar -xzf "$ARCHIVE" -C "$STAGE" --no-same-owner 2> >(head -n 3 >&2)
     "$STAGE/sio-desk/sio-desk" --help >/dev/null  # the frozen app starts on this machine
     cp uninstall.sh "$STAGE/uninstall.sh"
     chmod 755 "$STAGE" "$STAGE/uninstall.sh"
     mv -T "$STAGE" "$TARGET"
-    STAGE=""
 fi
-switch() { ln -sfn "$2" "$1.new.$$" && mv -Tf "$1.new.$$" "$1"; }
-switch "$PREFIX/current" "versions/$VERSION"
-switch "$PREFIX/bin/sio-desk" "../current/sio-desk/sio-desk"
-switch "$PREFIX/bin/sio-gateway" "../current/sio-desk/sio-gateway"
-switch "$PREFIX/uninstall.sh" "current/uninstall.sh"
-mkdir -p "$CONF"
-[[ -f "$PIN" ]] || install -m 644 "$CERT" "$PIN"
-[[ -z "$POLICY" ]] || install -m 644 "$POLICY" "$CONF/policy.json"
+# Links through DIR/current, made once; they follow every later switch.
+link() {
+    [[ -L "$1" && "$(readlink "$1")" == "$2" ]] && return 0
+    [[ -e "$1" || -L "$1" ]] || UNDO+=("rm -f $(q "$1")")
+    ln -sfn "$2" "$1.new.$$" && mv -Tf "$1.new.$$" "$1"
+}
+link "$PREFIX/bin/sio-desk" "../current/sio-desk/sio-desk"
+link "$PREFIX/bin/sio-gateway" "../current/sio-desk/sio-gateway"
+link "$PREFIX/uninstall.sh" "current/uninstall.sh"
+if [[ ! -f "$PIN" ]]; then
+    UNDO+=("rm -f $(q "$PIN")")
+    install -m 644 "$CERT" "$PIN"
+fi
+if [[ -n "$POLICY" ]]; then
+    if [[ -f "$CONF/policy.json" ]]; then
+        cp -p "$CONF/policy.json" "$CONF/.policy.json.undo.$$"
+        UNDO+=("mv -f $(q "$CONF/.policy.json.undo.$$") $(q "$CONF/policy.json")")
+    else
+        UNDO+=("rm -f $(q "$CONF/policy.json")")
+    fi
+    install -m 644 "$POLICY" "$CONF/policy.json"
+fi
+link "$PREFIX/current" "versions/$VERSION"
 trap - ERR INT TERM
+rm -f "$CONF/.policy.json.undo.$$"
 say "installed SIO Desk $VERSION in $PREFIX (previous: ${CURRENT:-none}); programs: $PREFIX/bin/sio-desk, $PREFIX/bin/sio-gateway"

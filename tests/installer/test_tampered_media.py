@@ -103,3 +103,23 @@ def test_first_install_needs_a_release_cert_from_outside(built: Built, tmp_path:
                           capture_output=True, text=True, env=env, timeout=300, check=False)
     assert done.returncode == 3 and "--release-cert" in done.stderr
     assert not prefix.exists() and not conf.exists()
+
+
+@pytest.mark.req("R-WS-5")
+def test_disk_full_while_unpacking_rolls_back(built: Built, tmp_path: Path) -> None:
+    """A real failure after the checks (the target is a 20 MB tmpfs): exit 5, nothing left."""
+    small = tmp_path / "small"
+    small.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=20m", "tmpfs", str(small)], check=True)
+    try:
+        conf, prefix = tmp_path / "etc-xdg", small / "sio-desk"
+        env = dict(os.environ, XDG_CONFIG_DIRS=str(conf))
+        done = subprocess.run(
+            ["bash", str(built.bundle / "install.sh"), "--prefix", str(prefix),
+             "--release-cert", str(built.release_cert)],
+            capture_output=True, text=True, env=env, timeout=300, check=False)
+        assert done.returncode == 5 and "undoing" in done.stderr, done.stderr
+        assert not prefix.exists() and not conf.exists()
+        assert list(small.iterdir()) == []
+    finally:
+        subprocess.run(["umount", str(small)], check=False)
