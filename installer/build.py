@@ -150,11 +150,11 @@ def make_bundle(source: Path, work: Path, out: Path, version: str, key: Path, ce
     say("archiving the frozen app…")
     write_tar_gz(app, bundle / f"sio-desk-{version}-{ARCH}.tar.gz", epoch)
     for script in ("install.sh", "uninstall.sh"):
-        shutil.copyfile(HERE / script, bundle / script)
+        shutil.copyfile(source / "installer" / script, bundle / script)
         (bundle / script).chmod(0o755)
     (bundle / "VERSION").write_text(version + "\n")
     shutil.copyfile(cert, bundle / "release-cert.pem")
-    shutil.copyfile(HERE / "policy.example.json", bundle / "policy.example.json")
+    shutil.copyfile(source / "installer" / "policy.example.json", bundle / "policy.example.json")
     copy_docs(source, bundle)
     say("collecting the Linux wheelhouse…")
     download_wheels(python, work, env, source / "installer" / "runtime-linux.lock", None,
