@@ -20,13 +20,12 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from signing.der import bounds, children, element, tlv
 from signing.errors import SignatureInvalid
-from signing.gost.certs import is_gost_key, verify_by
+from signing.gost.certs import gost_key, is_gost_key, verify_by
 from signing.gost.nca import (
     HASH_BY_OID,
-    OID_HASH_STREEBOG512,
-    OID_SIG_GOST2015_512,
     SIGNATURE_HASH,
     GostError,
+    algorithms_for,
     hash_data,
     is_gost_oid,
 )
@@ -85,9 +84,6 @@ _OID_DATA = _oid("1.2.840.113549.1.7.1")
 _OID_SIGNED_DATA = _oid("1.2.840.113549.1.7.2")
 _ALG_SHA256 = _tlv(0x30, _oid("2.16.840.1.101.3.4.2.1"))
 _ALG_SHA256_RSA = _tlv(0x30, _oid("1.2.840.113549.1.1.11") + b"\x05\x00")
-# NCA GOST 34.10-2015 (512) with GOST 34.11-2015 (Streebog-512), as NCALayer writes them.
-_ALG_STREEBOG512 = _tlv(0x30, _oid(OID_HASH_STREEBOG512))
-_ALG_GOST2015_512 = _tlv(0x30, _oid(OID_SIG_GOST2015_512))
 _VERSION_1 = b"\x02\x01\x01"
 _ATTR_CONTENT_TYPE = _tlv(0x30, _oid("1.2.840.113549.1.9.3") + _tlv(0x31, _OID_DATA))
 _OID_MESSAGE_DIGEST = _oid("1.2.840.113549.1.9.4")
@@ -169,14 +165,15 @@ def sign_detached(
 ) -> bytes:
     """DER ContentInfo/SignedData over ``data``, detached; one sign_raw call.
 
-    RSA/SHA-256, or GOST 34.10-2015 (512) / Streebog-512 when the signer's key is GOST.
+    RSA/SHA-256, or for a GOST key NCA's pair for it (signing.gost.nca.algorithms_for).
     """
     # R-AUTH-5: every request leaves signed; the signature is over the signed attributes,
     # which bind the data's digest and the signer's certificate (ESS signingCertificateV2).
     parts = _parts(signer)
     if is_gost_key(signer.certificate):
-        alg_digest, alg_signature = _ALG_STREEBOG512, _ALG_GOST2015_512
-        digest = hash_data("streebog512", data)
+        hash_name, digest_oid, signature_oid = algorithms_for(gost_key(signer.certificate))
+        alg_digest, alg_signature = _tlv(0x30, _oid(digest_oid)), _tlv(0x30, _oid(signature_oid))
+        digest = hash_data(hash_name, data)
     else:
         alg_digest, alg_signature = _ALG_SHA256, _ALG_SHA256_RSA
         digest = hashlib.sha256(data).digest()

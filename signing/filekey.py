@@ -9,6 +9,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from asn1crypto import cms as acms
 from asn1crypto import keys as akeys
@@ -223,14 +224,18 @@ def p12_certificates(data: bytes, password: str) -> list[x509.Certificate]:
 
 def _decrypt_safe(info: acms.EncryptedContentInfo, password: str) -> bytes:
     """The PKCS#12 PBE schemes NCA and OpenSSL use for certificate bags."""
+    return _pbe_decrypt(info["content_encryption_algorithm"], info["encrypted_content"].native,
+                        password, "the certificates")
+
+
+def _pbe_decrypt(alg: Any, data: bytes, password: str, what: str) -> bytes:
+    """PKCS#12 PBE (SHA-1 + 3DES or RC2-40) or PBES2 (PBKDF2 + AES) decryption of ``data``."""
     from cryptography.hazmat.decrepit.ciphers.algorithms import TripleDES
     from cryptography.hazmat.primitives import padding as sympad
     from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
     from signing import rc2
 
-    alg = info["content_encryption_algorithm"]
-    data = info["encrypted_content"].native
     try:
         if alg.kdf == "pkcs12_kdf":
             pw, salt, rounds = _bmp(password), alg.kdf_salt, alg.kdf_iterations
@@ -253,9 +258,56 @@ def _decrypt_safe(info: acms.EncryptedContentInfo, password: str) -> bytes:
         unpadder = sympad.PKCS7(block_bits).unpadder()
         return unpadder.update(decryptor.update(data) + decryptor.finalize()) + unpadder.finalize()
     except ValueError as exc:
-        raise SigningError(
-            f"cannot decrypt the certificates: {exc}", code="file_key_invalid"
-        ) from exc
+        raise SigningError(f"cannot decrypt {what}: {exc}", code="file_key_invalid") from exc
+
+
+def gost_p12_keys(data: bytes, password: str) -> list[tuple[int, x509.Certificate]]:
+    """(private scalar, certificate) of each GOST key in an NCA PKCS#12 file (issue 12).
+
+    Established on NCA's test files: a pkcs8ShroudedKeyBag (PBE SHA-1 + 3DES, like the RSA
+    files) holding a PKCS#8 PrivateKeyInfo whose privateKey is, for GOST 2004 keys, a DER
+    INTEGER, and for GOST 2015 keys an OCTET STRING of the scalar, little-endian. A key
+    matches its certificate by d·G; keys without one are left out. Sandbox and tests only.
+    """
+    from signing.gost import ec
+    from signing.gost.certs import gost_key, is_gost_key
+    from signing.gost.nca import GostError
+
+    certs = [c for c in p12_certificates(data, password) if is_gost_key(c)]
+    pfx = ap12.Pfx.load(data, strict=True)
+    found: list[tuple[int, x509.Certificate]] = []
+    for info in ap12.AuthenticatedSafe.load(pfx["auth_safe"]["content"].native):
+        if info["content_type"].native != "data":
+            continue
+        for bag in ap12.SafeContents.load(info["content"].native):
+            if bag["bag_id"].native != "pkcs8_shrouded_key_bag":
+                continue
+            epki = bag["bag_value"]
+            plain = _pbe_decrypt(epki["encryption_algorithm"], epki["encrypted_data"].native,
+                                 password, "the key")
+            d = _gost_scalar(plain)
+            for cert in certs:
+                try:
+                    key = gost_key(cert)
+                except GostError:
+                    continue
+                if 0 < d < key.curve.q and ec.public_key(key.curve, d) == key.point:
+                    found.append((d, cert))
+    return found
+
+
+def _gost_scalar(private_key_info: bytes) -> int:
+    # NCA's privateKey: a DER INTEGER (2004 keys) or an OCTET STRING, little-endian (2015).
+    from asn1crypto import core
+
+    try:
+        outer = core.Sequence.load(private_key_info)
+        inner = core.Asn1Value.load(core.OctetString.load(outer[2].dump()).native)
+    except (ValueError, TypeError, IndexError) as exc:
+        raise SigningError(f"not a PKCS#8 GOST key: {exc}", code="file_key_invalid") from exc
+    if inner.tag == 2:  # INTEGER
+        return int.from_bytes(inner.contents, "big")
+    return int.from_bytes(inner.contents, "little")
 
 
 def _load_key(der: bytes, password: str) -> object:

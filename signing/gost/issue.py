@@ -27,6 +27,7 @@ from signing.gost.nca import (
     OID_KEY_GOST2015_512,
     OID_SIG_GOST2015_512,
     GostPublicKey,
+    algorithms_for,
     hash_data,
     public_key_from_spki,
     sign_digest,
@@ -37,7 +38,7 @@ NCA_CURVE_512 = "1.2.398.3.10.1.1.2.2.1"
 
 @dataclass(frozen=True)
 class GostKeyPair:
-    """A sandbox GOST 34.10-2015 (512-bit) private scalar and its public key."""
+    """A software GOST private scalar and its public key (sandbox and NCA test keys)."""
 
     private: int
     public: GostPublicKey
@@ -54,8 +55,9 @@ class GostKeyPair:
         return cls(d, public_key_from_spki(spki(ec.public_key(TC26_512_A, d))))
 
     def sign(self, data: bytes) -> bytes:
-        """NCA-encoded GOST 34.10-2015 signature over Streebog-512 of ``data``."""
-        return sign_digest(self.public, self.private, hash_data("streebog512", data))
+        """NCA-encoded signature over ``data`` with the key's own hash (algorithms_for)."""
+        return sign_digest(self.public, self.private,
+                           hash_data(algorithms_for(self.public)[0], data))
 
     def key_identifier(self) -> bytes:
         """SHA-1 of the public key bits (RFC 5280 §4.2.1.2 method 1)."""

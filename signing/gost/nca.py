@@ -175,6 +175,15 @@ def check_pairing(key: GostPublicKey, signature_oid: str) -> str:
     return hash_name
 
 
+def algorithms_for(key: GostPublicKey) -> tuple[str, str, str]:
+    """(hash name, digest OID, signature OID) a signature by ``key`` uses, NCA's way."""
+    if key.algorithm == "gost2004":
+        return "gost34311", OID_HASH_GOST94, OID_SIG_GOST2004
+    if key.bits == 256:
+        return "streebog256", OID_HASH_STREEBOG256, OID_SIG_GOST2015_256
+    return "streebog512", OID_HASH_STREEBOG512, OID_SIG_GOST2015_512
+
+
 def verify_digest(key: GostPublicKey, digest: bytes, signature: bytes) -> bool:
     """True when ``signature`` (NCA encoding) signs the already computed ``digest``."""
     r, s = decode_signature(key, signature)
@@ -199,6 +208,6 @@ __all__ = [
     "HASHES", "HASH_BY_OID", "NCA_GOST94_SBOX", "OID_HASH_GOST94", "OID_HASH_STREEBOG256",
     "OID_HASH_STREEBOG512", "OID_KEY_GOST2004", "OID_KEY_GOST2015_512", "OID_SIG_GOST2004",
     "OID_SIG_GOST2015_256", "OID_SIG_GOST2015_512", "SIGNATURE_HASH", "GostError",
-    "GostPublicKey", "check_pairing", "decode_signature", "encode_signature", "hash_data",
-    "is_gost_oid", "public_key_from_spki", "sign_digest", "verify", "verify_digest",
+    "GostPublicKey", "algorithms_for", "check_pairing", "decode_signature", "encode_signature",
+    "hash_data", "is_gost_oid", "public_key_from_spki", "sign_digest", "verify", "verify_digest",
 ]

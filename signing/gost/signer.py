@@ -10,7 +10,7 @@ from signing.gost.issue import GostKeyPair
 
 
 class GostSoftwareSigner:
-    """signing.signer.Signer for a GOST key: sign_raw is GOST 34.10-2015 over Streebog-512."""
+    """signing.signer.Signer for a GOST key: sign_raw hashes as the key's algorithm says."""
 
     def __init__(self, key: GostKeyPair, certificate: x509.Certificate,
                  chain: Sequence[x509.Certificate] = ()) -> None:
@@ -34,7 +34,7 @@ class GostSoftwareSigner:
         return self._key
 
     def sign_raw(self, data: bytes) -> bytes:
-        """NCA-encoded GOST 34.10-2015 (512) signature over Streebog-512 of ``data``."""
+        """NCA-encoded GOST signature over ``data`` (Streebog or GOST 34.311-95)."""
         return self._key.sign(data)
 
 

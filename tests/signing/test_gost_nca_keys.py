@@ -1,0 +1,71 @@
+"""Issue 12: NCA's own GOST test keys (.p12) open (PBE SHA-1 + 3DES, NCA's PKCS#8 layout), sign
+CMS with GOST 2004 (GOST 34.311-95) and GOST 2015 (Streebog-512), and those signatures verify
+against NCA's test CAs and CRLs as of a time inside the certificates' validity."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from asn1crypto import cms as acms
+
+from signing.cms import sign_detached, verify_detached
+from signing.crl import load_crl
+from signing.errors import PinIncorrect, SignatureInvalid
+from signing.filekey import gost_p12_keys
+from signing.gost.certs import gost_key
+from signing.gost.issue import GostKeyPair
+from signing.gost.nca import OID_HASH_GOST94, OID_HASH_STREEBOG512
+from signing.gost.signer import GostSoftwareSigner
+from signing.profile import load_certificate
+from signing.trust import TrustStore
+
+DATA = b"SIO Desk: signed with an NCA test key"
+CA04 = ("ca-test/nca_gost_test__UKO3.0_GOST_TEST.pem", "ca-test/nca_gost_test.crl")
+CA15 = ("ca-test/nca_gost2022_test__ULTTYQ_GOST_TEST_2022.der.cer",
+        "ca-test/nca_gost2022_test.crl")
+KEYS = [  # file, password, CA, a moment inside validity, expected status, digest OID
+    ("ncanode-kz/ceo_sign_gost2004_revoked__pw_Qwerty12.p12", "Qwerty12", CA04,
+     "2022-01-18T04:46:30", "valid", OID_HASH_GOST94),
+    ("ncanode-kz/ceo_sign_gost2004_revoked__pw_Qwerty12.p12", "Qwerty12", CA04,
+     "2022-06-01T00:00:00", "revoked", OID_HASH_GOST94),
+    ("ncanode-kz/individual_gost2015_valid__pw_Aa123456.p12", "Aa123456", CA15,
+     "2022-09-01T00:00:00", "valid", OID_HASH_STREEBOG512),
+    ("ncanode-kz/ceo_gost2015_revoked__pw_Aa123456.p12", "Aa123456", CA15,
+     "2022-08-01T00:00:00", "revoked", OID_HASH_STREEBOG512),
+]
+
+
+@pytest.mark.req("R-AUTH-5")
+@pytest.mark.usefixtures("gost_backend")
+@pytest.mark.parametrize(("name", "password", "ca", "when", "expected", "digest"), KEYS)
+def test_nca_gost_key_signs_and_verifies(nca_test_dir: Path, name: str, password: str,
+                                         ca: tuple[str, str], when: str, expected: str,
+                                         digest: str) -> None:
+    ((d, cert),) = gost_p12_keys((nca_test_dir / name).read_bytes(), password)
+    signer = GostSoftwareSigner(GostKeyPair(d, gost_key(cert)), cert)
+    der = sign_detached(DATA, signer)
+    si = acms.ContentInfo.load(der)["content"]["signer_infos"][0]
+    assert si["digest_algorithm"]["algorithm"].dotted == digest
+    store = TrustStore([load_certificate((nca_test_dir / ca[0]).read_bytes())],
+                       crls=[load_crl((nca_test_dir / ca[1]).read_bytes())])
+    at = dt.datetime.fromisoformat(when).replace(tzinfo=dt.UTC)
+    try:
+        verified = verify_detached(der, DATA, store, at=at, purpose="signing")
+        status = "valid"
+        assert verified.certificate == cert
+    except SignatureInvalid as exc:
+        status = exc.code
+    assert status == expected
+    with pytest.raises(SignatureInvalid) as err:
+        verify_detached(der, DATA + b".", store, at=at)
+    assert err.value.code == "digest_mismatch"
+
+
+def test_gokalkan_gost_key_and_a_wrong_password(nca_test_dir: Path) -> None:
+    data = (nca_test_dir / "gokalkan/gost1__pw_Qwerty12.p12").read_bytes()
+    ((d, cert),) = gost_p12_keys(data, "Qwerty12")
+    assert gost_key(cert).bits == 512 and d > 0
+    with pytest.raises(PinIncorrect):
+        gost_p12_keys(data, "wrong")
