@@ -24,7 +24,8 @@ _INET = re.compile(r'connect\(\d+, \{sa_family=AF_INET6?, .*?(?:inet_addr\("([^"
 def skip_reason() -> str | None:
     if os.name != "posix" or os.geteuid() != 0:
         return "installing into an offline network namespace needs root"
-    for tool in ("ip", "unshare", "strace", "openssl"):
+    for tool in ("ip", "unshare", "strace", "openssl", "dpkg-deb", "wixl", "msiinfo",
+                 "osslsigncode"):
         if shutil.which(tool) is None:
             return f"{tool} is not installed (./run installer installs it)"
     probe = f"inst-probe-{os.getpid()}"
