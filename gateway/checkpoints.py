@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select
 
 from gateway import journal
 from gateway.config import GatewayConfig
@@ -155,6 +155,17 @@ def seal_open(engine: Engine, signer: Signer, reason: str = "export") -> StoredC
         return seal(conn, signer, reason)
 
 
+# The first seq of the open segment and that entry's time (if it exists yet), in one
+# statement built once: every append runs it.
+_OPEN_FROM = func.coalesce(
+    select(journal_checkpoints.c.last_seq).order_by(journal_checkpoints.c.segment.desc())
+    .limit(1).scalar_subquery(), 0) + 1
+_OPEN_SEGMENT = select(
+    _OPEN_FROM.label("open_from"),
+    select(journal_table.c.at_utc).where(journal_table.c.seq == _OPEN_FROM)
+    .scalar_subquery().label("first_at"))
+
+
 class SegmentSealer:
     """Seals a segment inside the append that fills it (size) or the first one after it ages."""
 
@@ -163,22 +174,17 @@ class SegmentSealer:
             raise ValueError("segment caps must be positive")
         self.signer, self.max_entries, self.max_age_s = signer, max_entries, max_age_s
 
-    def _open_from(self, conn: Connection) -> int:
-        sealed = conn.execute(
-            select(journal_checkpoints.c.last_seq)
-            .order_by(journal_checkpoints.c.segment.desc()).limit(1)
-        ).scalar()
-        return 1 if sealed is None else int(sealed) + 1
-
-    def before_append(self, conn: Connection, at: datetime) -> None:
-        first = conn.execute(
-            select(journal_table.c.at_utc).where(journal_table.c.seq == self._open_from(conn))
-        ).scalar()
-        if first is not None and (at - parse_iso(first)).total_seconds() >= self.max_age_s:
+    def before_append(self, conn: Connection, at: datetime) -> int:
+        row = conn.execute(_OPEN_SEGMENT).one()
+        if row.first_at is not None and (
+                at - parse_iso(row.first_at)).total_seconds() >= self.max_age_s:
             seal(conn, self.signer, "age")
+            return int(conn.execute(_OPEN_SEGMENT).one().open_from)
+        return int(row.open_from)
 
-    def after_append(self, conn: Connection, entry: journal.JournalEntry) -> None:
-        if entry.seq - self._open_from(conn) + 1 >= self.max_entries:
+    def after_append(self, conn: Connection, entry: journal.JournalEntry,
+                     open_from: int) -> None:
+        if entry.seq - open_from + 1 >= self.max_entries:
             seal(conn, self.signer, "size")
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, exists, func, insert, or_, select
+from sqlalchemy import Connection, Row, bindparam, exists, func, insert, or_, select
 
 from gateway.models import (
     downtime_closings,
@@ -203,24 +203,38 @@ def _derived(seq: int, kind: str, detail: str) -> tuple[Any, dict[str, Any]] | N
 
 
 # Reading: bounded by what is current, never by the journal --------------------------------------
+# Built once: a query runs these on every request, and building a statement costs more than
+# SQLite takes to run it.
 
-def _last_closing() -> Any:
-    """The latest closing of the emergency on the same row (a later closing overrides)."""
-    return (select(func.max(downtime_closings.c.seq))
-            .where(downtime_closings.c.entry_seq == downtime_emergencies.c.seq)
-            .scalar_subquery())
-
-
-def _emergencies(where: Any = None) -> Any:
+def _emergencies_query() -> Any:
     closing = downtime_closings.alias("closing")
+    last_closing = (select(func.max(downtime_closings.c.seq))  # a later closing overrides
+                    .where(downtime_closings.c.entry_seq == downtime_emergencies.c.seq)
+                    .scalar_subquery())
     query = (
         select(downtime_emergencies.c.seq, journal.c.detail, closing.c.seq.label("closing_seq"),
                closing.c.ended_at_utc)
         .join(journal, journal.c.seq == downtime_emergencies.c.seq)
-        .outerjoin(closing, closing.c.seq == _last_closing())
+        .outerjoin(closing, closing.c.seq == last_closing)
         .order_by(downtime_emergencies.c.seq)
     )
-    return query if where is None else query.where(where(closing))
+    return query, closing
+
+
+_EMERGENCIES, _CLOSING = _emergencies_query()
+_OPEN_EMERGENCIES = _EMERGENCIES.where(
+    downtime_emergencies.c.started_at_utc <= bindparam("now"),
+    or_(_CLOSING.c.seq.is_(None), _CLOSING.c.ended_at_utc > bindparam("now")))
+_EMERGENCY = _EMERGENCIES.where(downtime_emergencies.c.seq == bindparam("seq"))
+_NOTICES_FROM = (
+    select(downtime_notices.c.seq, journal.c.detail)
+    .join(journal, journal.c.seq == downtime_notices.c.seq)
+    .where(downtime_notices.c.ends_at_utc > bindparam("now"))
+    .order_by(downtime_notices.c.seq)
+)
+_UNREADABLE = select(unreadable_entries).order_by(unreadable_entries.c.seq)
+_UNREPORTED = _UNREADABLE.where(
+    ~exists().where(fault_reports.c.entry_seq == unreadable_entries.c.seq))
 
 
 def _emergency_row(row: Row[Any]) -> Emergency:
@@ -233,38 +247,28 @@ def _emergency_row(row: Row[Any]) -> Emergency:
 
 def notices_from(conn: Connection, moment: datetime) -> list[Notice]:
     """Notices not yet over at `moment` (current and upcoming), in seq order."""
-    rows = conn.execute(
-        select(downtime_notices.c.seq, journal.c.detail)
-        .join(journal, journal.c.seq == downtime_notices.c.seq)
-        .where(downtime_notices.c.ends_at_utc > utc_text(moment))
-        .order_by(downtime_notices.c.seq)
-    ).all()
+    rows = conn.execute(_NOTICES_FROM, {"now": utc_text(moment)})
     return [notice_of(int(r.seq), r.detail) for r in rows]
 
 
 def open_emergencies(conn: Connection, moment: datetime) -> list[Emergency]:
     """Emergencies started by `moment` and not ended by it."""
-    now = utc_text(moment)
-    rows = conn.execute(_emergencies(lambda closing: and_(
-        downtime_emergencies.c.started_at_utc <= now,
-        or_(closing.c.seq.is_(None), closing.c.ended_at_utc > now))))
-    return [_emergency_row(r) for r in rows]
+    return [_emergency_row(r) for r in conn.execute(_OPEN_EMERGENCIES,
+                                                    {"now": utc_text(moment)})]
 
 
 def emergencies(conn: Connection) -> list[Emergency]:
     """The whole emergency journal, each row with its closing, in seq order."""
-    return [_emergency_row(r) for r in conn.execute(_emergencies())]
+    return [_emergency_row(r) for r in conn.execute(_EMERGENCIES)]
 
 
 def by_seq(conn: Connection, seq: int) -> Emergency | None:
     """The emergency journaled as entry `seq`, with its closing; None if there is none."""
-    row = conn.execute(_emergencies(lambda _: downtime_emergencies.c.seq == seq)).first()
+    row = conn.execute(_EMERGENCY, {"seq": seq}).first()
     return None if row is None else _emergency_row(row)
 
 
 def unreadable(conn: Connection, *, unreported_only: bool = False) -> list[Unreadable]:
     """Unreadable entries in seq order (only those whose fault is not journaled yet)."""
-    query = select(unreadable_entries).order_by(unreadable_entries.c.seq)
-    if unreported_only:
-        query = query.where(~exists().where(fault_reports.c.entry_seq == unreadable_entries.c.seq))
-    return [Unreadable(int(r.seq), str(r.kind), str(r.reason)) for r in conn.execute(query)]
+    rows = conn.execute(_UNREPORTED if unreported_only else _UNREADABLE)
+    return [Unreadable(int(r.seq), str(r.kind), str(r.reason)) for r in rows]

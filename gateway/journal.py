@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, Protocol
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
 from gateway import downtime
 from gateway.models import GENESIS_HASH, journal, journal_head
@@ -31,6 +31,7 @@ KINDS |= {"read"}
 KINDS |= {"logout"}  # issue 9: a session ended by the user or by its certificate's revocation
 KINDS |= {"unblock"}  # the operator undoes a block (issue 9)
 KINDS |= {"fault"}  # a stored row the gateway cannot read, journaled once (issue 9)
+KINDS |= {"review"}  # R-CTL-1: a departmental controller's signed review of the reports
 
 _HASHED = (
     "seq", "kind", "at_utc", "at_astana", "actor_iin", "cert_serial", "resource", "basis",
@@ -76,9 +77,11 @@ COLUMNS = tuple(f.name for f in fields(JournalEntry))
 class Sealer(Protocol):
     """Seals full segments inside the append transaction (gateway.checkpoints.attach)."""
 
-    def before_append(self, conn: Connection, at: datetime) -> None: ...
+    def before_append(self, conn: Connection, at: datetime) -> int:
+        """Seal by age if due; the first seq of the open segment after that."""
+        ...
 
-    def after_append(self, conn: Connection, entry: JournalEntry) -> None: ...
+    def after_append(self, conn: Connection, entry: JournalEntry, open_from: int) -> None: ...
 
 
 # Keyed by engine so every caller of append() seals without having to pass anything along.
@@ -102,6 +105,22 @@ def _stamp(moment: datetime) -> tuple[str, str]:
     return utc, to_astana(moment).isoformat(timespec="milliseconds")
 
 
+# Built once (issue 10: building a statement cost more than running it). The head row is
+# locked (FOR UPDATE on PostgreSQL; SQLite callers hold BEGIN IMMEDIATE via gateway.db.write_tx);
+# the time of the entry it points at comes along: a writer that took its time before it got the
+# head (another process held it) is stamped no earlier than the entry it follows.
+_HEAD = (
+    select(journal_head.c.seq, journal_head.c.hash, journal.c.at_utc)
+    .select_from(journal_head.outerjoin(journal, journal.c.seq == journal_head.c.seq))
+    .where(journal_head.c.id == 1)
+    .with_for_update(of=journal_head)
+)
+_NEXT_SEQ = select(journal_head.c.seq).where(journal_head.c.id == 1).with_for_update()
+_INSERT = insert(journal)
+_MOVE_HEAD = (update(journal_head).where(journal_head.c.id == 1)
+              .values(seq=bindparam("new_seq"), hash=bindparam("new_hash")))
+
+
 def append(
     conn: Connection,
     kind: str,
@@ -121,15 +140,14 @@ def append(
     gateway.db.write_tx), so concurrent appends get consecutive seqs in commit order."""
     if kind not in KINDS:
         raise ValueError(f"unknown journal kind {kind!r}")
-    head = conn.execute(
-        select(journal_head.c.seq, journal_head.c.hash)
-        .where(journal_head.c.id == 1)
-        .with_for_update()
-    ).one()
-    moment = _not_before_head(conn, int(head.seq), at or now_utc())
+    head = conn.execute(_HEAD).one()
+    moment = at or now_utc()
+    if head.at_utc is not None:  # R-LOG-1 chronological order: see _HEAD
+        moment = max(moment, datetime.fromisoformat(head.at_utc))
     sealer = _SEALERS.get(conn.engine)
+    open_from = 0
     if sealer is not None:
-        sealer.before_append(conn, moment)  # the age cap closes a segment before this entry
+        open_from = sealer.before_append(conn, moment)  # the age cap closes a segment first
     at_utc, at_astana = _stamp(moment)
     fields: dict[str, Any] = {
         "seq": int(head.seq) + 1,
@@ -145,33 +163,17 @@ def append(
         "detail": canonical_json(dict(detail or {})).decode("utf-8"),
     }
     entry = JournalEntry(**fields, prev_hash=head.hash, hash=entry_hash(head.hash, fields))
-    conn.execute(insert(journal).values(**asdict(entry)))
-    conn.execute(
-        update(journal_head)
-        .where(journal_head.c.id == 1)
-        .values(seq=entry.seq, hash=entry.hash)
-    )
+    conn.execute(_INSERT, asdict(entry))
+    conn.execute(_MOVE_HEAD, {"new_seq": entry.seq, "new_hash": entry.hash})
     downtime.index(conn, entry.seq, kind, entry.detail)  # issue 10: what queries read
     if sealer is not None:
-        sealer.after_append(conn, entry)  # the size cap closes it with this entry
+        sealer.after_append(conn, entry, open_from)  # the size cap closes it with this entry
     return entry
-
-
-def _not_before_head(conn: Connection, head_seq: int, moment: datetime) -> datetime:
-    """R-LOG-1 chronological order: a writer that took its time before waiting for the head
-    lock (another process held it) is stamped no earlier than the entry it follows."""
-    prev = conn.execute(select(journal.c.at_utc).where(journal.c.seq == head_seq)).scalar()
-    if prev is None:
-        return moment
-    return max(moment, datetime.fromisoformat(prev))
 
 
 def next_seq(conn: Connection) -> int:
     """The seq the next append in this transaction will get (locks the head like append)."""
-    head = conn.execute(
-        select(journal_head.c.seq).where(journal_head.c.id == 1).with_for_update()
-    ).scalar_one()
-    return int(head) + 1
+    return int(conn.execute(_NEXT_SEQ).scalar_one()) + 1
 
 
 def entries(engine: Engine, since_seq: int = 0) -> list[JournalEntry]:
