@@ -314,9 +314,11 @@ def _load_key(der: bytes, password: str) -> object:
     try:
         return serialization.load_der_private_key(der, password.encode())
     except UnsupportedAlgorithm as exc:
-        # DESIGN: GOST keys sign only through NCALayer; say so instead of failing obscurely.
+        # DESIGN: in production GOST keys sign through NCALayer; a GOST key file opens only
+        # as a sandbox file key (FileKeyToken, gost_p12_keys).
         raise SigningError(
-            "This key file holds a GOST key; GOST keys can be used only through NCALayer.",
+            "This key file holds a GOST key; GOST keys sign through NCALayer (key files only "
+            "in the sandbox).",
             code="unsupported_algorithm",
         ) from exc
     except ValueError as exc:
@@ -350,6 +352,7 @@ class FileKeyToken(Token):
         self.path = Path(path)
         self._entries: list[P12Entry] | None = None
         self._cas: list[x509.Certificate] = []
+        self._gost: list[tuple[int, x509.Certificate]] = []  # NCA GOST key files (issue 12)
 
     def info(self) -> TokenInfo:
         """The file as a token: label is the file name; files have no PIN counter."""
@@ -370,21 +373,40 @@ class FileKeyToken(Token):
             raise TokenAbsent(f"Key file {self.path} is missing.") from exc
         except OSError as exc:
             raise TokenError(f"Cannot read key file {self.path}: {exc}") from exc
-        self._entries, self._cas = read_p12(data, pin)
+        try:
+            self._entries, self._cas = read_p12(data, pin)
+            self._gost = []
+        except SigningError as exc:
+            if exc.code not in ("unsupported_algorithm", "file_key_invalid"):
+                raise
+            gost = gost_p12_keys(data, pin)  # a wrong password raises PinIncorrect here too
+            if not gost:
+                raise
+            self._entries, self._gost = [], gost
+            self._cas = [c for c in p12_certificates(data, pin)
+                         if all(c != cert for _, cert in gost)]
 
     def logout(self) -> None:
         """Forget the decrypted keys."""
         self._entries = None
         self._cas = []
+        self._gost = []
 
     def keypairs(self) -> list[KeyPair]:
         """The keys in the file with their certificates."""
         entries = self._require()
+        certs = [e.certificate for e in entries] + [cert for _, cert in self._gost]
         return [
-            KeyPair(id=bytes([i + 1]) * 4, label=e.name, certificate=e.certificate,
-                    profile=profile_of(e.certificate))
-            for i, e in enumerate(entries)
+            KeyPair(id=bytes([i + 1]) * 4, label=self._label(i), certificate=cert,
+                    profile=profile_of(cert))
+            for i, cert in enumerate(certs)
         ]
+
+    def _label(self, index: int) -> str:
+        entries = self._require()
+        if index < len(entries):
+            return entries[index].name
+        return f"GOST_{self._gost[index - len(entries)][1].serial_number:X}"
 
     def signer(self, pair: KeyPair) -> Signer:
         """A software signer for that key; the file's CA certificates form the chain."""
@@ -392,6 +414,14 @@ class FileKeyToken(Token):
             if entry.certificate == pair.certificate:
                 chain = [c for c in self._cas if c.subject == entry.certificate.issuer]
                 return SoftwareSigner(entry.key, entry.certificate, chain)
+        for d, cert in self._gost:
+            if cert == pair.certificate:
+                from signing.gost.certs import gost_key
+                from signing.gost.issue import GostKeyPair
+                from signing.gost.signer import GostSoftwareSigner
+
+                chain = [c for c in self._cas if c.subject == cert.issuer]
+                return GostSoftwareSigner(GostKeyPair(d, gost_key(cert)), cert, chain)
         raise SigningError("that key is not in this file", code="no_such_key")
 
     def close(self) -> None:

@@ -60,10 +60,17 @@ def test_real_nca_rsa_p12(nca_test_dir: Path) -> None:
     assert len(token.signer(pair).sign_raw(b"x")) == 256
 
 
-def test_real_nca_gost_p12_is_unsupported(nca_test_dir: Path) -> None:
+def test_real_nca_gost_p12_in_the_sandbox(nca_test_dir: Path) -> None:
+    # Issue 12: NCA's GOST key files open as sandbox file keys (their encryption is known now).
     token = FileKeyToken(
         nca_test_dir / "ncanode-kz/individual_gost2015_valid__pw_Aa123456.p12", sandbox=True)
-    with pytest.raises(SigningError) as err:
-        token.login("Aa123456")
-    assert err.value.code == "unsupported_algorithm"
-    assert "NCALayer" in str(err.value)
+    with pytest.raises(PinIncorrect):
+        token.login("Aa123457")
+    token.login("Aa123456")
+    [pair] = token.keypairs()
+    assert (pair.profile.algorithm, pair.profile.purpose) == ("gost2015",
+                                                              "signing_and_authentication")
+    assert len(token.signer(pair).sign_raw(b"x")) == 128
+    token.logout()
+    with pytest.raises(SigningError):
+        token.keypairs()
