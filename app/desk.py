@@ -450,13 +450,16 @@ class Desk:
         return self._send(self.client.dispose, self._signed(statement)).journal_seq
 
     def _sign_printout(self, pdf: bytes) -> bytes:
+        return self.sign_pdf(pdf, reason="SIO result attached to case material")
+
+    def sign_pdf(self, pdf: bytes, reason: str) -> bytes:
+        """`pdf` PAdES-signed with the signing key (a printout, the controller's report)."""
         from signing.pades import sign_pdf  # pyHanko costs ~0.3 s to import: only when exporting
 
         if self._signer is None:
             raise DeskError("not_logged_in")
         try:
-            return sign_pdf(pdf, self._signer, reason="SIO result attached to case material",
-                            location=self.gateway_name)
+            return sign_pdf(pdf, self._signer, reason=reason, location=self.gateway_name)
         except SigningError as exc:
             raise _desk_error(exc) from exc
 
@@ -471,6 +474,18 @@ class Desk:
             return Signed.wrap(payload, sign_detached(payload, self._signer))
         except SigningError as exc:
             raise _desk_error(exc) from exc
+
+    def send_signed(self, endpoint: Callable[[Signed, str], T], payload: bytes) -> T:
+        """`payload` signed with the signing key and sent to `endpoint` with this session (the
+        control commands of app.control: review, block)."""
+        return self._send(endpoint, self._signed(payload))
+
+    def with_session(self, call: Callable[[GatewayClient, str], T]) -> T:
+        """`call(client, session)` through the channel's error mapping (the control reads)."""
+        session = self._session
+        if session is None:
+            raise DeskError("not_logged_in")
+        return self._channel(lambda: call(self.client, session))
 
     def _send(self, endpoint: Callable[[Signed, str], T], signed: Signed) -> T:
         """The one way a signed command leaves: with this session, through the channel's error

@@ -482,6 +482,21 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "Внутренняя ошибка шлюза; ничего не выполнено. Повторите позже или обратитесь к оператору.",
         "The gateway had an internal error; nothing was done. Try again later or contact the operator.",
     ),
+    "report_malformed": (
+        "Шлюздің есебі оқылмады: {detail}",
+        "Отчёт шлюза не читается: {detail}",
+        "The gateway's report cannot be read: {detail}",
+    ),
+    "verifier_missing": (
+        "Журнал мұрағатын тексеру құралы (sio-gateway) осы жұмыс орнында орнатылмаған.",
+        "Средство проверки архива журнала (sio-gateway) не установлено на этом рабочем месте.",
+        "The journal archive verifier (sio-gateway) is not installed on this workstation.",
+    ),
+    "archive_unverifiable": (
+        "Мұрағатты тексеру мүмкін болмады: {detail}",
+        "Архив проверить не удалось: {detail}",
+        "The archive could not be verified: {detail}",
+    ),
     # A refusal whose own code is internal (a correct desk never provokes it): no raw code and
     # no English detail is shown; the code stays in the desk's log.
     "refused": (
@@ -536,6 +551,16 @@ _UNTIL = (" ({at} дейін)", " (до {at})", " (until {at})")
 # gateway/resolvers.py writes a parameter refusal's detail as "<reason> <name,...>: <English>".
 _PARAM_DETAIL = re.compile(r"([a-z_]+) ([a-z_]+(?:,[a-z_]+)*): ")
 _ISO_UNTIL = re.compile(r"until (\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})")
+# gateway/registry.py names the newest block's reason after "; reason: ".
+_BLOCK_REASON = re.compile(r"; reason: (.+)$", re.S)
+_BLOCKED_WHY = (
+    "Сіздің қолжетімділігіңіз бұғатталған. Себебі: «{reason}». ҚАО ААЖ операторына немесе "
+    "ведомстволық бақылауды жүзеге асыратын лауазымды адамға хабарласыңыз.",
+    "Ваш доступ заблокирован. Причина: «{reason}». Обратитесь к оператору СИО ПСО или к "
+    "должностному лицу, осуществляющему ведомственный контроль.",
+    "Your access is blocked. Reason: “{reason}”. Contact the system operator or the official "
+    "in charge of departmental control.",
+)
 
 
 def text(key: str, lang: str = "en", /, **values: Any) -> str:
@@ -562,6 +587,9 @@ def _refusal(code: str, detail: str, idx: int, lang: str) -> str:
     if code == "param_invalid" and (m := _PARAM_DETAIL.match(detail)) and m[1] in _REASONS:
         fields = ", ".join(f"«{param_label(n, lang)}»" for n in m[2].split(","))
         return _REFUSALS["param_named"][idx].format(fields=fields, reason=reason_text(m[1], lang))
+    if code == "user_blocked" and (m := _BLOCK_REASON.search(detail)):
+        # 2022 §17: the user is told why (the reason as the controller or operator wrote it).
+        return _BLOCKED_WHY[idx].format(reason=m[1].strip())
     if code == "maintenance":
         at = _ISO_UNTIL.search(detail)
         until = _UNTIL[idx].format(at=f"{at[1]} {at[2]}") if at else ""

@@ -20,6 +20,7 @@ from gateway import (
     access_routes,
     auth,
     checkpoints,
+    control,
     dispositions,
     openapi,
     operations,
@@ -191,6 +192,7 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
 
     operations.add_routes(app, engine, config, handle, refuse)  # R-Q-3, R-OPS-1
     report_routes.add_routes(app, engine, config, refuse)  # R-CTL-1
+    control.add_routes(app, engine, config, handle, refuse)  # R-CTL-1/2: reviews, trails
     access_routes.add_routes(app, engine, config, handle, refuse)  # R-ACC-2..8, R-AUTH-2
     openapi.install(app)  # issue 9: the document is the whole contract (bodies, refusals, links)
 

@@ -79,6 +79,7 @@ def _form_checks(form: ApplicationForm) -> None:
         raise Refusal("confirmation_missing", "all three confirmations must be given")
     if form.action == "blocking" and not form.blocking_reason:
         raise Refusal("blocking_reason_missing", "state why access is to be blocked")
+    _role_checks(form)
     _order_checks(form)
     try:
         date = dt.date.fromisoformat(form.date)
@@ -88,6 +89,27 @@ def _form_checks(form: ApplicationForm) -> None:
     if date > today or today - date > MAX_AGE:
         raise Refusal("application_date_invalid",
                       f"the date must be within {MAX_AGE.days} days before today")
+
+
+def _role_checks(form: ApplicationForm) -> None:
+    """A controller's registration names the head's appointing order (R-CTL-4); an analyst's,
+    and the other actions, name none."""
+    named = bool(form.role_order_number or form.role_order_date)
+    if form.role == CONTROLLER_ROLE:
+        if form.action != "registration":
+            raise Refusal("application_invalid", "role: only a registration names the role")
+        if not (form.role_order_number and form.role_order_date):
+            raise Refusal("application_invalid",
+                          "role_order: a controller is registered on the head's order "
+                          "(number and date)")
+        try:
+            ordered = dt.date.fromisoformat(form.role_order_date)
+        except ValueError as exc:
+            raise Refusal("application_invalid", "role_order_date: not a calendar date") from exc
+        if ordered > now_astana().date():
+            raise Refusal("application_invalid", "role_order_date: the order is in the future")
+    elif named:
+        raise Refusal("application_invalid", "role_order: only a controller names an order")
 
 
 def order_time(form: ApplicationForm) -> dt.datetime | None:
@@ -494,12 +516,12 @@ def _apply(conn: Connection, form: ApplicationForm, now: dt.datetime) -> None:
             raise Refusal("already_registered", "this IIN was registered meanwhile")
         if existing is None:
             conn.execute(insert(users).values(
-                iin=form.iin, name=full_name(form), role="afm_analyst", state="registered",
+                iin=form.iin, name=full_name(form), role=form.role, state="registered",
                 agreement_signed_at=None, registered_at=iso(to_astana(now)), **account))
         else:  # re-registration after a block: the agreement is signed again (R-AUTH-2)
             conn.execute(update(users).where(users.c.iin == form.iin).values(
-                name=full_name(form), state="registered", agreement_signed_at=None,
-                **account))
+                name=full_name(form), role=form.role, state="registered",
+                agreement_signed_at=None, **account))
         return
     if existing is None:
         raise Refusal("not_registered", "this IIN is not registered with the operator")

@@ -108,6 +108,15 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
         "report", ALWAYS | SESSION | {422}, session=True, parameters=(
             _date_param("from", "First day, Astana time (YYYY-MM-DD)"),
             _date_param("to", "Last day, inclusive, Astana time (YYYY-MM-DD)"))),
+    ("post", P + "/control/reviews"): Operation("review_reports", ALWAYS | SIGNED, body=Signed,
+                                                session=True),
+    ("get", P + "/control/reviews/last"): Operation("last_review", ALWAYS | SESSION,
+                                                    session=True),
+    ("get", P + "/control/requests/{seq}"): Operation(
+        "request_trail", ALWAYS | SESSION | {422}, session=True, parameters=(
+            {"name": "seq", "in": "path", "required": True,
+             "description": "The journal seq of a request (a query or a refusal)",
+             "schema": {"type": "integer", "minimum": 1}},)),
     ("get", P + "/agreement"): Operation("agreement", ALWAYS),
     ("post", P + "/agreement/signature"): Operation("sign_agreement", ALWAYS | SIGNED,
                                                     body=Signed, session=True),

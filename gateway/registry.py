@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 
 from gateway.config import SeedUser
 from gateway.db import write_tx
-from gateway.models import applications, users
+from gateway.models import applications, journal, users
 from gateway.problems import Refusal
 from signing.iin import make_bin, make_iin
 from signing.sandbox_pki import ORGANIZATION, ORGANIZATION_BIN, SandboxUser
@@ -71,7 +72,9 @@ def require_registered(conn: Connection, iin: str | None) -> User:
     if user.state == "blocked":
         if blocked_at_own_request(conn, user.iin):  # R-ACC-8: comes back with a new application
             raise Refusal("blocked_own_request", "blocked at the user's own request")
-        raise Refusal("user_blocked", "access of this user is blocked")
+        reason = block_reason(conn, user.iin)  # 2022 §17: the user is told why
+        raise Refusal("user_blocked", "access of this user is blocked"
+                      + (f"; reason: {reason}" if reason else ""))
     if user.state != "registered":
         raise Refusal("not_registered", f"registration state is {user.state!r}")
     return user
@@ -85,6 +88,22 @@ def blocked_at_own_request(conn: Connection, iin: str) -> bool:
         applications.c.state == "registered").order_by(applications.c.id.desc()).limit(1)
     ).scalar()
     return signer == iin
+
+
+def block_reason(conn: Connection, iin: str, scan: int = 200) -> str | None:
+    """The reason of the newest block of `iin` among the journal's last `scan` blocks."""
+    rows = conn.execute(select(journal.c.kind, journal.c.detail).where(
+        journal.c.kind.in_(("block", "decision"))).order_by(journal.c.seq.desc()).limit(scan))
+    for row in rows:
+        try:
+            detail = json.loads(row.detail)
+        except ValueError:
+            continue
+        if isinstance(detail, dict) and detail.get("iin") == iin and (
+                row.kind == "block" or detail.get("decision") == "block"):
+            reason = detail.get("reason")
+            return reason if isinstance(reason, str) and reason else None
+    return None
 
 
 def require_active(conn: Connection, iin: str | None) -> User:

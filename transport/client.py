@@ -42,6 +42,9 @@ from transport.protocol import (
     LoginRequest,
     LoginResponse,
     Problem,
+    RequestTrail,
+    ReviewReceipt,
+    ReviewState,
     Signed,
 )
 
@@ -232,6 +235,37 @@ class GatewayClient:
         auth = {"Authorization": f"Bearer {session}"}
         return (self._call("GET", "/notices", NoticesView, headers=auth),
                 self._call("GET", "/emergency", EmergencyView, headers=auth))
+
+    def report(self, session: str, start: str, end: str, *, max_reply: int = 256 << 20) -> bytes:
+        """The "Reports" document (R-CTL-1) for Astana dates start..end, as the gateway's
+        bytes (JSON): the controller's review signs their SHA-256."""
+        status, content = self._exchange("GET", f"/reports?from={start}&to={end}", None,
+                                         {"Authorization": f"Bearer {session}"}, max_reply)
+        if status >= 300:
+            raise _refusal(status, content)
+        return content
+
+    def review(self, signed: Signed, session: str) -> ReviewReceipt:
+        """A controller's signed review of the reports (R-CTL-1), journaled."""
+        return self._call("POST", "/control/reviews", ReviewReceipt, body=signed.model_dump(),
+                          headers={"Authorization": f"Bearer {session}"})
+
+    def review_state(self, session: str) -> ReviewState:
+        """When the agency's reports were last reviewed, and whether a review is due."""
+        return self._call("GET", "/control/reviews/last", ReviewState,
+                          headers={"Authorization": f"Bearer {session}"})
+
+    def trail(self, session: str, seq: int) -> RequestTrail:
+        """A request's journal entries with their signatures re-verified (the read is
+        journaled)."""
+        return self._call("GET", f"/control/requests/{int(seq)}", RequestTrail,
+                          headers={"Authorization": f"Bearer {session}"})
+
+    def block(self, signed: Signed, session: str) -> Signed:
+        """A signed OperatorBlock by the operator or a controller (R-CTL-2); the
+        operator-signed Decision back."""
+        return self._call("POST", "/operator/blocks", Signed, body=signed.model_dump(),
+                          headers={"Authorization": f"Bearer {session}"})
 
     def logout(self, session: str) -> None:
         """End the session server-side (204); ChannelError if refused or unreachable."""

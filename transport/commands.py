@@ -35,6 +35,7 @@ from transport.protocol import (
     OperatorDecision,
     OperatorUnblock,
     QueryRequest,
+    ReviewStatement,
 )
 
 # Roles of the registry (R-ACC-1, R-CTL-1, R-ACC-4).
@@ -152,6 +153,10 @@ EMERGENCY_CLOSE: Command[EmergencyClose] = Command(
     "emergency_close", "/emergency/close", EmergencyClose, "signing", "emergency_closed",
     roles=frozenset({OPERATOR}), invalid=ErrorCode.REQUEST_INVALID, refine=_stored_values,
     defaults_optional=True)
+# R-CTL-1: a departmental controller's signed review of the period's "Reports".
+REVIEW: Command[ReviewStatement] = Command(
+    "review", "/control/reviews", ReviewStatement, "signing", "review",
+    roles=frozenset({CONTROLLER}), signer_field="controller_iin", answer_signed=False)
 
 # Their own paths: the challenge is the nonce (issued by the gateway, used once, expiring); the
 # application's PDF signature is used once and must be made within 24 h before filing, and who
@@ -166,7 +171,7 @@ APPLICATION: Command[ApplicationSubmission] = Command(
 
 COMMANDS: tuple[Command[Any], ...] = (
     QUERY, AGREEMENT, DISPOSITION, DECISION, BLOCK, UNBLOCK, NOTICE, EMERGENCY, EMERGENCY_CLOSE,
-    LOGIN, APPLICATION)
+    REVIEW, LOGIN, APPLICATION)
 # The journal kinds whose entries carry what their actor signed (detail "request" and
 # "signature" for a CMS; "pdf" for an application): `journal verify` re-verifies each of them.
 # Every other kind (refusal, read, logout, fault, outage) is covered by the hash chain and the
@@ -179,5 +184,5 @@ if len(SIGNED_KINDS) != len(COMMANDS):  # pragma: no cover - a declaration slip
 __all__ = [
     "AGREEMENT", "ANALYST", "APPLICATION", "BLOCK", "COMMANDS", "CONTROLLER", "DECISION",
     "DISPOSITION", "EMERGENCY", "EMERGENCY_CLOSE", "LOGIN", "NOTICE", "OPERATOR", "QUERY",
-    "SIGNED_KINDS", "UNBLOCK", "Command", "KeyPurpose",
+    "REVIEW", "SIGNED_KINDS", "UNBLOCK", "Command", "KeyPurpose",
 ]

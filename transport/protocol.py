@@ -7,7 +7,7 @@ import binascii
 import re
 import secrets
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -141,6 +141,9 @@ class LoginRequest(_Model):
 class UserInfo(_Model):
     iin: Iin
     name: str
+    # The registry's role (afm_analyst, controller, operator): which screens the desk offers;
+    # the gateway decides what each may do whatever the desk shows ("" from older gateways).
+    role: str = ""
 
 
 class LoginResponse(_Model):
@@ -250,6 +253,12 @@ class ApplicationForm(_Model):
     # R-ACC-10: a transfer names when its appointment order was signed (ISO, with its offset),
     # so the 24 hours of R-ACC-5 can be checked; empty for the other actions.
     appointment_order_at: Annotated[str, StringConstraints(max_length=40)] = ""
+    # R-CTL-4: the agency's head appoints departmental controllers by an order; a controller's
+    # registration names the role and that order (number, YYYY-MM-DD date).
+    role: Literal["afm_analyst", "controller"] = "afm_analyst"
+    role_order_number: Annotated[str, StringConstraints(strip_whitespace=True,
+                                                        max_length=40)] = ""
+    role_order_date: Annotated[str, StringConstraints(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = ""
     agreement_read: bool
     eds_on_protected_carrier: bool
     personal_data_consent: bool
@@ -534,6 +543,63 @@ class EmergencyClose(OperatorWrite):
     actions: Text | None = None
 
     _times = field_validator("ended_at", "issued_at")(_sane_time_text)
+
+
+class ReviewStatement(_Model):
+    """What a departmental controller signs on reviewing the "Reports" of a period (R-CTL-1,
+    2022 §21): the period, the SHA-256 of the report document reviewed, what it held, a note."""
+
+    purpose: Literal["sio-review"] = "sio-review"
+    period_from: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    period_to: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    report_sha256: Sha256
+    requests: int = Field(ge=0, le=2**53)
+    anomalies: int = Field(ge=0, le=2**53)
+    note: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] = ""
+    nonce: Nonce
+    issued_at: str
+    controller_iin: Iin
+
+
+class ReviewReceipt(_Model):
+    journal_seq: int
+    reviewed_at: str
+
+
+class ReviewState(_Model):
+    """When the agency's reports were last reviewed, and whether a review is due (R-CTL-1: at
+    least monthly)."""
+
+    last_reviewed_at: str | None
+    last_reviewer_iin: str | None
+    period_from: str | None
+    period_to: str | None
+    days_since: int | None
+    due: bool
+
+
+class TrailEntry(_Model):
+    """One journal entry of a request's trail, with what the gateway found checking it."""
+
+    seq: int
+    kind: str
+    at: str
+    actor_iin: str | None
+    cert_serial: str | None
+    request_sha256: str | None
+    response_sha256: str | None
+    hash: str
+    chain_ok: bool  # the entry's hash is its fields' hash over the previous entry's
+    signature: Literal["valid", "invalid", "none"]  # what its actor signed, re-verified
+    signature_detail: str
+    detail: dict[str, Any]
+
+
+class RequestTrail(_Model):
+    """A request and the entries that followed it (its disposition), for the controller."""
+
+    seq: int
+    entries: list[TrailEntry]
 
 
 class Problem(BaseModel):

@@ -32,7 +32,7 @@ JSON_BODIES = {
     "/agreement/signature": "Signed", "/applications": "ApplicationSubmission",
     "/applications/status": "Signed",
     "/operator/decisions": "Signed", "/operator/blocks": "Signed",
-    "/operator/unblocks": "Signed",
+    "/operator/unblocks": "Signed", "/control/reviews": "Signed",
 }
 NO_BODY = {"/auth/challenge", "/auth/logout"}  # a body is read (capped) and ignored
 ANONYMOUS = {"/health", "/auth/challenge", "/auth/login", "/agreement", "/applications",
@@ -157,7 +157,8 @@ def test_query_parameters(doc: dict[str, Any]) -> None:
     assert listing["state"]["schema"]["enum"] == ["submitted", "registered", "refused", "all"]
     assert listing["overdue"]["schema"]["type"] == "boolean"
     for path, method, op in _operations(doc):
-        if path.removeprefix(API_PREFIX) not in ("/reports", "/operator/applications"):
+        if path.removeprefix(API_PREFIX) not in ("/reports", "/operator/applications",
+                                                   "/control/requests/{seq}"):
             assert not op.get("parameters"), f"{method} {path}"
 
 

@@ -31,6 +31,7 @@ from transport.commands import (
     EMERGENCY_CLOSE,
     NOTICE,
     QUERY,
+    REVIEW,
     UNBLOCK,
     Command,
 )
@@ -42,12 +43,14 @@ from transport.protocol import (
     OperatorDecision,
     OperatorUnblock,
     QueryRequest,
+    ReviewStatement,
 )
 
 from .helpers import Gw, bearer, login, query_request, sign_payload
 
 ANALYST, OTHER = SANDBOX_USERS[0], SANDBOX_USERS[1]
 OPERATOR, NEWCOMER = registry.SANDBOX_OPERATOR, registry.SANDBOX_NEWCOMER
+CONTROLLER = SANDBOX_USERS[2]  # made a departmental controller for REVIEW (R-CTL-1)
 PIPELINE = [c for c in COMMANDS if c.session and c.signature == "cms"]
 STALE = dt.timedelta(minutes=10)  # beyond the sandbox's 300 s window
 
@@ -80,6 +83,11 @@ def _fields(gw: Gw, command: Command[Any], iin: str, late: bool) -> dict[str, An
         model = OperatorBlock if command is BLOCK else OperatorUnblock
         return model(iin=OTHER.iin, reason="тексеру", nonce=nonce, issued_at=_at(late),
                      operator_iin=iin).model_dump(mode="json")
+    if command is REVIEW:
+        day = now_astana().date().isoformat()
+        return ReviewStatement(period_from=day, period_to=day, report_sha256="0" * 64,
+                               requests=0, anomalies=0, nonce=nonce, issued_at=_at(late),
+                               controller_iin=iin).model_dump(mode="json")
     now = now_astana()
     if command is NOTICE:
         return {"title_kk": "Жұмыстар", "title_ru": "Работы", "nonce": nonce,
@@ -96,6 +104,8 @@ def _fields(gw: Gw, command: Command[Any], iin: str, late: bool) -> dict[str, An
 def _sender(command: Command[Any]) -> SandboxUser:
     """Who may send it: the operator for the operator's commands, else an analyst (the
     newcomer for the agreement)."""
+    if command is REVIEW:
+        return CONTROLLER
     if command.roles is not None:
         return OPERATOR
     return NEWCOMER if command is AGREEMENT else ANALYST
@@ -107,6 +117,9 @@ Case = Callable[[Gw, Command[Any]], tuple[dict[str, Any], dict[str, str]]]
 def _signed(gw: Gw, command: Command[Any], user: SandboxUser, *, key: int = 1,
             signer: SandboxUser | None = None, late: bool = False,
             pretty: bool = False) -> tuple[dict[str, Any], dict[str, str]]:
+    if command is REVIEW and user is CONTROLLER:
+        with gw.engine.begin() as conn:
+            conn.execute(users.update().where(users.c.iin == user.iin).values(role="controller"))
     token = login(gw.client, gw.pki.software_signers(user)[0])
     fields = _fields(gw, command, user.iin, late)
     payload = (json.dumps(fields, indent=1, ensure_ascii=False).encode() if pretty
@@ -175,7 +188,7 @@ def test_every_command_of_the_pipeline_has_its_route(gw: Gw) -> None:
     assert {API_PREFIX + c.path for c in COMMANDS} <= paths
     assert {c.name for c in PIPELINE} == {"query", "agreement", "disposition", "decision",
                                           "block", "unblock", "notice", "emergency",
-                                          "emergency_close"}
+                                          "emergency_close", "review"}
 
 
 @pytest.mark.req("R-AUTH-5", "R-LOG-1", "R-CTL-2", "R-AUTH-3")
