@@ -1,0 +1,77 @@
+"""Start-up (issue 10): the window paints first; the token read, the self-check and the desk's
+vault start just after, and sign-in stays disabled, saying why, until the token is read."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QObject
+
+from app.errors import DeskError
+from tests.gui.conftest import WAIT_MS
+from tests.gui.fakes import FakeDesk
+from ui.app import build_main_window
+
+pytestmark = pytest.mark.gui
+
+
+class TimedDesk(FakeDesk):
+    """Notes when the token was first read; the first reads can fail as with no token."""
+
+    def __init__(self, absent_reads: int = 0) -> None:
+        super().__init__()
+        self.read_at: list[float] = []
+        self.absent_reads = absent_reads
+
+    def token_info(self) -> Any:
+        self.read_at.append(time.monotonic())
+        if len(self.read_at) <= self.absent_reads:
+            raise DeskError("token_absent", detail="no PKCS#11 module found")
+        return super().token_info()
+
+
+class FirstPaint(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.at: float | None = None
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if self.at is None and event.type() == QEvent.Type.Paint:
+            self.at = time.monotonic()
+        return False
+
+
+@pytest.mark.req("R-AUTH-1")
+def test_the_window_paints_before_the_token_is_read(qtbot: Any) -> None:
+    desk = TimedDesk()
+    win = build_main_window(desk, "en")
+    qtbot.addWidget(win)
+    assert not win.signin_page.sign_in_button.isEnabled()
+    assert win.signin_page.token_label.text() == "Reading the token…"
+    assert desk.read_at == [] and not desk.opened  # nothing blocking before the window shows
+    assert win._query_page is None and win._case_page is None  # built at the first sign-in
+    paint = FirstPaint()
+    win.installEventFilter(paint)
+    win.show()
+    qtbot.waitUntil(lambda: win.signin_page.info is not None, timeout=WAIT_MS)
+    assert paint.at is not None and paint.at < desk.read_at[0]
+    qtbot.waitUntil(lambda: desk.opened, timeout=WAIT_MS)  # the vault after the token read
+    assert win.signin_page.sign_in_button.isEnabled()
+
+
+@pytest.mark.req("R-AUTH-1")
+def test_no_token_at_start_is_shown_and_read_again_on_request(qtbot: Any) -> None:
+    desk = TimedDesk(absent_reads=1)
+    win = build_main_window(desk, "en")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: len(desk.read_at) == 1 and not win.runner.busy, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Reading" not in win.signin_page.token_label.text(),
+                    timeout=WAIT_MS)
+    assert not win.signin_page.sign_in_button.isEnabled()
+    assert "token" in win.signin_page.token_label.text().lower()
+    win.signin_page.refresh_button.click()  # the analyst inserted it and asks again
+    qtbot.waitUntil(lambda: win.signin_page.info is not None, timeout=WAIT_MS)
+    assert win.signin_page.sign_in_button.isEnabled()
