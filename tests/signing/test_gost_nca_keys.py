@@ -19,6 +19,7 @@ from signing.gost.issue import GostKeyPair
 from signing.gost.nca import OID_HASH_GOST94, OID_HASH_STREEBOG512
 from signing.gost.signer import GostSoftwareSigner
 from signing.profile import load_certificate
+from signing.sandbox_pki import SandboxPKI
 from signing.trust import TrustStore
 
 DATA = b"SIO Desk: signed with an NCA test key"
@@ -69,3 +70,28 @@ def test_gokalkan_gost_key_and_a_wrong_password(nca_test_dir: Path) -> None:
     assert gost_key(cert).bits == 512 and d > 0
     with pytest.raises(PinIncorrect):
         gost_p12_keys(data, "wrong")
+
+
+@pytest.mark.req("R-AUTH-5")
+def test_gost_signature_through_the_ncalayer_bridge(nca_test_dir: Path,
+                                                    sandbox_pki: SandboxPKI) -> None:
+    # The production GOST path: NCALayer signs (here a loopback stand-in holding NCA's GOST test
+    # key), the bridge returns its CMS as is, and our verifier checks it against NCA's CA.
+    from signing.ncalayer import NcaLayerClient, sign_cms_detached
+    from tests.signing.ncalayer_server import FakeNcaLayer, fake_ncalayer
+
+    name, password, ca, when, _, _ = KEYS[2]
+    ((d, cert),) = gost_p12_keys((nca_test_dir / name).read_bytes(), password)
+    fake = FakeNcaLayer(GostSoftwareSigner(GostKeyPair(d, gost_key(cert)), cert))
+    with fake_ncalayer(fake, sandbox_pki.tls_cert_path, sandbox_pki.tls_key_path) as url:
+        client = NcaLayerClient(url, ca_file=str(sandbox_pki.root_path), timeout=5)
+        try:
+            cms = sign_cms_detached(DATA, client=client)
+        finally:
+            client.close()
+    store = TrustStore([load_certificate((nca_test_dir / ca[0]).read_bytes())],
+                       crls=[load_crl((nca_test_dir / ca[1]).read_bytes())])
+    at = dt.datetime.fromisoformat(when).replace(tzinfo=dt.UTC)
+    for purpose in ("authentication", "signing"):  # one GOST 2015 key serves both
+        verified = verify_detached(cms, DATA, store, at=at, purpose=purpose)  # type: ignore[arg-type]
+        assert verified.profile.algorithm == "gost2015"
