@@ -40,6 +40,7 @@ from schemathesis.auths import AuthContext
 from schemathesis.core.failures import ServerError
 from starlette.testclient import TestClient
 
+from gateway.agreement import statement_for
 from gateway.app import create_app
 from gateway.config import GatewayConfig
 from gateway.registry import SANDBOX_OPERATOR
@@ -50,7 +51,7 @@ from tests.fuzz.signed import SignedPayloads
 from tests.gateway.helpers import login
 from transport.canonical import canonical_json
 from transport.clock import iso, now_astana, parse_iso
-from transport.protocol import API_PREFIX, LoginStatement, Signed
+from transport.protocol import API_PREFIX, AgreementText, LoginStatement, Signed
 
 pytestmark = pytest.mark.fuzz
 
@@ -207,9 +208,10 @@ SESSIONS = Sessions(TestClient(APP, raise_server_exceptions=False), PKI)
 
 
 def _agreement() -> dict[str, Any]:
-    text = SESSIONS.client.get(f"{API_PREFIX}/agreement").json()
-    return {"purpose": "sio-agreement", **{k: text[k] for k in ("version", "sha256_kk",
-                                                                "sha256_ru")}}
+    """The analyst's statement with the form's blanks filled (R-AUTH-8), as the desk signs it."""
+    text = AgreementText.model_validate(SESSIONS.client.get(f"{API_PREFIX}/agreement").json())
+    name = " ".join(p for p in (ANALYST.surname, ANALYST.first_name, ANALYST.patronymic) if p)
+    return statement_for(text, ANALYST.iin, iso(now_astana()), name=name).model_dump(mode="json")
 
 
 ANSWERED: Counter[tuple[str, int]] = Counter()  # (operation, status) of test_api's calls
