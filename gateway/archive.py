@@ -29,6 +29,7 @@ import re
 import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -580,8 +581,17 @@ class _Walk:
                 if isinstance(plan, _Bad):
                     raise plan
                 cp, signer, _, _ = plan
+                try:
+                    outcome = next(outcomes)
+                except BrokenProcessPool as exc:
+                    # Workers that cannot start (a frozen build without freeze_support) or
+                    # died: the rest is checked here, from where the merged ones left off.
+                    self.report.notes.append(f"worker processes failed ({exc}); segments "
+                                             f"{cp.segment}.. were checked in one process")
+                    for segment in range(cp.segment, numbers[-1] + 1):
+                        self.segment(segment)
+                    return
                 self.signatures.record(signer)
-                outcome = next(outcomes)
                 self.report.entries += outcome.entries
                 for kind, n in outcome.signed_entries.items():
                     counts = self.report.signed_entries

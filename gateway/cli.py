@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import shutil
 import signal
 import sys
@@ -339,6 +340,9 @@ def report(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str]) -> int:
+    # journal verify's worker processes start by running the program again; in a frozen build
+    # this turns such a start into the worker (a no-op otherwise).
+    multiprocessing.freeze_support()
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits on --help and on usage errors

@@ -58,3 +58,19 @@ def test_workers_give_the_same_verdict_as_one_by_one(
     (Path(shutil.copytree(good, tmp_path / "gone")) / "segment-000002.jsonl").unlink()
     report = _both(tmp_path / "gone", sandbox_pki)
     assert report.first_bad_seq == 17 and "segment 2 is missing" in report.reason
+
+
+@pytest.mark.req("R-CTL-3")
+def test_workers_that_cannot_start_leave_the_check_to_one_process(
+        made: tuple[list[JournalEntry], Path, str], sandbox_pki: SandboxPKI,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    entries, _, _ = made
+    good = _rechained(entries, sandbox_pki, tmp_path / "good")
+    one = archive.verify(good, _policy(sandbox_pki), workers=1)
+    real = archive._portable
+    # The workers get a trust store they cannot load: each dies as it starts.
+    monkeypatch.setattr(archive, "_portable", lambda trust: ([b"not a certificate"],
+                                                             *real(trust)[1:]))
+    two = archive.verify(good, _policy(sandbox_pki), workers=2)
+    assert any("worker processes failed" in n for n in two.notes)
+    assert {**two.as_json(), "notes": one.notes} == one.as_json()
