@@ -296,6 +296,83 @@ def gost_p12_keys(data: bytes, password: str) -> list[tuple[int, x509.Certificat
     return found
 
 
+def write_gost_p12(path: Path, private: int, certificate: x509.Certificate, password: str,
+                   cas: Sequence[x509.Certificate] = ()) -> Path:
+    """A GOST key file laid out as NCA's (sandbox): PBE SHA-1 + 3DES key bag, SHA-1 MAC."""
+    from cryptography.hazmat.decrepit.ciphers.algorithms import TripleDES
+    from cryptography.hazmat.primitives import padding as sympad
+    from cryptography.hazmat.primitives.ciphers import Cipher, modes
+
+    from signing.der import tlv
+    from signing.gost.certs import gost_key
+
+    key = gost_key(certificate)
+    algorithm = _spki_algorithm(certificate)  # the key's AlgorithmIdentifier, as issued
+    if key.algorithm == "gost2004":  # a positive DER INTEGER (a leading zero when needed)
+        secret = tlv(0x02, private.to_bytes((private.bit_length() + 8) // 8, "big"))
+    else:
+        secret = tlv(0x04, private.to_bytes(key.curve.size, "little"))
+    pkcs8 = tlv(0x30, b"\x02\x01\x00" + algorithm + tlv(0x04, secret))
+    salt, rounds = secrets.token_bytes(20), 1024
+    pw = _bmp(password)
+    enc_key = _p12_kdf(pw, salt, rounds, 24, "sha1", purpose=1)
+    iv = _p12_kdf(pw, salt, rounds, 8, "sha1", purpose=2)
+    padder = sympad.PKCS7(64).padder()
+    padded = padder.update(pkcs8) + padder.finalize()
+    encryptor = Cipher(TripleDES(enc_key), modes.CBC(iv)).encryptor()
+    encrypted = encryptor.update(padded) + encryptor.finalize()
+    attrs = ap12.Attributes([
+        {"type": "friendly_name", "values": [format(certificate.serial_number, "x")]},
+        {"type": "local_key_id", "values": [b"\x01" * 4]},
+    ])
+    bags = [
+        ap12.SafeBag({
+            "bag_id": "pkcs8_shrouded_key_bag",
+            "bag_value": akeys.EncryptedPrivateKeyInfo({
+                "encryption_algorithm": {
+                    "algorithm": "pkcs12_sha1_tripledes_3key",
+                    "parameters": {"salt": salt, "iterations": rounds},
+                },
+                "encrypted_data": encrypted,
+            }),
+            "bag_attributes": attrs,
+        }),
+        ap12.SafeBag({
+            "bag_id": "cert_bag",
+            "bag_value": ap12.CertBag({"cert_id": "x509", "cert_value": _acert(certificate)}),
+            "bag_attributes": attrs,
+        }),
+        *(ap12.SafeBag({"bag_id": "cert_bag", "bag_value": ap12.CertBag(
+            {"cert_id": "x509", "cert_value": _acert(ca)})}) for ca in cas),
+    ]
+    content = ap12.AuthenticatedSafe(
+        [acms.ContentInfo({"content_type": "data", "content": ap12.SafeContents(bags).dump()})]
+    ).dump()
+    mac_salt = secrets.token_bytes(20)
+    pfx = ap12.Pfx({
+        "version": "v3",
+        "auth_safe": {"content_type": "data", "content": content},
+        "mac_data": {
+            "mac": {"digest_algorithm": {"algorithm": "sha1"},
+                    "digest": _mac(password, mac_salt, rounds, "sha1", content)},
+            "mac_salt": mac_salt,
+            "iterations": rounds,
+        },
+    })
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pfx.dump())
+    os.chmod(path, 0o600)
+    return path
+
+
+def _spki_algorithm(certificate: x509.Certificate) -> bytes:
+    """The certificate's SubjectPublicKeyInfo AlgorithmIdentifier, byte for byte."""
+    from signing.der import children
+
+    tbs = children(children(certificate.public_bytes(serialization.Encoding.DER))[0])
+    return children(tbs[6])[0]
+
+
 def _gost_scalar(private_key_info: bytes) -> int:
     # NCA's privateKey: a DER INTEGER (2004 keys) or an OCTET STRING, little-endian (2015).
     from asn1crypto import core

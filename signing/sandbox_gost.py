@@ -173,6 +173,14 @@ class GostSandbox:
         self._signers[user.key] = made
         return made
 
+    def issue_user_p12(self, user: SandboxUser, password: str) -> Path:
+        """The GOST analyst's key file, laid out as NCA's (for a sandbox file-key login)."""
+        from signing.filekey import write_gost_p12
+
+        signer = self.signer(user)
+        return write_gost_p12(self.directory / "users" / f"{user.key}.p12", signer.key.private,
+                              signer.certificate, password, cas=[self.ca])
+
     def trust_store(self) -> TrustStore:
         """The GOST CA as the anchor with its current CRL."""
         self.refresh_crl()

@@ -95,3 +95,14 @@ def test_gost_signature_through_the_ncalayer_bridge(nca_test_dir: Path,
     for purpose in ("authentication", "signing"):  # one GOST 2015 key serves both
         verified = verify_detached(cms, DATA, store, at=at, purpose=purpose)  # type: ignore[arg-type]
         assert verified.profile.algorithm == "gost2015"
+
+
+@pytest.mark.parametrize("index", [0, 2], ids=["gost2004", "gost2015"])
+def test_gost_key_file_written_as_nca_lays_it_out(nca_test_dir: Path, tmp_path: Path,
+                                                  index: int) -> None:
+    from signing.filekey import write_gost_p12
+
+    name, password, *_ = KEYS[index]
+    ((d, cert),) = gost_p12_keys((nca_test_dir / name).read_bytes(), password)
+    path = write_gost_p12(tmp_path / "again.p12", d, cert, "pw")
+    assert gost_p12_keys(path.read_bytes(), "pw") == [(d, cert)]

@@ -185,3 +185,20 @@ def test_gost_pades_b_t(gost: GostSandbox, sandbox_pki: SandboxPKI) -> None:
     changed[at + 20] = ord("0") if changed[at + 20] != ord("0") else ord("1")
     report = verify_pdf(bytes(changed), store)
     assert report.status == "invalid" and "time-stamp" in report.reason
+
+
+def test_gost_analyst_key_file_opens_like_ncas(gost: GostSandbox) -> None:
+    # The sandbox writes a GOST key file in NCA's layout; the file-key token (and the reader
+    # established on NCA's own files) opens it and its signatures verify.
+    from signing.filekey import FileKeyToken, gost_p12_keys
+    from signing.token import pick
+
+    path = gost.issue_user_p12(SANDBOX_USERS[0], "Qwerty12")
+    ((d, cert),) = gost_p12_keys(path.read_bytes(), "Qwerty12")
+    assert cert == gost.signer(SANDBOX_USERS[0]).certificate and d > 0
+    token = FileKeyToken(path, sandbox=True)
+    token.login("Qwerty12")
+    pair = pick(token.keypairs(), "authentication")  # the one GOST key serves sign-in too
+    signer = token.signer(pair)
+    assert signer.chain == [gost.ca]
+    verify_detached(sign_detached(DATA, signer), DATA, gost.trust_store(), purpose="signing")
