@@ -252,6 +252,14 @@ def test_going_on_leave_blocks_at_once_and_the_next_sign_in_says_why(
     sentence = refused.value.text("ru")
     assert "по вашей заявке" in sentence and "новую электронную заявку на регистрацию" in sentence
     assert "заявке" in refused.value.text("ru") and "өтінім" in refused.value.text("kk")
+    # Back from leave: a new registration application, prefilled (certificate + last filed).
+    back = ApplicationForm(desk, runner, "registration", applicant=form.applicant)
+    qtbot.addWidget(back)
+    qtbot.waitUntil(lambda: back.fields_box.isEnabled(), timeout=WAIT_MS)
+    assert back.edits["iin"].text() == NEWBIE.iin
+    assert back.edits["unit"].text() == TYPED["unit"] and back.edits["blocking_reason"].text() == ""
+    returned = _fill_and_file(qtbot, back, world, "back")
+    assert returned.action == "registration" and returned.state == "submitted"
     i18n.apply("en")
 
 
