@@ -9,7 +9,6 @@ cap is read or kept). Answers are asked for uncompressed, so the cap is what the
 from __future__ import annotations
 
 import contextvars
-import json
 import ssl
 import sys
 import time
@@ -34,6 +33,8 @@ from transport.protocol import (
     API_PREFIX,
     AgreementReceipt,
     AgreementText,
+    ApplicationDetail,
+    ApplicationList,
     ApplicationReceipt,
     ApplicationStatus,
     ApplicationSubmission,
@@ -46,6 +47,7 @@ from transport.protocol import (
     ReviewReceipt,
     ReviewState,
     Signed,
+    UserList,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -267,6 +269,37 @@ class GatewayClient:
         return self._call("POST", "/operator/blocks", Signed, body=signed.model_dump(),
                           headers={"Authorization": f"Bearer {session}"})
 
+    def operator_applications(self, session: str, state: str = "submitted") -> ApplicationList:
+        """Applications in `state` for the operator, overdue ones flagged (R-ACC-4)."""
+        return self._call("GET", f"/operator/applications?state={state}", ApplicationList,
+                          headers={"Authorization": f"Bearer {session}"})
+
+    def operator_application(self, session: str, app_id: int) -> ApplicationDetail:
+        """One application with its signed PDF, scans and signature check (the read is
+        journaled)."""
+        return self._call("GET", f"/operator/applications/{int(app_id)}", ApplicationDetail,
+                          headers={"Authorization": f"Bearer {session}"})
+
+    def decide(self, signed: Signed, session: str) -> Signed:
+        """The operator's signed OperatorDecision; the operator-signed Decision back."""
+        return self._call("POST", "/operator/decisions", Signed, body=signed.model_dump(),
+                          headers={"Authorization": f"Bearer {session}"})
+
+    def unblock(self, signed: Signed, session: str) -> Signed:
+        """The operator's signed OperatorUnblock; the operator-signed Decision back."""
+        return self._call("POST", "/operator/unblocks", Signed, body=signed.model_dump(),
+                          headers={"Authorization": f"Bearer {session}"})
+
+    def sanction(self, signed: Signed, session: str) -> Signed:
+        """The operator's signed OperatorSanction (App.5 §17); the signed SanctionRecord back."""
+        return self._call("POST", "/operator/sanctions", Signed, body=signed.model_dump(),
+                          headers={"Authorization": f"Bearer {session}"})
+
+    def operator_users(self, session: str) -> UserList:
+        """Every user with their state as admitted now and their newest sanction."""
+        return self._call("GET", "/operator/users", UserList,
+                          headers={"Authorization": f"Bearer {session}"})
+
     def logout(self, session: str) -> None:
         """End the session server-side (204); ChannelError if refused or unreachable."""
         status, content = self._exchange("POST", "/auth/logout", None,
@@ -289,7 +322,7 @@ class GatewayClient:
         if status >= 300:
             raise _refusal(status, content)
         try:
-            return model.model_validate(json.loads(content))
+            return model.model_validate_json(content)  # one parse, in pydantic-core: ~3× faster
         except (ValueError, ValidationError) as exc:
             raise ChannelError(
                 "reply_malformed", f"the gateway's reply is malformed: {exc}"
@@ -353,7 +386,7 @@ def _too_large(cap: int, what: str) -> ChannelError:
 
 def _refusal(status: int, content: bytes) -> ChannelError:
     try:
-        problem = Problem.model_validate(json.loads(content))
-    except (ValueError, ValidationError, json.JSONDecodeError):
+        problem = Problem.model_validate_json(content)
+    except (ValueError, ValidationError):
         return ChannelError("http_error", f"the gateway answered HTTP {status}")
     return ChannelError(problem.code, problem.detail or problem.title, problem)

@@ -25,7 +25,6 @@ from app.api import DeskApi
 from app.clock import astana_text, now_utc
 from resources.catalogue import resource
 from ui import i18n
-from ui.attach_dialog import receipt_text
 from ui.i18n import translate
 from ui.messages import LEVEL_STYLE, error_text
 from ui.widgets import named
@@ -159,7 +158,7 @@ class CasePage(QWidget):
         self.empty.setVisible(not self._materials)
         self.recent.clear()
         for receipt in self._recent:
-            self.recent.addItem(receipt_text(receipt))
+            self.recent.addItem(_receipt_text(receipt))
         materials = self._desk.materials
         self.key_notice.setVisible(bool(materials is not None and materials.key_in_memory))
         if to_select is not None:
@@ -205,7 +204,7 @@ class CasePage(QWidget):
                           self._failed)
 
     def _destroyed(self, receipt: Any) -> None:
-        self._say(receipt_text(receipt))
+        self._say(_receipt_text(receipt))
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
@@ -263,3 +262,10 @@ def _now() -> datetime:
 
 def _astana(moment: datetime) -> str:
     return astana_text(moment)
+
+
+def _receipt_text(receipt: Any) -> str:
+    # The attach dialog brings the printout's renderer (QR, PDF): loaded when first needed.
+    from ui.attach_dialog import receipt_text
+
+    return receipt_text(receipt)
