@@ -33,6 +33,10 @@ ANOMALY_KINDS = ("no_disposition", "attached_elsewhere", "off_hours", "bulk", "o
 NO_DISPOSITION = frozenset({"pending", "overdue"})  # §21: a result with nothing done to it yet
 
 
+def astana_today() -> date:
+    return now_astana().date()
+
+
 def last_month(today: date) -> tuple[date, date]:
     """The calendar month before `today`'s: the period "Reports" opens on (R-CTL-1)."""
     end = today.replace(day=1) - timedelta(days=1)

@@ -25,6 +25,7 @@ from app.selfcheck import CheckResult, Report, SelfcheckConfig
 from app.selfcheck.thresholds import ALL_CHECKS
 from ui import i18n
 from ui.account_action import install_account_action
+from ui.control.actions import install_archive_action, install_reports_action
 from ui.i18n import translate
 from ui.messages import error_text
 from ui.screen_lock import ScreenLockWatcher
@@ -287,6 +288,8 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.about)
         self.help_menu.addAction(self.about_action)
         self.account_action = install_account_action(self)  # issue 11: applications, leave
+        self.archive_action = install_archive_action(self)  # issue 13: the prosecutor
+        self.reports_action = install_reports_action(self)  # issue 13: controllers only
 
     def _update_actions(self) -> None:
         signed_in = self.user is not None

@@ -1,0 +1,1 @@
+"""The controller's and the prosecutor's entries into the window (issue 13)."""
