@@ -18,6 +18,7 @@ from starlette.responses import JSONResponse, Response
 
 from gateway import (
     access_routes,
+    application_view,
     auth,
     checkpoints,
     control,
@@ -26,6 +27,7 @@ from gateway import (
     operations,
     registry,
     report_routes,
+    sanctions,
 )
 from gateway.config import GatewayConfig
 from gateway.context import RefusalJournal, RequestContext, record_refusal
@@ -194,6 +196,8 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
     report_routes.add_routes(app, engine, config, refuse)  # R-CTL-1
     control.add_routes(app, engine, config, handle, refuse)  # R-CTL-1/2: reviews, trails
     access_routes.add_routes(app, engine, config, handle, refuse)  # R-ACC-2..8, R-AUTH-2
+    application_view.add_routes(app, engine, config, refuse)  # R-ACC-4: the operator's view
+    sanctions.add_routes(app, engine, config, handle, refuse)  # App.5 §17 sanctions, users
     openapi.install(app)  # issue 9: the document is the whole contract (bodies, refusals, links)
 
     def refuse_unrouted(request: Request, refusal: Refusal, status: int | None = None,

@@ -131,6 +131,14 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
                                                 session=True),
     ("post", P + "/operator/unblocks"): Operation("unblock_user", ALWAYS | SIGNED, body=Signed,
                                                   session=True),
+    ("get", P + "/operator/applications/{app_id}"): Operation(
+        "open_application", ALWAYS | SESSION | {404, 422}, session=True, parameters=(
+            {"name": "app_id", "in": "path", "required": True,
+             "description": "The application's id", "schema": {"type": "integer",
+                                                               "minimum": 1}},)),
+    ("post", P + "/operator/sanctions"): Operation("sanction_user", ALWAYS | SIGNED,
+                                                   body=Signed, session=True),
+    ("get", P + "/operator/users"): Operation("list_users", ALWAYS | SESSION, session=True),
     ("get", P + "/operator/applications"): Operation(
         "list_applications", ALWAYS | SESSION | {422}, session=True, parameters=(
             {"name": "state", "in": "query", "required": False,

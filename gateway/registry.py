@@ -40,6 +40,7 @@ class User:
     registered_at: str
     unit: str = ""
     position: str = ""
+    sanctioned: str = ""  # the stored state behind "blocked"/"registered" (gateway.sanctions)
 
     def may_query(self, resource_id: int) -> bool:
         return resource_id in ROLE_RESOURCES.get(self.role, frozenset())
@@ -60,8 +61,16 @@ def seed(engine: Engine, people: Iterable[SeedUser]) -> None:
 
 
 def find(conn: Connection, iin: str) -> User | None:
+    """The user as admitted now: a suspension (App.5 §17) past its date is over by itself."""
     row = conn.execute(select(users).where(users.c.iin == iin)).mappings().first()
-    return None if row is None else User(**row)
+    if row is None:
+        return None
+    user = User(**row)
+    if user.state in ("suspended", "closed"):
+        from gateway.sanctions import in_force  # it reads the journal through this module
+
+        return in_force(conn, user)
+    return user
 
 
 def require_registered(conn: Connection, iin: str | None) -> User:
@@ -70,7 +79,8 @@ def require_registered(conn: Connection, iin: str | None) -> User:
     if user is None:
         raise Refusal("not_registered", "this IIN is not registered with the operator")
     if user.state == "blocked":
-        if blocked_at_own_request(conn, user.iin):  # R-ACC-8: comes back with a new application
+        # R-ACC-8: comes back with a new application (unless a sanction blocks them since)
+        if not user.sanctioned and blocked_at_own_request(conn, user.iin):
             raise Refusal("blocked_own_request", "blocked at the user's own request")
         reason = block_reason(conn, user.iin)  # 2022 §17: the user is told why
         raise Refusal("user_blocked", "access of this user is blocked"
@@ -93,14 +103,15 @@ def blocked_at_own_request(conn: Connection, iin: str) -> bool:
 def block_reason(conn: Connection, iin: str, scan: int = 200) -> str | None:
     """The reason of the newest block of `iin` among the journal's last `scan` blocks."""
     rows = conn.execute(select(journal.c.kind, journal.c.detail).where(
-        journal.c.kind.in_(("block", "decision"))).order_by(journal.c.seq.desc()).limit(scan))
+        journal.c.kind.in_(("block", "decision", "sanction"))
+    ).order_by(journal.c.seq.desc()).limit(scan))
     for row in rows:
         try:
             detail = json.loads(row.detail)
         except ValueError:
             continue
         if isinstance(detail, dict) and detail.get("iin") == iin and (
-                row.kind == "block" or detail.get("decision") == "block"):
+                row.kind in ("block", "sanction") or detail.get("decision") == "block"):
             reason = detail.get("reason")
             return reason if isinstance(reason, str) and reason else None
     return None

@@ -33,6 +33,7 @@ from transport.protocol import (
     NoticeIn,
     OperatorBlock,
     OperatorDecision,
+    OperatorSanction,
     OperatorUnblock,
     QueryRequest,
     ReviewStatement,
@@ -143,6 +144,10 @@ BLOCK: Command[OperatorBlock] = Command(
 UNBLOCK: Command[OperatorUnblock] = Command(
     "unblock", "/operator/unblocks", OperatorUnblock, "signing", "unblock",
     roles=frozenset({OPERATOR}), signer_field="operator_iin", answer_signed=True)
+# App.5 §17: suspension until a date, closure, deletion (gateway.sanctions).
+SANCTION: Command[OperatorSanction] = Command(
+    "sanction", "/operator/sanctions", OperatorSanction, "signing", "sanction",
+    roles=frozenset({OPERATOR}), signer_field="operator_iin", answer_signed=True)
 NOTICE: Command[NoticeIn] = Command(
     "notice", "/notices", NoticeIn, "signing", "notice", roles=frozenset({OPERATOR}),
     invalid=ErrorCode.REQUEST_INVALID, refine=_stored_values, defaults_optional=True)
@@ -170,8 +175,8 @@ APPLICATION: Command[ApplicationSubmission] = Command(
     session=False, signature="pades")
 
 COMMANDS: tuple[Command[Any], ...] = (
-    QUERY, AGREEMENT, DISPOSITION, DECISION, BLOCK, UNBLOCK, NOTICE, EMERGENCY, EMERGENCY_CLOSE,
-    REVIEW, LOGIN, APPLICATION)
+    QUERY, AGREEMENT, DISPOSITION, DECISION, BLOCK, UNBLOCK, SANCTION, NOTICE, EMERGENCY,
+    EMERGENCY_CLOSE, REVIEW, LOGIN, APPLICATION)
 # The journal kinds whose entries carry what their actor signed (detail "request" and
 # "signature" for a CMS; "pdf" for an application): `journal verify` re-verifies each of them.
 # Every other kind (refusal, read, logout, fault, outage) is covered by the hash chain and the
@@ -184,5 +189,5 @@ if len(SIGNED_KINDS) != len(COMMANDS):  # pragma: no cover - a declaration slip
 __all__ = [
     "AGREEMENT", "ANALYST", "APPLICATION", "BLOCK", "COMMANDS", "CONTROLLER", "DECISION",
     "DISPOSITION", "EMERGENCY", "EMERGENCY_CLOSE", "LOGIN", "NOTICE", "OPERATOR", "QUERY",
-    "REVIEW", "SIGNED_KINDS", "UNBLOCK", "Command", "KeyPurpose",
+    "REVIEW", "SANCTION", "SIGNED_KINDS", "UNBLOCK", "Command", "KeyPurpose",
 ]

@@ -343,6 +343,75 @@ class ApplicationList(_Model):
     applications: list[ApplicationSummary]
 
 
+class PdfSignatureView(_Model):
+    """One signature of an application PDF as the gateway checked it when the operator opened it."""
+
+    signer: str
+    signer_iin: str | None
+    status: Literal["valid", "invalid", "untrusted", "revoked", "expired", "unsupported"]
+    reason: str
+    whole_document: bool
+    signed_at: str | None
+
+
+class ApplicationDetail(ApplicationSummary):
+    """One application as the operator opens it (R-ACC-4, 2022 §6): the form, the signed PDF as
+    filed and the scans it embeds (base64), and the gateway's check of its signatures now."""
+
+    form: dict[str, Any]
+    signer_iin: str
+    pdf: str
+    scans: list[str]
+    pdf_status: Literal["valid", "invalid", "untrusted", "revoked", "expired", "unsupported"]
+    pdf_reason: str
+    signatures: list[PdfSignatureView]
+
+
+class OperatorSanction(_Model):
+    """What the operator signs to impose a sanction of App.5 §17: access suspended until a date
+    (Astana; access returns at its start), closed, or the account record deleted."""
+
+    purpose: Literal["sio-sanction"] = "sio-sanction"
+    iin: Iin
+    sanction: Literal["suspension", "closure", "deletion"]
+    until: Annotated[str, StringConstraints(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = ""
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+    nonce: Nonce
+    issued_at: str
+    operator_iin: Iin
+
+
+class SanctionRecord(_Model):
+    """The sanction as the gateway signs it with the operator's key."""
+
+    version: Literal[1] = 1
+    iin: Iin
+    sanction: Literal["suspension", "closure", "deletion"]
+    until: str
+    reason: str
+    decided_at: str
+    operator_iin: str
+
+
+class UserRow(_Model):
+    """One user as the operator's console lists them: the state as admitted now (a suspension
+    past its date reads registered) and, while one applies, the newest sanction."""
+
+    iin: str
+    name: str
+    organization: str
+    role: str
+    state: str
+    agreement_signed: bool
+    sanction: str = ""
+    until: str = ""
+    reason: str = ""
+
+
+class UserList(_Model):
+    users: list[UserRow]
+
+
 class OperatorDecision(_Model):
     """What the operator signs to register or refuse an application (R-ACC-4)."""
 

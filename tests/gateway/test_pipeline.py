@@ -32,6 +32,7 @@ from transport.commands import (
     NOTICE,
     QUERY,
     REVIEW,
+    SANCTION,
     UNBLOCK,
     Command,
 )
@@ -41,6 +42,7 @@ from transport.protocol import (
     DispositionStatement,
     OperatorBlock,
     OperatorDecision,
+    OperatorSanction,
     OperatorUnblock,
     QueryRequest,
     ReviewStatement,
@@ -83,6 +85,10 @@ def _fields(gw: Gw, command: Command[Any], iin: str, late: bool) -> dict[str, An
         model = OperatorBlock if command is BLOCK else OperatorUnblock
         return model(iin=OTHER.iin, reason="тексеру", nonce=nonce, issued_at=_at(late),
                      operator_iin=iin).model_dump(mode="json")
+    if command is SANCTION:
+        return OperatorSanction(iin=OTHER.iin, sanction="closure", reason="тексеру",
+                                nonce=nonce, issued_at=_at(late),
+                                operator_iin=iin).model_dump(mode="json")
     if command is REVIEW:
         day = now_astana().date().isoformat()
         return ReviewStatement(period_from=day, period_to=day, report_sha256="0" * 64,
@@ -187,8 +193,8 @@ def test_every_command_of_the_pipeline_has_its_route(gw: Gw) -> None:
     paths = {getattr(route, "path", None) for route in gw.client.app.routes}  # type: ignore[attr-defined]
     assert {API_PREFIX + c.path for c in COMMANDS} <= paths
     assert {c.name for c in PIPELINE} == {"query", "agreement", "disposition", "decision",
-                                          "block", "unblock", "notice", "emergency",
-                                          "emergency_close", "review"}
+                                          "block", "unblock", "sanction", "notice",
+                                          "emergency", "emergency_close", "review"}
 
 
 @pytest.mark.req("R-AUTH-5", "R-LOG-1", "R-CTL-2", "R-AUTH-3")

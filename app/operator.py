@@ -1,0 +1,203 @@
+"""The operator's use cases (2022 §4–7; R-ACC-4, R-ACC-7): incoming applications with the one-day
+deadline, one application's signed PDF and scans with its signature checked on this desk, and
+the signed decision. Qt-free: ui/operator_console.py calls these from its worker thread."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from app.errors import DeskError
+from transport.clock import iso, now_astana, parse_iso
+
+if TYPE_CHECKING:
+    from app.desk import Desk
+    from signing.pades import VerifyReport
+    from transport.protocol import (
+        ApplicationDetail,
+        ApplicationSummary,
+        Decision,
+        SanctionRecord,
+        UserRow,
+    )
+
+OPERATOR = "operator"
+Verdict = Literal["register", "refuse"]
+SanctionKind = Literal["suspension", "closure", "deletion"]
+
+
+def time_left(due_at: str, now: dt.datetime) -> dt.timedelta:
+    """What is left of the one-day term (R-ACC-4) at `now`; negative once it has passed."""
+    return parse_iso(due_at) - now
+
+
+def suspension_problem(until: dt.date | None, today: dt.date) -> str | None:
+    """Why a suspension's end date cannot be sent (it ends on a later day), or None."""
+    if until is None:
+        return "until_missing"
+    return "until_past" if until <= today else None
+
+
+def most_urgent_first(items: list[ApplicationSummary]) -> list[ApplicationSummary]:
+    """Submitted applications by their deadline, the nearest (or passed) first."""
+    return sorted(items, key=lambda a: (parse_iso(a.due_at), a.id))
+
+
+@dataclass(frozen=True)
+class Opened:
+    """One application as the operator opens it: the gateway's detail, the signed PDF and its
+    scans as bytes, and this desk's own check of the PDF's signatures."""
+
+    detail: ApplicationDetail
+    pdf: bytes
+    scans: list[bytes]
+    check: VerifyReport
+
+
+class OperatorConsole:
+    """The operator's calls to the gateway, through the desk's session and signing key."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    @property
+    def is_operator(self) -> bool:
+        """From the registry, as the gateway said at sign-in — never a local setting."""
+        user = self.desk.user
+        return user is not None and user.role == OPERATOR
+
+    def incoming(self) -> list[ApplicationSummary]:
+        """Applications awaiting a decision, the nearest deadline first."""
+        listed = self.desk.with_session(
+            lambda client, session: client.operator_applications(session, "submitted"))
+        return most_urgent_first(listed.applications)
+
+    def open(self, app_id: int) -> Opened:
+        """Application `app_id` with its PDF checked here, as of now (signing.pades)."""
+        from signing.pades import verify_pdf  # pyHanko is slow to import: only when opening
+
+        detail = self.desk.with_session(
+            lambda client, session: client.operator_application(session, app_id))
+        if detail.id != app_id:
+            raise DeskError("response_unbound")
+        try:
+            pdf = base64.b64decode(detail.pdf, validate=True)
+            scans = [base64.b64decode(s, validate=True) for s in detail.scans]
+        except (binascii.Error, ValueError) as exc:
+            raise DeskError("response_unverified", detail=str(exc)) from exc
+        return Opened(detail, pdf, scans, verify_pdf(pdf, self.desk.config.trust))
+
+    def decide(self, app_id: int, verdict: Verdict, reason: str) -> Decision:
+        """Register or refuse `app_id`, signed with the operator's signing key; a refusal
+        states its reason (R-ACC-4). The gateway's operator-signed decision, checked."""
+        from transport.protocol import OperatorDecision, QueryRequest
+
+        reason = reason.strip()
+        if verdict == "refuse" and not reason:
+            raise DeskError("refusal_reason_missing")
+        command = OperatorDecision(application_id=app_id, decision=verdict, reason=reason,
+                                   nonce=QueryRequest.new_nonce(), issued_at=iso(now_astana()),
+                                   operator_iin=self._me())
+        reply = self.desk.send_signed(self.desk.client.decide, command.canonical())
+        decision = self._operator_signed(reply.payload_bytes(), reply.signature_der())
+        if decision.application_id != app_id or decision.decision not in (verdict, "block"):
+            raise DeskError("response_unbound")
+        return decision
+
+    # -- users (R-ACC-7, App.5 §17) ---------------------------------------------------------
+
+    def users(self) -> list[UserRow]:
+        """Every user with their state as admitted now and their newest sanction."""
+        return self.desk.with_session(
+            lambda client, session: client.operator_users(session)).users
+
+    def block(self, iin: str, reason: str) -> Decision:
+        """Block `iin` at once, signed; the gateway's operator-signed decision, checked."""
+        from transport.protocol import OperatorBlock, QueryRequest
+
+        command = OperatorBlock(iin=iin, reason=self._reason(reason),
+                                nonce=QueryRequest.new_nonce(), issued_at=iso(now_astana()),
+                                operator_iin=self._me())
+        return self._user_decision(self.desk.client.block, command.canonical(), iin, "block")
+
+    def unblock(self, iin: str, reason: str) -> Decision:
+        """Undo a block, a suspension or a closure of `iin`, signed."""
+        from transport.protocol import OperatorUnblock, QueryRequest
+
+        command = OperatorUnblock(iin=iin, reason=self._reason(reason),
+                                  nonce=QueryRequest.new_nonce(), issued_at=iso(now_astana()),
+                                  operator_iin=self._me())
+        return self._user_decision(self.desk.client.unblock, command.canonical(), iin,
+                                   "unblock")
+
+    def sanction(self, iin: str, kind: SanctionKind, until: dt.date | None,
+                 reason: str) -> SanctionRecord:
+        """Impose an App.5 §17 sanction on `iin`, signed; the signed record back, checked."""
+        from transport.protocol import OperatorSanction, QueryRequest, SanctionRecord
+
+        if kind == "suspension":
+            problem = suspension_problem(until, now_astana().date())
+            if problem is not None:  # the console's date field allows neither
+                raise DeskError("request_invalid", detail=problem)
+        command = OperatorSanction(
+            iin=iin, sanction=kind, until=until.isoformat() if until and kind == "suspension"
+            else "", reason=self._reason(reason), nonce=QueryRequest.new_nonce(),
+            issued_at=iso(now_astana()), operator_iin=self._me())
+        reply = self.desk.send_signed(self.desk.client.sanction, command.canonical())
+        body = reply.payload_bytes()
+        self._operator_key(body, reply.signature_der())
+        try:
+            record = SanctionRecord.model_validate_json(body)
+        except ValueError as exc:
+            raise DeskError("response_unverified", detail=str(exc)) from exc
+        if (record.iin, record.sanction, record.until) != (iin, kind, command.until):
+            raise DeskError("response_unbound")
+        return record
+
+    def _user_decision(self, endpoint: Any, payload: bytes, iin: str, kind: str) -> Decision:
+        reply = self.desk.send_signed(endpoint, payload)
+        decision = self._operator_signed(reply.payload_bytes(), reply.signature_der())
+        if decision.iin != iin or decision.decision != kind:
+            raise DeskError("response_unbound")
+        return decision
+
+    @staticmethod
+    def _reason(reason: str) -> str:
+        reason = reason.strip()
+        if not reason:
+            raise DeskError("refusal_reason_missing")
+        return reason
+
+    def _operator_signed(self, body: bytes, cms: bytes) -> Decision:
+        """The decision if the pinned operator key signed it."""
+        from transport.protocol import Decision
+
+        self._operator_key(body, cms)
+        try:
+            return Decision.model_validate_json(body)
+        except ValueError as exc:
+            raise DeskError("response_unverified", detail=str(exc)) from exc
+
+    def _operator_key(self, body: bytes, cms: bytes) -> None:
+        """DeskError response_unverified unless the pinned operator key signed `body`."""
+        from signing.cms import verify_detached
+        from signing.errors import SignatureInvalid, SigningError
+        from signing.profile import fingerprint
+
+        config = self.desk.config
+        try:
+            checked = verify_detached(cms, body, config.trust, purpose="signing")
+        except (ValueError, SignatureInvalid, SigningError) as exc:
+            raise DeskError("response_unverified", detail=str(exc)) from exc
+        if fingerprint(checked.certificate) not in config.operator_sha256:
+            raise DeskError("response_unverified",
+                            detail="the answer is not signed by the operator's key")
+
+    def _me(self) -> str:
+        user = self.desk.user
+        if user is None:
+            raise DeskError("not_logged_in")
+        return user.iin
