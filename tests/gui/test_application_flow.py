@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from app.applications import MAX_SCAN_BYTES
 from app.desk import Desk
 from app.errors import DeskError
 from gateway.config import GatewayConfig
@@ -88,7 +90,7 @@ def _scan_of(pdf: Path, out: Path) -> bytes:
 
 
 def _fill_and_file(qtbot: Any, form: ApplicationForm, world: dict[str, Any], name: str,
-                   who: SandboxUser = NEWBIE) -> Any:
+                   who: SandboxUser = NEWBIE, scan: bytes | None = None) -> Any:
     for field, value in TYPED.items():
         if not form.edits[field].text():
             form.edits[field].setText(value)
@@ -101,7 +103,7 @@ def _fill_and_file(qtbot: Any, form: ApplicationForm, world: dict[str, Any], nam
                           check=True).stdout
     assert f"{who.surname} {who.first_name}" in text and who.iin in text
     assert not form.submit_button.isEnabled()  # no scan yet
-    form.set_scan(_scan_of(printed, world["dir"] / f"{name}-scan"), f"{name}-scan.png")
+    form.set_scan(scan or _scan_of(printed, world["dir"] / f"{name}-scan"), f"{name}-scan.png")
     assert form.submit_button.isEnabled()
     filed: list[Any] = []
     form.filed.connect(filed.append)
@@ -287,7 +289,12 @@ def test_transfer_asks_the_order_time_shows_the_deadline_and_files_it(
     form.set_order_time(order - dt.timedelta(days=2))
     assert "ended" in form.deadline_label.text()
     form.set_order_time(order)
-    filed = _fill_and_file(qtbot, form, world, "transfer")
+    # The largest scan the desk accepts (incompressible) still fits the gateway's body limit.
+    too_big = b"\x89PNG\r\n\x1a\n" + os.urandom(MAX_SCAN_BYTES)
+    form.set_scan(too_big, "too-big.png")
+    assert form.scan is None and "KB" in form.error_label.text()
+    largest = b"\x89PNG\r\n\x1a\n" + os.urandom(MAX_SCAN_BYTES - 8)
+    filed = _fill_and_file(qtbot, form, world, "transfer", scan=largest)
     assert filed.action == "transfer" and filed.state == "submitted"
     with world["gateway"].engine.connect() as conn:
         stored = json.loads(conn.execute(select(applications.c.form).where(
