@@ -32,6 +32,7 @@ KINDS |= {"logout"}  # issue 9: a session ended by the user or by its certificat
 KINDS |= {"unblock"}  # the operator undoes a block (issue 9)
 KINDS |= {"fault"}  # a stored row the gateway cannot read, journaled once (issue 9)
 KINDS |= {"review"}  # R-CTL-1: a departmental controller's signed review of the reports
+KINDS |= {"sanction"}  # App.5 §17: suspension, closure, deletion (gateway.sanctions)
 
 _HASHED = (
     "seq", "kind", "at_utc", "at_astana", "actor_iin", "cert_serial", "resource", "basis",
