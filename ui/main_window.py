@@ -25,7 +25,7 @@ from app.selfcheck import CheckResult, Report, SelfcheckConfig
 from app.selfcheck.thresholds import ALL_CHECKS
 from ui import i18n
 from ui.account_action import install_account_action
-from ui.control.actions import install_archive_action, install_reports_action
+from ui.control_actions import install_archive_action, install_reports_action
 from ui.i18n import translate
 from ui.messages import error_text
 from ui.screen_lock import ScreenLockWatcher

@@ -19,7 +19,7 @@ from app.errors import DeskError
 from signing.pades import verify_pdf
 from signing.sandbox_pki import SANDBOX_USERS
 from tests.e2e.test_control import ANALYST, BASIS, REASON, World, world  # noqa: F401 - fixture
-from ui.control.actions import install_reports_action, is_controller
+from ui.control_actions import install_reports_action, is_controller
 from ui.reports_page import ANOMALY_BRUSH, NONE_BRUSH, ReportsPage
 from ui.worker import DeskRunner
 
