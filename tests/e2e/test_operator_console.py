@@ -6,7 +6,9 @@ signed reason, and the applicant reads that reason, checked against the pinned o
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,8 +22,8 @@ from gateway.registry import SANDBOX_OPERATOR
 from sandbox.harness import SandboxRun, start_sandbox
 from signing.pades import blank_pdf
 from signing.pkcs11 import Pkcs11Token
-from signing.sandbox_pki import SANDBOX_USERS, SandboxUser
-from signing.softhsm import provision_token, softhsm_module
+from signing.sandbox_pki import SANDBOX_USERS, SandboxPKI, SandboxUser
+from signing.softhsm import ProvisionedToken, provision_token, softhsm_module
 from tests.gateway.applicant import PNG_SCAN, form
 from transport.client import GatewayClient
 from transport.clock import now_utc
@@ -33,9 +35,16 @@ NEWCOMER = SandboxUser("analyst8", "ӨТЕПОВА", "ДӘРИҒА", "", "960202
                        SANDBOX_USERS[0].organization, SANDBOX_USERS[0].bin)
 
 
+def _token(directory: Path, pki: SandboxPKI, user: SandboxUser) -> ProvisionedToken:
+    """A SoftHSM2 token of `user` in the process's one token directory, under a new label."""
+    return provision_token(directory, pki, user, label=f"SIO {user.key} {secrets.token_hex(4)}")
+
+
 @pytest.fixture
-def operator_run(tmp_path: Path) -> Iterator[SandboxRun]:
-    run = start_sandbox(tmp_path / "op", user=SANDBOX_OPERATOR, token_kind="softhsm")
+def operator_run(tmp_path: Path, sandbox_pki: SandboxPKI,
+                 softhsm_env: Path) -> Iterator[SandboxRun]:
+    run = start_sandbox(tmp_path / "op", pki=sandbox_pki, user=SANDBOX_OPERATOR,
+                        provisioned=_token(softhsm_env, sandbox_pki, SANDBOX_OPERATOR))
     try:
         run.desk.login(run.pin)
         yield run
@@ -43,10 +52,9 @@ def operator_run(tmp_path: Path) -> Iterator[SandboxRun]:
         run.close()
 
 
-def _applicant(run: SandboxRun, tmp_path: Path) -> Applicant:
+def _applicant(run: SandboxRun, tmp_path: Path, tokens: Path) -> Applicant:
     """The newcomer's own desk side: a SoftHSM2 token of their own, no session."""
-    made = provision_token(run.workdir / "softhsm", run.pki, NEWCOMER, label="SIO applicant 8")
-    from dataclasses import replace
+    made = _token(tokens, run.pki, NEWCOMER)
 
     config = replace(run.desk.config, state_dir=tmp_path / "applicant")
     client = GatewayClient(config.gateway_url, config.ca_file)
@@ -57,8 +65,8 @@ def _applicant(run: SandboxRun, tmp_path: Path) -> Applicant:
 
 @pytest.mark.req("R-ACC-4", "R-ACC-9")
 def test_operator_refuses_and_the_applicant_reads_the_signed_reason(
-        operator_run: SandboxRun, tmp_path: Path) -> None:
-    applicant = _applicant(operator_run, tmp_path)
+        operator_run: SandboxRun, tmp_path: Path, softhsm_env: Path) -> None:
+    applicant = _applicant(operator_run, tmp_path, softhsm_env)
     filed = applicant.file(ApplicationForm.model_validate(form(NEWCOMER)), blank_pdf(),
                            PNG_SCAN, "scan.png")
     console = OperatorConsole(operator_run.desk)
