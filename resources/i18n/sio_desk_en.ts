@@ -429,6 +429,125 @@
     </message>
 </context>
 <context>
+    <name>Archive</name>
+    <message>
+        <source>attached to the material (printed)</source>
+        <translation>attached to the material (printed)</translation>
+    </message>
+    <message>
+        <source>attached to the material (exported)</source>
+        <translation>attached to the material (exported)</translation>
+    </message>
+    <message>
+        <source>attached to the material (printed and exported)</source>
+        <translation>attached to the material (printed and exported)</translation>
+    </message>
+    <message>
+        <source>destroyed unattached</source>
+        <translation>destroyed unattached</translation>
+    </message>
+    <message>
+        <source>Journal archive folder</source>
+        <translation>Journal archive folder</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s certificate</source>
+        <translation>The operator&apos;s certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.cer *.crt *.der)</source>
+        <translation>Certificates (*.pem *.cer *.crt *.der)</translation>
+    </message>
+    <message>
+        <source>Verifying the archive…</source>
+        <translation>Verifying the archive…</translation>
+    </message>
+    <message>
+        <source>The archive is intact: {entries} journal entries check out — the hash chain, the operator&apos;s signed checkpoints and every signature of the users.</source>
+        <translation>The archive is intact: {entries} journal entries check out — the hash chain, the operator&apos;s signed checkpoints and every signature of the users.</translation>
+    </message>
+    <message>
+        <source>THE ARCHIVE HAS BEEN ALTERED at journal entry № {seq}: {entries} entries before it check out; that entry and everything after it prove nothing. Verifier&apos;s finding: {reason}</source>
+        <translation>THE ARCHIVE HAS BEEN ALTERED at journal entry № {seq}: {entries} entries before it check out; that entry and everything after it prove nothing. Verifier&apos;s finding: {reason}</translation>
+    </message>
+    <message>
+        <source>The archive does not verify: {reason}</source>
+        <translation>The archive does not verify: {reason}</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>nothing recorded</translation>
+    </message>
+    <message>
+        <source>Not proven: at or after the altered entry</source>
+        <translation>Not proven: at or after the altered entry</translation>
+    </message>
+    <message>
+        <source>Journal archive (read-only)</source>
+        <translation>Journal archive (read-only)</translation>
+    </message>
+    <message>
+        <source>Archive folder…</source>
+        <translation>Archive folder…</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s certificate…</source>
+        <translation>Operator&apos;s certificate…</translation>
+    </message>
+    <message>
+        <source>Verify and show</source>
+        <translation>Verify and show</translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation>not chosen</translation>
+    </message>
+    <message>
+        <source>№</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Time (Astana)</source>
+        <translation>Time (Astana)</translation>
+    </message>
+    <message>
+        <source>Who asked (IIN)</source>
+        <translation>Who asked (IIN)</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation>Legal ground</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Answer hash (SHA-256)</source>
+        <translation>Answer hash (SHA-256)</translation>
+    </message>
+    <message>
+        <source>What became of the result</source>
+        <translation>What became of the result</translation>
+    </message>
+    <message>
+        <source>Open journal &amp;archive…</source>
+        <translation>Open journal &amp;archive…</translation>
+    </message>
+</context>
+<context>
     <name>AttachDialog</name>
     <message>
         <source>Attach to case material</source>
@@ -985,6 +1104,285 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>Signs the query with your EDS and sends it (Ctrl+Enter)</source>
         <translation>Signs the query with your EDS and sends it (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Reports…</translation>
+    </message>
+    <message>
+        <source>no disposition past the retention time</source>
+        <translation>no disposition past the retention time</translation>
+    </message>
+    <message>
+        <source>attached to other material</source>
+        <translation>attached to other material</translation>
+    </message>
+    <message>
+        <source>outside working hours</source>
+        <translation>outside working hours</translation>
+    </message>
+    <message>
+        <source>bulk requests</source>
+        <translation>bulk requests</translation>
+    </message>
+    <message>
+        <source>one subject asked by many users</source>
+        <translation>one subject asked by many users</translation>
+    </message>
+    <message>
+        <source>own IIN looked up</source>
+        <translation>own IIN looked up</translation>
+    </message>
+    <message>
+        <source>attached (printed)</source>
+        <translation>attached (printed)</translation>
+    </message>
+    <message>
+        <source>attached (exported)</source>
+        <translation>attached (exported)</translation>
+    </message>
+    <message>
+        <source>attached (printed and exported)</source>
+        <translation>attached (printed and exported)</translation>
+    </message>
+    <message>
+        <source>destroyed unattached</source>
+        <translation>destroyed unattached</translation>
+    </message>
+    <message>
+        <source>nothing done yet</source>
+        <translation>nothing done yet</translation>
+    </message>
+    <message>
+        <source>nothing done, retention passed</source>
+        <translation>nothing done, retention passed</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>nothing done (pending or overdue)</source>
+        <translation>nothing done (pending or overdue)</translation>
+    </message>
+    <message>
+        <source>signature valid</source>
+        <translation>signature valid</translation>
+    </message>
+    <message>
+        <source>SIGNATURE INVALID</source>
+        <translation>SIGNATURE INVALID</translation>
+    </message>
+    <message>
+        <source>no signature of the user (journal chain only)</source>
+        <translation>no signature of the user (journal chain only)</translation>
+    </message>
+    <message>
+        <source>The period&apos;s first day is after its last.</source>
+        <translation>The period&apos;s first day is after its last.</translation>
+    </message>
+    <message>
+        <source>More than 30 days have passed since the last review of the reports ({when}). Departmental control reviews them at least monthly (paragraph 21 of the Rules): review the period and record the review.</source>
+        <translation>More than 30 days have passed since the last review of the reports ({when}). Departmental control reviews them at least monthly (paragraph 21 of the Rules): review the period and record the review.</translation>
+    </message>
+    <message>
+        <source>The reports have never been reviewed. Departmental control reviews them at least monthly (paragraph 21 of the Rules): review the period and record the review.</source>
+        <translation>The reports have never been reviewed. Departmental control reviews them at least monthly (paragraph 21 of the Rules): review the period and record the review.</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>All resources</source>
+        <translation>All resources</translation>
+    </message>
+    <message>
+        <source>Any disposition</source>
+        <translation>Any disposition</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <source>{first} – {last}: {requests} requests ({answered} answered, {refused} refused); shown {shown}; anomalies {anomalies}; results with nothing done {none}</source>
+        <translation>{first} – {last}: {requests} requests ({answered} answered, {refused} refused); shown {shown}; anomalies {anomalies}; results with nothing done {none}</translation>
+    </message>
+    <message>
+        <source>Journal entry</source>
+        <translation>Journal entry</translation>
+    </message>
+    <message>
+        <source>Time (Astana)</source>
+        <translation>Time (Astana)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation>Legal ground</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <source>What became of the result</source>
+        <translation>What became of the result</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>Anomalies</translation>
+    </message>
+    <message>
+        <source>Reading the journal entries…</source>
+        <translation>Reading the journal entries…</translation>
+    </message>
+    <message>
+        <source>Journal entries</source>
+        <translation>Journal entries</translation>
+    </message>
+    <message>
+        <source>Answer hash</source>
+        <translation>Answer hash</translation>
+    </message>
+    <message>
+        <source>chain intact</source>
+        <translation>chain intact</translation>
+    </message>
+    <message>
+        <source>CHAIN BROKEN</source>
+        <translation>CHAIN BROKEN</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {detail}</source>
+        <translation>The file could not be written: {detail}</translation>
+    </message>
+    <message>
+        <source>Export signed PDF</source>
+        <translation>Export signed PDF</translation>
+    </message>
+    <message>
+        <source>Reports: requests of the agency&apos;s users</source>
+        <translation>Reports: requests of the agency&apos;s users</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Report SHA-256</source>
+        <translation>Report SHA-256</translation>
+    </message>
+    <message>
+        <source>Requests shown</source>
+        <translation>Requests shown</translation>
+    </message>
+    <message>
+        <source>No requests.</source>
+        <translation>No requests.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the report reviewed</source>
+        <translation>SHA-256 of the report reviewed</translation>
+    </message>
+    <message>
+        <source>Departmental control (paragraph 21 of the Rules).</source>
+        <translation>Departmental control (paragraph 21 of the Rules).</translation>
+    </message>
+    <message>
+        <source>Record the review</source>
+        <translation>Record the review</translation>
+    </message>
+    <message>
+        <source>Your review of {first} – {last}, signed with your EDS and kept in the journal. Findings (optional):</source>
+        <translation>Your review of {first} – {last}, signed with your EDS and kept in the journal. Findings (optional):</translation>
+    </message>
+    <message>
+        <source>Block now</source>
+        <translation>Block now</translation>
+    </message>
+    <message>
+        <source>Block {who} at once (paragraph 17 of the Rules). The user&apos;s session ends and they are told this reason. Reason:</source>
+        <translation>Block {who} at once (paragraph 17 of the Rules). The user&apos;s session ends and they are told this reason. Reason:</translation>
+    </message>
+    <message>
+        <source>{who} is blocked. Every further request of theirs is refused with the reason.</source>
+        <translation>{who} is blocked. Every further request of theirs is refused with the reason.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Case number, legal ground or purpose contains…</source>
+        <translation>Case number, legal ground or purpose contains…</translation>
+    </message>
+    <message>
+        <source>Anomalies only</source>
+        <translation>Anomalies only</translation>
+    </message>
+    <message>
+        <source>№</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Export signed PDF…</source>
+        <translation>Export signed PDF…</translation>
+    </message>
+    <message>
+        <source>Record the review…</source>
+        <translation>Record the review…</translation>
+    </message>
+    <message>
+        <source>Block now…</source>
+        <translation>Block now…</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
     </message>
 </context>
 <context>

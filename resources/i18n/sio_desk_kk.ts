@@ -429,6 +429,125 @@
     </message>
 </context>
 <context>
+    <name>Archive</name>
+    <message>
+        <source>attached to the material (printed)</source>
+        <translation>материалға қоса тіркелді (басып шығарылды)</translation>
+    </message>
+    <message>
+        <source>attached to the material (exported)</source>
+        <translation>материалға қоса тіркелді (экспортталды)</translation>
+    </message>
+    <message>
+        <source>attached to the material (printed and exported)</source>
+        <translation>материалға қоса тіркелді (басып шығарылды және экспортталды)</translation>
+    </message>
+    <message>
+        <source>destroyed unattached</source>
+        <translation>қоса тіркелмей жойылды</translation>
+    </message>
+    <message>
+        <source>Journal archive folder</source>
+        <translation>Журнал мұрағатының қалтасы</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s certificate</source>
+        <translation>Оператордың сертификаты</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.cer *.crt *.der)</source>
+        <translation>Сертификаттар (*.pem *.cer *.crt *.der)</translation>
+    </message>
+    <message>
+        <source>Verifying the archive…</source>
+        <translation>Мұрағат тексерілуде…</translation>
+    </message>
+    <message>
+        <source>The archive is intact: {entries} journal entries check out — the hash chain, the operator&apos;s signed checkpoints and every signature of the users.</source>
+        <translation>Мұрағат тұтас: журналдың {entries} жазбасы тексеруден өтті — хэш тізбегі, оператор қол қойған бақылау нүктелері және пайдаланушылардың барлық қолтаңбасы.</translation>
+    </message>
+    <message>
+        <source>THE ARCHIVE HAS BEEN ALTERED at journal entry № {seq}: {entries} entries before it check out; that entry and everything after it prove nothing. Verifier&apos;s finding: {reason}</source>
+        <translation>МҰРАҒАТ ӨЗГЕРТІЛГЕН: журналдың № {seq} жазбасында. Оған дейінгі {entries} жазба тексеруден өтті; сол жазба мен одан кейінгілердің бәрі ештеңені дәлелдемейді. Тексеру нәтижесі: {reason}</translation>
+    </message>
+    <message>
+        <source>The archive does not verify: {reason}</source>
+        <translation>Мұрағат тексеруден өтпеді: {reason}</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>бас тартылды</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>ештеңе тіркелмеген</translation>
+    </message>
+    <message>
+        <source>Not proven: at or after the altered entry</source>
+        <translation>Дәлелденбеген: өзгертілген жазбада немесе одан кейін</translation>
+    </message>
+    <message>
+        <source>Journal archive (read-only)</source>
+        <translation>Журнал мұрағаты (тек оқу)</translation>
+    </message>
+    <message>
+        <source>Archive folder…</source>
+        <translation>Мұрағат қалтасы…</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s certificate…</source>
+        <translation>Оператордың сертификаты…</translation>
+    </message>
+    <message>
+        <source>Verify and show</source>
+        <translation>Тексеру және көрсету</translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation>таңдалмаған</translation>
+    </message>
+    <message>
+        <source>№</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Time (Astana)</source>
+        <translation>Уақыты (Астана)</translation>
+    </message>
+    <message>
+        <source>Who asked (IIN)</source>
+        <translation>Кім сұрады (ЖСН)</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ресурс</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Іс нөмірі</translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation>Құқықтық негіз</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Мақсаты</translation>
+    </message>
+    <message>
+        <source>Answer hash (SHA-256)</source>
+        <translation>Жауап хэші (SHA-256)</translation>
+    </message>
+    <message>
+        <source>What became of the result</source>
+        <translation>Нәтижемен не істелді</translation>
+    </message>
+    <message>
+        <source>Open journal &amp;archive…</source>
+        <translation>Журнал &amp;мұрағатын ашу…</translation>
+    </message>
+</context>
+<context>
     <name>AttachDialog</name>
     <message>
         <source>Attach to case material</source>
@@ -985,6 +1104,285 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>Signs the query with your EDS and sends it (Ctrl+Enter)</source>
         <translation>Сұрауға ЭЦҚ-ңызбен қол қойып, жібереді (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Есептер…</translation>
+    </message>
+    <message>
+        <source>no disposition past the retention time</source>
+        <translation>сақтау мерзімі өтті, нәтижемен ештеңе істелмеген</translation>
+    </message>
+    <message>
+        <source>attached to other material</source>
+        <translation>басқа материалға қоса тіркелген</translation>
+    </message>
+    <message>
+        <source>outside working hours</source>
+        <translation>жұмыс уақытынан тыс</translation>
+    </message>
+    <message>
+        <source>bulk requests</source>
+        <translation>жаппай сұраулар</translation>
+    </message>
+    <message>
+        <source>one subject asked by many users</source>
+        <translation>бір субъект туралы көп пайдаланушы сұраған</translation>
+    </message>
+    <message>
+        <source>own IIN looked up</source>
+        <translation>өз ЖСН-і бойынша сұрау</translation>
+    </message>
+    <message>
+        <source>attached (printed)</source>
+        <translation>қоса тіркелді (басып шығарылды)</translation>
+    </message>
+    <message>
+        <source>attached (exported)</source>
+        <translation>қоса тіркелді (экспортталды)</translation>
+    </message>
+    <message>
+        <source>attached (printed and exported)</source>
+        <translation>қоса тіркелді (басып шығарылды және экспортталды)</translation>
+    </message>
+    <message>
+        <source>destroyed unattached</source>
+        <translation>қоса тіркелмей жойылды</translation>
+    </message>
+    <message>
+        <source>nothing done yet</source>
+        <translation>әзірге ештеңе істелмеген</translation>
+    </message>
+    <message>
+        <source>nothing done, retention passed</source>
+        <translation>ештеңе істелмеген, сақтау мерзімі өтті</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>бас тартылды</translation>
+    </message>
+    <message>
+        <source>nothing done (pending or overdue)</source>
+        <translation>ештеңе істелмеген (күтуде немесе мерзімі өткен)</translation>
+    </message>
+    <message>
+        <source>signature valid</source>
+        <translation>қолтаңба жарамды</translation>
+    </message>
+    <message>
+        <source>SIGNATURE INVALID</source>
+        <translation>ҚОЛТАҢБА ЖАРАМСЫЗ</translation>
+    </message>
+    <message>
+        <source>no signature of the user (journal chain only)</source>
+        <translation>пайдаланушының қолтаңбасы жоқ (тек журнал тізбегі)</translation>
+    </message>
+    <message>
+        <source>The period&apos;s first day is after its last.</source>
+        <translation>Кезеңнің бірінші күні соңғы күнінен кейін.</translation>
+    </message>
+    <message>
+        <source>More than 30 days have passed since the last review of the reports ({when}). Departmental control reviews them at least monthly (paragraph 21 of the Rules): review the period and record the review.</source>
+        <translation>Есептерді соңғы қараудан ({when}) бері 30 күннен астам уақыт өтті. Ведомстволық бақылау оларды айына кемінде бір рет қарайды (Ережелердің 21-тармағы): кезеңді қарап, қарауды тіркеңіз.</translation>
+    </message>
+    <message>
+        <source>The reports have never been reviewed. Departmental control reviews them at least monthly (paragraph 21 of the Rules): review the period and record the review.</source>
+        <translation>Есептер әлі бірде-бір рет қаралмаған. Ведомстволық бақылау оларды айына кемінде бір рет қарайды (Ережелердің 21-тармағы): кезеңді қарап, қарауды тіркеңіз.</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Барлық пайдаланушылар</translation>
+    </message>
+    <message>
+        <source>All resources</source>
+        <translation>Барлық ресурстар</translation>
+    </message>
+    <message>
+        <source>Any disposition</source>
+        <translation>Нәтижемен не істелсе де</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>жауап берілді</translation>
+    </message>
+    <message>
+        <source>{first} – {last}: {requests} requests ({answered} answered, {refused} refused); shown {shown}; anomalies {anomalies}; results with nothing done {none}</source>
+        <translation>{first} – {last}: {requests} сұрау ({answered} жауап берілді, {refused} бас тартылды); көрсетілген {shown}; ауытқулар {anomalies}; ештеңе істелмеген нәтижелер {none}</translation>
+    </message>
+    <message>
+        <source>Journal entry</source>
+        <translation>Журнал жазбасы</translation>
+    </message>
+    <message>
+        <source>Time (Astana)</source>
+        <translation>Уақыты (Астана)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пайдаланушы</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ресурс</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Іс нөмірі</translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation>Құқықтық негіз</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Мақсаты</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Параметрлер</translation>
+    </message>
+    <message>
+        <source>What became of the result</source>
+        <translation>Нәтижемен не істелді</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>Ауытқулар</translation>
+    </message>
+    <message>
+        <source>Reading the journal entries…</source>
+        <translation>Журнал жазбалары оқылуда…</translation>
+    </message>
+    <message>
+        <source>Journal entries</source>
+        <translation>Журнал жазбалары</translation>
+    </message>
+    <message>
+        <source>Answer hash</source>
+        <translation>Жауап хэші</translation>
+    </message>
+    <message>
+        <source>chain intact</source>
+        <translation>тізбек бүтін</translation>
+    </message>
+    <message>
+        <source>CHAIN BROKEN</source>
+        <translation>ТІЗБЕК БҰЗЫЛҒАН</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV-ге экспорттау</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {detail}</source>
+        <translation>Файлды жазу мүмкін болмады: {detail}</translation>
+    </message>
+    <message>
+        <source>Export signed PDF</source>
+        <translation>Қол қойылған PDF-ке экспорттау</translation>
+    </message>
+    <message>
+        <source>Reports: requests of the agency&apos;s users</source>
+        <translation>Есептер: агенттік пайдаланушыларының сұраулары</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Кезең</translation>
+    </message>
+    <message>
+        <source>Report SHA-256</source>
+        <translation>Есептің SHA-256</translation>
+    </message>
+    <message>
+        <source>Requests shown</source>
+        <translation>Көрсетілген сұраулар</translation>
+    </message>
+    <message>
+        <source>No requests.</source>
+        <translation>Сұраулар жоқ.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>{pages} беттің {page}-беті</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the report reviewed</source>
+        <translation>Қаралған есептің SHA-256</translation>
+    </message>
+    <message>
+        <source>Departmental control (paragraph 21 of the Rules).</source>
+        <translation>Ведомстволық бақылау (Ережелердің 21-тармағы).</translation>
+    </message>
+    <message>
+        <source>Record the review</source>
+        <translation>Қарауды тіркеу</translation>
+    </message>
+    <message>
+        <source>Your review of {first} – {last}, signed with your EDS and kept in the journal. Findings (optional):</source>
+        <translation>{first} – {last} кезеңін қарауыңыз ЭЦҚ-мен қол қойылып, журналда сақталады. Қорытындылар (міндетті емес):</translation>
+    </message>
+    <message>
+        <source>Block now</source>
+        <translation>Қазір бұғаттау</translation>
+    </message>
+    <message>
+        <source>Block {who} at once (paragraph 17 of the Rules). The user&apos;s session ends and they are told this reason. Reason:</source>
+        <translation>{who} дереу бұғатталады (Ережелердің 17-тармағы). Пайдаланушының сеансы аяқталады, оған осы себеп айтылады. Себебі:</translation>
+    </message>
+    <message>
+        <source>{who} is blocked. Every further request of theirs is refused with the reason.</source>
+        <translation>{who} бұғатталды. Оның әрбір келесі сұрауы себебі көрсетіліп қабылданбайды.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Бастап</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>дейін</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Көрсету</translation>
+    </message>
+    <message>
+        <source>Case number, legal ground or purpose contains…</source>
+        <translation>Іс нөмірінде, негізде немесе мақсатта бар…</translation>
+    </message>
+    <message>
+        <source>Anomalies only</source>
+        <translation>Тек ауытқулар</translation>
+    </message>
+    <message>
+        <source>№</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Нәтиже</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV-ге экспорттау…</translation>
+    </message>
+    <message>
+        <source>Export signed PDF…</source>
+        <translation>Қол қойылған PDF-ке экспорттау…</translation>
+    </message>
+    <message>
+        <source>Record the review…</source>
+        <translation>Қарауды тіркеу…</translation>
+    </message>
+    <message>
+        <source>Block now…</source>
+        <translation>Қазір бұғаттау…</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Есептер</translation>
     </message>
 </context>
 <context>

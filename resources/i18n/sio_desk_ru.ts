@@ -429,6 +429,125 @@
     </message>
 </context>
 <context>
+    <name>Archive</name>
+    <message>
+        <source>attached to the material (printed)</source>
+        <translation>приобщено к материалу (распечатано)</translation>
+    </message>
+    <message>
+        <source>attached to the material (exported)</source>
+        <translation>приобщено к материалу (экспортировано)</translation>
+    </message>
+    <message>
+        <source>attached to the material (printed and exported)</source>
+        <translation>приобщено к материалу (распечатано и экспортировано)</translation>
+    </message>
+    <message>
+        <source>destroyed unattached</source>
+        <translation>уничтожено без приобщения</translation>
+    </message>
+    <message>
+        <source>Journal archive folder</source>
+        <translation>Папка архива журнала</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s certificate</source>
+        <translation>Сертификат оператора</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.cer *.crt *.der)</source>
+        <translation>Сертификаты (*.pem *.cer *.crt *.der)</translation>
+    </message>
+    <message>
+        <source>Verifying the archive…</source>
+        <translation>Архив проверяется…</translation>
+    </message>
+    <message>
+        <source>The archive is intact: {entries} journal entries check out — the hash chain, the operator&apos;s signed checkpoints and every signature of the users.</source>
+        <translation>Архив цел: {entries} записей журнала прошли проверку — цепочка хэшей, подписанные оператором контрольные точки и все подписи пользователей.</translation>
+    </message>
+    <message>
+        <source>THE ARCHIVE HAS BEEN ALTERED at journal entry № {seq}: {entries} entries before it check out; that entry and everything after it prove nothing. Verifier&apos;s finding: {reason}</source>
+        <translation>АРХИВ ИЗМЕНЁН: запись журнала № {seq}. {entries} записей до неё прошли проверку; эта запись и все последующие ничего не доказывают. Вывод проверки: {reason}</translation>
+    </message>
+    <message>
+        <source>The archive does not verify: {reason}</source>
+        <translation>Архив не прошёл проверку: {reason}</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>отказано</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>ничего не зафиксировано</translation>
+    </message>
+    <message>
+        <source>Not proven: at or after the altered entry</source>
+        <translation>Не доказано: в изменённой записи или после неё</translation>
+    </message>
+    <message>
+        <source>Journal archive (read-only)</source>
+        <translation>Архив журнала (только чтение)</translation>
+    </message>
+    <message>
+        <source>Archive folder…</source>
+        <translation>Папка архива…</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s certificate…</source>
+        <translation>Сертификат оператора…</translation>
+    </message>
+    <message>
+        <source>Verify and show</source>
+        <translation>Проверить и показать</translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation>не выбрано</translation>
+    </message>
+    <message>
+        <source>№</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Time (Astana)</source>
+        <translation>Время (Астана)</translation>
+    </message>
+    <message>
+        <source>Who asked (IIN)</source>
+        <translation>Кто запросил (ИИН)</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ресурс</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Номер дела</translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation>Правовое основание</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Answer hash (SHA-256)</source>
+        <translation>Хэш ответа (SHA-256)</translation>
+    </message>
+    <message>
+        <source>What became of the result</source>
+        <translation>Что стало с результатом</translation>
+    </message>
+    <message>
+        <source>Open journal &amp;archive…</source>
+        <translation>Открыть &amp;архив журнала…</translation>
+    </message>
+</context>
+<context>
     <name>AttachDialog</name>
     <message>
         <source>Attach to case material</source>
@@ -985,6 +1104,285 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>Signs the query with your EDS and sends it (Ctrl+Enter)</source>
         <translation>Подписывает запрос вашей ЭЦП и отправляет его (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Отчёты…</translation>
+    </message>
+    <message>
+        <source>no disposition past the retention time</source>
+        <translation>срок хранения истёк, с результатом ничего не сделано</translation>
+    </message>
+    <message>
+        <source>attached to other material</source>
+        <translation>приобщено к другому материалу</translation>
+    </message>
+    <message>
+        <source>outside working hours</source>
+        <translation>вне рабочего времени</translation>
+    </message>
+    <message>
+        <source>bulk requests</source>
+        <translation>массовые запросы</translation>
+    </message>
+    <message>
+        <source>one subject asked by many users</source>
+        <translation>один субъект запрошен многими пользователями</translation>
+    </message>
+    <message>
+        <source>own IIN looked up</source>
+        <translation>запрос по собственному ИИН</translation>
+    </message>
+    <message>
+        <source>attached (printed)</source>
+        <translation>приобщено (распечатано)</translation>
+    </message>
+    <message>
+        <source>attached (exported)</source>
+        <translation>приобщено (экспортировано)</translation>
+    </message>
+    <message>
+        <source>attached (printed and exported)</source>
+        <translation>приобщено (распечатано и экспортировано)</translation>
+    </message>
+    <message>
+        <source>destroyed unattached</source>
+        <translation>уничтожено без приобщения</translation>
+    </message>
+    <message>
+        <source>nothing done yet</source>
+        <translation>пока ничего не сделано</translation>
+    </message>
+    <message>
+        <source>nothing done, retention passed</source>
+        <translation>ничего не сделано, срок хранения истёк</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>отказано</translation>
+    </message>
+    <message>
+        <source>nothing done (pending or overdue)</source>
+        <translation>ничего не сделано (ожидает или просрочено)</translation>
+    </message>
+    <message>
+        <source>signature valid</source>
+        <translation>подпись действительна</translation>
+    </message>
+    <message>
+        <source>SIGNATURE INVALID</source>
+        <translation>ПОДПИСЬ НЕДЕЙСТВИТЕЛЬНА</translation>
+    </message>
+    <message>
+        <source>no signature of the user (journal chain only)</source>
+        <translation>подписи пользователя нет (только цепочка журнала)</translation>
+    </message>
+    <message>
+        <source>The period&apos;s first day is after its last.</source>
+        <translation>Первый день периода позже последнего.</translation>
+    </message>
+    <message>
+        <source>More than 30 days have passed since the last review of the reports ({when}). Departmental control reviews them at least monthly (paragraph 21 of the Rules): review the period and record the review.</source>
+        <translation>С последнего просмотра отчётов ({when}) прошло более 30 дней. Ведомственный контроль просматривает их не реже раза в месяц (п. 21 Правил): просмотрите период и зафиксируйте просмотр.</translation>
+    </message>
+    <message>
+        <source>The reports have never been reviewed. Departmental control reviews them at least monthly (paragraph 21 of the Rules): review the period and record the review.</source>
+        <translation>Отчёты ещё ни разу не просматривались. Ведомственный контроль просматривает их не реже раза в месяц (п. 21 Правил): просмотрите период и зафиксируйте просмотр.</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Все пользователи</translation>
+    </message>
+    <message>
+        <source>All resources</source>
+        <translation>Все ресурсы</translation>
+    </message>
+    <message>
+        <source>Any disposition</source>
+        <translation>Любая судьба результата</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>получен ответ</translation>
+    </message>
+    <message>
+        <source>{first} – {last}: {requests} requests ({answered} answered, {refused} refused); shown {shown}; anomalies {anomalies}; results with nothing done {none}</source>
+        <translation>{first} – {last}: запросов {requests} (с ответом {answered}, отказано {refused}); показано {shown}; аномалий {anomalies}; результатов, с которыми ничего не сделано, {none}</translation>
+    </message>
+    <message>
+        <source>Journal entry</source>
+        <translation>Запись журнала</translation>
+    </message>
+    <message>
+        <source>Time (Astana)</source>
+        <translation>Время (Астана)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ресурс</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Номер дела</translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation>Правовое основание</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Параметры</translation>
+    </message>
+    <message>
+        <source>What became of the result</source>
+        <translation>Что стало с результатом</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>Аномалии</translation>
+    </message>
+    <message>
+        <source>Reading the journal entries…</source>
+        <translation>Читаются записи журнала…</translation>
+    </message>
+    <message>
+        <source>Journal entries</source>
+        <translation>Записи журнала</translation>
+    </message>
+    <message>
+        <source>Answer hash</source>
+        <translation>Хэш ответа</translation>
+    </message>
+    <message>
+        <source>chain intact</source>
+        <translation>цепочка цела</translation>
+    </message>
+    <message>
+        <source>CHAIN BROKEN</source>
+        <translation>ЦЕПОЧКА НАРУШЕНА</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Экспорт в CSV</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {detail}</source>
+        <translation>Не удалось записать файл: {detail}</translation>
+    </message>
+    <message>
+        <source>Export signed PDF</source>
+        <translation>Экспорт в подписанный PDF</translation>
+    </message>
+    <message>
+        <source>Reports: requests of the agency&apos;s users</source>
+        <translation>Отчёты: запросы пользователей агентства</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Report SHA-256</source>
+        <translation>SHA-256 отчёта</translation>
+    </message>
+    <message>
+        <source>Requests shown</source>
+        <translation>Показано запросов</translation>
+    </message>
+    <message>
+        <source>No requests.</source>
+        <translation>Запросов нет.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Страница {page} из {pages}</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the report reviewed</source>
+        <translation>SHA-256 просмотренного отчёта</translation>
+    </message>
+    <message>
+        <source>Departmental control (paragraph 21 of the Rules).</source>
+        <translation>Ведомственный контроль (п. 21 Правил).</translation>
+    </message>
+    <message>
+        <source>Record the review</source>
+        <translation>Зафиксировать просмотр</translation>
+    </message>
+    <message>
+        <source>Your review of {first} – {last}, signed with your EDS and kept in the journal. Findings (optional):</source>
+        <translation>Ваш просмотр периода {first} – {last} будет подписан ЭЦП и сохранён в журнале. Выводы (необязательно):</translation>
+    </message>
+    <message>
+        <source>Block now</source>
+        <translation>Заблокировать сейчас</translation>
+    </message>
+    <message>
+        <source>Block {who} at once (paragraph 17 of the Rules). The user&apos;s session ends and they are told this reason. Reason:</source>
+        <translation>{who} будет заблокирован немедленно (п. 17 Правил). Сеанс пользователя завершится, ему будет сообщена эта причина. Причина:</translation>
+    </message>
+    <message>
+        <source>{who} is blocked. Every further request of theirs is refused with the reason.</source>
+        <translation>{who} заблокирован. Каждый его следующий запрос отклоняется с указанием причины.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Case number, legal ground or purpose contains…</source>
+        <translation>Номер дела, основание или цель содержит…</translation>
+    </message>
+    <message>
+        <source>Anomalies only</source>
+        <translation>Только аномалии</translation>
+    </message>
+    <message>
+        <source>№</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Исход</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <source>Export signed PDF…</source>
+        <translation>Экспорт в подписанный PDF…</translation>
+    </message>
+    <message>
+        <source>Record the review…</source>
+        <translation>Зафиксировать просмотр…</translation>
+    </message>
+    <message>
+        <source>Block now…</source>
+        <translation>Заблокировать сейчас…</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
     </message>
 </context>
 <context>
