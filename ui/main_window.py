@@ -775,6 +775,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.request_quit()
             return
+        self._started = True  # a window closed before its first paint starts nothing after
         # Self-check runs end within their timeouts; their threads must not outlive the window.
         self.retention_timer.stop()
         self.guard.disarm()
