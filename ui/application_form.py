@@ -8,7 +8,18 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QTime, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QDate,
+    QDateTime,
+    QEvent,
+    QIODevice,
+    Qt,
+    QTime,
+    Signal,
+)
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -72,6 +83,27 @@ def problem_text(code: str) -> str:
         "bin_check": translate("Application", "The BIN's check digit is wrong."),
         "confirm": translate("Application", "Tick this confirmation."),
     }.get(code, translate("Application", "This is not in the form's format."))
+
+
+def shrink_scan(data: bytes, limit: int) -> tuple[bytes, str] | None:
+    """An image scan re-encoded to fit `limit` at 150 dpi of A4 (1240 px wide) or less:
+    greyscale JPEG first, else black-and-white PNG (text and stamp stay legible); (bytes,
+    suffix), or None when it cannot be read or made small enough."""
+    image = QImage.fromData(QByteArray(data))
+    if image.isNull():
+        return None
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    scaled = grey.scaledToWidth(min(1240, grey.width()), Qt.TransformationMode.SmoothTransformation)
+    mono = scaled.convertToFormat(QImage.Format.Format_Mono, Qt.ImageConversionFlag.ThresholdDither)
+    tries = ((scaled, "JPEG", 70, ".jpg"), (scaled, "JPEG", 45, ".jpg"), (mono, "PNG", -1, ".png"))
+    for picture, kind, quality, suffix in tries:
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        picture.save(buffer, kind, quality)  # type: ignore[call-overload]  # str at run time
+        out = bytes(buffer.data().data())
+        if len(out) <= limit:
+            return out, suffix
+    return None
 
 
 class ApplicationForm(QWidget):
@@ -320,6 +352,10 @@ class ApplicationForm(QWidget):
             self._show_error(translate("Application",
                                        "The scan must be a PDF, JPEG or PNG file."))
             return
+        if len(data) > applications.MAX_SCAN_BYTES and not data.startswith(b"%PDF-"):
+            smaller = shrink_scan(data, applications.MAX_SCAN_BYTES)
+            if smaller is not None:
+                data, name = smaller[0], str(Path(name).with_suffix(smaller[1]))
         if len(data) > applications.MAX_SCAN_BYTES:
             self._show_error(translate(
                 "Application", "The scan is {size} KB; at most {limit} KB can be filed. Scan at "

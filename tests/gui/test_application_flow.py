@@ -15,6 +15,8 @@ from typing import Any
 
 import httpx
 import pytest
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from sqlalchemy import select
 
 from app.applications import MAX_SCAN_BYTES
@@ -293,6 +295,25 @@ def test_transfer_asks_the_order_time_shows_the_deadline_and_files_it(
     too_big = b"\x89PNG\r\n\x1a\n" + os.urandom(MAX_SCAN_BYTES)
     form.set_scan(too_big, "too-big.png")
     assert form.scan is None and "KB" in form.error_label.text()
+    # A 300 dpi image scan is reduced to fit (150 dpi, greyscale or black and white).
+    photo = QImage(2480, 3508, QImage.Format.Format_RGB32)  # A4 at 300 dpi
+    photo.fill(QColor("white"))
+    painter = QPainter(photo)
+    painter.setFont(QFont("DejaVu Sans", 40))
+    for row in range(60):
+        painter.drawText(100, 100 + row * 55, f"{row:02d} ЗАЯВКА ӨТІНІМ " * 3)
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    photo.save(buffer, "PNG")  # type: ignore[call-overload]
+    big = bytes(buffer.data().data())
+    assert len(big) > MAX_SCAN_BYTES
+    form.set_scan(big, "scan.png")
+    assert form.scan is not None and len(form.scan[0]) <= MAX_SCAN_BYTES
+    assert (form.scan[1], form.scan[0][:4]) in (("scan.jpg", b"\xff\xd8\xff\xe0"),
+                                               ("scan.png", b"\x89PNG"))
+    assert QImage.fromData(form.scan[0]).width() == 1240
+    form.scan = None  # the helper below attaches its own
     largest = b"\x89PNG\r\n\x1a\n" + os.urandom(MAX_SCAN_BYTES - 8)
     filed = _fill_and_file(qtbot, form, world, "transfer", scan=largest)
     assert filed.action == "transfer" and filed.state == "submitted"
