@@ -1,0 +1,37 @@
+"""The operator's tabs in the signed-in window — the applications and the users: present only
+while the signed-in user's registry role, as the gateway gave it at sign-in, is the operator's
+(never a local setting); the gateway refuses anyone else whatever the window shows."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from app.operator import OPERATOR
+
+PAGES = ("operatorConsole", "operatorUsers")
+
+
+def show_for(work: QTabWidget, desk: Any, runner: Any, user: Any) -> None:
+    """Add the operator's pages to `work` for the operator; take them away for anyone else."""
+    found = (work.findChild(QWidget, name) for name in PAGES)
+    present: list[Any] = [page for page in found if page is not None]
+    if getattr(user, "role", "") == OPERATOR:
+        if not present:
+            from app.desk import Desk
+            from app.operator import OperatorConsole
+            from ui.operator_console import OperatorConsolePage
+            from ui.operator_users import OperatorUsersPage
+
+            console = OperatorConsole(cast(Desk, desk))
+            present = [OperatorConsolePage(console, runner), OperatorUsersPage(console, runner)]
+            for page in present:
+                work.addTab(page, "")
+                page.retranslate()  # names its own tab
+        work.setCurrentWidget(present[0])  # the operator's main screen: the applications
+        return
+    for page in present:
+        work.removeTab(work.indexOf(page))
+        page.close()
+        page.deleteLater()

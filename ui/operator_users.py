@@ -1,0 +1,262 @@
+"""The operator's users (R-ACC-7, App.5 §17): each user's state as admitted now and the sanction
+in force; block, unblock, and the sanctions — suspension until a date, closure, deletion — each
+with its reason, signed on the operator's token; the user reads the reason when refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.operator import OperatorConsole
+from transport.clock import now_astana
+from ui.i18n import translate
+from ui.messages import LEVEL_STYLE, error_text
+from ui.operator_console import name_tab
+from ui.widgets import named
+from ui.worker import DeskRunner
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+# Which actions a user's state allows (the gateway decides again; these only spare a refusal).
+ALLOWED = {
+    "registered": {"block", "suspension", "closure", "deletion"},
+    "blocked": {"unblock", "suspension", "closure", "deletion"},
+    "suspended": {"unblock", "closure", "deletion"},
+    "closed": {"unblock", "deletion"},
+    "deleted": set(),
+}
+
+
+def state_text(row: Any) -> str:
+    """A user's state with the sanction in force, as the operator reads it."""
+    if row.state == "suspended":
+        return translate("OperatorUsers", "suspended until {date}").format(
+            date=_date_text(row.until))
+    return {"registered": translate("OperatorUsers", "active"),
+            "blocked": translate("OperatorUsers", "blocked"),
+            "closed": translate("OperatorUsers", "access closed"),
+            "deleted": translate("OperatorUsers", "account deleted")}.get(row.state, row.state)
+
+
+def _date_text(iso_date: str) -> str:
+    try:
+        return dt.date.fromisoformat(iso_date).strftime("%d.%m.%Y")
+    except ValueError:
+        return iso_date
+
+
+class ActionDialog(QDialog):
+    """The reason for an action on one user, and a suspension's end date."""
+
+    def __init__(self, title: str, suspension: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("userActionDialog")
+        self.setWindowTitle(title)
+        self.reason = named(QPlainTextEdit(), "userActionReason")
+        self.until = named(QDateEdit(), "userActionUntil")
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("dd.MM.yyyy")
+        day = now_astana().date() + dt.timedelta(days=1)
+        tomorrow = QDate(day.year, day.month, day.day)
+        self.until.setMinimumDate(tomorrow)  # it ends on a later day (gateway checks again)
+        self.until.setDate(tomorrow.addDays(29))
+        self.problem = named(QLabel(wordWrap=True), "userActionProblem")
+        self.problem.setStyleSheet(LEVEL_STYLE["error"])
+        self.problem.hide()
+        form = QFormLayout()
+        if suspension:
+            form.addRow(translate("OperatorUsers", "Access returns on"), self.until)
+        form.addRow(translate("OperatorUsers", "Reason (the user reads it; signed with your "
+                                               "EDS)"), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.problem)
+        lay.addWidget(buttons)
+
+    def _accept(self) -> None:
+        if not self.reason.toPlainText().strip():
+            self.problem.setText(translate("OperatorUsers", "State the reason."))
+            self.problem.show()
+            return
+        self.accept()
+
+    def values(self) -> tuple[str, dt.date]:
+        chosen = self.until.date()
+        return self.reason.toPlainText().strip(), dt.date(chosen.year(), chosen.month(),
+                                                          chosen.day())
+
+
+class OperatorUsersPage(QWidget):
+    """Users → Block / Unblock / Suspend / Close access / Delete, each with its reason."""
+
+    def __init__(self, console: OperatorConsole, runner: DeskRunner,
+                 parent: QWidget | None = None, *,
+                 ask: Callable[[str, str], tuple[str, dt.date] | None] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("operatorUsers")
+        self._console, self._runner = console, runner
+        self._ask = ask or self._dialog
+        self._rows: list[Any] = []
+        self.title = named(QLabel(), "usersTitle")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.tree = named(QTreeWidget(), "usersTree")
+        self.tree.setColumnCount(5)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for action in ("block", "unblock", "suspension", "closure", "deletion"):
+            button = self.buttons[action] = named(QPushButton(), f"users_{action}")
+            button.clicked.connect(lambda _c=False, a=action: self.act(a))
+            row.addWidget(button)
+        self.refresh_button = named(QPushButton(), "usersRefresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        row.addStretch(1)
+        row.addWidget(self.refresh_button)
+        self.status = named(QLabel(wordWrap=True), "usersStatus")
+        self.status.hide()
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addWidget(self.tree, 1)
+        lay.addLayout(row)
+        lay.addWidget(self.status)
+        self.retranslate()
+
+    def refresh(self) -> None:
+        self._runner.call(self._console.users, self._show, self._failed)
+
+    def _show(self, rows: list[Any]) -> None:
+        self._rows = rows
+        self._render()
+
+    def _render(self) -> None:
+        chosen = self.selected()
+        self.tree.clear()
+        for r in self._rows:
+            item = QTreeWidgetItem([r.name, r.iin, r.organization, r.role, state_text(r)])
+            item.setData(0, ITEM_ROLE, r.iin)
+            if r.reason:
+                item.setToolTip(4, r.reason)
+            self.tree.addTopLevelItem(item)
+            if chosen is not None and r.iin == chosen.iin:
+                self.tree.setCurrentItem(item)
+        for column in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(column)
+        self._update_buttons()
+
+    def selected(self) -> Any | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        iin = item.data(0, ITEM_ROLE)
+        return next((r for r in self._rows if r.iin == iin), None)
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        allowed = ALLOWED.get(row.state, set()) if row is not None else set()
+        for action, button in self.buttons.items():
+            button.setEnabled(action in allowed)
+
+    def act(self, action: str) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        asked = self._ask(action, self._title(action, row))
+        if asked is None:
+            return
+        reason, until = asked
+        iin = row.iin
+        console = self._console
+        work: dict[str, Callable[[], Any]] = {
+            "block": lambda: console.block(iin, reason),
+            "unblock": lambda: console.unblock(iin, reason),
+            "suspension": lambda: console.sanction(iin, "suspension", until, reason),
+            "closure": lambda: console.sanction(iin, "closure", None, reason),
+            "deletion": lambda: console.sanction(iin, "deletion", None, reason),
+        }
+        self._say("info", translate("OperatorUsers", "Signing on your token…"))
+        self._runner.call(work[action], lambda _r: self._done(row.name), self._failed)
+
+    def _done(self, name: str) -> None:
+        self._say("ok", translate("OperatorUsers", "Done for {name}; it is in the journal and "
+                                                   "the user is told why.").format(name=name))
+        self.refresh()
+
+    def _title(self, action: str, row: Any) -> str:
+        texts = {"block": translate("OperatorUsers", "Block {name}"),
+                 "unblock": translate("OperatorUsers", "Unblock {name}"),
+                 "suspension": translate("OperatorUsers", "Suspend access of {name}"),
+                 "closure": translate("OperatorUsers", "Close access of {name}"),
+                 "deletion": translate("OperatorUsers", "Delete the account of {name}")}
+        return texts[action].format(name=row.name)
+
+    def _dialog(self, action: str, title: str) -> tuple[str, dt.date] | None:
+        dialog = ActionDialog(title, action == "suspension", self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        reason, until = dialog.values()
+        if action == "deletion" and QMessageBox.question(
+                self, title, translate("OperatorUsers", "The user will have to apply for "
+                                                        "registration anew. Delete?")
+        ) != QMessageBox.StandardButton.Yes:
+            return None
+        return reason, until
+
+    def _failed(self, exc: BaseException) -> None:
+        self._say("error", error_text(exc))
+
+    def _say(self, level: str, text: str) -> None:
+        self.status.setStyleSheet(LEVEL_STYLE.get(level, ""))
+        self.status.setText(text)
+        self.status.show()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("OperatorUsers", "Users"))
+        self.tree.setHeaderLabels([
+            translate("OperatorUsers", "Name"), translate("OperatorUsers", "IIN"),
+            translate("OperatorUsers", "Organisation"), translate("OperatorUsers", "Role"),
+            translate("OperatorUsers", "State")])
+        names = {"block": translate("OperatorUsers", "Block…"),
+                 "unblock": translate("OperatorUsers", "Unblock…"),
+                 "suspension": translate("OperatorUsers", "Suspend…"),
+                 "closure": translate("OperatorUsers", "Close access…"),
+                 "deletion": translate("OperatorUsers", "Delete account…")}
+        for action, button in self.buttons.items():
+            button.setText(names[action])
+        self.refresh_button.setText(translate("OperatorUsers", "Refresh"))
+        name_tab(self, translate("OperatorUsers", "Users"))
+        self._render()
