@@ -1,0 +1,119 @@
+"""The operator's Users tab (issue 13; R-ACC-7, App.5 §17) and who gets the operator's tabs:
+the actions a state allows, the reason and a suspension's date passed on as given, the state and
+its date shown; the tabs only for the operator's registry role, taken away at the next sign-in of
+anyone else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from transport.protocol import UserRow
+from ui import operator_tab
+from ui.operator_users import ActionDialog, OperatorUsersPage
+from ui.worker import DeskRunner
+
+WAIT_MS = 5_000
+UNTIL = dt.date(2031, 3, 10)
+
+
+class StandIn:
+    """What the Users page asks of app.operator.OperatorConsole; records each signed call."""
+
+    def __init__(self) -> None:
+        self.rows = [
+            UserRow(iin="900101300011", name="ОПЕРАТОР", organization="КПСиСУ",
+                    role="operator", state="registered", agreement_signed=True),
+            UserRow(iin="950101300016", name="ТАЛДАУШЫ", organization="АФМ",
+                    role="afm_analyst", state="suspended", agreement_signed=True,
+                    sanction="suspension", until=UNTIL.isoformat(), reason="себебі"),
+        ]
+        self.sent: list[tuple[Any, ...]] = []
+
+    def users(self) -> list[UserRow]:
+        return list(self.rows)
+
+    def block(self, iin: str, reason: str) -> None:
+        self.sent.append(("block", iin, reason))
+
+    def unblock(self, iin: str, reason: str) -> None:
+        self.sent.append(("unblock", iin, reason))
+
+    def sanction(self, iin: str, kind: str, until: dt.date | None, reason: str) -> None:
+        self.sent.append((kind, iin, until, reason))
+
+
+@pytest.fixture
+def runner(qtbot: Any) -> Iterator[DeskRunner]:
+    worker = DeskRunner()
+    yield worker
+    worker.shutdown()
+
+
+def _choose(page: OperatorUsersPage, row: int) -> None:
+    item = page.tree.topLevelItem(row)
+    assert item is not None
+    page.tree.setCurrentItem(item)
+
+
+@pytest.mark.req("R-ACC-7")
+def test_actions_follow_the_state_and_carry_reason_and_date(qtbot: Any,
+                                                            runner: DeskRunner) -> None:
+    console = StandIn()
+    asked: list[tuple[str, str]] = []
+
+    def ask(action: str, title: str) -> tuple[str, dt.date]:
+        asked.append((action, title))
+        return "нарушение п. 17", UNTIL
+
+    page = OperatorUsersPage(console, runner, ask=ask)  # type: ignore[arg-type]
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 2, timeout=WAIT_MS)
+    second = page.tree.topLevelItem(1)
+    assert second is not None and second.text(4) == "suspended until 10.03.2031"
+    _choose(page, 0)
+    enabled = {a for a, b in page.buttons.items() if b.isEnabled()}
+    assert enabled == {"block", "suspension", "closure", "deletion"}
+    page.buttons["suspension"].click()
+    qtbot.waitUntil(lambda: console.sent != [], timeout=WAIT_MS)
+    assert console.sent == [("suspension", "900101300011", UNTIL, "нарушение п. 17")]
+    assert asked == [("suspension", "Suspend access of ОПЕРАТОР")]
+    _choose(page, 1)
+    enabled = {a for a, b in page.buttons.items() if b.isEnabled()}
+    assert enabled == {"unblock", "closure", "deletion"}
+    page.buttons["unblock"].click()
+    qtbot.waitUntil(lambda: len(console.sent) == 2, timeout=WAIT_MS)
+    assert console.sent[1] == ("unblock", "950101300016", "нарушение п. 17")
+
+
+def test_the_dialog_wants_a_reason_and_a_later_day(qtbot: Any) -> None:
+    dialog = ActionDialog("t", suspension=True)
+    qtbot.addWidget(dialog)
+    assert dialog.until.minimumDate().toPython() > dt.date.today() - dt.timedelta(days=1)
+    dialog._accept()
+    assert not dialog.problem.isHidden() and dialog.result() == 0
+    dialog.reason.setPlainText("  себебі  ")
+    dialog._accept()
+    assert dialog.result() == 1 and dialog.values()[0] == "себебі"
+
+
+def test_only_the_operator_gets_the_tabs(qtbot: Any, runner: DeskRunner) -> None:
+    work = QTabWidget()
+    qtbot.addWidget(work)
+    work.addTab(QWidget(), "Query")
+    desk = SimpleNamespace(user=None, config=None)
+    operator_tab.show_for(work, desk, runner, SimpleNamespace(role="afm_analyst"))
+    assert work.count() == 1
+    operator_tab.show_for(work, desk, runner, SimpleNamespace(role="operator"))
+    assert [work.tabText(i) for i in range(work.count())] == ["Query", "Applications", "Users"]
+    assert work.currentIndex() == 1
+    operator_tab.show_for(work, desk, runner, SimpleNamespace(role="operator"))
+    assert work.count() == 3
+    operator_tab.show_for(work, desk, runner, SimpleNamespace(role="controller"))
+    assert work.count() == 1
