@@ -27,7 +27,7 @@ import httpcore
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from transport.downtime import EmergencyView, NoticesView
+from transport.downtime import EmergencyView, NoticesView, WriteReceipt
 from transport.errors import ErrorCode, error_code
 from transport.protocol import (
     API_PREFIX,
@@ -298,6 +298,12 @@ class GatewayClient:
     def operator_users(self, session: str) -> UserList:
         """Every user with their state as admitted now and their newest sanction."""
         return self._call("GET", "/operator/users", UserList,
+                          headers={"Authorization": f"Bearer {session}"})
+
+    def operator_write(self, path: str, signed: Signed, session: str) -> WriteReceipt:
+        """An operator's signed notice or emergency write (transport.commands NOTICE,
+        EMERGENCY, EMERGENCY_CLOSE: `path` is the command's); its journal entry back."""
+        return self._call("POST", path, WriteReceipt, body=signed.model_dump(),
                           headers={"Authorization": f"Bearer {session}"})
 
     def logout(self, session: str) -> None:

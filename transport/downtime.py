@@ -35,6 +35,11 @@ class EmergencyRow(_Read):
     ended_at: str | None = None
     resources: list[int] | None = None
     over_one_hour: bool = False  # R-Q-4: the user tells the operator at once
+    # App.6's columns, which the operator's console shows (R-OPS-1).
+    no: int = 0
+    actions: str = ""
+    max_time_min: int = 0
+    responsible: str = ""
 
 
 class EmergencySection(_Read):
@@ -46,3 +51,10 @@ class EmergencySection(_Read):
 
 class EmergencyView(_Read):
     sections: list[EmergencySection]
+
+
+class WriteReceipt(_Read):
+    """What the gateway answers an operator's notice or emergency write: its journal entry."""
+
+    seq: int
+    kind: str
