@@ -82,8 +82,10 @@ def cms_figure(env: Env) -> Figure:
     theirs()
     a, b = _interleaved(ours, theirs, rounds)
     return Figure(
+        # Both sides share the CMS parsing and the path check, which cost more than the GOST
+        # arithmetic under load: held to the RSA path of the same run, like request_signing.
         "gost_verify_cms_512", statistics.median(a) * 1000, "ms", statistics.median(b) * 1000,
-        "ms", (Goal("value", "<=", 5, "ms"),),
+        "ms", (Goal("ratio", "<=", 2),),
         what=(f"signing.cms.verify_detached of a GOST-2015 (512) signed query ({len(data)} B, "
               f"sandbox GOST analyst, backend {backend.active()}): Streebog of the data and of "
               "the signed attributes, the signature, the chain (cached link) and the GOST CRL / "
