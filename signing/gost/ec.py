@@ -168,7 +168,7 @@ def _multiply_naf(curve: Curve, point: Affine, k: int, width: int = 5) -> Jacobi
 
 _G_WINDOW = 6  # 86 rows of 63 points for 512 bits: built once per curve (~0.1 s)
 _KEY_WINDOW = 4  # 128 rows of 15 points: built for a key at its second use
-_KEY_CACHE_MAX = 64
+_KEY_CACHE_MAX = 16  # a 512-bit key table holds 1,920 points (~0.4 MB)
 _lock = threading.Lock()
 _g_tables: dict[str, FixedBaseTable] = {}
 _key_tables: OrderedDict[tuple[str, Affine], FixedBaseTable | None] = OrderedDict()
@@ -185,7 +185,7 @@ def _g_table(curve: Curve) -> FixedBaseTable:
 
 
 def _key_multiply(curve: Curve, q: Affine, k: int) -> Jacobian:
-    # First sight of a key: NAF. Second: build its table (kept for the next 63 keys seen).
+    # First sight of a key: NAF. Second: build its table, kept while among the last 16 keys.
     ident = (curve.name, q)
     with _lock:
         seen = ident in _key_tables
