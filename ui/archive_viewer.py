@@ -33,18 +33,19 @@ from ui.worker import DeskRunner
 
 BAD_BRUSH = QBrush(QColor("#fde2e1"))
 NONE_BRUSH = QBrush(QColor("#fff4d6"))
+HASH_COLUMN = 7
 OK_STYLE = "background:#e6f4ea; color:#1b5e20; padding:6px; border-radius:4px;"
 
 
-def _t(text: str) -> str:
-    return translate("Archive", text)
-
-
 def action_name(action: Any) -> str:
-    return {"printed": _t("attached to the material (printed)"),
-            "exported": _t("attached to the material (exported)"),
-            "printed_and_exported": _t("attached to the material (printed and exported)"),
-            "destroyed_unattached": _t("destroyed unattached")}.get(str(action), str(action))
+    return {
+        "printed": translate("Archive", "attached to the material (printed)"),
+        "exported": translate("Archive", "attached to the material (exported)"),
+        "printed_and_exported": translate(
+            "Archive", "attached to the material (printed and exported)"
+        ),
+        "destroyed_unattached": translate("Archive", "destroyed unattached"),
+    }.get(str(action), str(action))
 
 
 class ArchiveViewer(QDialog):
@@ -88,14 +89,19 @@ class ArchiveViewer(QDialog):
         self._update_buttons()
 
     def choose_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, _t("Journal archive folder"))
+        path = QFileDialog.getExistingDirectory(
+            self, translate("Archive", "Journal archive folder")
+        )
         if path:
             self.set_archive(Path(path), self.certificate)
 
     def choose_certificate(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, _t("The operator's certificate"), "",
-            _t("Certificates (*.pem *.cer *.crt *.der)"))
+            self,
+            translate("Archive", "The operator's certificate"),
+            "",
+            translate("Archive", "Certificates (*.pem *.cer *.crt *.der)"),
+        )
         if path:
             self.set_archive(self.directory, Path(path))
 
@@ -113,7 +119,7 @@ class ArchiveViewer(QDialog):
         if directory is None or certificate is None:
             return
         self.verify_button.setEnabled(False)
-        self.verdict_label.setText(_t("Verifying the archive…"))
+        self.verdict_label.setText(translate("Archive", "Verifying the archive…"))
         self.verdict_label.setStyleSheet(LEVEL_STYLE["warning"])
         self.verdict_label.show()
 
@@ -139,21 +145,30 @@ class ArchiveViewer(QDialog):
         if verdict is None:
             return
         if verdict.ok:
-            self.verdict_label.setText(_t(
-                "The archive is intact: {entries} journal entries check out — the hash chain, "
-                "the operator's signed checkpoints and every signature of the users."
-            ).format(entries=verdict.entries))
+            self.verdict_label.setText(
+                translate(
+                    "Archive",
+                    "The archive is intact: {entries} journal entries check out — the hash chain, "
+                    "the operator's signed checkpoints and every signature of the users.",
+                ).format(entries=verdict.entries)
+            )
             self.verdict_label.setStyleSheet(OK_STYLE)
         elif verdict.first_bad_seq is not None:
-            self.verdict_label.setText(_t(
-                "THE ARCHIVE HAS BEEN ALTERED at journal entry № {seq}: {entries} entries "
-                "before it check out; that entry and everything after it prove nothing. "
-                "Verifier's finding: {reason}").format(
-                seq=verdict.first_bad_seq, entries=verdict.entries, reason=verdict.reason))
+            self.verdict_label.setText(
+                translate(
+                    "Archive",
+                    "THE ARCHIVE HAS BEEN ALTERED at journal entry № {seq}: {entries} entries "
+                    "before it check out; that entry and everything after it prove nothing.",
+                ).format(seq=verdict.first_bad_seq, entries=verdict.entries)
+            )
+            self.verdict_label.setToolTip(verdict.reason)  # the verifier's own (technical) words
             self.verdict_label.setStyleSheet(LEVEL_STYLE["error"])
         else:
-            self.verdict_label.setText(_t(
-                "The archive does not verify: {reason}").format(reason=verdict.reason))
+            self.verdict_label.setText(
+                translate("Archive", "The archive does not verify: {reason}").format(
+                    reason=verdict.reason
+                )
+            )
             self.verdict_label.setStyleSheet(LEVEL_STYLE["error"])
 
     def bad_from(self) -> int | None:
@@ -167,26 +182,39 @@ class ArchiveViewer(QDialog):
         self.table.setRowCount(len(self.requests))
         for i, r in enumerate(self.requests):
             basis = r.basis or {}
-            became = "; ".join(f"№ {d['seq']}: {action_name(d['action'])}"
-                               + (f" → {d['case_number']}" if d.get("case_number") else "")
-                               for d in r.dispositions)
+            became = "; ".join(
+                f"№ {d['seq']}: {action_name(d['action'])}"
+                + (f" → {d['case_number']}" if d.get("case_number") else "")
+                for d in r.dispositions
+            )
             if r.kind == "refusal":
-                became = _t("refused")
+                became = translate("Archive", "refused")
             elif not became:
-                became = _t("nothing recorded")
-            cells = (str(r.seq), r.at[:19].replace("T", " "), r.actor_iin or "",
-                     "" if r.resource is None else f"№{r.resource}",
-                     str(basis.get("case_number") or ""), str(basis.get("legal_ground") or ""),
-                     str(basis.get("purpose") or ""), r.response_sha256 or "—", became)
+                became = translate("Archive", "nothing recorded")
+            cells = (
+                str(r.seq),
+                r.at[:19].replace("T", " "),
+                r.actor_iin or "",
+                "" if r.resource is None else f"№{r.resource}",
+                str(basis.get("case_number") or ""),
+                str(basis.get("legal_ground") or ""),
+                str(basis.get("purpose") or ""),
+                f"{r.response_sha256[:16]}…" if r.response_sha256 else "—",
+                became,
+            )
             unproven = bad is not None and r.seq >= bad
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, r.seq)
                 if unproven:
                     item.setBackground(BAD_BRUSH)
-                    item.setToolTip(_t("Not proven: at or after the altered entry"))
+                    item.setToolTip(
+                        translate("Archive", "Not proven: at or after the altered entry")
+                    )
                 elif not r.dispositions and r.kind == "query":
                     item.setBackground(NONE_BRUSH)
+                if col == HASH_COLUMN and r.response_sha256 and not unproven:
+                    item.setToolTip(r.response_sha256)  # the whole hash, to compare
                 self.table.setItem(i, col, item)
         self.table.resizeColumnsToContents()
 
@@ -198,16 +226,29 @@ class ArchiveViewer(QDialog):
         return -1
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_t("Journal archive (read-only)"))
-        self.folder_button.setText(_t("Archive folder…"))
-        self.cert_button.setText(_t("Operator's certificate…"))
-        self.verify_button.setText(_t("Verify and show"))
-        self.folder_label.setText(str(self.directory) if self.directory else _t("not chosen"))
-        self.cert_label.setText(str(self.certificate) if self.certificate else _t("not chosen"))
-        self.table.setHorizontalHeaderLabels([
-            _t("№"), _t("Time (Astana)"), _t("Who asked (IIN)"), _t("Resource"),
-            _t("Case number"), _t("Legal ground"), _t("Purpose"), _t("Answer hash (SHA-256)"),
-            _t("What became of the result")])
+        self.setWindowTitle(translate("Archive", "Journal archive (read-only)"))
+        self.folder_button.setText(translate("Archive", "Archive folder…"))
+        self.cert_button.setText(translate("Archive", "Operator's certificate…"))
+        self.verify_button.setText(translate("Archive", "Verify and show"))
+        self.folder_label.setText(
+            str(self.directory) if self.directory else translate("Archive", "not chosen")
+        )
+        self.cert_label.setText(
+            str(self.certificate) if self.certificate else translate("Archive", "not chosen")
+        )
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Archive", "№"),
+                translate("Archive", "Time (Astana)"),
+                translate("Archive", "Who asked (IIN)"),
+                translate("Archive", "Resource"),
+                translate("Archive", "Case number"),
+                translate("Archive", "Legal ground"),
+                translate("Archive", "Purpose"),
+                translate("Archive", "Answer hash (SHA-256)"),
+                translate("Archive", "What became of the result"),
+            ]
+        )
         self._show_verdict()
         if self.requests:
             self._fill()

@@ -1,4 +1,4 @@
-""""Reports" (the rules' name; 2022 §21, R-CTL-1/2/5): all requests of the agency's users for a
+""" "Reports" (the rules' name; 2022 §21, R-CTL-1/2/5): all requests of the agency's users for a
 period, filtered, anomalies highlighted, each request's journal trail with its signatures, what
 became of each result; export as CSV and a PDF signed with the controller's EDS; the monthly
 review reminder and the signed review; "Block now". Offered only to a user whose registry role
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from app import control
 from app.control import Control, Filter, Report
+from app.messages import param_label
 from app.printout import Line, Printout, PrintRecord
 from resources.catalogue import catalogue
 from ui import i18n
@@ -74,11 +75,20 @@ def disposition_name(state: str) -> str:
     return names.get(state, state)
 
 
+def kind_name(kind: str) -> str:
+    return {
+        "query": translate("Reports", "query, answered"),
+        "refusal": translate("Reports", "query, refused"),
+        "disposition": translate("Reports", "what became of the result, signed by the user"),
+    }.get(kind, kind)
+
+
 def signature_name(status: str) -> str:
-    return {"valid": translate("Reports", "signature valid"),
-            "invalid": translate("Reports", "SIGNATURE INVALID"),
-            "none": translate("Reports", "no signature of the user (journal chain only)")
-            }.get(status, status)
+    return {
+        "valid": translate("Reports", "signature valid"),
+        "invalid": translate("Reports", "SIGNATURE INVALID"),
+        "none": translate("Reports", "no signature of the user (journal chain only)"),
+    }.get(status, status)
 
 
 def _resource_name(rid: Any) -> str:
@@ -100,8 +110,9 @@ def _day(edit: QDateEdit) -> date:
 class ReportsPage(QWidget):
     """The controller's main screen (see the module's text)."""
 
-    def __init__(self, control_: Control, runner: DeskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, control_: Control, runner: DeskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("reportsPage")
         self.control, self.runner = control_, runner
@@ -134,6 +145,7 @@ class ReportsPage(QWidget):
         self.anomalous = named(QCheckBox(), "filterAnomalous")
         for box in (self.user_box, self.resource_box, self.disposition_box):
             box.currentIndexChanged.connect(lambda _i: self.apply_filter())
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.basis_edit.textChanged.connect(lambda _t: self.apply_filter())
         self.anomalous.toggled.connect(lambda _c: self.apply_filter())
         self.totals = named(QLabel(wordWrap=True), "reportsTotals")
@@ -159,13 +171,18 @@ class ReportsPage(QWidget):
             period.addWidget(w)
         period.addStretch(1)
         filters = QHBoxLayout()
-        for f in (self.user_box, self.resource_box, self.basis_edit, self.disposition_box,
-                  self.anomalous):
+        for f in (
+            self.user_box,
+            self.resource_box,
+            self.basis_edit,
+            self.disposition_box,
+            self.anomalous,
+        ):
             filters.addWidget(f, 1 if f is self.basis_edit else 0)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.detail)
-        split.setSizes([420, 220])
+        split.setSizes([330, 330])
         buttons = QHBoxLayout()
         for w in (self.block_button, self.review_button):
             buttons.addWidget(w)
@@ -219,13 +236,21 @@ class ReportsPage(QWidget):
         if state.due:
             when = state.last_reviewed_at
             self.reminder.setText(
-                translate("Reports", "More than 30 days have passed since the last review of "
-                          "the reports ({when}). Departmental control reviews them at least "
-                          "monthly (paragraph 21 of the Rules): review the period and record "
-                          "the review.").format(when=when[:10]) if when else
-                translate("Reports", "The reports have never been reviewed. Departmental "
-                          "control reviews them at least monthly (paragraph 21 of the "
-                          "Rules): review the period and record the review."))
+                translate(
+                    "Reports",
+                    "More than 30 days have passed since the last review of "
+                    "the reports ({when}). Departmental control reviews them at least "
+                    "monthly (paragraph 21 of the Rules): review the period and record "
+                    "the review.",
+                ).format(when=when[:10])
+                if when
+                else translate(
+                    "Reports",
+                    "The reports have never been reviewed. Departmental "
+                    "control reviews them at least monthly (paragraph 21 of the "
+                    "Rules): review the period and record the review.",
+                )
+            )
             self.reminder.show()
         else:
             self.reminder.hide()
@@ -242,8 +267,9 @@ class ReportsPage(QWidget):
         for iin, name in report.users():
             self.user_box.addItem(f"{name} ({iin})", iin)
         self.resource_box.addItem(translate("Reports", "All resources"), None)
-        for rid in sorted({r["resource"] for r in report.rows
-                           if isinstance(r.get("resource"), int)}):
+        for rid in sorted(
+            {r["resource"] for r in report.rows if isinstance(r.get("resource"), int)}
+        ):
             self.resource_box.addItem(_resource_name(rid), rid)
         self.disposition_box.addItem(translate("Reports", "Any disposition"), None)
         for state in ("none", *control_states(), "refused"):
@@ -252,11 +278,13 @@ class ReportsPage(QWidget):
             box.blockSignals(False)
 
     def current_filter(self) -> Filter:
-        return Filter(user_iin=self.user_box.currentData(),
-                      resource=self.resource_box.currentData(),
-                      basis=self.basis_edit.text().strip() or None,
-                      disposition=self.disposition_box.currentData(),
-                      anomalous_only=self.anomalous.isChecked())
+        return Filter(
+            user_iin=self.user_box.currentData(),
+            resource=self.resource_box.currentData(),
+            basis=self.basis_edit.text().strip() or None,
+            disposition=self.disposition_box.currentData(),
+            anomalous_only=self.anomalous.isChecked(),
+        )
 
     def apply_filter(self) -> None:
         if self.report is None:
@@ -266,15 +294,21 @@ class ReportsPage(QWidget):
         for i, row in enumerate(self.shown):
             flags = self.report.flags.get(row["seq"], set())
             state = control.disposition_of(row)
-            cells = (str(row["seq"]), str(row.get("at") or "")[:19].replace("T", " "),
-                     f"{row.get('user_name') or ''} ({row['user_iin']})",
-                     _resource_name(row.get("resource")), str(row.get("case_number") or ""),
-                     disposition_name(state) if state == "refused" else
-                     translate("Reports", "answered"),
-                     "" if state == "refused" else disposition_name(state),
-                     "; ".join(anomaly_name(k) for k in sorted(flags)))
-            brush = ANOMALY_BRUSH if flags else (
-                NONE_BRUSH if state in control.NO_DISPOSITION else None)
+            cells = (
+                str(row["seq"]),
+                str(row.get("at") or "")[:19].replace("T", " "),
+                f"{row.get('user_name') or ''} ({row['user_iin']})",
+                _resource_name(row.get("resource")),
+                str(row.get("case_number") or ""),
+                disposition_name(state) if state == "refused" else translate("Reports", "answered"),
+                "" if state == "refused" else disposition_name(state),
+                "; ".join(anomaly_name(k) for k in sorted(flags)),
+            )
+            brush = (
+                ANOMALY_BRUSH
+                if flags
+                else (NONE_BRUSH if state in control.NO_DISPOSITION else None)
+            )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row["seq"])
@@ -283,15 +317,25 @@ class ReportsPage(QWidget):
                 self.table.setItem(i, col, item)
         self.table.resizeColumnsToContents()
         totals = self.report.doc.get("totals", {})
-        none = sum(1 for r in self.report.rows
-                   if control.disposition_of(r) in control.NO_DISPOSITION)
-        self.totals.setText(translate(
-            "Reports", "{first} – {last}: {requests} requests ({answered} answered, {refused} "
-            "refused); shown {shown}; anomalies {anomalies}; results with nothing done {none}"
-        ).format(first=self.report.period[0], last=self.report.period[1],
-                 requests=totals.get("requests", len(self.report.rows)),
-                 answered=totals.get("answered", 0), refused=totals.get("refused", 0),
-                 shown=len(self.shown), anomalies=len(self.report.anomalies), none=none))
+        none = sum(
+            1 for r in self.report.rows if control.disposition_of(r) in control.NO_DISPOSITION
+        )
+        self.totals.setText(
+            translate(
+                "Reports",
+                "{first} – {last}: {requests} requests ({answered} answered, {refused} "
+                "refused); shown {shown}; anomalies {anomalies}; results with nothing done {none}",
+            ).format(
+                first=self.report.period[0],
+                last=self.report.period[1],
+                requests=totals.get("requests", len(self.report.rows)),
+                answered=totals.get("answered", 0),
+                refused=totals.get("refused", 0),
+                shown=len(self.shown),
+                anomalies=len(self.report.anomalies),
+                none=none,
+            )
+        )
         self.detail.clear()
         self._update_buttons()
 
@@ -314,8 +358,11 @@ class ReportsPage(QWidget):
             return
         self.detail.setHtml(self._request_html(row, None))
         seq = row["seq"]
-        self.runner.call(lambda: self.control.trail(seq),
-                         lambda trail: self._trail(row, trail), self._trail_failed)
+        self.runner.call(
+            lambda: self.control.trail(seq),
+            lambda trail: self._trail(row, trail),
+            self._trail_failed,
+        )
 
     def _trail(self, row: dict[str, Any], trail: Any) -> None:
         current = self.selected()
@@ -326,35 +373,55 @@ class ReportsPage(QWidget):
         self.detail.append(f"<p style='color:#9b1c1c'>{_esc(error_text(exc))}</p>")
 
     def _request_html(self, row: dict[str, Any], trail: Any) -> str:
-        t = lambda s: translate("Reports", s)  # noqa: E731 - short local alias
         flags = self.report.flags.get(row["seq"], set()) if self.report else set()
         lines = [
-            (t("Journal entry"), f"№ {row['seq']}"),
-            (t("Time (Astana)"), row.get("at")),
-            (t("User"), f"{row.get('user_name') or ''} ({row['user_iin']})"),
-            (t("Resource"), _resource_name(row.get("resource"))),
-            (t("Case number"), row.get("case_number")),
-            (t("Legal ground"), row.get("legal_ground")),
-            (t("Purpose"), row.get("purpose")),
-            (t("Parameters"), ", ".join(f"{k}: {v}" for k, v in (row.get("params") or {}
-                                                                   ).items())),
-            (t("What became of the result"), disposition_name(control.disposition_of(row))
-             + (f" → {row['attached_to']}" if row.get("attached_to") else "")),
-            (t("Anomalies"), "; ".join(anomaly_name(k) for k in sorted(flags))),
+            (translate("Reports", "Journal entry"), f"№ {row['seq']}"),
+            (translate("Reports", "Time (Astana)"), row.get("at")),
+            (translate("Reports", "User"), f"{row.get('user_name') or ''} ({row['user_iin']})"),
+            (translate("Reports", "Resource"), _resource_name(row.get("resource"))),
+            (translate("Reports", "Case number"), row.get("case_number")),
+            (translate("Reports", "Legal ground"), row.get("legal_ground")),
+            (translate("Reports", "Purpose"), row.get("purpose")),
+            (
+                translate("Reports", "Parameters"),
+                ", ".join(
+                    f"{param_label(k, i18n.current())}: {v}"
+                    for k, v in (row.get("params") or {}).items()
+                ),
+            ),
+            (
+                translate("Reports", "What became of the result"),
+                disposition_name(control.disposition_of(row))
+                + (f" → {row['attached_to']}" if row.get("attached_to") else ""),
+            ),
+            (translate("Reports", "Anomalies"), "; ".join(anomaly_name(k) for k in sorted(flags))),
         ]
-        html = "<table>" + "".join(
-            f"<tr><td><b>{_esc(k)}</b></td><td>{_esc(v)}</td></tr>" for k, v in lines if v
-        ) + "</table>"
+        html = (
+            "<table>"
+            + "".join(
+                f"<tr><td><b>{_esc(k)}</b></td><td>{_esc(v)}</td></tr>" for k, v in lines if v
+            )
+            + "</table>"
+        )
         if trail is None:
-            return html + f"<p>{_esc(t('Reading the journal entries…'))}</p>"
-        html += f"<h4>{_esc(t('Journal entries'))}</h4><ul>"
+            reading = translate("Reports", "Reading the journal entries…")
+            return html + f"<p>{_esc(reading)}</p>"
+        heading = translate("Reports", "Journal entries")
+        answer = translate("Reports", "Answer hash")
+        html += f"<h4>{_esc(heading)}</h4><ul>"
         for e in trail.entries:
             colour = "#9b1c1c" if e.signature == "invalid" or not e.chain_ok else "#1b5e20"
-            chain = t("chain intact") if e.chain_ok else t("CHAIN BROKEN")
-            html += (f"<li>№ {e.seq} · {_esc(e.kind)} · {_esc(e.at)} · "
-                     f"<span style='color:{colour}'>{_esc(signature_name(e.signature))}, "
-                     f"{_esc(chain)}</span><br/><small>{_esc(t('Answer hash'))}: "
-                     f"{_esc(e.response_sha256 or '—')}</small></li>")
+            chain = (
+                translate("Reports", "chain intact")
+                if e.chain_ok
+                else translate("Reports", "CHAIN BROKEN")
+            )
+            html += (
+                f"<li>№ {e.seq} · {_esc(kind_name(e.kind))} · {_esc(e.at)} · "
+                f"<span style='color:{colour}'>{_esc(signature_name(e.signature))}, "
+                f"{_esc(chain)}</span><br/><small>{_esc(answer)}: "
+                f"{_esc(e.response_sha256 or '—')}</small></li>"
+            )
         return html + "</ul>"
 
     # -- actions ----------------------------------------------------------------------------
@@ -363,8 +430,11 @@ class ReportsPage(QWidget):
         if self.report is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, translate("Reports", "Export CSV"),
-            f"reports-{self.report.period[0]}-{self.report.period[1]}.csv", "CSV (*.csv)")
+            self,
+            translate("Reports", "Export CSV"),
+            f"reports-{self.report.period[0]}-{self.report.period[1]}.csv",
+            "CSV (*.csv)",
+        )
         if path:
             self.save(Path(path), control.to_csv(self.report, self.shown))
 
@@ -374,63 +444,97 @@ class ReportsPage(QWidget):
             tmp.write_bytes(data)
             tmp.replace(path)  # never a half-written export under the chosen name
         except OSError as exc:
-            self._failed_text(translate("Reports", "The file could not be written: {detail}")
-                              .format(detail=exc))
+            self._failed_text(
+                translate("Reports", "The file could not be written: {detail}").format(detail=exc)
+            )
 
     def export_pdf(self) -> None:
         if self.report is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, translate("Reports", "Export signed PDF"),
-            f"reports-{self.report.period[0]}-{self.report.period[1]}.pdf", "PDF (*.pdf)")
+            self,
+            translate("Reports", "Export signed PDF"),
+            f"reports-{self.report.period[0]}-{self.report.period[1]}.pdf",
+            "PDF (*.pdf)",
+        )
         if not path:
             return
         from ui.printout_render import render_pdf
 
         pdf = render_pdf(self.printout())
-        self.runner.call(lambda: self.control.signed_pdf(pdf),
-                         lambda signed: self.save(Path(path), signed), self._failed)
+        self.runner.call(
+            lambda: self.control.signed_pdf(pdf),
+            lambda signed: self.save(Path(path), signed),
+            self._failed,
+        )
 
     def printout(self) -> Printout:
         """The shown rows as a printout (A4, the QR carries the report's SHA-256)."""
         assert self.report is not None
-        t = lambda s: translate("Reports", s)  # noqa: E731 - short local alias
-        records = tuple(PrintRecord(
-            heading=f"№ {r['seq']} · {str(r.get('at') or '')[:19].replace('T', ' ')} · "
-                    f"{r.get('user_name') or ''} ({r['user_iin']})",
-            lines=tuple(Line(k, str(v)) for k, v in (
-                (t("Resource"), _resource_name(r.get("resource"))),
-                (t("Case number"), r.get("case_number") or ""),
-                (t("Legal ground"), r.get("legal_ground") or ""),
-                (t("Purpose"), r.get("purpose") or ""),
-                (t("What became of the result"), disposition_name(control.disposition_of(r))),
-                (t("Anomalies"), "; ".join(anomaly_name(k) for k in sorted(
-                    self.report.flags.get(r["seq"], set())))),
-            ) if v)) for r in self.shown)
+        records = tuple(
+            PrintRecord(
+                heading=f"№ {r['seq']} · {str(r.get('at') or '')[:19].replace('T', ' ')} · "
+                f"{r.get('user_name') or ''} ({r['user_iin']})",
+                lines=tuple(
+                    Line(k, str(v))
+                    for k, v in (
+                        (translate("Reports", "Resource"), _resource_name(r.get("resource"))),
+                        (translate("Reports", "Case number"), r.get("case_number") or ""),
+                        (translate("Reports", "Legal ground"), r.get("legal_ground") or ""),
+                        (translate("Reports", "Purpose"), r.get("purpose") or ""),
+                        (
+                            translate("Reports", "What became of the result"),
+                            disposition_name(control.disposition_of(r)),
+                        ),
+                        (
+                            translate("Reports", "Anomalies"),
+                            "; ".join(
+                                anomaly_name(k)
+                                for k in sorted(self.report.flags.get(r["seq"], set()))
+                            ),
+                        ),
+                    )
+                    if v
+                ),
+            )
+            for r in self.shown
+        )
         return Printout(
-            lang=i18n.current(), title=t("Reports: requests of the agency's users"),
+            lang=i18n.current(),
+            title=translate("Reports", "Reports: requests of the agency's users"),
             sandbox_mark=None,
-            header=(Line(t("Period"), " – ".join(self.report.period)),
-                    Line(t("Report SHA-256"), self.report.sha256),
-                    Line(t("Requests shown"), str(len(self.shown)))),
-            notes=(self.totals.text(),), records=records, empty_text=t("No requests."),
-            page_template=t("Page {page} of {pages}"), qr_payload=self.report.sha256,
-            qr_caption=t("SHA-256 of the report reviewed"),
-            footer=t("Departmental control (paragraph 21 of the Rules)."))
+            header=(
+                Line(translate("Reports", "Period"), " – ".join(self.report.period)),
+                Line(translate("Reports", "Report SHA-256"), self.report.sha256),
+                Line(translate("Reports", "Requests shown"), str(len(self.shown))),
+            ),
+            notes=(self.totals.text(),),
+            records=records,
+            empty_text=translate("Reports", "No requests."),
+            page_template=translate("Reports", "Page {page} of {pages}"),
+            qr_payload=self.report.sha256,
+            qr_caption=translate("Reports", "SHA-256 of the report reviewed"),
+            footer=translate("Reports", "Departmental control (paragraph 21 of the Rules)."),
+        )
 
     def record_review(self) -> None:
         if self.report is None:
             return
         note, ok = QInputDialog.getMultiLineText(
-            self, translate("Reports", "Record the review"),
-            translate("Reports", "Your review of {first} – {last}, signed with your EDS and "
-                      "kept in the journal. Findings (optional):").format(
-                first=self.report.period[0], last=self.report.period[1]))
+            self,
+            translate("Reports", "Record the review"),
+            translate(
+                "Reports",
+                "Your review of {first} – {last}, signed with your EDS and "
+                "kept in the journal. Findings (optional):",
+            ).format(first=self.report.period[0], last=self.report.period[1]),
+        )
         if not ok:
             return
         report = self.report
-        self.runner.call(lambda: self.control.review(report, note.strip()), self._reviewed,
-                         self._failed)
+        self.runner.call(
+            lambda: self.control.review(report, note.strip()), self._reviewed, self._failed
+        )
 
     def _reviewed(self, _receipt: Any) -> None:
         self.runner.call(self.control.review_state, self._review_state, self._failed)
@@ -441,37 +545,60 @@ class ReportsPage(QWidget):
             return
         who = f"{row.get('user_name') or ''} ({row['user_iin']})"
         reason, ok = QInputDialog.getMultiLineText(
-            self, translate("Reports", "Block now"),
-            translate("Reports", "Block {who} at once (paragraph 17 of the Rules). The user's "
-                      "session ends and they are told this reason. Reason:").format(who=who))
+            self,
+            translate("Reports", "Block now"),
+            translate(
+                "Reports",
+                "Block {who} at once (paragraph 17 of the Rules). The user's "
+                "session ends and they are told this reason. Reason:",
+            ).format(who=who),
+        )
         if not ok or not reason.strip():
             return
         iin = row["user_iin"]
-        self.runner.call(lambda: self.control.block(iin, reason.strip()),
-                         lambda _d: self._blocked(who), self._failed)
+        self.runner.call(
+            lambda: self.control.block(iin, reason.strip()),
+            lambda _d: self._blocked(who),
+            self._failed,
+        )
 
     def _blocked(self, who: str) -> None:
-        QMessageBox.information(self, translate("Reports", "Block now"), translate(
-            "Reports", "{who} is blocked. Every further request of theirs is refused with "
-            "the reason.").format(who=who))
+        QMessageBox.information(
+            self,
+            translate("Reports", "Block now"),
+            translate(
+                "Reports",
+                "{who} is blocked. Every further request of theirs is refused with the reason.",
+            ).format(who=who),
+        )
 
     # -- language ---------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        t = lambda s: translate("Reports", s)  # noqa: E731 - short local alias
-        self.title.setText(t("Reports: requests of the agency's users"))
-        self.from_label.setText(t("From"))
-        self.to_label.setText(t("to"))
-        self.load_button.setText(t("Show"))
-        self.basis_edit.setPlaceholderText(t("Case number, legal ground or purpose contains…"))
-        self.anomalous.setText(t("Anomalies only"))
-        self.table.setHorizontalHeaderLabels([
-            t("№"), t("Time (Astana)"), t("User"), t("Resource"), t("Case number"),
-            t("Outcome"), t("What became of the result"), t("Anomalies")])
-        self.csv_button.setText(t("Export CSV…"))
-        self.pdf_button.setText(t("Export signed PDF…"))
-        self.review_button.setText(t("Record the review…"))
-        self.block_button.setText(t("Block now…"))
+        self.title.setText(translate("Reports", "Reports: requests of the agency's users"))
+        self.from_label.setText(translate("Reports", "From"))
+        self.to_label.setText(translate("Reports", "to"))
+        self.load_button.setText(translate("Reports", "Show"))
+        self.basis_edit.setPlaceholderText(
+            translate("Reports", "Case number, legal ground or purpose contains…")
+        )
+        self.anomalous.setText(translate("Reports", "Anomalies only"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Reports", "№"),
+                translate("Reports", "Time (Astana)"),
+                translate("Reports", "User"),
+                translate("Reports", "Resource"),
+                translate("Reports", "Case number"),
+                translate("Reports", "Outcome"),
+                translate("Reports", "What became of the result"),
+                translate("Reports", "Anomalies"),
+            ]
+        )
+        self.csv_button.setText(translate("Reports", "Export CSV…"))
+        self.pdf_button.setText(translate("Reports", "Export signed PDF…"))
+        self.review_button.setText(translate("Reports", "Record the review…"))
+        self.block_button.setText(translate("Reports", "Block now…"))
         if self.report is not None:
             self._fill_filters()
             self.apply_filter()
@@ -483,8 +610,14 @@ class ReportsPage(QWidget):
 
 
 def control_states() -> tuple[str, ...]:
-    return ("printed", "exported", "printed_and_exported", "destroyed_unattached", "pending",
-            "overdue")
+    return (
+        "printed",
+        "exported",
+        "printed_and_exported",
+        "destroyed_unattached",
+        "pending",
+        "overdue",
+    )
 
 
 def _esc(value: Any) -> str:
@@ -496,8 +629,9 @@ def _esc(value: Any) -> str:
 class ReportsDialog(QDialog):
     """The Reports window (non-modal, beside the main window)."""
 
-    def __init__(self, control_: Control, runner: DeskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, control_: Control, runner: DeskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("reportsDialog")
         self.page = ReportsPage(control_, runner, self)

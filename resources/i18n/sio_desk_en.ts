@@ -467,8 +467,8 @@
         <translation>The archive is intact: {entries} journal entries check out — the hash chain, the operator&apos;s signed checkpoints and every signature of the users.</translation>
     </message>
     <message>
-        <source>THE ARCHIVE HAS BEEN ALTERED at journal entry № {seq}: {entries} entries before it check out; that entry and everything after it prove nothing. Verifier&apos;s finding: {reason}</source>
-        <translation>THE ARCHIVE HAS BEEN ALTERED at journal entry № {seq}: {entries} entries before it check out; that entry and everything after it prove nothing. Verifier&apos;s finding: {reason}</translation>
+        <source>THE ARCHIVE HAS BEEN ALTERED at journal entry № {seq}: {entries} entries before it check out; that entry and everything after it prove nothing.</source>
+        <translation>THE ARCHIVE HAS BEEN ALTERED at journal entry № {seq}: {entries} entries before it check out; that entry and everything after it prove nothing.</translation>
     </message>
     <message>
         <source>The archive does not verify: {reason}</source>
@@ -1167,6 +1167,18 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>nothing done (pending or overdue)</source>
         <translation>nothing done (pending or overdue)</translation>
+    </message>
+    <message>
+        <source>query, answered</source>
+        <translation>query, answered</translation>
+    </message>
+    <message>
+        <source>query, refused</source>
+        <translation>query, refused</translation>
+    </message>
+    <message>
+        <source>what became of the result, signed by the user</source>
+        <translation>what became of the result, signed by the user</translation>
     </message>
     <message>
         <source>signature valid</source>

@@ -467,8 +467,8 @@
         <translation>Мұрағат тұтас: журналдың {entries} жазбасы тексеруден өтті — хэш тізбегі, оператор қол қойған бақылау нүктелері және пайдаланушылардың барлық қолтаңбасы.</translation>
     </message>
     <message>
-        <source>THE ARCHIVE HAS BEEN ALTERED at journal entry № {seq}: {entries} entries before it check out; that entry and everything after it prove nothing. Verifier&apos;s finding: {reason}</source>
-        <translation>МҰРАҒАТ ӨЗГЕРТІЛГЕН: журналдың № {seq} жазбасында. Оған дейінгі {entries} жазба тексеруден өтті; сол жазба мен одан кейінгілердің бәрі ештеңені дәлелдемейді. Тексеру нәтижесі: {reason}</translation>
+        <source>THE ARCHIVE HAS BEEN ALTERED at journal entry № {seq}: {entries} entries before it check out; that entry and everything after it prove nothing.</source>
+        <translation>МҰРАҒАТ ӨЗГЕРТІЛГЕН: журналдың № {seq} жазбасында. Оған дейінгі жазбалар тексеруден өтті ({entries}); сол жазба мен одан кейінгілердің бәрі ештеңені дәлелдемейді.</translation>
     </message>
     <message>
         <source>The archive does not verify: {reason}</source>
@@ -1167,6 +1167,18 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>nothing done (pending or overdue)</source>
         <translation>ештеңе істелмеген (күтуде немесе мерзімі өткен)</translation>
+    </message>
+    <message>
+        <source>query, answered</source>
+        <translation>сұрау, жауап берілді</translation>
+    </message>
+    <message>
+        <source>query, refused</source>
+        <translation>сұрау, бас тартылды</translation>
+    </message>
+    <message>
+        <source>what became of the result, signed by the user</source>
+        <translation>нәтижемен не істелгені, пайдаланушы қол қойған</translation>
     </message>
     <message>
         <source>signature valid</source>

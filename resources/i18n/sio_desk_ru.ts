@@ -467,8 +467,8 @@
         <translation>Архив цел: {entries} записей журнала прошли проверку — цепочка хэшей, подписанные оператором контрольные точки и все подписи пользователей.</translation>
     </message>
     <message>
-        <source>THE ARCHIVE HAS BEEN ALTERED at journal entry № {seq}: {entries} entries before it check out; that entry and everything after it prove nothing. Verifier&apos;s finding: {reason}</source>
-        <translation>АРХИВ ИЗМЕНЁН: запись журнала № {seq}. {entries} записей до неё прошли проверку; эта запись и все последующие ничего не доказывают. Вывод проверки: {reason}</translation>
+        <source>THE ARCHIVE HAS BEEN ALTERED at journal entry № {seq}: {entries} entries before it check out; that entry and everything after it prove nothing.</source>
+        <translation>АРХИВ ИЗМЕНЁН: запись журнала № {seq}. Записи до неё прошли проверку ({entries}); эта запись и все последующие ничего не доказывают.</translation>
     </message>
     <message>
         <source>The archive does not verify: {reason}</source>
@@ -1167,6 +1167,18 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>nothing done (pending or overdue)</source>
         <translation>ничего не сделано (ожидает или просрочено)</translation>
+    </message>
+    <message>
+        <source>query, answered</source>
+        <translation>запрос, получен ответ</translation>
+    </message>
+    <message>
+        <source>query, refused</source>
+        <translation>запрос, отказано</translation>
+    </message>
+    <message>
+        <source>what became of the result, signed by the user</source>
+        <translation>что стало с результатом, подписано пользователем</translation>
     </message>
     <message>
         <source>signature valid</source>
