@@ -296,6 +296,39 @@ def gost_p12_keys(data: bytes, password: str) -> list[tuple[int, x509.Certificat
     return found
 
 
+def p12_signer(data: bytes, password: str) -> Signer:
+    """The signing key of a PKCS#12 file as a Signer: RSA, or a GOST key in NCA's layout.
+
+    For an operator key file (a deployment's answers and checkpoints): the first key whose
+    certificate may sign; SigningError("no_key_for_purpose") when none may.
+    """
+    try:
+        entries, cas = read_p12(data, password)
+    except SigningError as exc:
+        if exc.code not in ("unsupported_algorithm", "file_key_invalid"):
+            raise
+        gost = gost_p12_keys(data, password)
+        if not gost:
+            raise
+        from signing.gost.certs import gost_key
+        from signing.gost.issue import GostKeyPair
+        from signing.gost.signer import GostSoftwareSigner
+
+        loose = [c for c in p12_certificates(data, password) if all(c != g for _, g in gost)]
+        for d, cert in gost:
+            if profile_of(cert).purpose in _SIGNING_PURPOSES:
+                chain = [c for c in loose if c.subject == cert.issuer]
+                return GostSoftwareSigner(GostKeyPair(d, gost_key(cert)), cert, chain)
+        raise SigningError("the key file holds no signing key", code="no_key_for_purpose") from exc
+    for entry in entries:
+        if profile_of(entry.certificate).purpose in _SIGNING_PURPOSES:
+            return SoftwareSigner(entry.key, entry.certificate, cas)
+    raise SigningError("the key file holds no signing key", code="no_key_for_purpose")
+
+
+_SIGNING_PURPOSES = ("signing", "signing_and_authentication")
+
+
 def write_gost_p12(path: Path, private: int, certificate: x509.Certificate, password: str,
                    cas: Sequence[x509.Certificate] = ()) -> Path:
     """A GOST key file laid out as NCA's (sandbox): PBE SHA-1 + 3DES key bag, SHA-1 MAC."""

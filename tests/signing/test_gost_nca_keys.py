@@ -19,7 +19,7 @@ from signing.gost.issue import GostKeyPair
 from signing.gost.nca import OID_HASH_GOST94, OID_HASH_STREEBOG512
 from signing.gost.signer import GostSoftwareSigner
 from signing.profile import load_certificate
-from signing.sandbox_pki import SandboxPKI
+from signing.sandbox_pki import SANDBOX_USERS, SandboxPKI
 from signing.trust import TrustStore
 
 DATA = b"SIO Desk: signed with an NCA test key"
@@ -106,3 +106,18 @@ def test_gost_key_file_written_as_nca_lays_it_out(nca_test_dir: Path, tmp_path: 
     ((d, cert),) = gost_p12_keys((nca_test_dir / name).read_bytes(), password)
     path = write_gost_p12(tmp_path / "again.p12", d, cert, "pw")
     assert gost_p12_keys(path.read_bytes(), "pw") == [(d, cert)]
+
+
+def test_p12_signer_for_an_operator_key_file(nca_test_dir: Path,
+                                             sandbox_pki: SandboxPKI, tmp_path: Path) -> None:
+    # A deployment's operator key file may hold a GOST key: p12_signer gives its Signer.
+    from signing.filekey import p12_signer
+
+    gost = p12_signer((nca_test_dir / KEYS[2][0]).read_bytes(), KEYS[2][1])
+    assert isinstance(gost, GostSoftwareSigner) and gost.chain == []
+    assert len(gost.sign_raw(b"x")) == 128
+    rsa_file = sandbox_pki.issue_user_p12(SANDBOX_USERS[3], "pw")
+    rsa = p12_signer(rsa_file.read_bytes(), "pw")
+    assert rsa.certificate.public_key_algorithm_oid.dotted_string == "1.2.840.113549.1.1.1"
+    with pytest.raises(PinIncorrect):
+        p12_signer((nca_test_dir / KEYS[2][0]).read_bytes(), "wrong")
