@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from app.errors import DeskError
-from transport.clock import iso, now_astana, parse_iso
+from transport.clock import iso, now_astana, parse_iso, to_astana
 
 if TYPE_CHECKING:
     from app.desk import Desk
     from signing.pades import VerifyReport
+    from transport.commands import Command
+    from transport.downtime import EmergencyView, NoticesView, WriteReceipt
     from transport.protocol import (
         ApplicationDetail,
         ApplicationSummary,
@@ -156,6 +158,64 @@ class OperatorConsole:
         if (record.iin, record.sanction, record.until) != (iin, kind, command.until):
             raise DeskError("response_unbound")
         return record
+
+    # -- notices and the emergency journal (R-Q-3, R-OPS-1, App.6) -------------------------
+
+    def journal(self) -> tuple[NoticesView, EmergencyView]:
+        """Announced works and the emergency journal by App.6 section, as users read them."""
+        return self.desk.with_session(lambda client, session: client.downtime(session))
+
+    def publish_notice(self, title_kk: str, title_ru: str, starts: dt.datetime,
+                       ends: dt.datetime) -> WriteReceipt:
+        """Announce planned technical works for all resources (R-Q-3), signed."""
+        from transport.commands import NOTICE
+        from transport.protocol import NoticeIn
+
+        if ends <= starts:
+            raise DeskError("request_invalid", detail="the works end before they start")
+        nonce, issued = self._fresh()
+        return self._write(NOTICE, NoticeIn(
+            title_kk=title_kk.strip(), title_ru=title_ru.strip(), starts_at=iso(to_astana(
+                starts)), ends_at=iso(to_astana(ends)), nonce=nonce, issued_at=issued))
+
+    def open_emergency(self, section: str, actions: str, max_time_min: int, responsible: str,
+                       started: dt.datetime) -> WriteReceipt:
+        """Open a row of the emergency journal in one of App.6's sections (R-OPS-1), signed."""
+        from transport.commands import EMERGENCY
+        from transport.protocol import EmergencyIn
+
+        nonce, issued = self._fresh()
+        return self._write(EMERGENCY, EmergencyIn(
+            section=section, actions=actions.strip(),  # type: ignore[arg-type]
+            max_time_min=max_time_min, responsible=responsible.strip(),
+            started_at=iso(to_astana(started)), nonce=nonce, issued_at=issued))
+
+    def close_emergency(self, entry_seq: int, ended: dt.datetime,
+                        actions: str = "") -> WriteReceipt:
+        """Record the end of an open emergency row, and the actions taken since, signed."""
+        from transport.commands import EMERGENCY_CLOSE
+        from transport.protocol import EmergencyClose
+
+        nonce, issued = self._fresh()
+        closing = EmergencyClose(entry_seq=entry_seq, ended_at=iso(to_astana(ended)),
+                                 nonce=nonce, issued_at=issued)
+        if actions.strip():  # only a field set is signed (defaults are left out)
+            closing = EmergencyClose(entry_seq=entry_seq, ended_at=iso(to_astana(ended)),
+                                     actions=actions.strip(), nonce=nonce, issued_at=issued)
+        return self._write(EMERGENCY_CLOSE, closing)
+
+    def _write(self, command: Command[Any], payload: Any) -> WriteReceipt:
+        client = self.desk.client
+        return self.desk.send_signed(
+            lambda signed, session: client.operator_write(command.path, signed, session),
+            command.canonical(payload))
+
+    @staticmethod
+    def _fresh() -> tuple[str, str]:
+        """A new nonce and the time of signing: what makes each write single-use and fresh."""
+        from transport.protocol import QueryRequest
+
+        return QueryRequest.new_nonce(), iso(now_astana())
 
     def _user_decision(self, endpoint: Any, payload: bytes, iin: str, kind: str) -> Decision:
         reply = self.desk.send_signed(endpoint, payload)

@@ -1,6 +1,6 @@
-"""The operator's tabs in the signed-in window — the applications and the users: present only
-while the signed-in user's registry role, as the gateway gave it at sign-in, is the operator's
-(never a local setting); the gateway refuses anyone else whatever the window shows."""
+"""The operator's tabs in the signed-in window — applications, users, the emergency journal:
+present only while the signed-in user's registry role, as the gateway gave it at sign-in, is
+the operator's (never a local setting); the gateway refuses anyone else whatever it shows."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.operator import OPERATOR
 
-PAGES = ("operatorConsole", "operatorUsers")
+PAGES = ("operatorConsole", "operatorUsers", "operatorEmergency")
 
 
 def show_for(work: QTabWidget, desk: Any, runner: Any, user: Any) -> None:
@@ -22,10 +22,12 @@ def show_for(work: QTabWidget, desk: Any, runner: Any, user: Any) -> None:
             from app.desk import Desk
             from app.operator import OperatorConsole
             from ui.operator_console import OperatorConsolePage
+            from ui.operator_emergency import EmergencyPage
             from ui.operator_users import OperatorUsersPage
 
             console = OperatorConsole(cast(Desk, desk))
-            present = [OperatorConsolePage(console, runner), OperatorUsersPage(console, runner)]
+            present = [OperatorConsolePage(console, runner), OperatorUsersPage(console, runner),
+                       EmergencyPage(console, runner)]
             for page in present:
                 work.addTab(page, "")
                 page.retranslate()  # names its own tab

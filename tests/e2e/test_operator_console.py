@@ -105,3 +105,38 @@ def test_operator_refuses_and_the_applicant_reads_the_signed_reason(
     with pytest.raises(DeskError) as twice:
         console.decide(filed.id, "register", "")
     assert (twice.value.code, twice.value.values["code"]) == ("refused", "application_decided")
+
+
+@pytest.mark.req("R-OPS-1", "R-Q-3", "R-LOG-3")
+def test_operator_keeps_the_emergency_journal_and_announces_works(
+        operator_run: SandboxRun) -> None:
+    console = OperatorConsole(operator_run.desk)
+    started = now_utc() - dt.timedelta(hours=2)
+    opened = console.open_emergency("power_failure", "ИБП іске қосылды", 90, "Инженер Ж.",
+                                    started)
+    notices, journal_view = console.journal()
+    rows = next(s for s in journal_view.sections if s.section == "power_failure").rows
+    row = next(r for r in rows if r.seq == opened.seq)
+    assert (row.no, row.actions, row.max_time_min, row.responsible, row.ended_at) == (
+        1, "ИБП іске қосылды", 90, "Инженер Ж.", None)
+    closed = console.close_emergency(opened.seq, now_utc(), "Генератор қосылды")
+    assert closed.kind == "emergency_closed"
+    _, after = console.journal()
+    row = next(r for s in after.sections for r in s.rows if r.seq == opened.seq)
+    assert row.ended_at is not None and row.over_one_hour
+    with pytest.raises(DeskError) as twice:
+        console.close_emergency(opened.seq, now_utc())
+    assert twice.value.values["code"] == "emergency_not_open"
+    starts = now_utc() + dt.timedelta(days=1)
+    with pytest.raises(DeskError):
+        console.publish_notice("Жұмыстар", "Работы", starts, starts)
+    console.publish_notice("Жоспарлы жұмыстар", "Плановые работы", starts,
+                           starts + dt.timedelta(hours=2))
+    notices, _ = console.journal()
+    assert [n.title_ru for n in notices.upcoming] == ["Плановые работы"]
+    engine = make_engine(operator_run.gateway_db)
+    try:
+        kinds = [e.kind for e in journal.entries(engine)]
+    finally:
+        engine.dispose()
+    assert {"emergency", "emergency_closed", "outage", "notice"} <= set(kinds)

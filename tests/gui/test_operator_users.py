@@ -111,9 +111,10 @@ def test_only_the_operator_gets_the_tabs(qtbot: Any, runner: DeskRunner) -> None
     operator_tab.show_for(work, desk, runner, SimpleNamespace(role="afm_analyst"))
     assert work.count() == 1
     operator_tab.show_for(work, desk, runner, SimpleNamespace(role="operator"))
-    assert [work.tabText(i) for i in range(work.count())] == ["Query", "Applications", "Users"]
+    assert [work.tabText(i) for i in range(work.count())] == ["Query", "Applications", "Users",
+                                                                 "Emergency journal"]
     assert work.currentIndex() == 1
     operator_tab.show_for(work, desk, runner, SimpleNamespace(role="operator"))
-    assert work.count() == 3
+    assert work.count() == 4
     operator_tab.show_for(work, desk, runner, SimpleNamespace(role="controller"))
     assert work.count() == 1
