@@ -56,6 +56,12 @@ def state_text(row: Any) -> str:
             "deleted": translate("OperatorUsers", "account deleted")}.get(row.state, row.state)
 
 
+def role_text(role: str) -> str:
+    return {"afm_analyst": translate("OperatorUsers", "analyst"),
+            "controller": translate("OperatorUsers", "departmental controller"),
+            "operator": translate("OperatorUsers", "operator")}.get(role, role)
+
+
 def _date_text(iso_date: str) -> str:
     try:
         return dt.date.fromisoformat(iso_date).strftime("%d.%m.%Y")
@@ -158,7 +164,8 @@ class OperatorUsersPage(QWidget):
         chosen = self.selected()
         self.tree.clear()
         for r in self._rows:
-            item = QTreeWidgetItem([r.name, r.iin, r.organization, r.role, state_text(r)])
+            item = QTreeWidgetItem([r.name, r.iin, r.organization, role_text(r.role),
+                                    state_text(r)])
             item.setData(0, ITEM_ROLE, r.iin)
             if r.reason:
                 item.setToolTip(4, r.reason)
