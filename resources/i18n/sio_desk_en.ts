@@ -998,6 +998,419 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
 </context>
 <context>
+    <name>OperatorConsole</name>
+    <message>
+        <source>Registration</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Transfer (editing)</source>
+        <translation>Transfer (editing)</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>Blocking</translation>
+    </message>
+    <message>
+        <source>valid: intact, trusted, in force</source>
+        <translation>valid: intact, trusted, in force</translation>
+    </message>
+    <message>
+        <source>invalid: changed after signing or broken</source>
+        <translation>invalid: changed after signing or broken</translation>
+    </message>
+    <message>
+        <source>the certificate is not from a trusted CA</source>
+        <translation>the certificate is not from a trusted CA</translation>
+    </message>
+    <message>
+        <source>the certificate is revoked</source>
+        <translation>the certificate is revoked</translation>
+    </message>
+    <message>
+        <source>the certificate has expired</source>
+        <translation>the certificate has expired</translation>
+    </message>
+    <message>
+        <source>a signature of an unsupported kind</source>
+        <translation>a signature of an unsupported kind</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <source>overdue by {span}</source>
+        <translation>overdue by {span}</translation>
+    </message>
+    <message>
+        <source>{span} left</source>
+        <translation>{span} left</translation>
+    </message>
+    <message>
+        <source>Opening the application and checking its signatures…</source>
+        <translation>Opening the application and checking its signatures…</translation>
+    </message>
+    <message>
+        <source>Open an application to see its documents.</source>
+        <translation>Open an application to see its documents.</translation>
+    </message>
+    <message>
+        <source>Application № {id}: {action}, {name} (IIN {iin}), {org}</source>
+        <translation>Application № {id}: {action}, {name} (IIN {iin}), {org}</translation>
+    </message>
+    <message>
+        <source>Signed PDF checked on this desk: {v}</source>
+        <translation>Signed PDF checked on this desk: {v}</translation>
+    </message>
+    <message>
+        <source>Signature of {who} (IIN {iin}) at {when}: {v}{cover}</source>
+        <translation>Signature of {who} (IIN {iin}) at {when}: {v}{cover}</translation>
+    </message>
+    <message>
+        <source>; does not cover the whole file</source>
+        <translation>; does not cover the whole file</translation>
+    </message>
+    <message>
+        <source>Scans of the paper copy: {n}</source>
+        <translation>Scans of the paper copy: {n}</translation>
+    </message>
+    <message>
+        <source>Refuse the application</source>
+        <translation>Refuse the application</translation>
+    </message>
+    <message>
+        <source>The reason (the applicant reads it; it is signed with your EDS):</source>
+        <translation>The reason (the applicant reads it; it is signed with your EDS):</translation>
+    </message>
+    <message>
+        <source>A refusal states its reason.</source>
+        <translation>A refusal states its reason.</translation>
+    </message>
+    <message>
+        <source>Signing the decision on your token…</source>
+        <translation>Signing the decision on your token…</translation>
+    </message>
+    <message>
+        <source>Application № {id} registered.</source>
+        <translation>Application № {id} registered.</translation>
+    </message>
+    <message>
+        <source>Application № {id} refused; the applicant will see the reason.</source>
+        <translation>Application № {id} refused; the applicant will see the reason.</translation>
+    </message>
+    <message>
+        <source>Incoming applications</source>
+        <translation>Incoming applications</translation>
+    </message>
+    <message>
+        <source>№</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>IIN</source>
+        <translation>IIN</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Decision due (one day)</source>
+        <translation>Decision due (one day)</translation>
+    </message>
+    <message>
+        <source>No application awaits a decision.</source>
+        <translation>No application awaits a decision.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Open signed PDF</source>
+        <translation>Open signed PDF</translation>
+    </message>
+    <message>
+        <source>Open scan</source>
+        <translation>Open scan</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Refuse…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Applications</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorEmergency</name>
+    <message>
+        <source>Fill in every field.</source>
+        <translation>Fill in every field.</translation>
+    </message>
+    <message>
+        <source>No works are announced.</source>
+        <translation>No works are announced.</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Open an emergency journal entry</source>
+        <translation>Open an emergency journal entry</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Required time, maximum (min)</source>
+        <translation>Required time, maximum (min)</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Close entry № {no}</source>
+        <translation>Close entry № {no}</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>Actions taken (optional)</source>
+        <translation>Actions taken (optional)</translation>
+    </message>
+    <message>
+        <source>Announce planned technical works</source>
+        <translation>Announce planned technical works</translation>
+    </message>
+    <message>
+        <source>Text in Kazakh</source>
+        <translation>Text in Kazakh</translation>
+    </message>
+    <message>
+        <source>Text in Russian</source>
+        <translation>Text in Russian</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>Signing on your token…</source>
+        <translation>Signing on your token…</translation>
+    </message>
+    <message>
+        <source>Signed and journaled (entry {seq}).</source>
+        <translation>Signed and journaled (entry {seq}).</translation>
+    </message>
+    <message>
+        <source>Emergency journal</source>
+        <translation>Emergency journal</translation>
+    </message>
+    <message>
+        <source>Announced technical works</source>
+        <translation>Announced technical works</translation>
+    </message>
+    <message>
+        <source>№</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Maximum time</source>
+        <translation>Maximum time</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Open an entry…</source>
+        <translation>Open an entry…</translation>
+    </message>
+    <message>
+        <source>Close the entry…</source>
+        <translation>Close the entry…</translation>
+    </message>
+    <message>
+        <source>Announce works…</source>
+        <translation>Announce works…</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorUsers</name>
+    <message>
+        <source>suspended until {date}</source>
+        <translation>suspended until {date}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>blocked</translation>
+    </message>
+    <message>
+        <source>access closed</source>
+        <translation>access closed</translation>
+    </message>
+    <message>
+        <source>account deleted</source>
+        <translation>account deleted</translation>
+    </message>
+    <message>
+        <source>analyst</source>
+        <translation>analyst</translation>
+    </message>
+    <message>
+        <source>departmental controller</source>
+        <translation>departmental controller</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>Access returns on</source>
+        <translation>Access returns on</translation>
+    </message>
+    <message>
+        <source>Reason (the user reads it; signed with your EDS)</source>
+        <translation>Reason (the user reads it; signed with your EDS)</translation>
+    </message>
+    <message>
+        <source>State the reason.</source>
+        <translation>State the reason.</translation>
+    </message>
+    <message>
+        <source>Signing on your token…</source>
+        <translation>Signing on your token…</translation>
+    </message>
+    <message>
+        <source>Done for {name}; it is in the journal and the user is told why.</source>
+        <translation>Done for {name}; it is in the journal and the user is told why.</translation>
+    </message>
+    <message>
+        <source>Block {name}</source>
+        <translation>Block {name}</translation>
+    </message>
+    <message>
+        <source>Unblock {name}</source>
+        <translation>Unblock {name}</translation>
+    </message>
+    <message>
+        <source>Suspend access of {name}</source>
+        <translation>Suspend access of {name}</translation>
+    </message>
+    <message>
+        <source>Close access of {name}</source>
+        <translation>Close access of {name}</translation>
+    </message>
+    <message>
+        <source>Delete the account of {name}</source>
+        <translation>Delete the account of {name}</translation>
+    </message>
+    <message>
+        <source>The user will have to apply for registration anew. Delete?</source>
+        <translation>The user will have to apply for registration anew. Delete?</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>IIN</source>
+        <translation>IIN</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Block…</source>
+        <translation>Block…</translation>
+    </message>
+    <message>
+        <source>Unblock…</source>
+        <translation>Unblock…</translation>
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation>Suspend…</translation>
+    </message>
+    <message>
+        <source>Close access…</source>
+        <translation>Close access…</translation>
+    </message>
+    <message>
+        <source>Delete account…</source>
+        <translation>Delete account…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
     <name>Pin</name>
     <message>
         <source>Final try: one more wrong PIN locks the token.</source>

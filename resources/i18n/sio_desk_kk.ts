@@ -998,6 +998,419 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
 </context>
 <context>
+    <name>OperatorConsole</name>
+    <message>
+        <source>Registration</source>
+        <translation>Тіркеу</translation>
+    </message>
+    <message>
+        <source>Transfer (editing)</source>
+        <translation>Ауысу (өңдеу)</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>Бұғаттау</translation>
+    </message>
+    <message>
+        <source>valid: intact, trusted, in force</source>
+        <translation>жарамды: өзгертілмеген, сенімді, күшінде</translation>
+    </message>
+    <message>
+        <source>invalid: changed after signing or broken</source>
+        <translation>жарамсыз: қол қойылғаннан кейін өзгертілген немесе бүлінген</translation>
+    </message>
+    <message>
+        <source>the certificate is not from a trusted CA</source>
+        <translation>сертификат сенімді КО-дан емес</translation>
+    </message>
+    <message>
+        <source>the certificate is revoked</source>
+        <translation>сертификат кері қайтарылған</translation>
+    </message>
+    <message>
+        <source>the certificate has expired</source>
+        <translation>сертификаттың мерзімі өткен</translation>
+    </message>
+    <message>
+        <source>a signature of an unsupported kind</source>
+        <translation>қолдау көрсетілмейтін түрдегі қолтаңба</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} сағ {m:02d} мин</translation>
+    </message>
+    <message>
+        <source>overdue by {span}</source>
+        <translation>{span} кешікті</translation>
+    </message>
+    <message>
+        <source>{span} left</source>
+        <translation>{span} қалды</translation>
+    </message>
+    <message>
+        <source>Opening the application and checking its signatures…</source>
+        <translation>Өтінім ашылып, қолтаңбалары тексерілуде…</translation>
+    </message>
+    <message>
+        <source>Open an application to see its documents.</source>
+        <translation>Құжаттарын көру үшін өтінімді ашыңыз.</translation>
+    </message>
+    <message>
+        <source>Application № {id}: {action}, {name} (IIN {iin}), {org}</source>
+        <translation>№ {id} өтінім: {action}, {name} (ЖСН {iin}), {org}</translation>
+    </message>
+    <message>
+        <source>Signed PDF checked on this desk: {v}</source>
+        <translation>Қол қойылған PDF осы жұмыс орнында тексерілді: {v}</translation>
+    </message>
+    <message>
+        <source>Signature of {who} (IIN {iin}) at {when}: {v}{cover}</source>
+        <translation>{who} қолтаңбасы (ЖСН {iin}), {when}: {v}{cover}</translation>
+    </message>
+    <message>
+        <source>; does not cover the whole file</source>
+        <translation>; бүкіл файлды қамтымайды</translation>
+    </message>
+    <message>
+        <source>Scans of the paper copy: {n}</source>
+        <translation>Қағаз нұсқаның сканерленген көшірмелері: {n}</translation>
+    </message>
+    <message>
+        <source>Refuse the application</source>
+        <translation>Өтінімнен бас тарту</translation>
+    </message>
+    <message>
+        <source>The reason (the applicant reads it; it is signed with your EDS):</source>
+        <translation>Себебі (өтініш беруші оны оқиды; сіздің ЭЦҚ-ңызбен қол қойылады):</translation>
+    </message>
+    <message>
+        <source>A refusal states its reason.</source>
+        <translation>Бас тартудың себебін көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>Signing the decision on your token…</source>
+        <translation>Шешімге токеніңізде қол қойылуда…</translation>
+    </message>
+    <message>
+        <source>Application № {id} registered.</source>
+        <translation>№ {id} өтінім бойынша тіркелді.</translation>
+    </message>
+    <message>
+        <source>Application № {id} refused; the applicant will see the reason.</source>
+        <translation>№ {id} өтінімнен бас тартылды; өтініш беруші себебін көреді.</translation>
+    </message>
+    <message>
+        <source>Incoming applications</source>
+        <translation>Келіп түскен өтінімдер</translation>
+    </message>
+    <message>
+        <source>№</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Өтініш беруші</translation>
+    </message>
+    <message>
+        <source>IIN</source>
+        <translation>ЖСН</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Өтінім</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Келіп түсті</translation>
+    </message>
+    <message>
+        <source>Decision due (one day)</source>
+        <translation>Шешім мерзімі (бір күн)</translation>
+    </message>
+    <message>
+        <source>No application awaits a decision.</source>
+        <translation>Шешім күтіп тұрған өтінім жоқ.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Жаңарту</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>Open signed PDF</source>
+        <translation>Қол қойылған PDF ашу</translation>
+    </message>
+    <message>
+        <source>Open scan</source>
+        <translation>Сканды ашу</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Тіркеу</translation>
+    </message>
+    <message>
+        <source>Refuse…</source>
+        <translation>Бас тарту…</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Өтінімдер</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorEmergency</name>
+    <message>
+        <source>Fill in every field.</source>
+        <translation>Барлық өрісті толтырыңыз.</translation>
+    </message>
+    <message>
+        <source>No works are announced.</source>
+        <translation>Жарияланған жұмыстар жоқ.</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} мин</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ашық</translation>
+    </message>
+    <message>
+        <source>Open an emergency journal entry</source>
+        <translation>Апаттық жағдайлар журналына жазба ашу</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Бөлім</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Іс-қимылдар</translation>
+    </message>
+    <message>
+        <source>Required time, maximum (min)</source>
+        <translation>Қажетті уақыт, ең көбі (мин)</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>Жауапты адам</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Басталды</translation>
+    </message>
+    <message>
+        <source>Close entry № {no}</source>
+        <translation>№ {no} жазбаны жабу</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Аяқталды</translation>
+    </message>
+    <message>
+        <source>Actions taken (optional)</source>
+        <translation>Қабылданған іс-қимылдар (міндетті емес)</translation>
+    </message>
+    <message>
+        <source>Announce planned technical works</source>
+        <translation>Жоспарлы техникалық жұмыстарды жариялау</translation>
+    </message>
+    <message>
+        <source>Text in Kazakh</source>
+        <translation>Мәтін қазақ тілінде</translation>
+    </message>
+    <message>
+        <source>Text in Russian</source>
+        <translation>Мәтін орыс тілінде</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Басталуы</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Аяқталуы</translation>
+    </message>
+    <message>
+        <source>Signing on your token…</source>
+        <translation>Токеніңізде қол қойылуда…</translation>
+    </message>
+    <message>
+        <source>Signed and journaled (entry {seq}).</source>
+        <translation>Қол қойылды және журналға жазылды ({seq} жазба).</translation>
+    </message>
+    <message>
+        <source>Emergency journal</source>
+        <translation>Апаттық жағдайлар журналы</translation>
+    </message>
+    <message>
+        <source>Announced technical works</source>
+        <translation>Жарияланған техникалық жұмыстар</translation>
+    </message>
+    <message>
+        <source>№</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Maximum time</source>
+        <translation>Ең көп уақыт</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Жауапты</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Басы</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Соңы</translation>
+    </message>
+    <message>
+        <source>Open an entry…</source>
+        <translation>Жазба ашу…</translation>
+    </message>
+    <message>
+        <source>Close the entry…</source>
+        <translation>Жазбаны жабу…</translation>
+    </message>
+    <message>
+        <source>Announce works…</source>
+        <translation>Жұмыстарды жариялау…</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorUsers</name>
+    <message>
+        <source>suspended until {date}</source>
+        <translation>{date} дейін тоқтатылған</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>белсенді</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>бұғатталған</translation>
+    </message>
+    <message>
+        <source>access closed</source>
+        <translation>қолжетімділік жабылған</translation>
+    </message>
+    <message>
+        <source>account deleted</source>
+        <translation>есептік жазба жойылған</translation>
+    </message>
+    <message>
+        <source>analyst</source>
+        <translation>талдаушы</translation>
+    </message>
+    <message>
+        <source>departmental controller</source>
+        <translation>ведомстволық бақылаушы</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>Access returns on</source>
+        <translation>Қолжетімділік қайтарылатын күн</translation>
+    </message>
+    <message>
+        <source>Reason (the user reads it; signed with your EDS)</source>
+        <translation>Себебі (пайдаланушы оны оқиды; сіздің ЭЦҚ-ңызбен қол қойылады)</translation>
+    </message>
+    <message>
+        <source>State the reason.</source>
+        <translation>Себебін көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>Signing on your token…</source>
+        <translation>Токеніңізде қол қойылуда…</translation>
+    </message>
+    <message>
+        <source>Done for {name}; it is in the journal and the user is told why.</source>
+        <translation>{name} үшін орындалды; журналға жазылды, пайдаланушыға себебі хабарланады.</translation>
+    </message>
+    <message>
+        <source>Block {name}</source>
+        <translation>{name} бұғаттау</translation>
+    </message>
+    <message>
+        <source>Unblock {name}</source>
+        <translation>{name} бұғаттан шығару</translation>
+    </message>
+    <message>
+        <source>Suspend access of {name}</source>
+        <translation>{name} қолжетімділігін уақытша тоқтату</translation>
+    </message>
+    <message>
+        <source>Close access of {name}</source>
+        <translation>{name} қолжетімділігін жабу</translation>
+    </message>
+    <message>
+        <source>Delete the account of {name}</source>
+        <translation>{name} есептік жазбасын жою</translation>
+    </message>
+    <message>
+        <source>The user will have to apply for registration anew. Delete?</source>
+        <translation>Пайдаланушы тіркеуге қайта өтінім беруі тиіс болады. Жою керек пе?</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Пайдаланушылар</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Аты-жөні</translation>
+    </message>
+    <message>
+        <source>IIN</source>
+        <translation>ЖСН</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Ұйым</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Рөлі</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>Block…</source>
+        <translation>Бұғаттау…</translation>
+    </message>
+    <message>
+        <source>Unblock…</source>
+        <translation>Бұғаттан шығару…</translation>
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation>Уақытша тоқтату…</translation>
+    </message>
+    <message>
+        <source>Close access…</source>
+        <translation>Қолжетімділікті жабу…</translation>
+    </message>
+    <message>
+        <source>Delete account…</source>
+        <translation>Есептік жазбаны жою…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Жаңарту</translation>
+    </message>
+</context>
+<context>
     <name>Pin</name>
     <message>
         <source>Final try: one more wrong PIN locks the token.</source>

@@ -998,6 +998,419 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
 </context>
 <context>
+    <name>OperatorConsole</name>
+    <message>
+        <source>Registration</source>
+        <translation>Регистрация</translation>
+    </message>
+    <message>
+        <source>Transfer (editing)</source>
+        <translation>Перевод (редактирование)</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>Блокировка</translation>
+    </message>
+    <message>
+        <source>valid: intact, trusted, in force</source>
+        <translation>действительна: не изменена, доверенная, в силе</translation>
+    </message>
+    <message>
+        <source>invalid: changed after signing or broken</source>
+        <translation>недействительна: изменена после подписания или повреждена</translation>
+    </message>
+    <message>
+        <source>the certificate is not from a trusted CA</source>
+        <translation>сертификат выдан не доверенным УЦ</translation>
+    </message>
+    <message>
+        <source>the certificate is revoked</source>
+        <translation>сертификат отозван</translation>
+    </message>
+    <message>
+        <source>the certificate has expired</source>
+        <translation>срок действия сертификата истёк</translation>
+    </message>
+    <message>
+        <source>a signature of an unsupported kind</source>
+        <translation>подпись неподдерживаемого вида</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} ч {m:02d} мин</translation>
+    </message>
+    <message>
+        <source>overdue by {span}</source>
+        <translation>просрочено на {span}</translation>
+    </message>
+    <message>
+        <source>{span} left</source>
+        <translation>осталось {span}</translation>
+    </message>
+    <message>
+        <source>Opening the application and checking its signatures…</source>
+        <translation>Заявка открывается, подписи проверяются…</translation>
+    </message>
+    <message>
+        <source>Open an application to see its documents.</source>
+        <translation>Откройте заявку, чтобы увидеть её документы.</translation>
+    </message>
+    <message>
+        <source>Application № {id}: {action}, {name} (IIN {iin}), {org}</source>
+        <translation>Заявка № {id}: {action}, {name} (ИИН {iin}), {org}</translation>
+    </message>
+    <message>
+        <source>Signed PDF checked on this desk: {v}</source>
+        <translation>Подписанный PDF проверен на этом рабочем месте: {v}</translation>
+    </message>
+    <message>
+        <source>Signature of {who} (IIN {iin}) at {when}: {v}{cover}</source>
+        <translation>Подпись {who} (ИИН {iin}), {when}: {v}{cover}</translation>
+    </message>
+    <message>
+        <source>; does not cover the whole file</source>
+        <translation>; охватывает не весь файл</translation>
+    </message>
+    <message>
+        <source>Scans of the paper copy: {n}</source>
+        <translation>Сканы бумажного экземпляра: {n}</translation>
+    </message>
+    <message>
+        <source>Refuse the application</source>
+        <translation>Отказать по заявке</translation>
+    </message>
+    <message>
+        <source>The reason (the applicant reads it; it is signed with your EDS):</source>
+        <translation>Причина (заявитель её прочтёт; она подписывается вашей ЭЦП):</translation>
+    </message>
+    <message>
+        <source>A refusal states its reason.</source>
+        <translation>Укажите причину отказа.</translation>
+    </message>
+    <message>
+        <source>Signing the decision on your token…</source>
+        <translation>Решение подписывается на вашем токене…</translation>
+    </message>
+    <message>
+        <source>Application № {id} registered.</source>
+        <translation>По заявке № {id} пользователь зарегистрирован.</translation>
+    </message>
+    <message>
+        <source>Application № {id} refused; the applicant will see the reason.</source>
+        <translation>По заявке № {id} отказано; заявитель увидит причину.</translation>
+    </message>
+    <message>
+        <source>Incoming applications</source>
+        <translation>Поступившие заявки</translation>
+    </message>
+    <message>
+        <source>№</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Заявитель</translation>
+    </message>
+    <message>
+        <source>IIN</source>
+        <translation>ИИН</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Заявка</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Поступила</translation>
+    </message>
+    <message>
+        <source>Decision due (one day)</source>
+        <translation>Срок решения (один день)</translation>
+    </message>
+    <message>
+        <source>No application awaits a decision.</source>
+        <translation>Заявок, ожидающих решения, нет.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Open signed PDF</source>
+        <translation>Открыть подписанный PDF</translation>
+    </message>
+    <message>
+        <source>Open scan</source>
+        <translation>Открыть скан</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Зарегистрировать</translation>
+    </message>
+    <message>
+        <source>Refuse…</source>
+        <translation>Отказать…</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Заявки</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorEmergency</name>
+    <message>
+        <source>Fill in every field.</source>
+        <translation>Заполните все поля.</translation>
+    </message>
+    <message>
+        <source>No works are announced.</source>
+        <translation>Объявленных работ нет.</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} мин</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>открыта</translation>
+    </message>
+    <message>
+        <source>Open an emergency journal entry</source>
+        <translation>Открыть запись в журнале аварийных ситуаций</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Раздел</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Действия</translation>
+    </message>
+    <message>
+        <source>Required time, maximum (min)</source>
+        <translation>Необходимое время, максимум (мин)</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>Ответственное лицо</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Close entry № {no}</source>
+        <translation>Закрыть запись № {no}</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Actions taken (optional)</source>
+        <translation>Принятые меры (необязательно)</translation>
+    </message>
+    <message>
+        <source>Announce planned technical works</source>
+        <translation>Объявить плановые технические работы</translation>
+    </message>
+    <message>
+        <source>Text in Kazakh</source>
+        <translation>Текст на казахском</translation>
+    </message>
+    <message>
+        <source>Text in Russian</source>
+        <translation>Текст на русском</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Signing on your token…</source>
+        <translation>Подписывается на вашем токене…</translation>
+    </message>
+    <message>
+        <source>Signed and journaled (entry {seq}).</source>
+        <translation>Подписано и занесено в журнал (запись {seq}).</translation>
+    </message>
+    <message>
+        <source>Emergency journal</source>
+        <translation>Журнал аварийных ситуаций</translation>
+    </message>
+    <message>
+        <source>Announced technical works</source>
+        <translation>Объявленные технические работы</translation>
+    </message>
+    <message>
+        <source>№</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Maximum time</source>
+        <translation>Максимальное время</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Open an entry…</source>
+        <translation>Открыть запись…</translation>
+    </message>
+    <message>
+        <source>Close the entry…</source>
+        <translation>Закрыть запись…</translation>
+    </message>
+    <message>
+        <source>Announce works…</source>
+        <translation>Объявить работы…</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorUsers</name>
+    <message>
+        <source>suspended until {date}</source>
+        <translation>приостановлен до {date}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>заблокирован</translation>
+    </message>
+    <message>
+        <source>access closed</source>
+        <translation>доступ закрыт</translation>
+    </message>
+    <message>
+        <source>account deleted</source>
+        <translation>учётная запись удалена</translation>
+    </message>
+    <message>
+        <source>analyst</source>
+        <translation>аналитик</translation>
+    </message>
+    <message>
+        <source>departmental controller</source>
+        <translation>ведомственный контролёр</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>Access returns on</source>
+        <translation>Доступ возвращается</translation>
+    </message>
+    <message>
+        <source>Reason (the user reads it; signed with your EDS)</source>
+        <translation>Причина (пользователь её прочтёт; подписывается вашей ЭЦП)</translation>
+    </message>
+    <message>
+        <source>State the reason.</source>
+        <translation>Укажите причину.</translation>
+    </message>
+    <message>
+        <source>Signing on your token…</source>
+        <translation>Подписывается на вашем токене…</translation>
+    </message>
+    <message>
+        <source>Done for {name}; it is in the journal and the user is told why.</source>
+        <translation>Выполнено для {name}; занесено в журнал, пользователю сообщается причина.</translation>
+    </message>
+    <message>
+        <source>Block {name}</source>
+        <translation>Заблокировать: {name}</translation>
+    </message>
+    <message>
+        <source>Unblock {name}</source>
+        <translation>Разблокировать: {name}</translation>
+    </message>
+    <message>
+        <source>Suspend access of {name}</source>
+        <translation>Приостановить доступ: {name}</translation>
+    </message>
+    <message>
+        <source>Close access of {name}</source>
+        <translation>Закрыть доступ: {name}</translation>
+    </message>
+    <message>
+        <source>Delete the account of {name}</source>
+        <translation>Удалить учётную запись: {name}</translation>
+    </message>
+    <message>
+        <source>The user will have to apply for registration anew. Delete?</source>
+        <translation>Пользователю придётся заново подать заявку на регистрацию. Удалить?</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Пользователи</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>IIN</source>
+        <translation>ИИН</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Block…</source>
+        <translation>Заблокировать…</translation>
+    </message>
+    <message>
+        <source>Unblock…</source>
+        <translation>Разблокировать…</translation>
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation>Приостановить…</translation>
+    </message>
+    <message>
+        <source>Close access…</source>
+        <translation>Закрыть доступ…</translation>
+    </message>
+    <message>
+        <source>Delete account…</source>
+        <translation>Удалить учётную запись…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+</context>
+<context>
     <name>Pin</name>
     <message>
         <source>Final try: one more wrong PIN locks the token.</source>
