@@ -4,6 +4,7 @@ analysts with one key, GOST-signed CMS — and the gateway accepting GOST-signed
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from gateway.context import RequestContext
 from gateway.problems import Refusal
 from gateway.verify import verify_signature
 from signing.cms import sign_detached, verify_detached
+from signing.der import tlv
 from signing.errors import SignatureInvalid, SigningError
 from signing.gost.certs import certificate_signed_by, crl_signed_by
 from signing.gost.nca import OID_HASH_STREEBOG512, OID_SIG_GOST2015_512
@@ -202,3 +204,46 @@ def test_gost_analyst_key_file_opens_like_ncas(gost: GostSandbox) -> None:
     signer = token.signer(pair)
     assert signer.chain == [gost.ca]
     verify_detached(sign_detached(DATA, signer), DATA, gost.trust_store(), purpose="signing")
+
+
+@pytest.mark.parametrize("where", ["public_key", "signature_length", "digest_oid"])
+def test_broken_gost_cms_is_refused_cleanly(gost: GostSandbox, where: str) -> None:
+    # Whatever part of a GOST CMS is broken, the answer is a verification code, never a crash.
+    from asn1crypto import core
+
+    from signing.gost.nca import OID_HASH_GOST94
+
+    signer = gost.signer(SANDBOX_USERS[0])
+    der = sign_detached(DATA, signer)
+    if where == "public_key":  # the leaf's point moved off the curve
+        at = der.find(signer.key.public.point_bytes())
+        der = der[:at + 3] + bytes([der[at + 3] ^ 0x40]) + der[at + 4:]
+    elif where == "signature_length":  # the signature one byte short
+        der = _signer_info_field(der, 5, lambda field: tlv(0x04, children_value(field)[:-1]))
+    else:  # a GOST 34.311-95 digest OID with a GOST 2015 signature
+        old = core.ObjectIdentifier(OID_HASH_STREEBOG512).dump()
+        der = der.replace(old, core.ObjectIdentifier(OID_HASH_GOST94).dump())
+    with pytest.raises(SignatureInvalid) as err:
+        verify_detached(der, DATA, gost.trust_store())
+    assert err.value.code == {"public_key": "bad_signature", "signature_length": "bad_signature",
+                              "digest_oid": "malformed"}[where], err.value
+
+
+def children_value(element: bytes) -> bytes:
+    """The contents of one DER element."""
+    from signing.der import bounds
+
+    start, end = bounds(element)
+    return element[start:end]
+
+
+def _signer_info_field(der: bytes, index: int, change: Callable[[bytes], bytes]) -> bytes:
+    """The CMS with field ``index`` of its SignerInfo replaced (lengths re-encoded)."""
+    from signing.der import children
+
+    outer = children(der)
+    signed = children(children(outer[1])[0])
+    fields = children(children(signed[-1])[0])
+    fields[index] = change(fields[index])
+    signed[-1] = tlv(0x31, tlv(0x30, b"".join(fields)))
+    return tlv(0x30, outer[0] + tlv(0xA0, tlv(0x30, b"".join(signed))))
