@@ -19,7 +19,7 @@ from pathlib import Path
 from installer.archive import sign_file, sign_manifest, write_manifest, write_tar_gz
 from installer.deb import build_deb
 from installer.release_key import ensure_sandbox_release_key
-from installer.sourcetree import copy_source
+from installer.sourcetree import copy_source, export_commit
 from installer.windows import make_windows_kit
 
 HERE = Path(__file__).resolve().parent
@@ -181,6 +181,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--release-cert", type=Path, default=None, help="release certificate PEM")
     p.add_argument("--reuse-frozen", action="store_true",
                    help="package the frozen app a previous build left in the build folder")
+    p.add_argument("--working-tree", action="store_true",
+                   help="build the checkout as it is, uncommitted changes too (default: HEAD)")
     p.add_argument("--bundle-only", action="store_true",
                    help="only the Linux bundle: no .deb, no Windows kit")
     return p
@@ -188,9 +190,15 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
-    source = args.source.resolve()
-    work = (args.work or source / "build" / "installer").resolve()
-    out = (args.out or source / "dist").resolve()
+    checkout = args.source.resolve()
+    work = (args.work or checkout / "build" / "installer").resolve()
+    out = (args.out or checkout / "dist").resolve()
+    source = checkout
+    # The medium is made from a commit, so it is what the commit's tests ran against.
+    if not args.working_tree and export_commit(checkout, work / "src"):
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(checkout)))
+        source = work / "src"
+        say(f"building the committed tree (HEAD) exported to {source}")
     if (args.release_key is None) != (args.release_cert is None):
         print("installer: give both --release-key and --release-cert, or neither", file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""`./run installer --check-reproducible`: two builds from two copies in two folders, one manifest.
+"""`./run installer --check-reproducible`: two builds of HEAD in two folders, one manifest.
 
 Each build has its own copy of the checkout, build venv and output folder; both sign with the
 same release key (the manifest lists the release certificate). Exit 0 when the manifests and the
@@ -18,7 +18,7 @@ from pathlib import Path
 from installer.archive import MANIFEST, sha256_file
 from installer.build import HERE, make_bundle, project_version, say, source_date_epoch
 from installer.release_key import ensure_sandbox_release_key
-from installer.sourcetree import copy_source
+from installer.sourcetree import copy_source, export_commit
 
 
 def main(argv: list[str]) -> int:
@@ -32,7 +32,8 @@ def main(argv: list[str]) -> int:
     manifests = []
     for name in ("first", "second-build-folder"):
         tree = base / name / "src"
-        copy_source(source, tree)
+        if not export_commit(source, tree):  # the committed tree, as ./run installer builds
+            copy_source(source, tree)
         say(f"reproducibility: building in {tree}")
         bundle = make_bundle(tree, base / name / "work", base / name / "dist",
                              project_version(source), key, cert)

@@ -1,4 +1,4 @@
-"""A clean copy of the checkout: its tracked files as they are now (or all, outside git)."""
+"""Clean copies of the checkout: a commit (git archive), or the tracked files as they are now."""
 
 from __future__ import annotations
 
@@ -20,6 +20,18 @@ def source_files(source: Path) -> list[str]:
         p.relative_to(source).as_posix() for p in source.rglob("*")
         if p.is_file() and not _SKIP.intersection(p.relative_to(source).parts)
         and not any(part.endswith(".egg-info") for part in p.parts))
+
+
+def export_commit(source: Path, target: Path, rev: str = "HEAD") -> bool:
+    """The committed tree at `rev` into `target` (git archive); False outside a git checkout."""
+    shutil.rmtree(target, ignore_errors=True)
+    archive = subprocess.run(["git", "-C", str(source), "archive", "--format=tar", rev],
+                             capture_output=True, check=False)
+    if archive.returncode:
+        return False
+    target.mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    return True
 
 
 def copy_source(source: Path, target: Path) -> None:
