@@ -39,6 +39,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "transfer": ("Ауыстыру", "Перемещение (редактирование)"),
     "blocking": ("Бұғаттау", "Блокировка"),
     "blocking_reason": ("Бұғаттау себебі", "Причина блокировки"),
+    "controller_order": ("Ведомстволық бақылауды жүзеге асыратын лауазымды адам ретінде "
+                         "тағайындау туралы басшының бұйрығы",
+                         "Приказ руководителя о назначении должностным лицом, осуществляющим "
+                         "ведомственный контроль"),
     "order": ("Басқа лауазымға тағайындау туралы бұйрыққа қол қойылған күн (Астана уақыты)",
               "Дата подписания приказа о назначении (время Астаны)"),
     "confirmations": ("Растаймын", "Подтверждаю"),
@@ -101,7 +105,10 @@ def application_printout(form: ApplicationForm, lang: str, *, sandbox: bool) -> 
         if form.action == "blocking" else ()
     order = (Line(label("order", lang), form.appointment_order_at.replace("T", " ")[:16]),) \
         if form.action == "transfer" else ()
-    action = PrintRecord(label("action", lang), chosen + reason + order)
+    role = (Line(label("controller_order", lang),
+                 f"№ {form.role_order_number}, {form.role_order_date}"),) \
+        if form.role == "controller" else ()
+    action = PrintRecord(label("action", lang), chosen + reason + order + role)
     confirmations = PrintRecord(label("confirmations", lang), tuple(
         Line(TICK, label(c, lang))
         for c in ("agreement_read", "eds_on_protected_carrier", "personal_data_consent")))

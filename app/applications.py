@@ -171,9 +171,11 @@ def form_problems(fields: dict[str, str], action: Action,
 
 
 def make_form(fields: dict[str, str], action: Action, today: dt.date | None = None,
-              order_at: dt.datetime | None = None) -> ApplicationForm:
+              order_at: dt.datetime | None = None,
+              controller_order: tuple[str, dt.date] | None = None) -> ApplicationForm:
     """The form to file (all three confirmations given: the UI asks for them); a transfer
-    names its appointment order's time (R-ACC-10). DeskError if a field does not fit."""
+    names its appointment order's time (R-ACC-10); a controller's registration the head's
+    appointing order, number and date (R-CTL-4). DeskError if a field does not fit."""
     bad = form_problems(fields, action)
     if action == "transfer" and order_at is None:
         bad["appointment_order_at"] = "required"
@@ -184,6 +186,11 @@ def make_form(fields: dict[str, str], action: Action, today: dt.date | None = No
         data["blocking_reason"] = ""
     if action == "transfer" and order_at is not None:
         data["appointment_order_at"] = iso(to_astana(order_at))
+    if controller_order is not None:
+        if action != "registration" or not controller_order[0].strip():
+            raise DeskError("application_invalid", detail="role_order_number")
+        data.update(role="controller", role_order_number=controller_order[0].strip(),
+                    role_order_date=controller_order[1].isoformat())
     data.update({c: True for c in CONFIRMATIONS}, action=action,
                 date=(today or now_astana().date()).isoformat())
     return ApplicationForm.model_validate(data)

@@ -60,3 +60,25 @@ def test_login_answers_the_registry_role(gw: Gw) -> None:  # noqa: F811
     answer = gw.client.post(f"{API_PREFIX}/auth/login",
                             json=login_body(gw.client, gw.pki.software_signers(HEAD)[0]))
     assert LoginResponse.model_validate(answer.json()).user.role == "controller"
+
+
+@pytest.mark.req("R-CTL-4")
+def test_the_desk_files_and_prints_the_order() -> None:
+    from app import applications as apps
+    from app.application_printout import application_printout
+    from app.errors import DeskError
+    from tests.app.test_applications import _fields
+
+    day = now_astana().date() - dt.timedelta(days=3)
+    form = apps.make_form(_fields(), "registration", controller_order=("47-ж", day))
+    assert (form.role, form.role_order_number, form.role_order_date) == (
+        "controller", "47-ж", day.isoformat())
+    for lang in ("kk", "ru"):
+        lines = [line.value for r in application_printout(form, lang, sandbox=True).records
+                 for line in r.lines]
+        assert f"№ 47-ж, {day.isoformat()}" in lines
+    assert apps.make_form(_fields(), "registration").role == "afm_analyst"
+    leaving = _fields(blocking_reason="демалыс")
+    assert apps.make_form(leaving, "blocking").role == "afm_analyst"
+    with pytest.raises(DeskError):  # only a registration names the role
+        apps.make_form(leaving, "blocking", controller_order=("47-ж", day))
