@@ -179,8 +179,8 @@ class EmergencyPage(QWidget):
             self.notices.addItem(translate("OperatorEmergency", "No works are announced."))
         for section in journal.sections:
             top = QTreeWidgetItem([self._section_title(section)])
-            top.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)  # the section's title across the row's columns
             for r in section.rows:
                 child = QTreeWidgetItem([
                     str(r.no), r.actions, translate("OperatorEmergency", "{n} min").format(
@@ -190,7 +190,8 @@ class EmergencyPage(QWidget):
                 child.setData(0, ROW_ROLE, r)
                 top.addChild(child)
             top.setExpanded(True)
-        self.tree.resizeColumnToContents(0)
+        for column in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(column)
         self._update_buttons()
 
     def selected_row(self) -> Any | None:

@@ -1,0 +1,141 @@
+"""Screenshots of the operator's tabs over the sandbox (issue 13), in Kazakh and Russian: the
+incoming applications with one opened and checked, the users with a suspension, the emergency
+journal with an open entry and announced works.
+
+    .venv/bin/python docs/screenshots/take_operator.py [OUTDIR]
+
+Runs offscreen: a sandbox as the sandbox operator (SoftHSM2 token, or a file key without it);
+two newcomers file applications with file keys first; widgets are grabbed as they render.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QTabWidget, QWidget  # noqa: E402
+
+from gateway.registry import SANDBOX_OPERATOR  # noqa: E402
+from sandbox.harness import SandboxRun, fresh_dirs, start_sandbox  # noqa: E402
+from signing.sandbox_pki import SANDBOX_USERS, SandboxUser  # noqa: E402
+from transport.clock import now_astana, now_utc  # noqa: E402
+from ui import i18n  # noqa: E402
+from ui.app import ensure_app  # noqa: E402
+
+ORG = SANDBOX_USERS[0]
+NEWCOMERS = (
+    SandboxUser("analyst8", "ӨТЕПОВА", "ДӘРИҒА", "СЕРІКҚЫЗЫ", "960202400172",
+                ORG.organization, ORG.bin),
+    SandboxUser("analyst9", "ЖАҢАҰЛЫ", "ТАЛҒАТ", "", "950101300016", ORG.organization, ORG.bin),
+)
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def pump(ms: int = 200) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait(ready: Callable[[], bool], limit_s: float = 20.0) -> None:
+    for _ in range(int(limit_s * 10)):
+        if ready():
+            return
+        pump(100)
+    raise RuntimeError("the screen did not get ready")
+
+
+def grab(widget: QWidget, path: Path) -> None:
+    pump()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def file_applications(run: SandboxRun) -> None:
+    """Two newcomers file registration applications, as their desks would (file keys)."""
+    from app.applications import Applicant
+    from signing.filekey import FileKeyToken
+    from signing.pades import blank_pdf
+    from transport.client import GatewayClient
+    from transport.protocol import ApplicationForm
+
+    for user in NEWCOMERS:
+        password = secrets.token_urlsafe(12)
+        token = FileKeyToken(run.pki.issue_user_p12(user, password), sandbox=True)
+        config = replace(run.desk.config, state_dir=run.workdir / f"applicant-{user.key}")
+        applicant = Applicant(token, config, GatewayClient(config.gateway_url, config.ca_file))
+        applicant.unlock(password)
+        form = ApplicationForm.model_validate({
+            "action": "registration", "surname": user.surname, "name": user.first_name,
+            "patronymic": user.patronymic, "iin": user.iin, "organization": user.organization,
+            "organization_code": "1901", "bin": user.bin, "unit": "Талдау басқармасы",
+            "position": "бас сарапшы", "work_phone": "+7 7172 00 11 22",
+            "mobile_phone": "+7 701 111 22 33", "email": f"{user.key}@afm.example.kz",
+            "work_address": "Астана, Мәңгілік Ел, 8", "agreement_read": True,
+            "eds_on_protected_carrier": True, "personal_data_consent": True,
+            "date": now_astana().date().isoformat(), "head_position": "басқарма басшысы",
+            "head_name": "БАСШЫЕВ Б.Б."})
+        applicant.file(form, blank_pdf(), PNG, "scan.png")
+
+
+def main(out: Path) -> None:
+    from app.operator import OperatorConsole
+    from ui import operator_tab
+    from ui.worker import DeskRunner
+
+    ensure_app()
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir, operator = fresh_dirs(Path(tmp) / "sandbox")
+        with start_sandbox(workdir, operator_dir=operator, user=SANDBOX_OPERATOR) as run:
+            file_applications(run)
+            user = run.desk.login(run.pin)
+            console = OperatorConsole(run.desk)
+            console.sanction(SANDBOX_USERS[1].iin, "suspension",
+                             now_astana().date() + dt.timedelta(days=14),
+                             "Қызметтік емес мақсатта сұрау салу")
+            console.open_emergency("power_failure", "ИБП іске қосылды, генератор шақырылды",
+                                   120, "Кезекші инженер Ә. Сейітов",
+                                   now_utc() - dt.timedelta(minutes=40))
+            console.publish_notice("ДҚ жаңарту", "Обновление СУБД",
+                                   now_utc() + dt.timedelta(days=2),
+                                   now_utc() + dt.timedelta(days=2, hours=3))
+            runner = DeskRunner()
+            work = QTabWidget()
+            work.resize(1180, 720)
+            operator_tab.show_for(work, run.desk, runner, user)
+            work.show()
+            pages = [work.widget(i) for i in range(work.count())]
+            applications, users, emergency = pages
+            for lang in ("kk", "ru"):
+                i18n.apply(lang)
+                work.setCurrentWidget(applications)
+                wait(lambda: applications.tree.topLevelItemCount() == 2)
+                applications.tree.setCurrentItem(applications.tree.topLevelItem(0))
+                applications.opened = None
+                applications.open_selected()
+                wait(lambda: applications.opened is not None)
+                grab(work, out / f"operator-applications-{lang}.png")
+                work.setCurrentWidget(users)
+                wait(lambda: users.tree.topLevelItemCount() > 3)
+                grab(work, out / f"operator-users-{lang}.png")
+                work.setCurrentWidget(emergency)
+                wait(lambda: emergency.tree.topLevelItemCount() == 6)
+                grab(work, out / f"operator-emergency-{lang}.png")
+            work.close()
+            runner.shutdown()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent)
