@@ -108,7 +108,8 @@ def login(engine: Engine, config: GatewayConfig, data: object,
             at=now,
         )
     return LoginResponse(session=token, expires_at=iso(to_astana(expires)),
-                         user=UserInfo(iin=user.iin, name=user.name, role=user.role),
+                         user=UserInfo(iin=user.iin, name=user.name, role=user.role,
+                                       position=user.position, organization=user.organization),
                          agreement_required=not user.agreement_signed_at)
 
 

@@ -141,6 +141,9 @@ class LoginRequest(_Model):
 class UserInfo(_Model):
     iin: Iin
     name: str
+    # As the operator registered them (R-ACC-2): the agreement's blanks start from these.
+    position: str = ""
+    organization: str = ""
     # The registry's role (afm_analyst, controller, operator): which screens the desk offers;
     # the gateway decides what each may do whatever the desk shows ("" from older gateways).
     role: str = ""

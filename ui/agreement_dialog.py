@@ -61,8 +61,10 @@ class AgreementDialog(QDialog):
         self.intro = QLabel(wordWrap=True)
         name = desk.user.name if desk.user is not None else ""
         profile = applications.load_profile(desk.config.state_dir)
+        # The position as the operator registered it, else as this desk last filed it.
+        position = getattr(desk.user, "position", "") or profile.get("position", "")
         self.values = applications.agreement_blanks(
-            name, profile.get("position", ""), profile.get("city", applications.DEFAULT_CITY))
+            name, position, profile.get("city", applications.DEFAULT_CITY))
         self.fields: dict[str, QLineEdit] = {}
         self.field_errors: dict[str, QLabel] = {}
         self.form = QFormLayout()

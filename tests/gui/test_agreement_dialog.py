@@ -80,3 +80,15 @@ def test_a_line_break_cannot_be_smuggled_into_the_text(qtbot: Any, runner: DeskR
     shown = dialog.signed_texts()["kk"]
     assert "18. Қосымша" not in shown and "______________" in shown  # a line, as on paper
     assert before["kk"] != shown
+
+
+@pytest.mark.req("R-AUTH-8")
+def test_the_registered_position_prefills_the_blank(qtbot: Any, runner: DeskRunner,
+                                                    tmp_path: Path) -> None:
+    desk = FakeDesk(agreement_required=True)
+    desk.user = SimpleNamespace(iin="870412300030", name=NAME, position="жетекші сарапшы")
+    desk.config.state_dir = tmp_path
+    dialog = AgreementDialog(desk, runner, current())  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    assert dialog.fields["position"].text() == "жетекші сарапшы"
+    assert dialog.sign_button.isEnabled()
