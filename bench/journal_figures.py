@@ -100,6 +100,9 @@ def journal_verify(env: Env, db: Path, built: Built, name: str) -> Figure:
         extra={"export_s": export_s, "verify_s": verify_s, "export_peak_rss_mb": export_rss,
                "verify_peak_rss_mb": verify_rss, "archive_bytes": size,
                "entries": verdict.get("entries"), "segments": verdict.get("segments"),
+               # verify checks segments in one process per CPU; sha256sum uses one.
+               "verify_processes": min(os.cpu_count() or 1, verdict.get("segments") or 1),
+               "signed_entries": sum((verdict.get("signed_entries") or {}).values()),
                "verified_ok": verdict.get("ok")},
         error=None if verdict.get("ok") else f"verify said: {verdict.get('reason')}")
 
