@@ -1,5 +1,5 @@
-"""`sio-desk demo [--headless] [--json] [--workdir DIR] [--fresh-user]`: the sandbox, labelled
-as such."""
+"""`sio-desk demo [--headless] [--json] [--workdir DIR] [--fresh-user] [--as operator]`: the
+sandbox, labelled as such."""
 
 from __future__ import annotations
 
@@ -40,6 +40,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--fresh-user", action="store_true",
                    help="sign in as a sandbox analyst who has not signed the agreement yet (a "
                         "fresh operator database every run): the whole first entry")
+    p.add_argument("--as", dest="role", choices=("analyst", "operator"), default="analyst",
+                   help="whose token the window signs in with: the sandbox operator gets the "
+                        "operator's tabs (applications, users, emergency journal)")
     p.add_argument("--resources", default="all",
                    help="headless: which resources to query, e.g. 1,19,51 (default: all 52)")
     return p
@@ -57,6 +60,10 @@ def main(argv: list[str]) -> int:
         print(f"sio-desk demo: --resources: {exc}", file=sys.stderr)
         return 2
     if args.headless:
+        if args.role != "analyst":
+            print("sio-desk demo: --headless runs the analyst's flow; --as needs the window",
+                  file=sys.stderr)
+            return 2
         return _headless(workdir, args, chosen)
     return _windowed(workdir, args)
 
@@ -97,7 +104,7 @@ def _headless(workdir: Path, args: argparse.Namespace, resources: tuple[int, ...
 
 
 def _windowed(workdir: Path, args: argparse.Namespace) -> int:
-    from gateway.registry import SANDBOX_NEWCOMER
+    from gateway.registry import SANDBOX_NEWCOMER, SANDBOX_OPERATOR
     from sandbox.harness import fresh_dirs, start_sandbox
     from ui.app import run_gui
 
@@ -108,6 +115,8 @@ def _windowed(workdir: Path, args: argparse.Namespace) -> int:
         workdir, operator_dir = fresh_dirs(workdir)
         (workdir / "first-launch.json").unlink(missing_ok=True)
         user = SANDBOX_NEWCOMER
+    elif args.role == "operator":  # issue 13: the operator's own token and tabs
+        user = SANDBOX_OPERATOR
     with start_sandbox(workdir, token_kind=kind, case_dir=args.case_dir,
                        operator_dir=operator_dir, user=user) as run:
         print(f"SANDBOX token PIN: {run.pin}  (test key; workdir {run.workdir})", file=sys.stderr)
