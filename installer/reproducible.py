@@ -11,6 +11,7 @@ import argparse
 import difflib
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -29,10 +30,12 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(source)))
     key, cert = ensure_sandbox_release_key(source / "build" / "installer" / "sandbox-release")
     base = Path(tempfile.mkdtemp(prefix="sio-desk-repro-"))
+    rev = subprocess.run(["git", "-C", str(source), "rev-parse", "HEAD"], capture_output=True,
+                         text=True, check=False).stdout.strip() or "HEAD"  # one commit for both
     manifests = []
     for name in ("first", "second-build-folder"):
         tree = base / name / "src"
-        if not export_commit(source, tree):  # the committed tree, as ./run installer builds
+        if not export_commit(source, tree, rev):  # the committed tree, as ./run installer builds
             copy_source(source, tree)
         say(f"reproducibility: building in {tree}")
         bundle = make_bundle(tree, base / name / "work", base / name / "dist",
