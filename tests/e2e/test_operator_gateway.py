@@ -1,0 +1,94 @@
+"""The operator's new gateway routes refuse what they must, each refusal journaled (issue 13;
+R-ACC-4, R-ACC-7, R-LOG-4): an application's view and the user list for the operator only, an
+unknown or malformed id, a suspension without a later end date or a closure with one; the view
+is journaled as a read of that application."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from gateway import journal
+from gateway.app import create_app
+from gateway.config import GatewayConfig
+from gateway.db import make_engine
+from gateway.registry import SANDBOX_OPERATOR
+from signing.sandbox_pki import SANDBOX_USERS, SandboxPKI
+from tests.gateway.applicant import submission
+from tests.gateway.helpers import Gw, bearer, login, sign_payload
+from transport.clock import iso, now_astana
+from transport.protocol import API_PREFIX, OperatorSanction, QueryRequest
+
+ANALYST, OTHER = SANDBOX_USERS[0], SANDBOX_USERS[1]
+
+
+@pytest.fixture
+def gw(sandbox_pki: SandboxPKI, tmp_path: Path) -> Iterator[Gw]:
+    db_url = f"sqlite:///{tmp_path / 'gw.sqlite'}"
+    config = GatewayConfig.for_sandbox(sandbox_pki, db_url=db_url)
+    engine = make_engine(db_url)
+    with TestClient(create_app(config, engine), raise_server_exceptions=False) as client:
+        yield Gw(client=client, engine=engine, config=config, pki=sandbox_pki, db_url=db_url)
+    engine.dispose()
+
+
+def _code(response: Any) -> str:
+    return str(response.json().get("code"))
+
+
+@pytest.mark.req("R-ACC-4", "R-LOG-4")
+def test_the_view_and_the_list_are_the_operators_only(gw: Gw) -> None:
+    app_id = gw.client.post(f"{API_PREFIX}/applications",
+                            json=submission(gw, OTHER, "transfer")).json()["id"]
+    analyst = bearer(login(gw.client, gw.pki.software_signers(ANALYST)[0]))
+    operator = bearer(login(gw.client, gw.pki.software_signers(SANDBOX_OPERATOR)[0]))
+    for path in (f"/operator/applications/{app_id}", "/operator/users"):
+        refused = gw.client.get(API_PREFIX + path, headers=analyst)
+        assert _code(refused) == "operator_only", path
+        assert journal.entries(gw.engine)[-1].kind == "refusal"
+    assert _code(gw.client.get(f"{API_PREFIX}/operator/applications/{app_id + 50}",
+                               headers=operator)) == "application_not_found"
+    assert _code(gw.client.get(f"{API_PREFIX}/operator/applications/x1",
+                               headers=operator)) == "param_invalid"
+    seen = gw.client.get(f"{API_PREFIX}/operator/applications/{app_id}", headers=operator)
+    assert seen.status_code == 200, seen.text
+    body = seen.json()
+    assert (body["id"], body["iin"], body["pdf_status"], len(body["scans"])) == (
+        app_id, OTHER.iin, "valid", 1)
+    assert body["signatures"][-1]["signer_iin"] == OTHER.iin
+    last = journal.entries(gw.engine)[-1]
+    assert last.kind == "read" and last.actor_iin == SANDBOX_OPERATOR.iin
+    assert last.detail_obj()["application_id"] == app_id
+    users = gw.client.get(f"{API_PREFIX}/operator/users", headers=operator).json()["users"]
+    assert {u["iin"] for u in users} >= {ANALYST.iin, OTHER.iin, SANDBOX_OPERATOR.iin}
+
+
+@pytest.mark.req("R-ACC-7")
+def test_a_sanction_names_an_end_date_only_for_a_suspension(gw: Gw) -> None:
+    auth_key, sign_key = gw.pki.software_signers(SANDBOX_OPERATOR)
+    token = bearer(login(gw.client, auth_key))
+    today = now_astana().date()
+    for kind, until in (("suspension", ""), ("suspension", today.isoformat()),
+                        ("suspension", "2031-02-30"), ("closure", "2031-01-01")):
+        command = OperatorSanction(iin=OTHER.iin, sanction=kind, until=until,  # type: ignore[arg-type]
+                                   reason="тексеру", nonce=QueryRequest.new_nonce(),
+                                   issued_at=iso(now_astana()), operator_iin=SANDBOX_OPERATOR.iin)
+        refused = gw.client.post(f"{API_PREFIX}/operator/sanctions", headers=token,
+                                 json=sign_payload(command.canonical(), sign_key))
+        assert _code(refused) == "request_invalid", (kind, until, refused.text)
+        assert journal.entries(gw.engine)[-1].kind == "refusal"
+    later = (today + dt.timedelta(days=1)).isoformat()
+    command = OperatorSanction(iin=OTHER.iin, sanction="suspension", until=later,
+                               reason="тексеру", nonce=QueryRequest.new_nonce(),
+                               issued_at=iso(now_astana()), operator_iin=SANDBOX_OPERATOR.iin)
+    done = gw.client.post(f"{API_PREFIX}/operator/sanctions", headers=token,
+                          json=sign_payload(command.canonical(), sign_key))
+    assert done.status_code == 200, done.text
+    row = next(u for u in gw.client.get(f"{API_PREFIX}/operator/users", headers=token).json()[
+        "users"] if u["iin"] == OTHER.iin)
+    assert (row["state"], row["until"], row["reason"]) == ("suspended", later, "тексеру")
