@@ -279,14 +279,17 @@ def admit(conn: Connection, command: Command[Any], iin: str) -> registry.User:
     return user
 
 
+_SPEND_NONCE = insert(nonces)  # built once: every command in the writer's batch runs it
+
+
 def _fresh(conn: Connection, call: Call[Any]) -> None:
     """The nonce, used once per signer (rolled back with the transaction if anything later
     refuses), and the payload's time within the window of the gateway's clock."""
     nonce = call.command.nonce_of(call.payload)
     if nonce is not None:
         try:
-            conn.execute(insert(nonces).values(iin=call.user.iin, nonce=nonce,
-                                               seen_at=utc_text(call.now)))
+            conn.execute(_SPEND_NONCE, {"iin": call.user.iin, "nonce": nonce,
+                                        "seen_at": utc_text(call.now)})
         except IntegrityError as exc:
             raise Refusal(ErrorCode.NONCE_REPLAYED, "this nonce was already used") from exc
     window = call.config.nonce_window_s
