@@ -326,6 +326,16 @@ class Applicant:
     def unlocked(self) -> bool:
         return self._pairs is not None
 
+    def lock(self) -> None:
+        """Log the token out again (only when it was opened for this paperwork alone)."""
+        if self._pairs is None or self.token is None:
+            return
+        self._pairs = None
+        try:
+            self.token.logout()
+        except SigningError as exc:
+            raise _token_error(exc) from exc
+
     def file(self, form: ApplicationForm, printable: bytes, scan: bytes, scan_name: str,
              note: str = "") -> Filed:
         """Embed the scan and the form in the printable PDF, PAdES-sign the whole with the

@@ -4,6 +4,7 @@ to file new ones — registration, transfer (editing), going on leave, a lost to
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
@@ -33,6 +34,7 @@ from ui.messages import LEVEL_STYLE, error_text
 from ui.widgets import named
 from ui.worker import DeskRunner
 
+log = logging.getLogger(__name__)
 POLL_MS = 60_000
 COLUMNS = ("id", "action", "state", "submitted_at", "due_at", "decided_at", "reason")
 
@@ -350,6 +352,16 @@ class AccountDialog(QDialog):
         self.setObjectName("accountDialog")
         self.resize(900, 560)
         self.page = AccountPage(desk, runner, self)
+        self._desk, self._runner = desk, runner
         layout = QVBoxLayout(self)
         layout.addWidget(self.page)
         self.setWindowTitle(translate("Account", "Account and applications"))
+
+    def done(self, result: int) -> None:
+        """Not signed in, the token was opened only for the paperwork: it is closed again."""
+        self.page.poll.stop()
+        applicant = self.page.applicant
+        if self._desk.user is None and applicant.unlocked:
+            self._runner.call(applicant.lock, None, lambda exc: log.warning(
+                "the token could not be logged out after the paperwork: %s", exc))
+        super().done(result)

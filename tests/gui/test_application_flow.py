@@ -27,6 +27,7 @@ from gateway.models import agreements, applications, users
 from gateway.registry import SANDBOX_OPERATOR
 from gateway.server import EmbeddedGateway
 from sandbox.harness import open_desk
+from signing.errors import SigningError
 from signing.iin import make_iin
 from signing.pades import verify_pdf
 from signing.pkcs11 import Pkcs11Token
@@ -43,7 +44,7 @@ from tests.gui.conftest import WAIT_MS
 from transport.clock import iso, now_astana
 from transport.protocol import API_PREFIX, OperatorDecision, QueryRequest
 from ui import i18n
-from ui.account_page import AccountPage
+from ui.account_page import AccountDialog, AccountPage
 from ui.agreement_dialog import AgreementDialog
 from ui.application_form import ApplicationForm
 from ui.worker import DeskRunner
@@ -194,6 +195,17 @@ def test_registration_refused_then_registered_then_the_filled_agreement(
     assert page.table.item(0, 2).text() == "Зарегистрирован"  # in the UI's language (ru)
     assert page.table.item(1, 2).text() == "Отклонена оператором"
     assert page.rows()[0].verified
+
+    # Closing the Account window before signing in logs the token out again.
+    account = AccountDialog(desk, runner)
+    qtbot.addWidget(account)
+    account.page.applicant = form.applicant
+    assert form.applicant.unlocked
+    account.show()
+    account.close()
+    qtbot.waitUntil(lambda: not form.applicant.unlocked and not runner.busy, timeout=WAIT_MS)
+    with pytest.raises(SigningError):  # the token's own "not logged in"
+        desk.token.keypairs()
 
     # The new user signs in and signs the agreement filled in.
     user = desk.login(PIN)
