@@ -31,6 +31,28 @@ Verdict = Literal["register", "refuse"]
 SanctionKind = Literal["suspension", "closure", "deletion"]
 
 
+def when_text(iso_text: str | None) -> str:
+    """A wire time (ISO with offset) as people read it in Astana time; "—" for none."""
+    from app.clock import astana_text
+
+    return astana_text(parse_iso(iso_text)) if iso_text else "—"
+
+
+def astana_now() -> dt.datetime:
+    return now_astana()
+
+
+def astana_today() -> dt.date:
+    return now_astana().date()
+
+
+def astana_moment(day: dt.date, hour: int, minute: int) -> dt.datetime:
+    """A date and time typed by the operator, read as Astana time (R-Q-5)."""
+    from transport.clock import ASTANA
+
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=ASTANA)
+
+
 def time_left(due_at: str, now: dt.datetime) -> dt.timedelta:
     """What is left of the one-day term (R-ACC-4) at `now`; negative once it has passed."""
     return parse_iso(due_at) - now

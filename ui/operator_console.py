@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.applications import scan_kind
 from app.clock import astana_text, now_utc
-from app.operator import Opened, OperatorConsole, time_left
-from transport.clock import parse_iso
+from app.operator import Opened, OperatorConsole, time_left, when_text
 from ui.i18n import translate
 from ui.messages import LEVEL_STYLE, error_text
 from ui.widgets import named
@@ -177,7 +176,7 @@ class OperatorConsolePage(QWidget):
             left = time_left(a.due_at, now)
             row = QTreeWidgetItem([
                 str(a.id), a.full_name, a.iin, action_text(a.action),
-                astana_text(parse_iso(a.submitted_at)), left_text(left)])
+                when_text(a.submitted_at), left_text(left)])
             row.setData(0, ITEM_ROLE, a.id)
             if left.total_seconds() < 0 or left < SOON:
                 row.setForeground(5, Qt.GlobalColor.red if left.total_seconds() < 0

@@ -29,9 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.clock import astana_text
-from app.operator import OperatorConsole
-from transport.clock import ASTANA, now_astana, parse_iso
+from app.operator import OperatorConsole, astana_moment, astana_now, when_text
 from ui import i18n
 from ui.i18n import translate
 from ui.messages import LEVEL_STYLE, error_text
@@ -43,18 +41,17 @@ ROW_ROLE = Qt.ItemDataRole.UserRole
 Form = dict[str, Any]
 
 
-def _when(text: str | None) -> str:
-    return astana_text(parse_iso(text)) if text else "—"
+_when = when_text
 
 
 def _moment(edit: QDateTimeEdit) -> dt.datetime:
     """The edit's date and time read as Astana time (R-Q-5)."""
     d, t = edit.date(), edit.time()
-    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=ASTANA)
+    return astana_moment(dt.date(d.year(), d.month(), d.day()), t.hour(), t.minute())
 
 
 def _now_edit(name: str) -> QDateTimeEdit:
-    now = now_astana()
+    now = astana_now()
     edit = named(QDateTimeEdit(QDateTime(now.year, now.month, now.day, now.hour, now.minute, 0)),
                  name)
     edit.setDisplayFormat("dd.MM.yyyy HH:mm")

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.operator import OperatorConsole
-from transport.clock import now_astana
+from app.operator import OperatorConsole, astana_today
 from ui.i18n import translate
 from ui.messages import LEVEL_STYLE, error_text
 from ui.operator_console import name_tab
@@ -80,7 +79,7 @@ class ActionDialog(QDialog):
         self.until = named(QDateEdit(), "userActionUntil")
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("dd.MM.yyyy")
-        day = now_astana().date() + dt.timedelta(days=1)
+        day = astana_today() + dt.timedelta(days=1)
         tomorrow = QDate(day.year, day.month, day.day)
         self.until.setMinimumDate(tomorrow)  # it ends on a later day (gateway checks again)
         self.until.setDate(tomorrow.addDays(29))
