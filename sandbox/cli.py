@@ -1,5 +1,5 @@
-"""`sio-desk demo [--headless] [--json] [--workdir DIR] [--fresh-user] [--as operator]`: the
-sandbox, labelled as such."""
+"""`sio-desk demo [--headless] [--json] [--workdir DIR] [--fresh-user] [--as operator] [--gost]`:
+the sandbox, labelled as such."""
 
 from __future__ import annotations
 
@@ -43,6 +43,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--as", dest="role", choices=("analyst", "operator"), default="analyst",
                    help="whose token the window signs in with: the sandbox operator gets the "
                         "operator's tabs (applications, users, emergency journal)")
+    p.add_argument("--gost", action="store_true",
+                   help="as the sandbox's GOST 34.10-2015 analyst (a key file: SoftHSM2 has no "
+                        "GOST mechanisms), against a gateway signing answers and checkpoints "
+                        "with a GOST operator key")
     p.add_argument("--resources", default="all",
                    help="headless: which resources to query, e.g. 1,19,51 (default: all 52)")
     return p
@@ -59,6 +63,10 @@ def main(argv: list[str]) -> int:
     except ValueError as exc:
         print(f"sio-desk demo: --resources: {exc}", file=sys.stderr)
         return 2
+    conflict = _gost_conflict(args)
+    if conflict:
+        print(f"sio-desk demo: {conflict}", file=sys.stderr)
+        return 2
     if args.headless:
         if args.role != "analyst":
             print("sio-desk demo: --headless runs the analyst's flow; --as needs the window",
@@ -66,6 +74,19 @@ def main(argv: list[str]) -> int:
             return 2
         return _headless(workdir, args, chosen)
     return _windowed(workdir, args)
+
+
+def _gost_conflict(args: argparse.Namespace) -> str | None:
+    """Why --gost cannot be combined with the other options given, if it cannot."""
+    if not args.gost:
+        return None
+    if args.token in ("softhsm",):
+        from sandbox.harness import SOFTHSM_LACKS_GOST
+
+        return SOFTHSM_LACKS_GOST
+    if args.fresh_user or args.role != "analyst":
+        return "--gost runs as the GOST analyst: not with --fresh-user or --as operator"
+    return None
 
 
 def _resources(spec: str) -> tuple[int, ...]:
@@ -84,7 +105,7 @@ def _headless(workdir: Path, args: argparse.Namespace, resources: tuple[int, ...
     try:
         summary = run_headless(workdir, token_kind=args.token, case_dir=args.case_dir,
                                operator_dir=args.operator_dir, resources=resources,
-                               lang=args.lang, fresh_user=args.fresh_user)
+                               lang=args.lang, fresh_user=args.fresh_user, gost=args.gost)
     except DeskError as exc:
         print(f"sio-desk demo: {exc.text('en')}", file=sys.stderr)
         return 1
@@ -118,7 +139,7 @@ def _windowed(workdir: Path, args: argparse.Namespace) -> int:
     elif args.role == "operator":  # issue 13: the operator's own token and tabs
         user = SANDBOX_OPERATOR
     with start_sandbox(workdir, token_kind=kind, case_dir=args.case_dir,
-                       operator_dir=operator_dir, user=user) as run:
+                       operator_dir=operator_dir, user=user, gost=args.gost) as run:
         print(f"SANDBOX token PIN: {run.pin}  (test key; workdir {run.workdir})", file=sys.stderr)
         # The sandbox remembers its own first launch, apart from the production marker.
         return run_gui(run.desk, lang=lang, first_launch_marker=run.workdir / "first-launch.json")

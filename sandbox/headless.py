@@ -41,9 +41,10 @@ def example_params(population: Population, rid: int) -> dict[str, str]:
 def run_headless(workdir: Path, *, token_kind: str | None = None,
                  case_dir: Path | None = None, operator_dir: Path | None = None,
                  resources: Iterable[int] = ALL_RESOURCES, lang: str = "ru",
-                 fresh_user: bool = False) -> dict[str, Any]:
+                 fresh_user: bool = False, gost: bool = False) -> dict[str, Any]:
     """Run the analyst's day once and return the summary `sio-desk demo --headless --json`
-    prints. `fresh_user`: as the newcomer, who first signs the agreement filled in (R-AUTH-2)."""
+    prints. `fresh_user`: as the newcomer, who first signs the agreement filled in (R-AUTH-2).
+    `gost`: as the GOST analyst, against a gateway signing with a GOST key (issue 12)."""
     kind = token_kind if token_kind in ("softhsm", "file") else None
     _offscreen_qt()
     person = None
@@ -51,7 +52,7 @@ def run_headless(workdir: Path, *, token_kind: str | None = None,
         workdir, operator_dir = fresh_dirs(workdir)
         person = SANDBOX_NEWCOMER
     with start_sandbox(workdir, token_kind=kind, case_dir=case_dir,  # type: ignore[arg-type]
-                       operator_dir=operator_dir, user=person) as run:
+                       operator_dir=operator_dir, user=person, gost=gost) as run:
         info = run.desk.token_info()
         user = run.desk.login(run.pin)
         agreement = _first_entry(run) if run.desk.agreement_required else None
@@ -75,6 +76,7 @@ def run_headless(workdir: Path, *, token_kind: str | None = None,
             "operator_dir": str(run.operator_dir),
             "case_dir": str(run.desk.config.case_dir),
             "token": {"kind": run.token_kind, "label": info.label},
+            "signature_algorithm": _algorithm(run),
             "user": {"iin": user.iin, "name": user.name},
             "agreement_signed": agreement,
             "vault_key": run.desk.materials.key.where,
@@ -83,9 +85,20 @@ def run_headless(workdir: Path, *, token_kind: str | None = None,
             "pending_dispositions": len(run.desk.materials.casefile.queued()),
             "journal_archive": str(archive_dir),
             # What an auditor names to `sio-gateway journal verify --operator-cert` (R-CTL-3).
-            "operator_certificate": str(run.pki.directory / "operator.pem"),
+            "operator_certificate": str(run.operator_certificate),
             "gateway_db": run.gateway_db,
         }
+
+
+def _algorithm(run: SandboxRun) -> dict[str, str]:
+    """Which kind of key signed the analyst's requests and the operator's answers."""
+    from signing.gost.certs import is_gost_key
+
+    def kind(cert: Any) -> str:
+        return "gost" if is_gost_key(cert) else "rsa"
+
+    return {"analyst": kind(run.token.keypairs()[0].certificate),
+            "operator": kind(run.gateway.config.operator_signer.certificate)}
 
 
 def _first_entry(run: SandboxRun) -> dict[str, str]:

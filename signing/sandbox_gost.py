@@ -24,6 +24,8 @@ from signing.sandbox_pki import (
     CRL_VALIDITY,
     EKU_EMPLOYEE,
     EKU_LEGAL_ENTITY,
+    OPERATOR_BIN,
+    OPERATOR_ORG,
     SANDBOX_HOST,
     SandboxUser,
     user_subject,
@@ -180,6 +182,61 @@ class GostSandbox:
         signer = self.signer(user)
         return write_gost_p12(self.directory / "users" / f"{user.key}.p12", signer.key.private,
                               signer.certificate, password, cas=[self.ca])
+
+    @property
+    def operator_path(self) -> Path:
+        """PEM of the GOST operator's certificate (what `journal verify --operator-cert` pins)."""
+        return self.directory / "operator.pem"
+
+    def operator_signer(self) -> GostSoftwareSigner:
+        """The operator's GOST answer- and checkpoint-signing key (made on first use)."""
+        cached = self._signers.get("\0operator")
+        if cached is not None:
+            return cached
+        key_path = self.directory / "operator.key"
+        if key_path.exists() and self.operator_path.exists():
+            key = _read_key(key_path)
+            cert = x509.load_pem_x509_certificate(self.operator_path.read_bytes())
+        else:
+            key = GostKeyPair.generate()
+            cert = self._issue_operator(key)
+            _write_key(key_path, key)
+            self.operator_path.write_bytes(cert.public_bytes(Encoding.PEM))
+        made = GostSoftwareSigner(key, cert)
+        self._signers["\0operator"] = made
+        return made
+
+    def operator_p12(self, password: str) -> Path:
+        """The GOST operator key as a deployment's key file (NCA's layout)."""
+        from signing.filekey import write_gost_p12
+
+        signer = self.operator_signer()
+        return write_gost_p12(self.directory / "operator.p12", signer.key.private,
+                              signer.certificate, password, cas=[self.ca])
+
+    def _issue_operator(self, key: GostKeyPair) -> x509.Certificate:
+        subject = x509.Name([
+            x509.NameAttribute(NameOID.COMMON_NAME, "ҚСжАЕК ОПЕРАТОР GOST (SANDBOX)"),
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "KZ"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, OPERATOR_ORG),
+            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, f"BIN{OPERATOR_BIN}"),
+        ])
+        now = _now()
+        builder = (
+            x509.CertificateBuilder().subject_name(subject).issuer_name(self.ca.subject)
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=365))
+            .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False,
+                                         False), True)
+            .add_extension(x509.ExtendedKeyUsage([
+                ExtendedKeyUsageOID.EMAIL_PROTECTION, x509.ObjectIdentifier(EKU_LEGAL_ENTITY)]),
+                False)
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), True)
+            .add_extension(_ski(key), False)
+            .add_extension(_aki(self._ca_key), False)
+        )
+        return issue.certificate(builder, key.public, self._ca_key)
 
     def trust_store(self) -> TrustStore:
         """The GOST CA as the anchor with its current CRL."""

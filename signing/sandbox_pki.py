@@ -79,7 +79,12 @@ SANDBOX_USERS: tuple[SandboxUser, ...] = (
                 make_iin(dt.date(1991, 7, 25), "F", 3305), ORGANIZATION, ORGANIZATION_BIN),
     SandboxUser("analyst4", "ТОҚТАРОВ", "АЙБЕК", "ҚАЙРАТҰЛЫ",
                 make_iin(dt.date(2001, 2, 17), "M", 415), ORGANIZATION, ORGANIZATION_BIN),
+    # Issue 12: the analyst whose EDS is GOST 34.10-2015 (`sio-desk demo --gost`); registered
+    # like the others, their key comes from the GOST branch (signing.sandbox_gost).
+    SandboxUser("analyst6", "ЖАҚСЫЛЫҚОВ", "ТИМУР", "АСҚАРҰЛЫ",
+                make_iin(dt.date(1985, 6, 30), "M", 6066), ORGANIZATION, ORGANIZATION_BIN),
 )
+SANDBOX_GOST_ANALYST = SANDBOX_USERS[4]
 
 
 def _now() -> dt.datetime:
