@@ -53,12 +53,11 @@ Refuse = Callable[[Refusal, RequestContext], Response]
 
 def _check_review(call: Call[ReviewStatement]) -> None:
     try:
-        first, last = period(call.payload.period_from, call.payload.period_to)
+        first, _last = period(call.payload.period_from, call.payload.period_to)
     except ValueError as exc:
         raise Refusal(ErrorCode.REQUEST_INVALID, str(exc)) from exc
     if first > to_astana(call.now).date():
         raise Refusal(ErrorCode.REQUEST_INVALID, "the period reviewed has not begun")
-    del last
 
 
 def _apply_review(conn: Connection, call: Call[ReviewStatement]) -> ReviewReceipt:
