@@ -15,7 +15,7 @@ import pytest
 from app.desk import Desk
 from app.errors import DeskError
 from app.operator import OperatorConsole
-from gateway import journal, sanctions
+from gateway import archive, journal, sanctions
 from gateway.db import make_engine
 from gateway.registry import SANDBOX_OPERATOR
 from sandbox.harness import SandboxRun, open_desk, start_sandbox
@@ -71,7 +71,7 @@ def _row(console: OperatorConsole, iin: str) -> object:
 @pytest.mark.req("R-ACC-7", "R-CTL-2")
 def test_a_suspension_refuses_with_its_reason_and_ends_on_its_date(
         operator_run: SandboxRun, analyst: tuple[Desk, str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     desk, pin = analyst
     console = OperatorConsole(operator_run.desk)
     until = now_astana().date() + dt.timedelta(days=3)
@@ -97,11 +97,16 @@ def test_a_suspension_refuses_with_its_reason_and_ends_on_its_date(
     engine = make_engine(operator_run.gateway_db)
     try:
         entry = [e for e in journal.entries(engine) if e.kind == "sanction"][-1]
+        pki = operator_run.pki
+        archive.export(engine, tmp_path / "archive", pki.trust_store(), pki.operator_signer())
     finally:
         engine.dispose()
     assert entry.actor_iin == SANDBOX_OPERATOR.iin and "sanction" in SIGNED_KINDS
     assert entry.detail_obj()["until"] == until.isoformat()
-    assert entry.detail_obj()["signature"]
+    # The exported journal re-verifies the operator's signature over the sanction offline.
+    verdict = archive.verify(tmp_path / "archive", archive.TrustPolicy(bundled=True))
+    assert verdict.ok, verdict.reason
+    assert verdict.signed_entries.get("sanction") == 1
 
 
 @pytest.mark.req("R-ACC-7", "R-CTL-2")
