@@ -135,6 +135,10 @@ def _apply(conn: Connection, call: Call[OperatorSanction]) -> None:
     target = registry.find(conn, command.iin)
     if target is None or target.state == "deleted":
         raise Refusal(ErrorCode.NOT_REGISTERED, "this IIN is not registered with the operator")
+    if command.sanction == "suspension" and target.state == "blocked" and not target.sanctioned:
+        # Its end would lift a block that has no end (a leave, a controller's block).
+        raise Refusal(ErrorCode.REQUEST_INVALID,
+                      "the user is blocked: unblock first, or close access instead")
     keep_an_operator(conn, target)  # someone must remain to lift it
     conn.execute(update(users).where(users.c.iin == command.iin).values(
         state=STATE_OF[command.sanction]))

@@ -37,7 +37,7 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole
 # Which actions a user's state allows (the gateway decides again; these only spare a refusal).
 ALLOWED = {
     "registered": {"block", "suspension", "closure", "deletion"},
-    "blocked": {"unblock", "suspension", "closure", "deletion"},
+    "blocked": {"unblock", "closure", "deletion"},  # a suspension's end would lift the block
     "suspended": {"unblock", "closure", "deletion"},
     "closed": {"unblock", "deletion"},
     "deleted": set(),

@@ -92,3 +92,20 @@ def test_a_sanction_names_an_end_date_only_for_a_suspension(gw: Gw) -> None:
     row = next(u for u in gw.client.get(f"{API_PREFIX}/operator/users", headers=token).json()[
         "users"] if u["iin"] == OTHER.iin)
     assert (row["state"], row["until"], row["reason"]) == ("suspended", later, "тексеру")
+
+
+@pytest.mark.req("R-ACC-7")
+def test_a_blocked_user_is_not_suspended(gw: Gw) -> None:
+    """A suspension's end would lift a block that has none (a leave, a controller's block)."""
+    auth_key, sign_key = gw.pki.software_signers(SANDBOX_OPERATOR)
+    token = bearer(login(gw.client, auth_key))
+    blocked = gw.client.post(f"{API_PREFIX}/applications", json=submission(
+        gw, OTHER, "blocking", blocking_reason="демалыс"))
+    assert blocked.status_code == 200, blocked.text
+    later = (now_astana().date() + dt.timedelta(days=2)).isoformat()
+    command = OperatorSanction(iin=OTHER.iin, sanction="suspension", until=later,
+                               reason="тексеру", nonce=QueryRequest.new_nonce(),
+                               issued_at=iso(now_astana()), operator_iin=SANDBOX_OPERATOR.iin)
+    refused = gw.client.post(f"{API_PREFIX}/operator/sanctions", headers=token,
+                             json=sign_payload(command.canonical(), sign_key))
+    assert _code(refused) == "request_invalid"
