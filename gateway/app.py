@@ -19,6 +19,7 @@ from starlette.responses import JSONResponse, Response
 from gateway import (
     access_routes,
     application_view,
+    attestation,
     auth,
     checkpoints,
     control,
@@ -198,6 +199,7 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
     access_routes.add_routes(app, engine, config, handle, refuse)  # R-ACC-2..8, R-AUTH-2
     application_view.add_routes(app, engine, config, refuse)  # R-ACC-4: the operator's view
     sanctions.add_routes(app, engine, config, handle, refuse)  # App.5 §17 sanctions, users
+    attestation.add_routes(app, engine, config, handle)  # 2022 §4: workstation self-checks
     openapi.install(app)  # issue 9: the document is the whole contract (bodies, refusals, links)
 
     def refuse_unrouted(request: Request, refusal: Refusal, status: int | None = None,

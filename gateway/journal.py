@@ -33,6 +33,7 @@ KINDS |= {"unblock"}  # the operator undoes a block (issue 9)
 KINDS |= {"fault"}  # a stored row the gateway cannot read, journaled once (issue 9)
 KINDS |= {"review"}  # R-CTL-1: a departmental controller's signed review of the reports
 KINDS |= {"sanction"}  # App.5 §17: suspension, closure, deletion (gateway.sanctions)
+KINDS |= {"attestation"}  # 2022 §4, App.3: a user's signed workstation self-check
 
 _HASHED = (
     "seq", "kind", "at_utc", "at_astana", "actor_iin", "cert_serial", "resource", "basis",

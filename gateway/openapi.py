@@ -139,6 +139,8 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("post", P + "/operator/sanctions"): Operation("sanction_user", ALWAYS | SIGNED,
                                                    body=Signed, session=True),
     ("get", P + "/operator/users"): Operation("list_users", ALWAYS | SESSION, session=True),
+    ("post", P + "/attestations"): Operation("attest_workstation", ALWAYS | SIGNED,
+                                             body=Signed, session=True),
     ("get", P + "/operator/applications"): Operation(
         "list_applications", ALWAYS | SESSION | {422}, session=True, parameters=(
             {"name": "state", "in": "query", "required": False,

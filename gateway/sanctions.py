@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
-from gateway import auth, pipeline, registry
+from gateway import attestation, auth, pipeline, registry
 from gateway.applications import keep_an_operator, operator_of
 from gateway.config import GatewayConfig
 from gateway.context import RequestContext
@@ -161,6 +161,7 @@ def user_list(engine: Engine, session: auth.Session, now: dt.datetime | None = N
         rows = [registry.User(**r) for r in conn.execute(
             select(users).order_by(users.c.organization, users.c.name)).mappings()]
         latest = newest(conn)
+        attested = attestation.newest(conn)
     out = []
     for user in rows:
         shown = user.state
@@ -172,8 +173,16 @@ def user_list(engine: Engine, session: auth.Session, now: dt.datetime | None = N
                            agreement_signed=bool(user.agreement_signed_at),
                            sanction=one.kind if one and shown != "registered" else "",
                            until=one.until if one and shown != "registered" else "",
-                           reason=one.reason if one and shown != "registered" else ""))
+                           reason=one.reason if one and shown != "registered" else "",
+                           **_attested(attested.get(user.iin))))
     return UserList(users=out)
+
+
+def _attested(one: attestation.Attested | None) -> dict[str, Any]:
+    if one is None:
+        return {}
+    return {"attested_at": one.at, "attestation": one.overall,
+            "attestation_not_passed": one.not_passed}
 
 
 def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Handle,

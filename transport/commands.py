@@ -26,6 +26,7 @@ from transport.protocol import (
     PRINTOUT_MISSING,
     AgreementStatement,
     ApplicationSubmission,
+    AttestationStatement,
     DispositionStatement,
     EmergencyClose,
     EmergencyIn,
@@ -148,6 +149,11 @@ UNBLOCK: Command[OperatorUnblock] = Command(
 SANCTION: Command[OperatorSanction] = Command(
     "sanction", "/operator/sanctions", OperatorSanction, "signing", "sanction",
     roles=frozenset({OPERATOR}), signer_field="operator_iin", answer_signed=True)
+# 2022 §4, App.3: a user's signed self-check of their workstation (gateway.attestation); sent
+# before the agreement too (at the first entry), and while blocked it is of no use.
+ATTESTATION: Command[AttestationStatement] = Command(
+    "attestation", "/attestations", AttestationStatement, "signing", "attestation",
+    agreement_first=False, signer_field="user_iin")
 NOTICE: Command[NoticeIn] = Command(
     "notice", "/notices", NoticeIn, "signing", "notice", roles=frozenset({OPERATOR}),
     invalid=ErrorCode.REQUEST_INVALID, refine=_stored_values, defaults_optional=True)
@@ -175,8 +181,8 @@ APPLICATION: Command[ApplicationSubmission] = Command(
     session=False, signature="pades")
 
 COMMANDS: tuple[Command[Any], ...] = (
-    QUERY, AGREEMENT, DISPOSITION, DECISION, BLOCK, UNBLOCK, SANCTION, NOTICE, EMERGENCY,
-    EMERGENCY_CLOSE, REVIEW, LOGIN, APPLICATION)
+    QUERY, AGREEMENT, DISPOSITION, DECISION, BLOCK, UNBLOCK, SANCTION, ATTESTATION, NOTICE,
+    EMERGENCY, EMERGENCY_CLOSE, REVIEW, LOGIN, APPLICATION)
 # The journal kinds whose entries carry what their actor signed (detail "request" and
 # "signature" for a CMS; "pdf" for an application): `journal verify` re-verifies each of them.
 # Every other kind (refusal, read, logout, fault, outage) is covered by the hash chain and the
@@ -187,7 +193,8 @@ if len(SIGNED_KINDS) != len(COMMANDS):  # pragma: no cover - a declaration slip
     raise RuntimeError("two signed commands share a journal kind")
 
 __all__ = [
-    "AGREEMENT", "ANALYST", "APPLICATION", "BLOCK", "COMMANDS", "CONTROLLER", "DECISION",
+    "AGREEMENT", "ANALYST", "APPLICATION", "ATTESTATION", "BLOCK", "COMMANDS", "CONTROLLER",
+    "DECISION",
     "DISPOSITION", "EMERGENCY", "EMERGENCY_CLOSE", "LOGIN", "NOTICE", "OPERATOR", "QUERY",
     "REVIEW", "SANCTION", "SIGNED_KINDS", "UNBLOCK", "Command", "KeyPurpose",
 ]

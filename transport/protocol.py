@@ -409,11 +409,39 @@ class UserRow(_Model):
     sanction: str = ""
     until: str = ""
     reason: str = ""
+    # The newest signed self-check of their workstation (2022 §4, App.3), if any.
+    attested_at: str = ""
+    attestation: str = ""  # PASS, FAIL or UNDETERMINED
+    attestation_not_passed: list[str] = []
 
 
 class UserList(_Model):
     users: list[UserRow]
 
+
+
+class AttestationStatement(_Model):
+    """What a user signs about their workstation (2022 §4: access depends on App.3's
+    requirements): the self-check's verdict, where and when it ran, the checks that did not
+    pass, and the SHA-256 of the whole report; sent when it changes."""
+
+    purpose: Literal["sio-attestation"] = "sio-attestation"
+    overall: Literal["PASS", "FAIL", "UNDETERMINED"]
+    profile: Annotated[str, StringConstraints(max_length=20)]
+    partial: bool
+    host: Annotated[str, StringConstraints(max_length=255)]
+    system: Annotated[str, StringConstraints(max_length=255)]
+    checked_at: str
+    not_passed: Annotated[list[Annotated[str, StringConstraints(max_length=64)]],
+                          Field(max_length=64)]
+    report_sha256: Sha256
+    nonce: Nonce
+    issued_at: str
+    user_iin: Iin
+
+
+class AttestationReceipt(_Model):
+    journal_seq: int
 
 class OperatorDecision(_Model):
     """What the operator signs to register or refuse an application (R-ACC-4)."""

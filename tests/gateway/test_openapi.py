@@ -33,7 +33,7 @@ JSON_BODIES = {
     "/applications/status": "Signed",
     "/operator/decisions": "Signed", "/operator/blocks": "Signed",
     "/operator/unblocks": "Signed", "/control/reviews": "Signed",
-    "/operator/sanctions": "Signed",
+    "/operator/sanctions": "Signed", "/attestations": "Signed",
 }
 NO_BODY = {"/auth/challenge", "/auth/logout"}  # a body is read (capped) and ignored
 ANONYMOUS = {"/health", "/auth/challenge", "/auth/login", "/agreement", "/applications",

@@ -23,6 +23,7 @@ from transport.canonical import canonical_json
 from transport.clock import iso, now_astana
 from transport.commands import (
     AGREEMENT,
+    ATTESTATION,
     BLOCK,
     COMMANDS,
     DECISION,
@@ -39,6 +40,7 @@ from transport.commands import (
 from transport.protocol import (
     API_PREFIX,
     AgreementText,
+    AttestationStatement,
     DispositionStatement,
     OperatorBlock,
     OperatorDecision,
@@ -85,6 +87,11 @@ def _fields(gw: Gw, command: Command[Any], iin: str, late: bool) -> dict[str, An
         model = OperatorBlock if command is BLOCK else OperatorUnblock
         return model(iin=OTHER.iin, reason="тексеру", nonce=nonce, issued_at=_at(late),
                      operator_iin=iin).model_dump(mode="json")
+    if command is ATTESTATION:
+        return AttestationStatement(overall="PASS", profile="2022", partial=False, host="ws-1",
+                                    system="Linux 6", checked_at=_at(late), not_passed=[],
+                                    report_sha256="0" * 64, nonce=nonce, issued_at=_at(late),
+                                    user_iin=iin).model_dump(mode="json")
     if command is SANCTION:
         return OperatorSanction(iin=OTHER.iin, sanction="closure", reason="тексеру",
                                 nonce=nonce, issued_at=_at(late),
@@ -193,8 +200,8 @@ def test_every_command_of_the_pipeline_has_its_route(gw: Gw) -> None:
     paths = {getattr(route, "path", None) for route in gw.client.app.routes}  # type: ignore[attr-defined]
     assert {API_PREFIX + c.path for c in COMMANDS} <= paths
     assert {c.name for c in PIPELINE} == {"query", "agreement", "disposition", "decision",
-                                          "block", "unblock", "sanction", "notice",
-                                          "emergency", "emergency_close", "review"}
+                                          "block", "unblock", "sanction", "attestation",
+                                          "notice", "emergency", "emergency_close", "review"}
 
 
 @pytest.mark.req("R-AUTH-5", "R-LOG-1", "R-CTL-2", "R-AUTH-3")
