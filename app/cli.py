@@ -15,6 +15,7 @@ from app.policy import load_policy, policy_path
 from signing.errors import SigningError
 
 if TYPE_CHECKING:
+    from app.config import DeskConfig
     from signing.pkcs11 import Pkcs11Token
 
 GuiLauncher = Callable[[Desk, str], int]
@@ -58,15 +59,20 @@ def main(argv: list[str], gui: GuiLauncher) -> int:
         print(f"sio-desk: {exc.text(args.lang or 'en')}", file=sys.stderr)
         return 2
     # The token is looked for by the window's first token read, just after its first paint;
-    # none found is shown on the sign-in page, which reads again when asked (issue 10).
-    token = partial(_production_token, policy.pkcs11_modules, policy.token_label)
+    # none found is shown on the sign-in page, which reads again when asked (issue 10). The
+    # policy's certificates are parsed at that read: a wrong one is shown there and, until they
+    # are parsed, no token is found and nothing can sign in (fail closed).
+    token = partial(_production_token, policy.desk, policy.pkcs11_modules, policy.token_label)
     return gui(Desk(policy.desk, token), args.lang or policy.desk.lang)
 
 
-def _production_token(modules: tuple[str, ...], label: str | None) -> Pkcs11Token:
-    """The first token (or the labelled one) on the configured modules — R-AUTH-4: never a file."""
+def _production_token(config: DeskConfig, modules: tuple[str, ...],
+                      label: str | None) -> Pkcs11Token:
+    """The first token (or the labelled one) on the configured modules — R-AUTH-4: never a file —
+    once the policy's certificates are parsed (DeskError "policy_invalid" otherwise)."""
     from signing.pkcs11 import Pkcs11Token, find_modules, list_tokens
 
+    config.check_certificates()
     found = find_modules(modules)
     if not found:
         raise DeskError("token_absent", detail=f"no PKCS#11 module found (policy {policy_path()})")

@@ -6,14 +6,15 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import site_config_path, user_data_path
 
-from app.config import DeskConfig
+from app.config import Deferred, DeskConfig
 from app.errors import DeskError
-from signing.errors import SignatureInvalid
-from signing.profile import fingerprint, load_certificate
-from signing.trust import TrustStore
+
+if TYPE_CHECKING:  # the certificate stack is imported when the certificates are parsed
+    from signing.trust import TrustStore
 
 POLICY_ENV = "SIO_DESK_POLICY"
 
@@ -36,7 +37,8 @@ class Policy:
 
 
 def load_policy(path: Path | None = None) -> Policy:
-    """Read and check the policy; every problem names the file and the key."""
+    """Read and check the policy; every problem names the file and the key. The certificates it
+    names are parsed at their first use (Desk's token read, after the first paint: issue 10)."""
     path = path or policy_path()
     if not path.exists():
         raise DeskError("policy_missing", path=str(path))
@@ -67,7 +69,7 @@ def load_policy(path: Path | None = None) -> Policy:
         raise DeskError(
             "policy_invalid", path=str(path), detail="'operator_certificates' must list PEM files"
         )
-    pins = frozenset(_cert_sha256(base / str(p), path) for p in operators)
+    pinned = tuple(_existing(base / str(p), path) for p in operators)
     modules = raw.get("pkcs11_modules", [])
     if not isinstance(modules, list) or not all(isinstance(m, str) for m in modules):
         raise DeskError(
@@ -93,8 +95,8 @@ def load_policy(path: Path | None = None) -> Policy:
     desk = DeskConfig(
         gateway_url=need("gateway_url"),
         ca_file=ca_file,
-        trust=TrustStore.from_directory(trust_dir),
-        operator_sha256=pins,
+        trust=Deferred(lambda: _trust_store(trust_dir, path)),
+        operator_sha256=Deferred(lambda: frozenset(_cert_sha256(p, path) for p in pinned)),
         sandbox=False,
         lang=str(raw.get("lang", "ru")),
         timeout_s=float(raw.get("timeout_s", 15.0)),
@@ -109,8 +111,27 @@ def load_policy(path: Path | None = None) -> Policy:
     return Policy(desk, tuple(modules), label if isinstance(label, str) else None)
 
 
+def _existing(cert_path: Path, policy: Path) -> Path:
+    if not cert_path.is_file():
+        raise DeskError("policy_invalid", path=str(policy), detail=f"{cert_path}: no such file")
+    return cert_path
+
+
 def _cert_sha256(cert_path: Path, policy: Path) -> str:
+    from signing.errors import SignatureInvalid
+    from signing.profile import fingerprint, load_certificate
+
     try:
         return fingerprint(load_certificate(cert_path.read_bytes()))
     except (OSError, SignatureInvalid) as exc:
         raise DeskError("policy_invalid", path=str(policy), detail=f"{cert_path}: {exc}") from exc
+
+
+def _trust_store(trust_dir: Path, policy: Path) -> TrustStore:
+    from signing.errors import SigningError
+    from signing.trust import TrustStore
+
+    try:
+        return TrustStore.from_directory(trust_dir)
+    except (OSError, SigningError, ValueError) as exc:
+        raise DeskError("policy_invalid", path=str(policy), detail=f"{trust_dir}: {exc}") from exc
