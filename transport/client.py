@@ -38,6 +38,7 @@ from transport.protocol import (
     ApplicationReceipt,
     ApplicationStatus,
     ApplicationSubmission,
+    AttestationReceipt,
     Challenge,
     DispositionReceipt,
     LoginRequest,
@@ -304,6 +305,11 @@ class GatewayClient:
         """An operator's signed notice or emergency write (transport.commands NOTICE,
         EMERGENCY, EMERGENCY_CLOSE: `path` is the command's); its journal entry back."""
         return self._call("POST", path, WriteReceipt, body=signed.model_dump(),
+                          headers={"Authorization": f"Bearer {session}"})
+
+    def attest(self, signed: Signed, session: str) -> AttestationReceipt:
+        """The user's signed AttestationStatement (2022 §4, App.3); journaled."""
+        return self._call("POST", "/attestations", AttestationReceipt, body=signed.model_dump(),
                           headers={"Authorization": f"Bearer {session}"})
 
     def logout(self, session: str) -> None:
