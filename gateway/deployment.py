@@ -80,7 +80,8 @@ def load_deployment(path: Path, *, db_url: str | None = None) -> GatewayConfig:
 
 
 def operator_signer(spec: Any, base: Path, path: Path) -> Signer:
-    """The operator's signing key: on a PKCS#11 token (an HSM), or in a PKCS#12 file."""
+    """The operator's signing key: on a PKCS#11 token (an HSM), or in a PKCS#12 file (RSA, or a
+    GOST key laid out as NCA's)."""
     if not isinstance(spec, dict):
         raise DeploymentError(f"{path}: 'operator_key' must be an object")
     try:
@@ -106,19 +107,14 @@ def _token_signer(spec: dict[str, Any], path: Path) -> Signer:
 
 
 def _p12_signer(p12: Path, password: str) -> Signer:
-    from signing.filekey import read_p12
-    from signing.profile import profile_of
-    from signing.signer import SoftwareSigner
+    """The key file's signing key: RSA, or GOST in NCA's layout (issue 12: a GOST operator)."""
+    from signing.filekey import p12_signer
 
     try:
         data = p12.read_bytes()
     except OSError as exc:
         raise DeploymentError(f"cannot read the operator key file {p12}: {exc}") from exc
-    entries, chain = read_p12(data, password)
-    for entry in entries:
-        if profile_of(entry.certificate).purpose in ("signing", "signing_and_authentication"):
-            return SoftwareSigner(entry.key, entry.certificate, chain)
-    raise DeploymentError(f"{p12} holds no signing key")
+    return p12_signer(data, password)
 
 
 def _secret(spec: dict[str, Any], key: str, path: Path) -> str:
