@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
         idle_s = float(desk.config.idle_lock_s)
         self.guard = SessionGuard(desk, self.runner, idle_s, self)
         self.guard.lock_requested.connect(self._auto_lock)
+        self.guard.idle_warning.connect(lambda secs: self.set_notice("idle_soon", secs))
+        self.guard.idle_resumed.connect(lambda: self.clear_notice("idle_soon"))
+        self._kept_form_of: str | None = None  # the IIN whose typed form outlived its session
         self.screen_lock = ScreenLockWatcher(self)
         self.screen_lock.locked.connect(lambda: self._auto_lock("screen_locked"))
 
@@ -482,6 +485,9 @@ class MainWindow(QMainWindow):
     def _signed_in(self, user: Any) -> None:
         self.user = user
         self.set_notice(None)
+        if self._kept_form_of not in (None, user.iin) and self._query_page is not None:
+            self._query_page.reset()  # another analyst: the form kept was not theirs
+        self._kept_form_of = None
         recovery = self.desk.recovery
         if recovery is not None and recovery.destroyed and not self._recovery_shown:
             # R-RES-1: what a crash left was destroyed at start; the journal has been told.
@@ -565,10 +571,13 @@ class MainWindow(QMainWindow):
         self.message_box = box
         box.open()
 
-    def lock(self, *, destroy_pending: bool = False) -> None:
-        """Sign out: the token session ends and nothing of the session stays on screen."""
+    def lock(self, *, destroy_pending: bool = False, keep_form: bool = False) -> None:
+        """Sign out: the token session ends and nothing of the session stays on screen —
+        except, with `keep_form`, what the analyst typed (not what the gateway answered): an
+        idle lock or an ended session costs a PIN, not the work (issue 11)."""
         if self.user is None:
             return
+        self._kept_form_of = self.user.iin if keep_form else None
         self.user = None
         self.set_notice(None)  # what concerned the session ends with it
         self.guard.disarm()
@@ -581,7 +590,10 @@ class MainWindow(QMainWindow):
         if self._query_page is not None:
             self._query_page.setEnabled(True)
             # Also runs after the logout job: a query answered in between is wiped again.
-            self._query_page.reset()
+            if self._kept_form_of is None:
+                self._query_page.reset()
+            else:
+                self._query_page.result_view.clear_view()
         self.pages.setCurrentWidget(self.signin_page)
         self._update_status()
         self._update_actions()
@@ -606,8 +618,17 @@ class MainWindow(QMainWindow):
         """Nobody at the keyboard, the OS screen locked, or the token has left its slot."""
         if self.user is None:
             return
-        self.lock()
+        self.lock(keep_form=reason == "idle")
         self.set_notice(reason)
+
+    def session_ended(self) -> None:
+        """The gateway session ended for good (revoked, or its background renewal refused):
+        the window says so, keeps the typed form and offers to sign in again (issue 11)."""
+        if self.user is None:
+            return
+        self.lock(keep_form=True)
+        self.set_notice("session_ended")
+        self.signin_page.sign_in_button.setFocus()
 
     def _pin_due(self, due: object) -> None:
         if due and self.user is not None:
@@ -634,7 +655,18 @@ class MainWindow(QMainWindow):
         texts = {
             "idle": translate(
                 "MainWindow",
-                "The session was locked after a period of inactivity. Sign in again to continue.",
+                "The session was locked after a period of inactivity. What you typed is kept: "
+                "sign in again to continue.",
+            ),
+            "idle_soon": translate(
+                "MainWindow",
+                "No activity: the session locks in {n} s. Move the mouse or press a key to stay "
+                "signed in.",
+            ),
+            "session_ended": translate(
+                "MainWindow",
+                "Your session at the gateway has ended and could not be renewed. What you typed "
+                "is kept: sign in again to send it.",
             ),
             "screen_locked": translate(
                 "MainWindow", "The screen was locked, so the session was locked too."
@@ -688,7 +720,9 @@ class MainWindow(QMainWindow):
 
     def _query_failed(self, exc: BaseException) -> None:
         # Desk failures are shown inline on the page; anything else is a bug: dialog + log.
-        if not isinstance(exc, DeskError):
+        if getattr(self.desk, "session_ended", False):
+            self.session_ended()
+        elif not isinstance(exc, DeskError):
             self.show_error(exc)
 
     def show_error(self, exc: BaseException) -> QMessageBox:

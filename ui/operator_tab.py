@@ -4,12 +4,14 @@ the operator's (never a local setting); the gateway refuses anyone else whatever
 
 from __future__ import annotations
 
+import logging
 from typing import Any, cast
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.operator import OPERATOR
 
+log = logging.getLogger(__name__)
 PAGES = ("operatorConsole", "operatorUsers", "operatorEmergency")
 
 
@@ -37,3 +39,14 @@ def show_for(work: QTabWidget, desk: Any, runner: Any, user: Any) -> None:
         work.removeTab(work.indexOf(page))
         page.close()
         page.deleteLater()
+
+
+def attest(desk: Any, runner: Any, report: Any) -> None:
+    """Send this workstation's self-check verdict, signed, when it changed (2022 §4); for every
+    role. Not sent is only logged: access does not depend on it (yet)."""
+    if report is None or not hasattr(desk, "send_signed"):  # no check ran; a stand-in desk
+        return
+    from app.attestation import attest as send
+
+    runner.call(lambda: send(desk, report), None,
+                lambda exc: log.warning("the workstation attestation was not sent: %s", exc))
