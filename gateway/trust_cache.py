@@ -57,13 +57,25 @@ class SpanCachedTrust(TrustStore):
         self._instants: dict[tuple[bytes, tuple[bytes, ...]], list[dt.datetime]] = {}
         self._answers: dict[tuple[_Key, int], _Answer] = {}
         self.hits = self.misses = 0
+        self._ders: dict[int, tuple[x509.Certificate, bytes]] = {}
+
+    def _der(self, cert: x509.Certificate) -> bytes:
+        """The certificate's DER, kept per object: the same few objects come back each time."""
+        known = self._ders.get(id(cert))
+        if known is not None and known[0] is cert:  # the entry holds the object: id not reused
+            return known[1]
+        if len(self._ders) > 4096:
+            self._ders.clear()
+        der = _der(cert)
+        self._ders[id(cert)] = (cert, der)
+        return der
 
     def check(self, cert: x509.Certificate, at: dt.datetime,
               extra: Sequence[x509.Certificate] = (), *,
               policy: RevocationPolicy | None = None) -> ValidatedPath:
         if self.ocsp_responses or self.ocsp_fetch is not None or at.tzinfo is None:
             return super().check(cert, at, extra, policy=policy)
-        certs = (_der(cert), tuple(_der(e) for e in extra))
+        certs = (self._der(cert), tuple(self._der(e) for e in extra))
         instants = self._instants.get(certs)
         if instants is None:
             instants = sorted(self._store_instants | _validity([cert, *extra]))

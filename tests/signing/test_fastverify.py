@@ -1,0 +1,179 @@
+"""signing.fastverify (issue 10, R-LOG-1): the same verdict as signing.cms.verify_detached on
+good, forged, tampered and oddly shaped CMS, with the desk's own shape taken the fast way."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography import x509
+
+from signing.cms import add_unsigned_attribute, sign_detached, verify_detached
+from signing.der import children, tlv
+from signing.errors import SignatureInvalid
+from signing.fastverify import FastVerifier, desk_shape
+from signing.sandbox_gost import GostSandbox, gost_sandbox
+from signing.sandbox_pki import SANDBOX_USERS, SandboxPKI, create_sandbox_pki
+
+DATA = b'{"resource":1,"params":{"iin":"880412410213"},"nonce":"Ab3"}'
+WHEN = dt.datetime(2026, 3, 1, 9, 30, 15, tzinfo=dt.UTC)
+pytestmark = pytest.mark.req("R-LOG-1")
+
+
+def _verdict(verify: Callable[[], Any]) -> tuple[Any, ...]:
+    """What a verification said: the signer, time and chain, or the refusal's code."""
+    try:
+        v = verify()
+    except SignatureInvalid as exc:
+        return ("refused", exc.code)
+    except ValueError as exc:  # what the full path lets out for some broken certificates
+        return ("refused", type(exc).__name__, str(exc))
+    return ("ok", v.certificate, v.profile, v.signing_time, tuple(v.chain),
+            tuple((d.status, d.source) for d in v.revocation))
+
+
+def _both(fast: FastVerifier, cms: bytes, data: bytes, **kw: Any) -> tuple[Any, ...]:
+    """The full path's verdict, after checking the fast verifier gives the same one."""
+    full = _verdict(lambda: verify_detached(cms, data, fast.trust, **kw))
+    assert _verdict(lambda: fast.verify(cms, data, **kw)) == full
+    return full
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> SandboxPKI:
+    """A PKI of this module's own: one of its certificates gets revoked."""
+    return create_sandbox_pki(tmp_path_factory.mktemp("fastverify-pki"))
+
+
+@pytest.fixture
+def warm(pki: SandboxPKI) -> tuple[FastVerifier, bytes]:
+    """A verifier that has seen one good signature (its signer is known) and that signature."""
+    _, signer = pki.software_signers(SANDBOX_USERS[0])
+    cms = sign_detached(DATA, signer, signing_time=WHEN)
+    fast = FastVerifier(pki.trust_store())
+    assert _both(fast, cms, DATA, purpose="signing")[0] == "ok"
+    assert (fast.fast, fast.full) == (0, 1)
+    return fast, cms
+
+
+def test_the_desks_cms_is_verified_fast_with_the_same_answer(
+        warm: tuple[FastVerifier, bytes], pki: SandboxPKI) -> None:
+    fast, _ = warm
+    _, signer = pki.software_signers(SANDBOX_USERS[0])
+    now = dt.datetime.now(dt.UTC)
+    for n in range(3):
+        other = f'{{"n":{n}}}'.encode()
+        cms = sign_detached(other, signer, signing_time=WHEN + dt.timedelta(hours=n))
+        assert desk_shape(cms) is not None
+        verdict = _both(fast, cms, other, purpose="signing", at=now - dt.timedelta(minutes=n))
+        assert verdict[0] == "ok" and verdict[3] == WHEN + dt.timedelta(hours=n)
+    assert fast.fast == 3  # the full path ran only for the full verdicts compared with
+
+
+def test_tampered_data_signature_and_attributes_are_refused_alike(
+        warm: tuple[FastVerifier, bytes]) -> None:
+    fast, cms = warm
+    assert _both(fast, cms, DATA + b" ") == ("refused", "digest_mismatch")
+    shape = desk_shape(cms)
+    assert shape is not None
+    at = cms.rfind(shape.signature)
+    forged = cms[:at + 5] + bytes([cms[at + 5] ^ 1]) + cms[at + 6:]
+    assert _both(fast, forged, DATA) == ("refused", "bad_signature")
+    # Another signing time under the same signature: the signed attributes changed.
+    moved = cms.replace(shape.utc_time, b"260301093016Z")
+    assert desk_shape(moved) is not None
+    assert _both(fast, moved, DATA) == ("refused", "bad_signature")
+    assert fast.fast == 0
+
+
+def test_every_changed_byte_gets_the_full_paths_verdict(warm: tuple[FastVerifier, bytes]) -> None:
+    fast, cms = warm
+    refused = 0
+    for i in range(0, len(cms), 11):
+        changed = cms[:i] + bytes([cms[i] ^ 0x41]) + cms[i + 1:]
+        refused += _both(fast, changed, DATA)[0] == "refused"
+    # Some bytes change nothing checked: the CA certificates in the CMS, which the store has.
+    assert refused > len(cms) // 11 // 2
+    assert fast.fast == 0
+
+
+def test_time_purpose_and_revocation_are_checked_for_each_signature(
+        warm: tuple[FastVerifier, bytes], pki: SandboxPKI) -> None:
+    fast, cms = warm
+    cert = pki.software_signers(SANDBOX_USERS[0])[1].certificate
+    before = cert.not_valid_before_utc - dt.timedelta(seconds=1)
+    assert _both(fast, cms, DATA, at=before)[0] == "refused"
+    assert _both(fast, cms, DATA, at=cert.not_valid_after_utc + dt.timedelta(days=1))[0] == \
+        "refused"
+    assert _both(fast, cms, DATA, purpose="authentication") == ("refused", "wrong_key_usage")
+    _, signer = pki.software_signers(SANDBOX_USERS[1])
+    revoked = sign_detached(DATA, signer, signing_time=WHEN)
+    good_then = signer.certificate.not_valid_before_utc + dt.timedelta(seconds=1)
+    assert _both(fast, revoked, DATA, at=good_then)[0] == "ok"  # now its signer is known
+    pki.revoke(signer.certificate)
+    later = FastVerifier(pki.trust_store())  # the store holds the CRL it was made with
+    for _ in range(2):  # the second time its signer is known
+        assert _both(later, revoked, DATA, at=good_then)[0] == "ok"
+    assert _both(later, revoked, DATA) == ("refused", "revoked")
+    assert later.fast == 1
+
+
+def test_other_shapes_take_the_full_path(warm: tuple[FastVerifier, bytes],
+                                         pki: SandboxPKI) -> None:
+    fast, cms = warm
+    stamped = add_unsigned_attribute(cms, "1.2.840.113549.1.9.16.2.14", tlv(0x30, b""))
+    assert desk_shape(stamped) is None
+    assert _both(fast, stamped, DATA)[0] == "ok"
+    # A long-form length where the short one does: same values, not the bytes the desk makes.
+    content = b"".join(children(cms))
+    loose = b"\x30\x83" + len(content).to_bytes(3, "big") + content
+    assert desk_shape(loose) is None
+    assert _both(fast, loose, DATA) == _verdict(lambda: verify_detached(cms, DATA, fast.trust))
+    # The chain certificates left out of the CMS: another certificate set, a new signer.
+    _, signer = pki.software_signers(SANDBOX_USERS[0])
+    bare = sign_detached(DATA, _LeafOnly(signer), signing_time=WHEN)
+    assert desk_shape(bare) is not None and bare != cms
+    assert _both(fast, bare, DATA)[0] == "ok"
+    assert _both(fast, b"\x30\x03\x02\x01\x01", DATA) == ("refused", "malformed")
+    assert _both(fast, b"", DATA) == ("refused", "malformed")
+    assert fast.fast == 0
+
+
+class _LeafOnly:
+    """A signer whose CMS carries its certificate alone (no intermediate)."""
+
+    def __init__(self, signer: Any) -> None:
+        self.inner, self.certificate = signer, signer.certificate
+        self.chain: list[x509.Certificate] = []
+
+    def sign_raw(self, data: bytes) -> bytes:
+        return bytes(self.inner.sign_raw(data))
+
+
+@pytest.fixture(scope="module")
+def gost(tmp_path_factory: pytest.TempPathFactory) -> GostSandbox:
+    return gost_sandbox(tmp_path_factory.mktemp("fastverify-gost"))
+
+
+@pytest.mark.usefixtures("gost_backend")
+def test_gost_signatures_keep_verifying(gost: GostSandbox) -> None:
+    signer = gost.signer(SANDBOX_USERS[0])
+    cms = sign_detached(DATA, signer)
+    assert desk_shape(cms) is None  # GOST is always the full path's
+    fast = FastVerifier(gost.trust_store())
+    for _ in range(2):
+        assert _both(fast, cms, DATA, purpose="signing")[0] == "ok"
+    assert _both(fast, cms, DATA + b"x") == ("refused", "digest_mismatch")
+    assert fast.fast == 0
+
+
+def test_a_verifier_is_bound_to_its_trust_store(warm: tuple[FastVerifier, bytes],
+                                                tmp_path: Path) -> None:
+    _, cms = warm
+    elsewhere = FastVerifier(create_sandbox_pki(tmp_path / "other").trust_store())
+    for _ in range(2):
+        assert _both(elsewhere, cms, DATA)[0] == "refused"
+    assert elsewhere.fast == 0
