@@ -7,16 +7,17 @@ passed through a filter that masks 12-digit numbers (IINs, BINs) and caps its le
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import re
 import time
 from io import TextIOWrapper
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_log_path
 
-from app.vault import private_dir
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 LOG_NAME = "sio-desk.log"
 MAX_BYTES = 1_000_000
@@ -37,12 +38,48 @@ class Redact(logging.Filter):
         return True
 
 
-class _PrivateFile(logging.handlers.RotatingFileHandler):
-    """Every file it opens, the first and each after a rollover, is created 0600."""
+class _FileOnFirstRecord(logging.Handler):
+    """Creates the private folder and the rotated file at the first record: start-up imports
+    neither logging.handlers nor the vault and touches no disk for the log (issue 10)."""
 
-    def _open(self) -> TextIOWrapper:
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        return open(fd, "a", encoding="utf-8")
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: RotatingFileHandler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            self._file = _rotated_file(self.path)
+        self._file.emit(record)  # under this handler's lock: one writer
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
+def _rotated_file(path: Path) -> RotatingFileHandler:
+    from logging.handlers import RotatingFileHandler
+
+    from app.vault import private_dir
+
+    class PrivateFile(RotatingFileHandler):
+        """Every file it opens, the first and each after a rollover, is created 0600."""
+
+        def _open(self) -> TextIOWrapper:
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            return open(fd, "a", encoding="utf-8")
+
+    private_dir(path.parent)
+    handler = PrivateFile(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    formatter = logging.Formatter("%(asctime)s UTC %(levelname)s %(name)s: %(message)s")
+    formatter.converter = time.gmtime  # UTC in logs, Astana time on screen (DESIGN "Time")
+    handler.setFormatter(formatter)
+    return handler
 
 
 def log_dir() -> Path:
@@ -50,13 +87,9 @@ def log_dir() -> Path:
 
 
 def configure(directory: Path | None = None, level: int = logging.INFO) -> Path:
-    """Send the process's log records to the rotated file; returns its path."""
-    folder = private_dir(directory or log_dir())
-    path = folder / LOG_NAME
-    handler = _PrivateFile(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
-    formatter = logging.Formatter("%(asctime)s UTC %(levelname)s %(name)s: %(message)s")
-    formatter.converter = time.gmtime  # UTC in logs, Astana time on screen (DESIGN "Time")
-    handler.setFormatter(formatter)
+    """Send the process's log records to the rotated file (made at the first); returns its path."""
+    path = (directory or log_dir()) / LOG_NAME
+    handler = _FileOnFirstRecord(path)
     handler.addFilter(Redact())
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, "_sio_desk", False)]:

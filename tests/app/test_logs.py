@@ -32,3 +32,17 @@ def test_the_log_is_private_rotated_and_masks_iins(tmp_path: Path) -> None:
         for handler in [h for h in root.handlers if getattr(h, "_sio_desk", False)]:
             root.removeHandler(handler)
             handler.close()
+
+
+def test_the_log_file_is_made_at_the_first_record_not_at_start(tmp_path: Path) -> None:
+    """Issue 10: configuring touches no disk and imports no handlers module or vault."""
+    path = configure(tmp_path / "logs")
+    try:
+        assert not path.parent.exists()
+        logging.getLogger("sio.test").warning("first")
+        assert path.read_text("utf-8").rstrip().endswith("WARNING sio.test: first")
+    finally:
+        root = logging.getLogger()
+        for handler in [h for h in root.handlers if getattr(h, "_sio_desk", False)]:
+            root.removeHandler(handler)
+            handler.close()
