@@ -29,8 +29,14 @@ def statement_of(report: Report, iin: str, nonce: str) -> AttestationStatement:
         profile=report.profile[:20], partial=report.partial, host=report.host[:255],
         system=report.system[:255], checked_at=iso(to_astana(report.started_utc)),
         not_passed=[c.id[:64] for c in report.checks if c.status.value != "PASS"][:64],
-        report_sha256=sha256_hex(canonical_json(report.to_json("en"))), nonce=nonce,
+        report_sha256=sha256_hex(_report_bytes(report)), nonce=nonce,
         issued_at=iso(now_astana()), user_iin=iin)
+
+
+def _report_bytes(report: Report) -> bytes:
+    """The whole report (measurements with their floats) as stable bytes to hash."""
+    return json.dumps(report.to_json("en"), sort_keys=True, ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
 
 
 def verdict_digest(statement: AttestationStatement) -> str:

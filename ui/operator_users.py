@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.operator import OperatorConsole, astana_today
+from app.operator import OperatorConsole, astana_today, when_text
 from ui.i18n import translate
 from ui.messages import LEVEL_STYLE, error_text
 from ui.operator_console import name_tab
@@ -59,6 +59,17 @@ def role_text(role: str) -> str:
     return {"afm_analyst": translate("OperatorUsers", "analyst"),
             "controller": translate("OperatorUsers", "departmental controller"),
             "operator": translate("OperatorUsers", "operator")}.get(role, role)
+
+
+def workstation_text(row: Any) -> str:
+    """The user's newest signed workstation self-check (2022 §4), as the operator reads it."""
+    if not row.attested_at:
+        return translate("OperatorUsers", "no self-check received")
+    when = when_text(row.attested_at)
+    if row.attestation == "PASS":
+        return translate("OperatorUsers", "{when}: all checks passed").format(when=when)
+    return translate("OperatorUsers", "{when}: {n} checks not passed").format(
+        when=when, n=len(row.attestation_not_passed))
 
 
 def _date_text(iso_date: str) -> str:
@@ -129,7 +140,7 @@ class OperatorUsersPage(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.tree = named(QTreeWidget(), "usersTree")
-        self.tree.setColumnCount(5)
+        self.tree.setColumnCount(6)
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -164,10 +175,12 @@ class OperatorUsersPage(QWidget):
         self.tree.clear()
         for r in self._rows:
             item = QTreeWidgetItem([r.name, r.iin, r.organization, role_text(r.role),
-                                    state_text(r)])
+                                    state_text(r), workstation_text(r)])
             item.setData(0, ITEM_ROLE, r.iin)
             if r.reason:
                 item.setToolTip(4, r.reason)
+            if r.attestation_not_passed:
+                item.setToolTip(5, ", ".join(r.attestation_not_passed))
             self.tree.addTopLevelItem(item)
             if chosen is not None and r.iin == chosen.iin:
                 self.tree.setCurrentItem(item)
@@ -255,7 +268,8 @@ class OperatorUsersPage(QWidget):
         self.tree.setHeaderLabels([
             translate("OperatorUsers", "Name"), translate("OperatorUsers", "IIN"),
             translate("OperatorUsers", "Organisation"), translate("OperatorUsers", "Role"),
-            translate("OperatorUsers", "State")])
+            translate("OperatorUsers", "State"),
+            translate("OperatorUsers", "Workstation self-check")])
         names = {"block": translate("OperatorUsers", "Block…"),
                  "unblock": translate("OperatorUsers", "Unblock…"),
                  "suspension": translate("OperatorUsers", "Suspend…"),

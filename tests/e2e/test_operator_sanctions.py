@@ -1,7 +1,8 @@
 """The App.5 §17 sanctions end to end (issue 13; R-ACC-7, R-CTL-2): the operator, on a SoftHSM2
 token, suspends an analyst — also on a SoftHSM2 token — until a date; the analyst is refused at
 sign-in with the signed reason in their language; the suspension ends on its date by itself (the
-gateway's clock for sanctions injected); closure and unblock, deletion; only the operator may."""
+gateway's clock for sanctions injected); closure and unblock, deletion; only the operator may.
+The workstation's signed self-check reaches the operator's user list once per change (R-WS-6)."""
 
 from __future__ import annotations
 
@@ -68,7 +69,7 @@ def _row(console: OperatorConsole, iin: str) -> object:
     return next(r for r in console.users() if r.iin == iin)
 
 
-@pytest.mark.req("R-ACC-7", "R-CTL-2")
+@pytest.mark.req("R-ACC-7", "R-CTL-2", "R-AUTH-8")
 def test_a_suspension_refuses_with_its_reason_and_ends_on_its_date(
         operator_run: SandboxRun, analyst: tuple[Desk, str],
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -109,7 +110,7 @@ def test_a_suspension_refuses_with_its_reason_and_ends_on_its_date(
     assert verdict.signed_entries.get("sanction") == 1
 
 
-@pytest.mark.req("R-ACC-7", "R-CTL-2")
+@pytest.mark.req("R-ACC-7", "R-CTL-2", "R-AUTH-8")
 def test_closure_unblock_and_deletion_and_only_the_operator_may(
         operator_run: SandboxRun, analyst: tuple[Desk, str]) -> None:
     desk, pin = analyst
@@ -134,3 +135,34 @@ def test_closure_unblock_and_deletion_and_only_the_operator_may(
     with pytest.raises(DeskError) as last:
         console.sanction(SANDBOX_OPERATOR.iin, "closure", None, "себя")
     assert last.value.values["code"] == "last_operator"
+
+
+@pytest.mark.req("R-WS-6")
+def test_the_workstation_self_check_reaches_the_operator_once_per_change(
+        operator_run: SandboxRun, analyst: tuple[Desk, str]) -> None:
+    from app.attestation import attest
+    from app.selfcheck import CheckResult, Report
+    from app.selfcheck.model import Status
+
+    desk, pin = analyst
+    desk.login(pin)
+    checks = (CheckResult("os_supported", "R-WS-1", Status.PASS),
+              CheckResult("disk_encrypted", "R-WS-2", Status.FAIL))
+    report = Report(checks=checks, profile="2022")
+    receipt = attest(desk, report)
+    assert receipt is not None
+    assert attest(desk, Report(checks=checks, profile="2022")) is None  # the same verdict
+    console = OperatorConsole(operator_run.desk)
+    row = _row(console, ANALYST.iin)
+    assert (row.attestation, row.attestation_not_passed) == (  # type: ignore[attr-defined]
+        "FAIL", ["disk_encrypted"])
+    fixed = (checks[0], CheckResult("disk_encrypted", "R-WS-2", Status.PASS))
+    assert attest(desk, Report(checks=fixed, profile="2022")) is not None
+    assert _row(console, ANALYST.iin).attestation == "PASS"  # type: ignore[attr-defined]
+    engine = make_engine(operator_run.gateway_db)
+    try:
+        entry = [e for e in journal.entries(engine) if e.kind == "attestation"][-1]
+    finally:
+        engine.dispose()
+    assert entry.actor_iin == ANALYST.iin and entry.detail_obj()["signature"]
+

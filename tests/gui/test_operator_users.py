@@ -31,7 +31,9 @@ class StandIn:
                     role="operator", state="registered", agreement_signed=True),
             UserRow(iin="950101300016", name="ТАЛДАУШЫ", organization="АФМ",
                     role="afm_analyst", state="suspended", agreement_signed=True,
-                    sanction="suspension", until=UNTIL.isoformat(), reason="себебі"),
+                    sanction="suspension", until=UNTIL.isoformat(), reason="себебі",
+                    attested_at="2031-03-01T09:30:00+05:00", attestation="FAIL",
+                    attestation_not_passed=["disk_encrypted"]),
         ]
         self.sent: list[tuple[Any, ...]] = []
 
@@ -61,7 +63,7 @@ def _choose(page: OperatorUsersPage, row: int) -> None:
     page.tree.setCurrentItem(item)
 
 
-@pytest.mark.req("R-ACC-7")
+@pytest.mark.req("R-ACC-7", "R-WS-6")
 def test_actions_follow_the_state_and_carry_reason_and_date(qtbot: Any,
                                                             runner: DeskRunner) -> None:
     console = StandIn()
@@ -77,6 +79,10 @@ def test_actions_follow_the_state_and_carry_reason_and_date(qtbot: Any,
     qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 2, timeout=WAIT_MS)
     second = page.tree.topLevelItem(1)
     assert second is not None and second.text(4) == "suspended until 10.03.2031"
+    assert second.text(5) == "2031-03-01 09:30: 1 checks not passed"
+    assert second.toolTip(5) == "disk_encrypted"
+    first = page.tree.topLevelItem(0)
+    assert first is not None and first.text(5) == "no self-check received"
     _choose(page, 0)
     enabled = {a for a, b in page.buttons.items() if b.isEnabled()}
     assert enabled == {"block", "suspension", "closure", "deletion"}
