@@ -383,7 +383,11 @@ def _plain(data: dict[str, Any]) -> bool:
 
 
 def _parse_odd_line(data: dict[str, Any], line: bytes, seq: int) -> JournalEntry:
-    if canonical_json(data) != line:  # every byte counts, even ones no hash covers
+    try:
+        canonical = canonical_json(data)
+    except ValueError as exc:  # a float: no journal column holds one
+        raise _Bad(seq, f"entry {seq}: the line is not canonical JSON ({exc})") from exc
+    if canonical != line:  # every byte counts, even ones no hash covers
         raise _Bad(seq, f"entry {seq}: the line is not canonical JSON")
     if type(data["seq"]) is not int or not (data["resource"] is None
                                             or type(data["resource"]) is int):

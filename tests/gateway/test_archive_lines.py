@@ -1,0 +1,100 @@
+"""An archive line is read the quick way (issue 10: encoded once for its canonical form and its
+hash) with the verdict of the plain way: canonical_json of the line, then of its hashed fields
+(R-LOG-1)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from gateway import archive
+from gateway.journal import GENESIS_HASH, JournalEntry, entry_hash
+from transport.canonical import canonical_json
+
+pytestmark = pytest.mark.req("R-LOG-1")
+
+
+def _line(**changes: Any) -> bytes:
+    fields: dict[str, Any] = {
+        "seq": 7, "kind": "query", "at_utc": "2026-11-30T03:31:18.753+00:00",
+        "at_astana": "2026-11-30T08:31:18.753+05:00", "actor_iin": "880412410213",
+        "cert_serial": "7A6E", "resource": 3, "basis": '{"case_number":"№ 12 \\"kind\\":"}',
+        "request_sha256": "ab" * 32, "response_sha256": None,
+        "detail": '{"request":"{\\"hash\\":\\"x\\",\\"kind\\":1}","ж":"ә"}',
+    }
+    fields["prev_hash"] = GENESIS_HASH
+    fields["hash"] = entry_hash(GENESIS_HASH, {k: v for k, v in fields.items()
+                                               if k not in ("prev_hash", "hash")})
+    fields.update(changes)
+    return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=True).encode()
+
+
+def _plain_way(line: bytes) -> tuple[Any, ...]:
+    """The verdict as the archive reached it before: every check on canonical_json."""
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return ("bad", "not JSON")
+    try:
+        if not isinstance(data, dict) or set(data) != set(archive.COLUMNS):
+            return ("bad", "columns")
+        if canonical_json(data) != line:
+            return ("bad", "not canonical")
+        if type(data["seq"]) is not int or not (data["resource"] is None
+                                                or type(data["resource"]) is int):
+            return ("bad", "integer")
+        if any(not (v is None or isinstance(v, str)) for k, v in data.items()
+               if k not in ("seq", "resource")):
+            return ("bad", "text")
+    except ValueError:
+        return ("bad", "not canonical")  # a float: canonical_json refuses it
+    entry = JournalEntry(**data)
+    return ("ok", entry, entry.hash == entry.expected_hash())
+
+
+def _quick_way(line: bytes) -> tuple[Any, ...]:
+    try:
+        entry, hashed = archive._parse_line(line, 7)
+    except archive._Bad as bad:
+        reason = bad.reason
+        return ("bad", next(k for k in ("columns", "not canonical", "not JSON", "integer", "text")
+                            if k in reason.replace("journal's columns", "columns")))
+    expected = (entry.expected_hash() if hashed is None
+                else archive.sha256_hex(entry.prev_hash.encode("ascii") + hashed))
+    return ("ok", entry, entry.hash == expected)
+
+
+LINES = {
+    "good": _line(),
+    "changed detail": _line(detail='{"x":1}'),
+    "changed hash": _line(hash="00" * 32),
+    "odd prev_hash": _line(prev_hash='"kind":'),
+    "resource as text": _line(resource="3"),
+    "seq as text": _line(seq="7"),
+    "seq true": _line(seq=True),
+    "a float": _line(resource=3.0),
+    "a number in a text column": _line(actor_iin=880412410213),
+    "a list": _line(basis=["a"]),
+    "no resource": _line(resource=None),
+    "spaced": _line().replace(b'"kind":"query"', b'"kind": "query"'),
+    "escaped": _line().replace("ә".encode(), b"\\u04d9"),
+    "keys swapped": _line().replace(b'"hash":', b'"HASH":'),
+    "trailing space": _line() + b" ",
+    "not json": _line()[:-1],
+}
+
+
+@pytest.mark.parametrize("name", sorted(LINES))
+def test_quick_and_plain_ways_agree(name: str) -> None:
+    line = LINES[name]
+    assert _quick_way(line) == _plain_way(line)
+
+
+def test_the_good_line_and_its_changes_are_told_apart() -> None:
+    assert _quick_way(LINES["good"])[0::2] == ("ok", True)
+    assert _quick_way(LINES["changed detail"])[0::2] == ("ok", False)
+    assert _quick_way(LINES["spaced"]) == ("bad", "not canonical")
+    assert _quick_way(LINES["resource as text"]) == ("bad", "integer")
