@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# First: PySide6's per-import source scan is replaced before the pages below are imported.
+from ui import import_scan  # isort: skip
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -14,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from app.api import DeskApi
 from app.selfcheck import SelfcheckConfig
 from app.selfcheck.thresholds import PolicyError
-from ui import i18n, import_scan
+from ui import i18n
 from ui.first_launch import default_marker_path
 from ui.fonts import register_fonts
 from ui.main_window import MainWindow
@@ -32,7 +35,7 @@ def ensure_app() -> QApplication:
     """The process's QApplication, created high-DPI friendly if there is none yet."""
     app = QApplication.instance()
     if app is None:
-        import_scan.install()  # before the pages and the desk's lazy imports load
+        import_scan.install()  # where Qt came before ui.app (done once per process)
         # Fractional scale factors (125 %, 150 %) as the OS sets them, not rounded to 1 or 2.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough

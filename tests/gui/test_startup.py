@@ -3,7 +3,12 @@ vault start just after, and sign-in stays disabled, saying why, until the token 
 
 from __future__ import annotations
 
+import inspect
+import json
+import linecache
+import sys
 import time
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -75,3 +80,51 @@ def test_no_token_at_start_is_shown_and_read_again_on_request(qtbot: Any) -> Non
     win.signin_page.refresh_button.click()  # the analyst inserted it and asks again
     qtbot.waitUntil(lambda: win.signin_page.info is not None, timeout=WAIT_MS)
     assert win.signin_page.sign_in_button.isEnabled()
+
+
+# PySide6's per-import source scan (ui.import_scan) ---------------------------------------------
+
+def test_pyside6_is_the_version_whose_private_scan_was_checked() -> None:
+    """A PySide6 upgrade fails here first: check `_mod_uses_pyside` again, then move the pin."""
+    import PySide6
+
+    from ui import import_scan
+
+    assert PySide6.__version__.startswith("6.11."), PySide6.__version__
+    assert import_scan.install()
+    feature = next(sys.modules[n] for n in import_scan.FEATURE_MODULES if n in sys.modules)
+    assert feature._mod_uses_pyside is import_scan.source_mentions_pyside
+
+
+def _feature(scan: object | None) -> ModuleType:
+    module = ModuleType("fake_feature")
+    if scan is not None:
+        module._mod_uses_pyside = scan  # type: ignore[attr-defined]
+    return module
+
+
+def _raises(module: ModuleType) -> bool:
+    raise TypeError("another signature")
+
+
+@pytest.mark.parametrize("scan", [None, "not callable", _raises, lambda m: True,
+                                  lambda m: "PySide6" in getattr(m, "__name__", "")])
+def test_a_scan_absent_or_answering_otherwise_is_left_alone(scan: object | None) -> None:
+    from ui import import_scan
+
+    feature = _feature(scan)
+    assert import_scan.replace_scan(feature) is not None
+    assert getattr(feature, "_mod_uses_pyside", None) is scan
+
+
+def test_a_scan_answering_as_pysides_is_replaced_and_keeps_no_source() -> None:
+    from ui import import_scan
+
+    def pysides(module: ModuleType) -> bool:  # PySide6 6.11's own criterion
+        return "PySide6" in inspect.getsource(module)
+
+    feature = _feature(pysides)
+    assert import_scan.replace_scan(feature) is None
+    assert feature._mod_uses_pyside is import_scan.source_mentions_pyside
+    assert import_scan.__file__ not in linecache.cache  # the probe's reads were let go
+    assert feature._mod_uses_pyside(import_scan) and not feature._mod_uses_pyside(json)
