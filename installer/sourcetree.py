@@ -12,9 +12,11 @@ _SKIP = {".git", ".venv", "build", "dist", "__pycache__", ".mypy_cache", ".ruff_
 
 def source_files(source: Path) -> list[str]:
     """Paths relative to `source`: git's tracked files, or every file outside build folders."""
+    # Only a checkout's own root: a folder inside some other repository (an export under build/)
+    # would list that repository's files, or none.
     out = subprocess.run(["git", "-C", str(source), "ls-files", "-z"], capture_output=True,
-                         check=False)
-    if out.returncode == 0:
+                         check=False) if (source / ".git").exists() else None
+    if out is not None and out.returncode == 0:
         return sorted(p for p in out.stdout.decode().split("\0") if p and (source / p).is_file())
     return sorted(
         p.relative_to(source).as_posix() for p in source.rglob("*")
