@@ -35,6 +35,7 @@ from transport.commands import CONTROLLER, OPERATOR, REVIEW, SIGNED_KINDS
 from transport.errors import ErrorCode
 from transport.protocol import (
     API_PREFIX,
+    BlockNotice,
     RequestTrail,
     ReviewReceipt,
     ReviewState,
@@ -154,12 +155,29 @@ def trail(engine: Engine, config: GatewayConfig, user: registry.User, seq: int,
     return RequestTrail(seq=seq, entries=[_trail_entry(e, config) for e in entries])
 
 
+# --- the blocked user is told why (2022 §17) -------------------------------------------------
+
+def block_notice(engine: Engine, session: auth.Session, ctx: RequestContext) -> BlockNotice:
+    """The reason of the block of the session's user, who is refused everything else; the
+    read is journaled. not_blocked for a user who is not blocked."""
+    with write_tx(engine) as conn:
+        user = registry.find(conn, session.iin)
+        if user is None or user.state != "blocked":
+            raise Refusal(ErrorCode.NOT_BLOCKED, "this user is not blocked")
+        reason = registry.block_reason(conn, user.iin)
+        journal.append(conn, "read", actor_iin=user.iin, cert_serial=session.cert_serial,
+                       detail={"endpoint": ctx.endpoint,
+                               **({"peer": ctx.peer} if ctx.peer else {})})
+    return BlockNotice(reason=reason)
+
+
 # --- routes ---------------------------------------------------------------------------------
 
 def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Handle,
                refuse: Refuse) -> None:
     """POST /v1/control/reviews (signed), GET /v1/control/reviews/last, GET
-    /v1/control/requests/{seq} — for controllers and the operator."""
+    /v1/control/requests/{seq} — for controllers and the operator; GET /v1/account/block for
+    a blocked user's open session."""
 
     def ctx_of(request: Request, endpoint: str) -> RequestContext:
         return RequestContext(endpoint=endpoint,
@@ -194,6 +212,23 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
     async def request_trail(request: Request) -> Response:
         return await read("control_trail", trail_of(request))(request)
 
+    async def own_block(request: Request) -> Response:
+        ctx = ctx_of(request, "block_notice")
+        authorization = request.headers.get("authorization")
+
+        def run() -> dict[str, Any]:
+            session = auth.session_of(engine, authorization)
+            ctx.actor_iin = session.iin
+            return block_notice(engine, session, ctx).model_dump(mode="json")
+
+        try:
+            return JSONResponse(await run_in_threadpool(run))
+        except Refusal as refusal:
+            return await run_in_threadpool(refuse, refusal, ctx)
+
+    app.add_api_route(API_PREFIX + "/account/block", own_block, methods=["GET"],
+                      response_model=BlockNotice,
+                      summary="Why the signed-in user is blocked (2022 §17)")
     app.add_api_route(API_PREFIX + REVIEW.path, review, methods=["POST"],
                       summary="A controller's signed review of the reports (R-CTL-1)")
     app.add_api_route(API_PREFIX + "/control/reviews/last",

@@ -117,6 +117,8 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
             {"name": "seq", "in": "path", "required": True,
              "description": "The journal seq of a request (a query or a refusal)",
              "schema": {"type": "integer", "minimum": 1}},)),
+    ("get", P + "/account/block"): Operation("block_notice", ALWAYS | SESSION | {409},
+                                             session=True),
     ("get", P + "/agreement"): Operation("agreement", ALWAYS),
     ("post", P + "/agreement/signature"): Operation("sign_agreement", ALWAYS | SIGNED,
                                                     body=Signed, session=True),

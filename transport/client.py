@@ -39,6 +39,7 @@ from transport.protocol import (
     ApplicationStatus,
     ApplicationSubmission,
     AttestationReceipt,
+    BlockNotice,
     Challenge,
     DispositionReceipt,
     LoginRequest,
@@ -262,6 +263,11 @@ class GatewayClient:
         """A request's journal entries with their signatures re-verified (the read is
         journaled)."""
         return self._call("GET", f"/control/requests/{int(seq)}", RequestTrail,
+                          headers={"Authorization": f"Bearer {session}"})
+
+    def block_notice(self, session: str) -> BlockNotice:
+        """Why this session's user is blocked (the read is journaled); not_blocked if not."""
+        return self._call("GET", "/account/block", BlockNotice,
                           headers={"Authorization": f"Bearer {session}"})
 
     def block(self, signed: Signed, session: str) -> Signed:

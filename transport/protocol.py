@@ -678,6 +678,13 @@ class ReviewState(_Model):
     due: bool
 
 
+class BlockNotice(_Model):
+    """Why the signed-in user is blocked (2022 §17: the user is told), for a session opened
+    before the block: the newest block's reason as the controller or operator wrote it."""
+
+    reason: str | None
+
+
 class TrailEntry(_Model):
     """One journal entry of a request's trail, with what the gateway found checking it."""
 

@@ -78,3 +78,24 @@ def test_a_requests_trail_and_who_may_read_it(gw: Gw) -> None:  # noqa: F811
     for bad in ("1", "0", "abc", str(2**60)):  # a login entry, no such seq, not a number
         reply = gw.client.get(f"{API_PREFIX}/control/requests/{bad}", headers=bearer(token))
         assert reply.json()["code"] == "param_invalid", bad
+
+
+@pytest.mark.req("R-CTL-2")
+def test_a_blocked_users_open_session_reads_why(gw: Gw) -> None:  # noqa: F811
+    from transport.protocol import OperatorBlock
+
+    analyst = login(gw.client, gw.pki.software_signers(ANALYST)[0])
+    notice = f"{API_PREFIX}/account/block"
+    assert gw.client.get(notice, headers=bearer(analyst)).json()["code"] == "not_blocked"
+    token = _controller(gw)
+    command = OperatorBlock(iin=ANALYST.iin, reason="Өз ЖСН-і бойынша сұрау",
+                            nonce=QueryRequest.new_nonce(), issued_at=iso(now_astana()),
+                            operator_iin=CONTROLLER.iin)
+    blocked = gw.client.post(f"{API_PREFIX}/operator/blocks", headers=bearer(token),
+                             json=sign_payload(command.canonical(),
+                                               gw.pki.software_signers(CONTROLLER)[1]))
+    assert blocked.status_code == 200, blocked.text
+    assert gw.client.get(notice, headers=bearer(analyst)).json() == {
+        "reason": "Өз ЖСН-і бойынша сұрау"}
+    assert journal.entries(gw.engine)[-1].kind == "read"
+    assert gw.client.get(notice).json()["code"] == "session_invalid"
