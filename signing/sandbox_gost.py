@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Literal
 
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
@@ -135,18 +136,23 @@ class GostSandbox:
                        .revocation_date(_now() - dt.timedelta(seconds=1)).build())
         self.crl = self._make_crl(entries, self._number() + 1)
 
-    def issue_user_certificate(self, user: SandboxUser, key: GostKeyPair) -> x509.Certificate:
-        """A GOST 2015 analyst certificate as NCA's 2022 CA issues it: one key for both uses."""
+    def issue_user_certificate(self, user: SandboxUser, key: GostKeyPair, *,
+                               purpose: Literal["both", "authentication"] = "both",
+                               not_after: dt.datetime | None = None) -> x509.Certificate:
+        """A GOST 2015 analyst certificate as NCA's 2022 CA issues it: one key for both uses.
+        `purpose="authentication"` (tests: a key that may not sign) drops nonRepudiation."""
         now = _now()
+        both = purpose == "both"
+        usage = ExtendedKeyUsageOID.EMAIL_PROTECTION if both else ExtendedKeyUsageOID.CLIENT_AUTH
         builder = (
             x509.CertificateBuilder().subject_name(user_subject(user))
             .issuer_name(self.ca.subject).serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(days=1))
-            .not_valid_after(now + dt.timedelta(days=365))
-            .add_extension(x509.KeyUsage(True, True, True, False, False, False, False, False,
+            .not_valid_before(min(now, not_after or now) - dt.timedelta(days=1))
+            .not_valid_after(not_after or now + dt.timedelta(days=365))
+            .add_extension(x509.KeyUsage(True, both, True, False, False, False, False, False,
                                          False), True)
             .add_extension(x509.ExtendedKeyUsage([
-                ExtendedKeyUsageOID.EMAIL_PROTECTION, x509.ObjectIdentifier(EKU_LEGAL_ENTITY),
+                usage, x509.ObjectIdentifier(EKU_LEGAL_ENTITY),
                 x509.ObjectIdentifier(EKU_EMPLOYEE)]), False)
             .add_extension(x509.CertificatePolicies([x509.PolicyInformation(
                 x509.ObjectIdentifier(POLICY_GOST_2022), [f"{SANDBOX_HOST}/cps"])]), False)
