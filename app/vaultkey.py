@@ -11,8 +11,11 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import importlib
 import logging
 import secrets
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -23,6 +26,15 @@ SERVICE = "sio-desk-vault"
 _SYSTEM_BACKENDS = ("keyring.backends.SecretService", "keyring.backends.Windows",
                     "keyring.backends.macOS", "keyring.backends.kwallet",
                     "keyring.backends.libsecret")
+# The platform's system keyrings, imported by name: keyring's own choice (get_keyring) reads every
+# installed package's entry points and imports every backend it finds (issue 10: idle memory).
+PLATFORM_BACKENDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "linux": (("keyring.backends.SecretService", "Keyring"),
+              ("keyring.backends.kwallet", "DBusKeyring"),
+              ("keyring.backends.libsecret", "Keyring")),
+    "win32": (("keyring.backends.Windows", "WinVaultKeyring"),),
+    "darwin": (("keyring.backends.macOS", "Keyring"),),
+}
 
 Where = Literal["keyring", "memory"]
 
@@ -34,20 +46,27 @@ class WrappingKey:
     backend: str  # the keyring backend's name, or "" in memory
 
 
-def system_keyring() -> Any | None:
-    """The OS keyring backend, or None where there is none we trust."""
-    try:
-        import keyring  # a D-Bus probe on Linux: only when the vault is opened
-        from keyring.backends import chainer
-    except Exception:  # a broken keyring install is the same as none
+def system_keyring(candidates: Sequence[tuple[str, str]] | None = None) -> Any | None:
+    """The usable OS keyring of highest priority among `candidates` (default: this platform's),
+    or None where there is none we trust."""
+    if candidates is None:
+        candidates = PLATFORM_BACKENDS.get("linux" if sys.platform.startswith("linux")
+                                           else sys.platform, ())
+    usable: list[tuple[float, type]] = []
+    for module, name in candidates:
+        if module not in _SYSTEM_BACKENDS:
+            continue  # a plain-file backend keeps the key beside what it protects
+        try:
+            backend = getattr(importlib.import_module(module), name)
+            usable.append((float(backend.priority), backend))  # raises where unusable
+        except Exception as exc:  # not installed, no D-Bus, no daemon: not this one
+            log.debug("keyring backend %s.%s unusable: %s", module, name, exc)
+    if not usable:
         return None
     try:
-        backend = keyring.get_keyring()
+        return max(usable, key=lambda found: found[0])[1]()
     except Exception:
         return None
-    chosen = backend.backends if isinstance(backend, chainer.ChainerBackend) else [backend]
-    trusted = [b for b in chosen if type(b).__module__.startswith(_SYSTEM_BACKENDS)]
-    return trusted[0] if trusted else None
 
 
 def account_for(data_dir: Path) -> str:

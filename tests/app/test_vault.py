@@ -283,18 +283,6 @@ def test_a_failing_keyring_falls_back_to_memory(tmp_path: Path) -> None:
     assert vaultkey.load_or_create(tmp_path, Locked()).where == "memory"
 
 
-def test_plain_file_keyrings_are_never_trusted(monkeypatch: pytest.MonkeyPatch) -> None:
-    import keyring
-
-    plain = type("PlaintextKeyring", (_Backend,), {"__module__": "keyrings.alt.file"})()
-    monkeypatch.setattr(keyring, "get_keyring", lambda: plain)
-    assert vaultkey.system_keyring() is None
-    secret_service = type("Keyring", (_Backend,),
-                          {"__module__": "keyring.backends.SecretService"})()
-    monkeypatch.setattr(keyring, "get_keyring", lambda: secret_service)
-    assert vaultkey.system_keyring() is secret_service
-
-
 @pytest.mark.parametrize(("case", "name"), [
     ("SANDBOX-2026-0001", "SANDBOX-2026-0001"), ("../../etc", "_.._etc"), ("..", "material"),
     ("a/b\\c", "a_b_c"),
