@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         AgreementBlanks,
         AgreementText,
         Basis,
+        LoginResponse,
         QueryRequest,
         QueryResult,
         Signed,
@@ -82,6 +83,8 @@ class Desk:
         self.user: UserInfo | None = None
         self._session: str | None = None
         self._sign_pair: KeyPair | None = None
+        self._auth_pair: KeyPair | None = None  # kept for the background re-login (issue 11)
+        self._session_ended = False
         self._signer: Signer | None = None  # made once per login: its CMS template is reused
         self._agreement_required = False
 
@@ -145,29 +148,53 @@ class Desk:
 
     def login(self, pin: str) -> UserInfo:
         """Token login, then the gateway's challenge signed with the authentication key."""
-        from signing.cms import sign_detached
         from signing.token import pick
-        from transport.protocol import LoginRequest, LoginStatement, Signed
 
         try:
             self.token.login(pin)
             pairs = self.token.keypairs()
-            auth = pick(pairs, "authentication")
+            self._auth_pair = pick(pairs, "authentication")
             self._sign_pair = pick(pairs, "signing")
             self._signer = self.token.signer(self._sign_pair)
+        except SigningError as exc:
+            raise _desk_error(exc) from exc
+        reply = self._challenge_login()
+        self._session, self.user = reply.session, reply.user
+        self._session_ended = False
+        self._agreement_required = reply.agreement_required  # R-AUTH-2: sign before querying
+        self.flush_dispositions()  # what an earlier run queued reaches the journal now
+        return reply.user
+
+    def _challenge_login(self) -> LoginResponse:
+        """The gateway's challenge signed with the authentication key of the open token
+        session (R-AUTH-1): the login, and every background re-login after it."""
+        from signing.cms import sign_detached
+        from transport.protocol import LoginRequest, LoginStatement, Signed
+
+        if self._auth_pair is None:
+            raise DeskError("not_logged_in")
+        try:
             challenge = self._channel(self.client.challenge)
             statement = LoginStatement(challenge=challenge.challenge).canonical()
-            cms = sign_detached(statement, self.token.signer(auth))
+            cms = sign_detached(statement, self.token.signer(self._auth_pair))
         except SigningError as exc:
             raise _desk_error(exc) from exc
         request = LoginRequest(
             challenge=challenge.challenge, signature=Signed.wrap(b"", cms).signature
         )
-        reply = self._channel(lambda: self.client.login(request))
+        return self._channel(lambda: self.client.login(request))
+
+    def _relogin(self) -> str:
+        """A new gateway session for the same user without asking the PIN again: the token
+        session stays open after the PIN, so the authentication key signs a fresh challenge
+        (issue 11: never a PIN prompt in the middle of the work). Refused → the session ended."""
+        user = self.user
+        reply = self._challenge_login()
+        if user is None or reply.user.iin != user.iin:  # signed out meanwhile, or another key
+            raise DeskError("refused", code="session_invalid", detail="signed in as another user")
+        log.info("the gateway session expired; signed in again with the token in the background")
         self._session, self.user = reply.session, reply.user
-        self._agreement_required = reply.agreement_required  # R-AUTH-2: sign before querying
-        self.flush_dispositions()  # what an earlier run queued reaches the journal now
-        return reply.user
+        return reply.session
 
     @property
     def agreement_required(self) -> bool:
@@ -243,10 +270,7 @@ class Desk:
         """Works and emergencies that stop `resource_id` now or within a day (R-Q-3)."""
         from app.downtime import affecting
 
-        session = self._session
-        if session is None:
-            raise DeskError("not_logged_in")
-        notices, emergency = self._channel(lambda: self.client.downtime(session))
+        notices, emergency = self._in_session(self.client.downtime)
         return affecting(resource_id, notices, emergency, now_astana())
 
     def check(
@@ -482,18 +506,41 @@ class Desk:
 
     def with_session(self, call: Callable[[GatewayClient, str], T]) -> T:
         """`call(client, session)` through the channel's error mapping (the control reads)."""
-        session = self._session
-        if session is None:
-            raise DeskError("not_logged_in")
-        return self._channel(lambda: call(self.client, session))
+        return self._in_session(lambda session: call(self.client, session))
 
     def _send(self, endpoint: Callable[[Signed, str], T], signed: Signed) -> T:
         """The one way a signed command leaves: with this session, through the channel's error
         mapping (refusals keep the gateway's code)."""
+        return self._in_session(lambda session: endpoint(signed, session))
+
+    def _in_session(self, call: Callable[[str], T]) -> T:
+        """`call(session)` through the channel's error mapping; a session the gateway no longer
+        knows (expired: the analyst was away from the gateway longer than its sliding expiry,
+        or past its longest session) is renewed once by a background re-login and the call
+        made again — a signed command refused for its session was not consumed, so it may be
+        sent again. A refused re-login leaves the refusal for the UI: the session has ended."""
         session = self._session
         if session is None:
             raise DeskError("not_logged_in")
-        return self._channel(lambda: endpoint(signed, session))
+        try:
+            return self._channel(lambda: call(session))
+        except DeskError as exc:
+            if exc.code == "refused" and exc.values.get("code") == "session_revoked":
+                self._session_ended = True
+            if exc.code != "refused" or exc.values.get("code") != "session_invalid":
+                raise
+        try:
+            renewed = self._relogin()
+        except DeskError:
+            self._session_ended = True  # the gateway will not have this user back now
+            raise
+        return self._channel(lambda: call(renewed))
+
+    @property
+    def session_ended(self) -> bool:
+        """True once the gateway session ended for good (revoked, or its renewal refused): the
+        UI says so and offers to sign in again; the PIN is asked then, never mid-work."""
+        return self._session_ended
 
     def _materials(self) -> CaseMaterials:
         if self.materials is None:
@@ -527,6 +574,7 @@ class Desk:
         self._session = None
         self.user = None
         self._sign_pair = None
+        self._auth_pair = None
         self._signer = None
         try:
             if self._token is not None:  # a token never found was never logged in

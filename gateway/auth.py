@@ -3,7 +3,9 @@
 A session lives until it expires, the user logs out (POST /auth/logout, journaled "logout"),
 or its login certificate appears on one of the trust store's current CRLs: session_of checks
 that on every authenticated request (cached per serial until the CRLs change) and ends the
-session with session_revoked.
+session with session_revoked. Expiry slides (issue 11): a request made in the second half of
+the session's time pushes its end to session_ttl_s from then, never past SESSION_MAX_S after
+the login — an analyst at work is not signed out mid-form; one who left is, as before.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ import hashlib
 import logging
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
@@ -33,6 +36,11 @@ from transport.protocol import Challenge, LoginRequest, LoginResponse, LoginStat
 log = logging.getLogger(__name__)
 # engine → the trust store source whose CRLs can end its sessions (set by watch_revocation).
 _TRUST: dict[Engine, Callable[[], TrustStore]] = {}
+# engine → session_ttl_s its sessions slide by (set by watch_revocation with the trust).
+_SLIDE: dict[Engine, int] = {}
+# A working day and its overtime: past it the desk signs in again with the token (a fresh
+# signed challenge, the certificate checked anew) rather than riding one login forever.
+SESSION_MAX_S = 12 * 3600
 # serial → (CRL digest it was looked up under, the entry revoking it or None).
 _REVOKED: dict[str, tuple[str, RevokedEntry | None]] = {}
 _REVOKED_MAX = 50_000
@@ -145,12 +153,33 @@ def session_of(engine: Engine, authorization: str | None) -> Session:
         raise Refusal("session_revoked", f"the login certificate {session.cert_serial} was "
                       f"revoked on {iso(to_astana(entry.revoked_at))} ({entry.where}); "
                       f"log in again with a valid certificate")
-    return session
+    return replace(session, expires_at=_slid(engine, row, now))
 
 
 def watch_revocation(engine: Engine, config: GatewayConfig) -> None:
-    """Let session_of end `engine`'s sessions whose login certificate config.trust() revokes."""
+    """Let session_of end `engine`'s sessions whose login certificate config.trust() revokes,
+    and slide their expiry by config.session_ttl_s while they are used."""
     _TRUST[engine] = config.trust
+    _SLIDE[engine] = config.session_ttl_s
+
+
+def _slid(engine: Engine, row: Any, now: datetime) -> datetime:
+    """The session's end after this request: pushed to now + ttl once half of it is used (one
+    write per half-ttl, not per request), capped at SESSION_MAX_S after the login."""
+    expires = datetime.fromisoformat(row["expires_at"])
+    ttl = _SLIDE.get(engine)
+    if ttl is None or expires - now > timedelta(seconds=ttl / 2):
+        return expires
+    cap = datetime.fromisoformat(row["issued_at"]) + timedelta(seconds=SESSION_MAX_S)
+    slid = min(now + timedelta(seconds=ttl), cap)
+    if slid <= expires:
+        return expires
+    with write_tx(engine) as conn:
+        conn.execute(update(sessions)
+                     .where(sessions.c.token_sha256 == row["token_sha256"],
+                            sessions.c.expires_at == row["expires_at"])
+                     .values(expires_at=utc_text(slid)))
+    return slid
 
 
 def _revocation_of(engine: Engine, serial: str, now: datetime) -> RevokedEntry | None:

@@ -855,10 +855,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>The session was locked after a period of inactivity. Sign in again to continue.</source>
-        <translation>The session was locked after a period of inactivity. Sign in again to continue.</translation>
-    </message>
-    <message>
         <source>The screen was locked, so the session was locked too.</source>
         <translation>The screen was locked, so the session was locked too.</translation>
     </message>
@@ -901,6 +897,18 @@
     <message>
         <source>&amp;Keep them</source>
         <translation>&amp;Keep them</translation>
+    </message>
+    <message>
+        <source>The session was locked after a period of inactivity. What you typed is kept: sign in again to continue.</source>
+        <translation>The session was locked after a period of inactivity. What you typed is kept: sign in again to continue.</translation>
+    </message>
+    <message>
+        <source>No activity: the session locks in {n} s. Move the mouse or press a key to stay signed in.</source>
+        <translation>No activity: the session locks in {n} s. Move the mouse or press a key to stay signed in.</translation>
+    </message>
+    <message>
+        <source>Your session at the gateway has ended and could not be renewed. What you typed is kept: sign in again to send it.</source>
+        <translation>Your session at the gateway has ended and could not be renewed. What you typed is kept: sign in again to send it.</translation>
     </message>
     <message>
         <source>Your token PIN has not been changed for a month. Change it now: File → Change PIN… (paragraph 12 of the Rules).</source>
@@ -1318,6 +1326,18 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>operator</translation>
     </message>
     <message>
+        <source>no self-check received</source>
+        <translation>no self-check received</translation>
+    </message>
+    <message>
+        <source>{when}: all checks passed</source>
+        <translation>{when}: all checks passed</translation>
+    </message>
+    <message>
+        <source>{when}: {n} checks not passed</source>
+        <translation>{when}: {n} checks not passed</translation>
+    </message>
+    <message>
         <source>Access returns on</source>
         <translation>Access returns on</translation>
     </message>
@@ -1384,6 +1404,10 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>State</source>
         <translation>State</translation>
+    </message>
+    <message>
+        <source>Workstation self-check</source>
+        <translation>Workstation self-check</translation>
     </message>
     <message>
         <source>Block…</source>

@@ -855,10 +855,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>The session was locked after a period of inactivity. Sign in again to continue.</source>
-        <translation>Әрекетсіздіктен кейін сеанс бұғатталды. Жалғастыру үшін қайта кіріңіз.</translation>
-    </message>
-    <message>
         <source>The screen was locked, so the session was locked too.</source>
         <translation>Экран бұғатталды, сондықтан сеанс та бұғатталды.</translation>
     </message>
@@ -901,6 +897,18 @@
     <message>
         <source>&amp;Keep them</source>
         <translation>&amp;Қалдыру</translation>
+    </message>
+    <message>
+        <source>The session was locked after a period of inactivity. What you typed is kept: sign in again to continue.</source>
+        <translation>Әрекетсіздіктен кейін сеанс құлыпталды. Терілген мәтін сақталды: жалғастыру үшін қайта кіріңіз.</translation>
+    </message>
+    <message>
+        <source>No activity: the session locks in {n} s. Move the mouse or press a key to stay signed in.</source>
+        <translation>Әрекет жоқ: сеанс {n} секундтан кейін құлыпталады. Жүйеде қалу үшін тінтуірді жылжытыңыз немесе пернені басыңыз.</translation>
+    </message>
+    <message>
+        <source>Your session at the gateway has ended and could not be renewed. What you typed is kept: sign in again to send it.</source>
+        <translation>Шлюздегі сеанс аяқталды және оны жаңарту мүмкін болмады. Терілген мәтін сақталды: жіберу үшін қайта кіріңіз.</translation>
     </message>
     <message>
         <source>Your token PIN has not been changed for a month. Change it now: File → Change PIN… (paragraph 12 of the Rules).</source>
@@ -1318,6 +1326,18 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>оператор</translation>
     </message>
     <message>
+        <source>no self-check received</source>
+        <translation>өзін-өзі тексеру нәтижесі алынбаған</translation>
+    </message>
+    <message>
+        <source>{when}: all checks passed</source>
+        <translation>{when}: барлық тексерулерден өтті</translation>
+    </message>
+    <message>
+        <source>{when}: {n} checks not passed</source>
+        <translation>{when}: {n} тексеруден өтпеді</translation>
+    </message>
+    <message>
         <source>Access returns on</source>
         <translation>Қолжетімділік қайтарылатын күн</translation>
     </message>
@@ -1384,6 +1404,10 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>State</source>
         <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>Workstation self-check</source>
+        <translation>Жұмыс станциясының өзін-өзі тексеруі</translation>
     </message>
     <message>
         <source>Block…</source>

@@ -855,10 +855,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>The session was locked after a period of inactivity. Sign in again to continue.</source>
-        <translation>Сеанс заблокирован после периода бездействия. Войдите снова, чтобы продолжить.</translation>
-    </message>
-    <message>
         <source>The screen was locked, so the session was locked too.</source>
         <translation>Экран заблокирован, поэтому заблокирован и сеанс.</translation>
     </message>
@@ -901,6 +897,18 @@
     <message>
         <source>&amp;Keep them</source>
         <translation>&amp;Оставить</translation>
+    </message>
+    <message>
+        <source>The session was locked after a period of inactivity. What you typed is kept: sign in again to continue.</source>
+        <translation>Сеанс заблокирован после периода бездействия. Введённое сохранено: войдите снова, чтобы продолжить.</translation>
+    </message>
+    <message>
+        <source>No activity: the session locks in {n} s. Move the mouse or press a key to stay signed in.</source>
+        <translation>Нет активности: сеанс будет заблокирован через {n} с. Пошевелите мышью или нажмите клавишу, чтобы остаться в системе.</translation>
+    </message>
+    <message>
+        <source>Your session at the gateway has ended and could not be renewed. What you typed is kept: sign in again to send it.</source>
+        <translation>Сеанс на шлюзе завершён, и продлить его не удалось. Введённое сохранено: войдите снова, чтобы отправить.</translation>
     </message>
     <message>
         <source>Your token PIN has not been changed for a month. Change it now: File → Change PIN… (paragraph 12 of the Rules).</source>
@@ -1318,6 +1326,18 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>оператор</translation>
     </message>
     <message>
+        <source>no self-check received</source>
+        <translation>результат самопроверки не получен</translation>
+    </message>
+    <message>
+        <source>{when}: all checks passed</source>
+        <translation>{when}: все проверки пройдены</translation>
+    </message>
+    <message>
+        <source>{when}: {n} checks not passed</source>
+        <translation>{when}: не пройдено проверок: {n}</translation>
+    </message>
+    <message>
         <source>Access returns on</source>
         <translation>Доступ возвращается</translation>
     </message>
@@ -1384,6 +1404,10 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>State</source>
         <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Workstation self-check</source>
+        <translation>Самопроверка рабочей станции</translation>
     </message>
     <message>
         <source>Block…</source>

@@ -127,3 +127,24 @@ def test_declining_the_agreement_signs_out(qtbot: Any) -> None:
     win.agreement_dialog.decline_button.click()
     qtbot.waitUntil(lambda: win.pages.currentWidget() is win.signin_page, timeout=WAIT_MS)
     assert desk.agreement_signed is None and win.user is None
+
+
+def test_idle_lock_is_announced_and_keeps_the_form(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    desk = FakeDesk()
+    desk.config.idle_lock_s = 1.2  # the warning comes at half of it when that is under 60 s
+    win = window(qtbot, desk)
+    sign_in(qtbot, win)
+    iin = win.query_page.findChild(QLineEdit, "param_iin")
+    qtbot.keyClicks(iin, "880101300123")
+    qtbot.waitUntil(lambda: win.guard.warning, timeout=WAIT_MS)
+    assert "locks in 1 s" in win.notice.text() or "locks in 0 s" in win.notice.text()
+    qtbot.keyClick(win.query_page, Qt.Key.Key_Shift)  # back at the keyboard: no lock
+    assert not win.guard.warning and "idle_soon" not in win.notices
+    assert win.pages.currentWidget() is win.work
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.signin_page, timeout=WAIT_MS)
+    assert "What you typed is kept" in win.notice.text()
+    assert iin.text() == "880101300123"
+    sign_in(qtbot, win)
+    assert iin.text() == "880101300123"
