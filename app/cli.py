@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -62,12 +62,13 @@ def main(argv: list[str], gui: GuiLauncher) -> int:
     # none found is shown on the sign-in page, which reads again when asked (issue 10). The
     # policy's certificates are parsed at that read: a wrong one is shown there and, until they
     # are parsed, no token is found and nothing can sign in (fail closed).
-    token = partial(_production_token, policy.desk, policy.pkcs11_modules, policy.token_label)
+    token = partial(_production_token, policy.desk, policy.pkcs11_modules, policy.token_label,
+                    policy.pkcs11_gost_mechanisms)
     return gui(Desk(policy.desk, token), args.lang or policy.desk.lang)
 
 
-def _production_token(config: DeskConfig, modules: tuple[str, ...],
-                      label: str | None) -> Pkcs11Token:
+def _production_token(config: DeskConfig, modules: tuple[str, ...], label: str | None,
+                      gost_mechanisms: Mapping[str, int]) -> Pkcs11Token:
     """The first token (or the labelled one) on the configured modules — R-AUTH-4: never a file —
     once the policy's certificates are parsed (DeskError "policy_invalid" otherwise)."""
     from signing.pkcs11 import Pkcs11Token, find_modules, list_tokens
@@ -83,5 +84,5 @@ def _production_token(config: DeskConfig, modules: tuple[str, ...],
             continue
         for info in infos:
             if label is None or info.label == label:
-                return Pkcs11Token.open(module, info.label)
+                return Pkcs11Token.open(module, info.label, gost_mechanisms=gost_mechanisms)
     raise DeskError("token_absent", detail=label or "")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,8 @@ class Policy:
     desk: DeskConfig
     pkcs11_modules: tuple[str, ...]
     token_label: str | None
+    # Issue 12: vendor mechanism ids for GOST keys on production tokens (signing.pkcs11_gost).
+    pkcs11_gost_mechanisms: Mapping[str, int] = field(default_factory=dict)
 
 
 def load_policy(path: Path | None = None) -> Policy:
@@ -76,6 +79,7 @@ def load_policy(path: Path | None = None) -> Policy:
             "policy_invalid", path=str(path), detail="'pkcs11_modules' must be a list of paths"
         )
     label = raw.get("token_label")
+    gost_mechanisms = _gost_mechanisms(raw.get("pkcs11_gost_mechanisms"), path)
 
     def number(key: str, default: float, low: float, high: float) -> float:
         value = raw.get(key, default)
@@ -108,7 +112,18 @@ def load_policy(path: Path | None = None) -> Policy:
         allow_copy=allow_copy,  # R-RES-3
         clipboard_clear_s=number("clipboard_clear_s", 10, 1, 300),
     )
-    return Policy(desk, tuple(modules), label if isinstance(label, str) else None)
+    return Policy(desk, tuple(modules), label if isinstance(label, str) else None,
+                  gost_mechanisms)
+
+
+def _gost_mechanisms(raw: object, policy: Path) -> dict[str, int]:
+    from signing.pkcs11_gost import parse_gost_mechanisms
+
+    try:
+        return parse_gost_mechanisms(raw)
+    except ValueError as exc:
+        raise DeskError("policy_invalid", path=str(policy),
+                        detail=f"'pkcs11_gost_mechanisms': {exc}") from exc
 
 
 def _existing(cert_path: Path, policy: Path) -> Path:

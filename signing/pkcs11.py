@@ -6,7 +6,7 @@ import ctypes
 import os
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -275,12 +275,15 @@ def _map_error(exc: pkcs11.PKCS11Error, what: str) -> SigningError:
 class Pkcs11Token(Token):
     """A token in a PKCS#11 module, chosen by label or serial (never by slot id)."""
 
-    def __init__(self, shared: _Shared) -> None:
+    def __init__(self, shared: _Shared, gost_mechanisms: Mapping[str, int] | None = None) -> None:
         self._shared = shared
+        self._gost_mechanisms = dict(gost_mechanisms or {})
 
     @classmethod
-    def open(cls, module: Path | str, label: str) -> Pkcs11Token:
-        """The token whose label (or serial) is ``label``; TokenAbsent when not connected."""
+    def open(cls, module: Path | str, label: str, *,
+             gost_mechanisms: Mapping[str, int] | None = None) -> Pkcs11Token:
+        """The token whose label (or serial) is ``label``; TokenAbsent when not connected.
+        `gost_mechanisms`: the policy's mechanism ids for GOST keys (signing.pkcs11_gost)."""
         key = module_key(module)
         try:
             tokens = _present_tokens(load_module(key))
@@ -303,7 +306,7 @@ class Pkcs11Token(Token):
             if shared is None:
                 shared = _Shared(module=key, serial=reg_key[1], label=token.label.strip())
                 _REGISTRY[reg_key] = shared
-        return cls(shared)
+        return cls(shared, gost_mechanisms)
 
     @property
     def module(self) -> str:
@@ -398,17 +401,32 @@ class Pkcs11Token(Token):
         return sorted(pairs, key=lambda p: (p.label, p.id))
 
     def signer(self, pair: KeyPair) -> Signer:
-        """A Signer over the token key; one C_Sign (CKM_SHA256_RSA_PKCS) per call."""
+        """A Signer over the token key; one C_Sign (CKM_SHA256_RSA_PKCS, or for a GOST key the
+        mechanism the policy names, when the token offers it) per call."""
+        from signing.gost.certs import is_gost_key
+
         with self._shared.lock:
             session = self._session()
             try:
                 key = session.get_key(object_class=ObjectClass.PRIVATE_KEY, id=pair.id)
                 certs = [c for _, _, c in self._certificates(session)]
+                offered = (self._offered_mechanisms() if is_gost_key(pair.certificate)
+                           else set())
             except pkcs11.PKCS11Error as exc:
                 raise _map_error(exc, "finding the key") from exc
             chain = _chain_for(pair.certificate, certs)
+            if is_gost_key(pair.certificate):  # issue 12
+                from signing.pkcs11_gost import Pkcs11GostSigner, mechanism_for
+
+                mechanism = mechanism_for(pair.certificate, self._gost_mechanisms, offered)
+                return Pkcs11GostSigner(self._shared, self._shared.generation, key, mechanism,
+                                        pair.certificate, chain)
             return Pkcs11Signer(self._shared, self._shared.generation, key, pair.certificate,
                                 chain)
+
+    def _offered_mechanisms(self) -> set[int]:
+        """The mechanism ids the token's slot lists (C_GetMechanismList)."""
+        return {int(m) for m in self._token().slot.get_mechanisms()}
 
     def change_pin(self, old: str, new: str) -> None:
         """Change the user PIN with C_SetPIN (R-AUTH-7: at least monthly)."""

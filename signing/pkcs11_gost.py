@@ -1,0 +1,139 @@
+"""GOST keys on PKCS#11 tokens (issue 12): mechanism ids from the admin policy, and a Signer.
+
+PKCS#11 defines no mechanism for NCA's GOST algorithms (GOST 34.311-95 hashing, the 2015 curves
+with Streebog); tokens that sign with them expose vendor-defined ids, so the administrator names
+one per key kind ("pkcs11_gost_mechanisms" in the policy). The mechanism hashes the data itself
+(a "with hash" mechanism), as NCA's keys require. SoftHSM2 as packaged exposes none.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+import pkcs11
+from cryptography import x509
+
+from signing.errors import SigningError
+from signing.gost.certs import gost_key
+from signing.gost.nca import algorithms_for, hash_data, verify_digest
+
+GOST_KEY_KINDS = ("gost2004", "gost2015_256", "gost2015_512")
+
+
+def parse_gost_mechanisms(raw: Any) -> dict[str, int]:
+    """{key kind: CKM id} from the policy's object; ValueError naming what is wrong.
+
+    Ids are numbers or "0x…" strings (vendor ids are usually written in hex)."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ValueError("must be an object of key kind to mechanism id")
+    out: dict[str, int] = {}
+    for kind, value in raw.items():
+        if kind not in GOST_KEY_KINDS:
+            raise ValueError(f"unknown key kind {kind!r}; use {', '.join(GOST_KEY_KINDS)}")
+        out[kind] = _mechanism_id(kind, value)
+    return out
+
+
+def _mechanism_id(kind: str, value: Any) -> int:
+    if isinstance(value, str):
+        try:
+            number = int(value, 0)
+        except ValueError:
+            raise ValueError(f"{kind}: {value!r} is not a number") from None
+    elif isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    else:
+        raise ValueError(f"{kind}: the mechanism id must be a number or a \"0x…\" string")
+    if not 0 < number < 2**32:
+        raise ValueError(f"{kind}: {value!r} is not a PKCS#11 mechanism id (CK_ULONG)")
+    return number
+
+
+def gost_key_kind(cert: x509.Certificate) -> str:
+    """The certificate's GOST key kind as the policy names it."""
+    key = gost_key(cert)
+    return "gost2004" if key.algorithm == "gost2004" else f"gost2015_{key.bits}"
+
+
+def mechanism_for(cert: x509.Certificate, configured: Mapping[str, int],
+                  offered: set[int]) -> int:
+    """The configured mechanism for the GOST key of `cert`, refused when the policy names none
+    or the token does not offer it."""
+    kind = gost_key_kind(cert)
+    mechanism = configured.get(kind)
+    if mechanism is None:
+        raise SigningError(
+            f"The token's key is GOST ({kind}) and the policy names no PKCS#11 mechanism for it "
+            "(\"pkcs11_gost_mechanisms\").", code="gost_mechanism_unconfigured")
+    if mechanism not in offered:
+        raise SigningError(
+            f"The token does not offer the mechanism {mechanism:#x} the policy names for "
+            f"{kind} keys.", code="gost_mechanism_unsupported")
+    return mechanism
+
+
+def nca_signature(cert: x509.Certificate, data: bytes, raw: bytes) -> bytes:
+    """A token's GOST signature over `data` in NCA's encoding (r‖s, each little-endian).
+
+    PKCS#11 writes GOST signatures as s‖r big-endian, whose byte reversal is NCA's encoding;
+    a token writing NCA's own is taken as it is. Either must verify under the certificate's
+    key, so a token with another convention fails closed rather than sending a bad signature.
+    """
+    key = gost_key(cert)
+    digest = hash_data(algorithms_for(key)[0], data)
+    for candidate in (raw[::-1], raw):
+        if len(candidate) == 2 * (key.bits // 8) and verify_digest(key, digest, candidate):
+            return candidate
+    raise SigningError("The token's GOST signature does not verify under its certificate "
+                       "(unknown signature encoding or hash).", code="gost_signature_unusable")
+
+
+class _Shared(Protocol):
+    lock: threading.RLock
+    generation: int
+    session: Any
+
+
+class Pkcs11GostSigner:
+    """Signs with a GOST token key through the configured mechanism (one C_Sign per call)."""
+
+    def __init__(self, shared: _Shared, generation: int, key: Any, mechanism: int,
+                 certificate: x509.Certificate, chain: list[x509.Certificate]) -> None:
+        self._shared = shared
+        self._generation = generation
+        self._key = key
+        self._mechanism = mechanism
+        self._certificate = certificate
+        self._chain = chain
+
+    @property
+    def certificate(self) -> x509.Certificate:
+        """The key's certificate."""
+        return self._certificate
+
+    @property
+    def chain(self) -> list[x509.Certificate]:
+        """Intermediate CA certificates found on the token."""
+        return list(self._chain)
+
+    def sign_raw(self, data: bytes) -> bytes:
+        """NCA-encoded GOST signature over ``data``, made on the token."""
+        from signing.pkcs11 import _map_error
+
+        with self._shared.lock:
+            if self._shared.generation != self._generation or self._shared.session is None:
+                raise SigningError("The token session ended; log in again.",
+                                   code="not_logged_in")
+            try:
+                raw = bytes(self._key.sign(data, mechanism=self._mechanism))
+            except pkcs11.PKCS11Error as exc:
+                raise _map_error(exc, "signing") from exc
+        return nca_signature(self._certificate, data, raw)
+
+
+__all__ = ["GOST_KEY_KINDS", "Pkcs11GostSigner", "gost_key_kind", "mechanism_for",
+           "nca_signature", "parse_gost_mechanisms"]
