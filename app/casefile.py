@@ -111,8 +111,15 @@ class CaseFile:
             if os.name == "posix":
                 self.path.chmod(0o600)
             self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=DELETE")  # no -wal file left lying around
+            # Write-ahead log, synced at every commit: each receipt is as durable before its
+            # query leaves as under a rollback journal, for one fsync per commit instead of
+            # about four (issue 10: 94 fdatasyncs for 40 queries instead of 344, by strace). The
+            # -wal/-shm files take the database's 0600 and go at a clean close.
+            mode = self._db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if mode != "wal":
+                raise sqlite3.OperationalError(f"journal_mode is {mode}, not wal")
             self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA journal_size_limit=1048576")  # the -wal kept small
             self._db.execute("PRAGMA secure_delete=ON")
             self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as exc:
