@@ -34,6 +34,7 @@ from ui.widgets import named
 from ui.worker import DeskRunner
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
+ORG_WIDTH = 260  # px
 # Which actions a user's state allows (the gateway decides again; these only spare a refusal).
 ALLOWED = {
     "registered": {"block", "suspension", "closure", "deletion"},
@@ -177,6 +178,7 @@ class OperatorUsersPage(QWidget):
             item = QTreeWidgetItem([r.name, r.iin, r.organization, role_text(r.role),
                                     state_text(r), workstation_text(r)])
             item.setData(0, ITEM_ROLE, r.iin)
+            item.setToolTip(2, r.organization)
             if r.reason:
                 item.setToolTip(4, r.reason)
             if r.attestation_not_passed:
@@ -186,6 +188,9 @@ class OperatorUsersPage(QWidget):
                 self.tree.setCurrentItem(item)
         for column in range(self.tree.columnCount()):
             self.tree.resizeColumnToContents(column)
+        # A long organisation name would push the state and the self-check out of sight; it
+        # stays whole in its tooltip.
+        self.tree.setColumnWidth(2, min(self.tree.columnWidth(2), ORG_WIDTH))
         self._update_buttons()
 
     def selected(self) -> Any | None:

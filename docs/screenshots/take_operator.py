@@ -1,5 +1,6 @@
 """Screenshots of the operator's tabs over the sandbox (issue 13), in Kazakh and Russian: the
-incoming applications with one opened and checked, the users with a suspension, the emergency
+incoming applications with one opened and checked, the users with a suspension and the
+operator's own workstation self-check (this machine's fast checks), the emergency
 journal with an open entry and announced works.
 
     .venv/bin/python docs/screenshots/take_operator.py [OUTDIR]
@@ -101,6 +102,11 @@ def main(out: Path) -> None:
         with start_sandbox(workdir, operator_dir=operator, user=SANDBOX_OPERATOR) as run:
             file_applications(run)
             user = run.desk.login(run.pin)
+            from app.attestation import attest
+            from app.selfcheck import SelfcheckConfig
+            from app.selfcheck.runner import run_checks
+
+            attest(run.desk, run_checks(SelfcheckConfig(), fast_only=True))  # this machine's
             console = OperatorConsole(run.desk)
             console.sanction(SANDBOX_USERS[1].iin, "suspension",
                              now_astana().date() + dt.timedelta(days=14),
