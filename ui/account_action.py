@@ -41,8 +41,9 @@ def open_account(window: Any) -> Any:
 
 
 def install_account_action(window: Any) -> QAction:
-    """Add the action to `window`'s File menu, first, with its shortcut (Ctrl+Shift+A)."""
-    action = QAction(window, shortcut=QKeySequence("Ctrl+Shift+A"))
+    """Add the action to `window`'s File menu, first, with its shortcut (Ctrl+Shift+U: Ctrl+Shift+A
+    attaches a result)."""
+    action = QAction(window, shortcut=QKeySequence("Ctrl+Shift+U"))
     action.setObjectName("accountAction")
     action.triggered.connect(lambda: open_account(window))
     menu = window.file_menu

@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(self.sign_out)
         self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.request_quit)
-        self.change_pin_action = QAction(self)
+        self.change_pin_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+P"))
         self.change_pin_action.setObjectName("changePinAction")
         self.change_pin_action.triggered.connect(self.open_change_pin)
         self.file_menu.addAction(self.change_pin_action)
@@ -274,8 +274,9 @@ class MainWindow(QMainWindow):
         self.language_menu = self.view_menu.addMenu("")
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
-        for lang in i18n.LANGS:
-            act = QAction(i18n.LANG_NAMES[lang], self, checkable=True)
+        for n, lang in enumerate(i18n.LANGS, 1):
+            act = QAction(i18n.LANG_NAMES[lang], self, checkable=True,
+                          shortcut=QKeySequence(f"Ctrl+Alt+{n}"))
             act.setData(lang)
             act.triggered.connect(lambda _c=False, code=lang: self.set_language(code))
             self.language_group.addAction(act)
@@ -292,6 +293,7 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
         self.account_action = install_account_action(self)  # issue 11: applications, leave
         self.archive_action = install_archive_action(self)  # issue 13: the prosecutor
+        self.archive_action.setShortcut(QKeySequence("Ctrl+Shift+J"))  # every action has one
         self.reports_action = install_reports_action(self)  # issue 13: controllers only
 
     def _update_actions(self) -> None:

@@ -115,6 +115,9 @@ class PinDialog(QDialog):
         else:
             self._busy_timer.stop()
             self.progress.hide()
+            # Disabling it while busy cost the button its default role: without this, Enter
+            # after a wrong PIN did nothing (issue 11).
+            self.ok_button.setDefault(True)
 
     # -- flow ------------------------------------------------------------------------------
 

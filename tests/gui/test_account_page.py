@@ -16,7 +16,7 @@ def test_account_is_in_the_file_menu_before_and_after_sign_in(
         qtbot: Any, window: MainWindow) -> None:
     action = window.account_action
     assert window.file_menu.actions()[0] is action
-    assert action.shortcut().toString() == "Ctrl+Shift+A"
+    assert action.shortcut().toString() == "Ctrl+Shift+U"
     action.trigger()
     page = window.account_dialog.page
     # Not signed in: a registration can be filed (the token signs it), nothing else.
