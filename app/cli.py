@@ -68,7 +68,7 @@ def main(argv: list[str], gui: GuiLauncher) -> int:
 
 
 def _production_token(config: DeskConfig, modules: tuple[str, ...], label: str | None,
-                      gost_mechanisms: Mapping[str, int]) -> Pkcs11Token:
+                      gost_mechanisms: Mapping[str, int] | None = None) -> Pkcs11Token:
     """The first token (or the labelled one) on the configured modules — R-AUTH-4: never a file —
     once the policy's certificates are parsed (DeskError "policy_invalid" otherwise)."""
     from signing.pkcs11 import Pkcs11Token, find_modules, list_tokens

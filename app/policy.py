@@ -35,7 +35,7 @@ class Policy:
     desk: DeskConfig
     pkcs11_modules: tuple[str, ...]
     token_label: str | None
-    # Issue 12: vendor mechanism ids for GOST keys on production tokens (signing.pkcs11_gost).
+    # Issue 12: vendor mechanism ids for GOST keys on production tokens (signing.gost_mechanisms).
     pkcs11_gost_mechanisms: Mapping[str, int] = field(default_factory=dict)
 
 
@@ -117,7 +117,7 @@ def load_policy(path: Path | None = None) -> Policy:
 
 
 def _gost_mechanisms(raw: object, policy: Path) -> dict[str, int]:
-    from signing.pkcs11_gost import parse_gost_mechanisms
+    from signing.gost_mechanisms import parse_gost_mechanisms
 
     try:
         return parse_gost_mechanisms(raw)

@@ -1,9 +1,9 @@
-"""GOST keys on PKCS#11 tokens (issue 12): mechanism ids from the admin policy, and a Signer.
+"""GOST keys on PKCS#11 tokens (issue 12): the configured mechanism, and a Signer.
 
 PKCS#11 defines no mechanism for NCA's GOST algorithms (GOST 34.311-95 hashing, the 2015 curves
 with Streebog); tokens that sign with them expose vendor-defined ids, so the administrator names
-one per key kind ("pkcs11_gost_mechanisms" in the policy). The mechanism hashes the data itself
-(a "with hash" mechanism), as NCA's keys require. SoftHSM2 as packaged exposes none.
+one per key kind (signing.gost_mechanisms reads them from the policy). The mechanism hashes the
+data itself (a "with hash" mechanism), as NCA's keys require. SoftHSM2 as packaged has none.
 """
 
 from __future__ import annotations
@@ -18,39 +18,6 @@ from cryptography import x509
 from signing.errors import SigningError
 from signing.gost.certs import gost_key
 from signing.gost.nca import algorithms_for, hash_data, verify_digest
-
-GOST_KEY_KINDS = ("gost2004", "gost2015_256", "gost2015_512")
-
-
-def parse_gost_mechanisms(raw: Any) -> dict[str, int]:
-    """{key kind: CKM id} from the policy's object; ValueError naming what is wrong.
-
-    Ids are numbers or "0x…" strings (vendor ids are usually written in hex)."""
-    if raw is None:
-        return {}
-    if not isinstance(raw, dict):
-        raise ValueError("must be an object of key kind to mechanism id")
-    out: dict[str, int] = {}
-    for kind, value in raw.items():
-        if kind not in GOST_KEY_KINDS:
-            raise ValueError(f"unknown key kind {kind!r}; use {', '.join(GOST_KEY_KINDS)}")
-        out[kind] = _mechanism_id(kind, value)
-    return out
-
-
-def _mechanism_id(kind: str, value: Any) -> int:
-    if isinstance(value, str):
-        try:
-            number = int(value, 0)
-        except ValueError:
-            raise ValueError(f"{kind}: {value!r} is not a number") from None
-    elif isinstance(value, int) and not isinstance(value, bool):
-        number = value
-    else:
-        raise ValueError(f"{kind}: the mechanism id must be a number or a \"0x…\" string")
-    if not 0 < number < 2**32:
-        raise ValueError(f"{kind}: {value!r} is not a PKCS#11 mechanism id (CK_ULONG)")
-    return number
 
 
 def gost_key_kind(cert: x509.Certificate) -> str:
@@ -135,5 +102,4 @@ class Pkcs11GostSigner:
         return nca_signature(self._certificate, data, raw)
 
 
-__all__ = ["GOST_KEY_KINDS", "Pkcs11GostSigner", "gost_key_kind", "mechanism_for",
-           "nca_signature", "parse_gost_mechanisms"]
+__all__ = ["Pkcs11GostSigner", "gost_key_kind", "mechanism_for", "nca_signature"]
