@@ -95,13 +95,18 @@ def operator_signer(spec: Any, base: Path, path: Path) -> Signer:
 
 
 def _token_signer(spec: dict[str, Any], path: Path) -> Signer:
+    from signing.gost_mechanisms import parse_gost_mechanisms
     from signing.pkcs11 import Pkcs11Token
     from signing.token import pick
 
     label = spec.get("token_label")
     if not isinstance(label, str) or not label:
         raise DeploymentError(f"{path}: 'operator_key.token_label' is required with a module")
-    token = Pkcs11Token.open(str(spec["pkcs11_module"]), label)
+    try:  # issue 12: an HSM's vendor mechanism ids for a GOST operator key, as the desk's policy
+        mechanisms = parse_gost_mechanisms(spec.get("gost_mechanisms"))
+    except ValueError as exc:
+        raise DeploymentError(f"{path}: 'operator_key.gost_mechanisms': {exc}") from exc
+    token = Pkcs11Token.open(str(spec["pkcs11_module"]), label, gost_mechanisms=mechanisms)
     token.login(_secret(spec, "pin_env", path))
     return token.signer(pick(token.keypairs(), "signing"))
 

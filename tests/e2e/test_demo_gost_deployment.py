@@ -105,3 +105,16 @@ def test_a_wrong_password_for_the_gost_operator_key_is_refused(
     monkeypatch.setenv(PASSWORD_ENV, "not-the-password")
     with pytest.raises(DeploymentError, match="operator key cannot be used"):
         load_deployment(path)
+
+
+def test_an_hsm_operator_keys_gost_mechanisms_are_checked(
+        tmp_path: Path, pki: tuple[SandboxPKI, GostSandbox],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = deployment(tmp_path, *pki)
+    doc = json.loads(path.read_text("utf-8"))
+    doc["operator_key"] = {"pkcs11_module": "/nonexistent/libvendor.so", "token_label": "HSM",
+                           "pin_env": PASSWORD_ENV, "gost_mechanisms": {"gost2015": "0x1"}}
+    path.write_text(json.dumps(doc), "utf-8")
+    monkeypatch.setenv(PASSWORD_ENV, "x")
+    with pytest.raises(DeploymentError, match="gost_mechanisms': unknown key kind 'gost2015'"):
+        load_deployment(path)
