@@ -631,7 +631,24 @@ class Desk:
                 raise DeskError("channel_unreachable", detail=str(exc)) from exc
             if exc.code == "reply_too_large":  # not the gateway's word: our cap on its answer
                 raise DeskError("reply_too_large", detail=str(exc)) from exc
-            raise DeskError("refused", code=exc.code, detail=str(exc)) from exc
+            detail = str(exc)
+            if exc.code == "user_blocked" and "; reason: " not in detail:
+                detail += self._block_reason()  # 2022 §17: blocked while signed in, told why
+            raise DeskError("refused", code=exc.code, detail=detail) from exc
+
+    def _block_reason(self) -> str:
+        """'; reason: …' of this session's user's block, as the gateway tells it; "" when it
+        cannot be read (the refusal is shown without it)."""
+        from transport.client import ChannelError
+
+        session = self._session
+        if session is None or self._client is None:
+            return ""
+        try:
+            reason = self._client.block_notice(session).reason
+        except ChannelError:
+            return ""
+        return f"; reason: {reason}" if reason else ""
 
 
 def _desk_error(exc: SigningError) -> DeskError:

@@ -128,6 +128,8 @@ def test_controller_reviews_drills_down_and_blocks_and_the_user_is_told_why(
     with pytest.raises(DeskError) as refused:
         world.analyst.query(1, {"iin": SANDBOX_USERS[1].iin}, BASIS)
     assert refused.value.values["code"] == "user_blocked"
+    for lang in ("kk", "ru", "en"):  # the next query already tells why (2022 §17)
+        assert REASON in refused.value.text(lang)
     with pytest.raises(DeskError) as signin:
         world.analyst.login(PIN)
     assert signin.value.values["code"] == "user_blocked"

@@ -103,6 +103,7 @@ def test_reports_screen_end_to_end(qtbot: Any, page: ReportsPage, world: World, 
     with pytest.raises(DeskError) as refused:
         world.analyst.query(1, {"iin": OTHER.iin}, BASIS)
     assert refused.value.values["code"] == "user_blocked"
+    assert REASON in refused.value.text("ru") and "Причина" in refused.value.text("ru")
 
 
 def test_the_reports_entry_is_offered_to_controllers_only(qtbot: Any, world: World  # noqa: F811
