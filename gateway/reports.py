@@ -12,7 +12,7 @@ import shutil
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
@@ -167,21 +167,43 @@ def _request_params(request: Any) -> dict[str, Any] | None:
     return params if isinstance(params, dict) else None
 
 
-def _item(row: Any, person: dict[str, str], now: datetime,
+# What an answered request without a disposition shows in its row (R-RES-1).
+_UNDISPOSED = {"attached_at": None, "attached_to": None, "printout_sha256": None,
+               "destroyed_at": None, "disposition_seq": None, "reported_at": None}
+
+
+def _item(row: Sequence[Any], person: tuple[str, str], now: datetime,
           retention: timedelta) -> dict[str, Any]:
     """One report row: who asked what on which basis, and what became of the result."""
+    # The columns of report_query, in order; taken as a tuple (issue 10: ~40 k rows).
+    (seq, kind, at_utc, at, iin, resource, code, endpoint, _count, params, request,
+     case_number, legal_ground, purpose, d_seq, d_action, d_case_number, d_printout,
+     d_destroyed_at, d_at_utc) = row
     item: dict[str, Any] = {
-        "seq": int(row.seq), "at": row.at_astana, "user_iin": row.actor_iin,
-        "user_name": person["name"], "role": person["role"], "resource": row.resource,
-        "case_number": row.case_number, "legal_ground": row.legal_ground,
-        "purpose": row.purpose,
-        "params": (json.loads(row.params) if row.params is not None
-                   else _request_params(row.request)),
-        "outcome": "answered" if row.kind == "query" else "refused",
-        "code": row.code, "endpoint": row.endpoint,
+        "seq": int(seq), "at": at, "user_iin": iin, "user_name": person[0], "role": person[1],
+        "resource": resource, "case_number": case_number, "legal_ground": legal_ground,
+        "purpose": purpose,
+        "params": json.loads(params) if params is not None else _request_params(request),
+        "outcome": "answered" if kind == "query" else "refused",
+        "code": code, "endpoint": endpoint,
     }
-    if row.kind == "query":
-        item.update(_disposition_of(row._mapping, now, retention))
+    if kind != "query":
+        return item
+    if d_action is not None:
+        attached = d_action in ATTACHED_ACTIONS
+        item["disposition"] = d_action
+        # The statement says when the local copy was destroyed; the client attaches and
+        # then destroys at once (R-RES-1), so that is also when it went into the material.
+        item["attached_at"] = d_destroyed_at if attached else None
+        item["attached_to"] = d_case_number if attached else None  # as the user signed it
+        item["printout_sha256"] = d_printout
+        item["destroyed_at"] = d_destroyed_at
+        item["disposition_seq"] = int(d_seq)
+        item["reported_at"] = _astana_seconds(d_at_utc)
+    else:
+        overdue = parse_iso(at_utc) + retention < now
+        item["disposition"] = "overdue" if overdue else "pending"
+        item.update(_UNDISPOSED)
     return item
 
 
@@ -204,24 +226,25 @@ def write(engine: Engine, config: Settings, start: date, end: date, out: BinaryI
             SpooledTemporaryFile(max_size=_SPOOL_BYTES) as flagged_file:
         head = conn.execute(select(journal_head.c.seq, journal_head.c.hash)).one()
         head_seq = int(head.seq)
-        people = {r.iin: {"name": r.name, "role": r.role, "organization": r.organization}
-                  for r in conn.execute(select(users.c.iin, users.c.name, users.c.role,
-                                               users.c.organization))}
+        people = {r.iin: (r.name, r.role)
+                  for r in conn.execute(select(users.c.iin, users.c.name, users.c.role))}
         tally = _Tally(config)
         rows, flagged = _JsonList(rows_file), _JsonList(flagged_file)
         scan = conn.execution_options(stream_results=True, yield_per=2000).execute(
             report_query(engine.dialect.name, start, end, head_seq))
         for row in scan:
-            person = people.get(row.actor_iin) if row.actor_iin is not None else None
+            person = people.get(row[4]) if row[4] is not None else None  # actor_iin
             if person is None:  # refused before anyone could be named: counted, not listed
                 tally.unattributed += _unattributed(row)
                 continue
             item = _item(row, person, moment, retention)
-            rows.add(item, _ROW_CONTAINERS)
-            tally.add(item)
-            for anomaly in _row_anomalies(item, config):
+            rows.add_row(item)
+            at = parse_iso(item["at"])
+            tally.add(item, at)
+            for anomaly in _row_anomalies(item, at, config):
                 flagged.add(anomaly)
                 tally.anomalies[anomaly["kind"]] += 1
+        rows.flush()
         for anomaly in tally.bulk(conn):
             flagged.add(anomaly)
         for anomaly in tally.one_subject():
@@ -257,19 +280,18 @@ def build(engine: Engine, config: Settings, start: date, end: date,
     return doc
 
 
-# A row's only container is its params (the rest are texts, numbers or null: _item).
-_ROW_CONTAINERS = ("params",)
 # The same parameters, whatever order or spacing they were signed in (floats too, unlike
 # canonical_json: a grouping key, not signed bytes).
-_subject_key = functools.partial(json.dumps, sort_keys=True, separators=(",", ":"),
-                                 ensure_ascii=False)
+def _subject_key(params: dict[str, Any]) -> str:
+    return "".join(_SUBJECT_ENCODE(params, 0))
+
+
 _SPOOL_BYTES = 4 << 20  # a small report stays in memory, a large one goes to a temporary file
 _HOUR_US = 3600 * 1_000_000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _microseconds(at: str) -> int:
-    return (parse_iso(at) - _EPOCH) // timedelta(microseconds=1)
+_MICROSECOND = timedelta(microseconds=1)
 
 
 class _Subject:
@@ -297,7 +319,8 @@ class _Tally:
         self.times: dict[str, tuple[array[int], array[int]]] = {}
         self.subjects: dict[str, tuple[int, str] | _Subject] = {}
 
-    def add(self, r: dict[str, Any]) -> None:
+    def add(self, r: dict[str, Any], at: datetime) -> None:
+        """Count row `r`, made at `at` (its "at" parsed)."""
         iin, seq = r["user_iin"], r["seq"]
         self.requests += 1
         self.by_user[iin] += 1  # keyed by the values; totals() counts them by their text
@@ -305,11 +328,16 @@ class _Tally:
         self.by_basis[r["case_number"]] += 1
         if r["outcome"] == "answered":
             self.answered += 1
-            mine = self.by_user_disposition.setdefault(iin, dict.fromkeys(DISPOSITION_STATES, 0))
+            mine = self.by_user_disposition.get(iin)
+            if mine is None:
+                mine = self.by_user_disposition[iin] = dict.fromkeys(DISPOSITION_STATES, 0)
             mine[r["disposition"]] += 1
             self.dispositions[r["disposition"]] += 1
-        times, seqs = self.times.setdefault(iin, (array("q"), array("q")))
-        times.append(_microseconds(r["at"]))
+        known_times = self.times.get(iin)
+        if known_times is None:
+            known_times = self.times[iin] = (array("q"), array("q"))
+        times, seqs = known_times
+        times.append((at - _EPOCH) // _MICROSECOND)
         seqs.append(seq)
         if r["params"]:
             key = _subject_key(r["params"])
@@ -386,27 +414,30 @@ def _times_of(conn: Connection, seqs: set[int]) -> dict[int, str]:
     return found
 
 
-def _disposition_of(row: Mapping[str, Any], now: datetime,
-                    retention: timedelta) -> dict[str, Any]:
-    """The disposition fields of an answered request's report row (R-RES-1)."""
-    action = row["d_action"]
-    if action is not None:
-        attached = action in ATTACHED_ACTIONS
-        return {
-            "disposition": action,
-            # The statement says when the local copy was destroyed; the client attaches and
-            # then destroys at once (R-RES-1), so that is also when it went into the material.
-            "attached_at": row["d_destroyed_at"] if attached else None,
-            "attached_to": row["d_case_number"] if attached else None,  # as the user signed it
-            "printout_sha256": row["d_printout_sha256"],
-            "destroyed_at": row["d_destroyed_at"],
-            "disposition_seq": int(row["d_seq"]),
-            "reported_at": iso(to_astana(parse_iso(row["d_at_utc"]))),
-        }
-    overdue = parse_iso(row["at_utc"]) + retention < now
-    return {"disposition": "overdue" if overdue else "pending", "attached_at": None,
-            "attached_to": None, "printout_sha256": None, "destroyed_at": None,
-            "disposition_seq": None, "reported_at": None}
+def _astana_seconds(at_utc: str) -> str:
+    """An instant's text as Astana time in whole seconds: iso(to_astana(parse_iso(at_utc)))."""
+    # The gateway writes UTC as YYYY-MM-DDTHH:MM:SS.fff+00:00; Astana's offset is looked up
+    # once per hour of such texts (issue 10: ~40 k of them in a report).
+    if len(at_utc) == 29 and at_utc.endswith("+00:00"):
+        offset = _astana_offset(at_utc[:13])
+        if offset is not None:
+            return (datetime.fromisoformat(at_utc[:19]) + offset[0]).isoformat() + offset[1]
+    return iso(to_astana(parse_iso(at_utc)))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _astana_offset(hour: str) -> tuple[timedelta, str] | None:
+    """Astana's offset from UTC throughout the UTC hour `hour` (YYYY-MM-DDTHH) and its text as
+    isoformat writes it; None if it changes within the hour or the text is no such hour."""
+    try:
+        start = datetime.fromisoformat(hour + ":00:00+00:00")
+        first = to_astana(start)
+        last = to_astana(start + timedelta(hours=1) - _MICROSECOND)
+    except (ValueError, OverflowError):  # the long way says what is wrong
+        return None
+    if first.utcoffset() != last.utcoffset() or first.utcoffset() is None:
+        return None
+    return first.utcoffset(), first.isoformat()[19:]  # type: ignore[return-value]
 
 
 def _off_hours(at: datetime, config: Settings) -> bool:
@@ -414,7 +445,7 @@ def _off_hours(at: datetime, config: Settings) -> bool:
             or not config.office_start_hour <= at.hour < config.office_end_hour)
 
 
-def _row_anomalies(r: dict[str, Any], config: Settings) -> list[dict[str, Any]]:
+def _row_anomalies(r: dict[str, Any], at: datetime, config: Settings) -> list[dict[str, Any]]:
     """What one row shows by itself: no disposition past retention, attached elsewhere, off
     hours (bulk and one subject need the other rows)."""
     found: list[dict[str, Any]] = []
@@ -427,7 +458,7 @@ def _row_anomalies(r: dict[str, Any], config: Settings) -> list[dict[str, Any]]:
         found.append({"kind": "attached_elsewhere", "seq": r["seq"],
                       "user_iin": r["user_iin"], "case_number": r["case_number"],
                       "attached_to": attached_to})
-    if _off_hours(parse_iso(r["at"]), config):
+    if _off_hours(at, config):
         found.append({"kind": "off_hours", "seq": r["seq"], "user_iin": r["user_iin"],
                       "resource": r["resource"], "at": r["at"]})
     return found
@@ -441,6 +472,14 @@ _CONTAINERS = (dict, list, tuple)
 
 def _fail(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+# json.dumps(params, sort_keys=True, separators=(",", ":"), ensure_ascii=False) without
+# building a JSONEncoder per call.
+_SUBJECT_ENCODE = (c_make_encoder(None, _fail, encode_basestring, None, ":", ",", True, False,
+                                  True) if c_make_encoder is not None else
+                   lambda value, _level: [json.dumps(value, sort_keys=True, ensure_ascii=False,
+                                                     separators=(",", ":"))])
 
 
 @functools.cache
@@ -486,16 +525,52 @@ def _dump(value: Any, level: int, nested: tuple[str, ...] | None = None) -> str:
     return "[" + inner + ("," + inner).join(_dump(v, level + 1) for v in value) + outer + "]"
 
 
+_PARAMS_MARKER = '"params": ' + encode_basestring("\x00")
+
+
+def _row_text(row: dict[str, Any]) -> str:
+    """A flat report row as json.dumps(indent=2) renders it two levels deep."""
+    return "{\n      " + _ROW_FLAT(row)[1:-1] + "\n    }"
+
+
+_ROW_FLAT = _encoder(2)
+
+
+
+
 class _JsonList:
     """A list of the report's top-level document, its items written to `file` as they come."""
 
     def __init__(self, file: BinaryIO | SpooledTemporaryFile[bytes]) -> None:
         self.file, self.count = file, 0
+        self.pending: list[str] = []
 
     def add(self, item: dict[str, Any], nested: tuple[str, ...] | None = None) -> None:
         self.file.write(("\n    " if not self.count else ",\n    ").encode()
                         + _dump(item, 2, nested).encode("utf-8"))
         self.count += 1
+
+    def add_row(self, item: dict[str, Any]) -> None:
+        """Add a report row (only its params may be a container), gathered a chunk at a time."""
+        params = item["params"]
+        if type(params) in _CONTAINERS and params:
+            # Rendered on its own, a level deeper, in place of a marker no string's JSON holds
+            # (their quotes are escaped).
+            flat = item.copy()
+            flat["params"] = "\x00"
+            text = _row_text(flat).replace(_PARAMS_MARKER, '"params": ' + _dump(params, 3), 1)
+        else:
+            text = _row_text(item)
+        self.pending.append(text)
+        if len(self.pending) >= 512:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.file.write((("\n    " if not self.count else ",\n    ")
+                             + ",\n    ".join(self.pending)).encode("utf-8"))
+            self.count += len(self.pending)
+            self.pending.clear()
 
     def copy_to(self, out: BinaryIO) -> None:
         if not self.count:
