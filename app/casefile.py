@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from app.errors import DeskError
-from app.vault import private_dir
+from app.privatedir import private_dir
 from transport.clock import iso, now_utc, parse_iso
 
 State = Literal["sent", "pending", "attaching", "disposed"]

@@ -39,8 +39,9 @@ class Redact(logging.Filter):
 
 
 class _FileOnFirstRecord(logging.Handler):
-    """Creates the private folder and the rotated file at the first record: start-up imports
-    neither logging.handlers nor the vault and touches no disk for the log (issue 10)."""
+    """Creates the private folder and the rotated file at the first record: start-up imports no
+    logging.handlers and touches no disk for the log, and no record imports the vault's crypto
+    (issue 10: the window logs before its first paint where there is no D-Bus session)."""
 
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -65,7 +66,7 @@ class _FileOnFirstRecord(logging.Handler):
 def _rotated_file(path: Path) -> RotatingFileHandler:
     from logging.handlers import RotatingFileHandler
 
-    from app.vault import private_dir
+    from app.privatedir import private_dir
 
     class PrivateFile(RotatingFileHandler):
         """Every file it opens, the first and each after a rollover, is created 0600."""

@@ -22,6 +22,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from app.errors import DeskError
+from app.privatedir import private_dir
 
 MAGIC = b"SIOVAULT1\n"
 _NONCE = 12
@@ -31,14 +32,6 @@ SUFFIX = ".vault"
 _PARTIAL = ".partial"
 _SHREDDED = ".shredded"  # keyless noise waiting to be unlinked
 _ID = re.compile(r"^[0-9a-f]{32}$")
-
-
-def private_dir(path: Path) -> Path:
-    """`path` created if missing, 0700 (R-RES-3: only the analyst's account may read it)."""
-    path.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix":
-        path.chmod(0o700)
-    return path
 
 
 class Vault:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -41,6 +43,12 @@ def test_the_log_file_is_made_at_the_first_record_not_at_start(tmp_path: Path) -
         assert not path.parent.exists()
         logging.getLogger("sio.test").warning("first")
         assert path.read_text("utf-8").rstrip().endswith("WARNING sio.test: first")
+        code = ("import logging, sys; from pathlib import Path; from app.logs import configure; "
+                f"configure(Path({str(tmp_path / 'fresh')!r})); logging.getLogger('x').error('y'); "
+                "print([m for m in ('app.vault', 'cryptography') if m in sys.modules])")
+        fresh = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                               cwd=Path(__file__).resolve().parents[2], check=True, timeout=60)
+        assert fresh.stdout.strip() == "[]", fresh.stderr
     finally:
         root = logging.getLogger()
         for handler in [h for h in root.handlers if getattr(h, "_sio_desk", False)]:
