@@ -416,24 +416,29 @@ def _times_of(conn: Connection, seqs: set[int]) -> dict[int, str]:
 
 def _astana_seconds(at_utc: str) -> str:
     """An instant's text as Astana time in whole seconds: iso(to_astana(parse_iso(at_utc)))."""
-    # The gateway writes UTC as YYYY-MM-DDTHH:MM:SS.fff+00:00; Astana's offset is looked up
-    # once per hour of such texts (issue 10: ~40 k of them in a report).
-    if len(at_utc) == 29 and at_utc.endswith("+00:00"):
-        offset = _astana_offset(at_utc[:13])
+    moment = parse_iso(at_utc)
+    if moment.utcoffset() == _ZERO:
+        # The gateway writes UTC; Astana's offset is looked up once per hour of such times
+        # (issue 10: ~40 k of them in a report).
+        offset = _astana_offset((moment - _EPOCH) // _HOUR)
         if offset is not None:
-            return (datetime.fromisoformat(at_utc[:19]) + offset[0]).isoformat() + offset[1]
-    return iso(to_astana(parse_iso(at_utc)))
+            return ((moment + offset[0]).replace(microsecond=0, tzinfo=None).isoformat()
+                    + offset[1])
+    return iso(to_astana(moment))
+
+
+_ZERO, _HOUR = timedelta(0), timedelta(hours=1)
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _astana_offset(hour: str) -> tuple[timedelta, str] | None:
-    """Astana's offset from UTC throughout the UTC hour `hour` (YYYY-MM-DDTHH) and its text as
-    isoformat writes it; None if it changes within the hour or the text is no such hour."""
+def _astana_offset(hour: int) -> tuple[timedelta, str] | None:
+    """Astana's offset from UTC throughout the hour `hour` hours after 1970 UTC, and its text
+    as isoformat writes it; None if it changes within that hour."""
     try:
-        start = datetime.fromisoformat(hour + ":00:00+00:00")
+        start = _EPOCH + timedelta(hours=hour)
         first = to_astana(start)
         last = to_astana(start + timedelta(hours=1) - _MICROSECOND)
-    except (ValueError, OverflowError):  # the long way says what is wrong
+    except OverflowError:  # the long way says what is wrong
         return None
     if first.utcoffset() != last.utcoffset() or first.utcoffset() is None:
         return None
