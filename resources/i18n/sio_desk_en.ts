@@ -879,6 +879,38 @@
         <translation>Case materials</translation>
     </message>
     <message>
+        <source>Query (Ctrl+1)</source>
+        <translation>Query (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>{title} (Ctrl+2)</source>
+        <translation>{title} (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Account and applications (Ctrl+Shift+U)</source>
+        <translation>Account and applications (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Reports of departmental control (Ctrl+Shift+R)</source>
+        <translation>Reports of departmental control (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnostics</translation>
+    </message>
+    <message>
+        <source>Workstation self-check (Ctrl+Shift+D)</source>
+        <translation>Workstation self-check (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
         <source>{n} result(s) are still waiting to be attached to case material.</source>
         <translation>{n} result(s) are still waiting to be attached to case material.</translation>
     </message>
@@ -2055,6 +2087,547 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>a key file, allowed only in the sandbox</source>
         <translation>a key file, allowed only in the sandbox</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Wrong PIN.{left}</source>
+        <translation>Wrong PIN.{left}</translation>
+    </message>
+    <message>
+        <source>The token is locked: the PIN was entered wrongly too many times. Unlock it with the PUK.</source>
+        <translation>The token is locked: the PIN was entered wrongly too many times. Unlock it with the PUK.</translation>
+    </message>
+    <message>
+        <source>No EDS token found. Insert the token and try again.</source>
+        <translation>No EDS token found. Insert the token and try again.</translation>
+    </message>
+    <message>
+        <source>Token error: {detail}</source>
+        <translation>Token error: {detail}</translation>
+    </message>
+    <message>
+        <source>The token holds no suitable key: {detail}</source>
+        <translation>The token holds no suitable key: {detail}</translation>
+    </message>
+    <message>
+        <source>A key stored on the file system may not be used to sign in (Appendix 5 to the Rules, paragraph 8). Use a protected token.</source>
+        <translation>A key stored on the file system may not be used to sign in (Appendix 5 to the Rules, paragraph 8). Use a protected token.</translation>
+    </message>
+    <message>
+        <source>The new PIN must differ from the old one.</source>
+        <translation>The new PIN must differ from the old one.</translation>
+    </message>
+    <message>
+        <source>The token does not accept the new PIN: {detail}</source>
+        <translation>The token does not accept the new PIN: {detail}</translation>
+    </message>
+    <message>
+        <source>A sandbox key file&apos;s password cannot be changed here; only a token&apos;s PIN can.</source>
+        <translation>A sandbox key file&apos;s password cannot be changed here; only a token&apos;s PIN can.</translation>
+    </message>
+    <message>
+        <source>Sign in with your EDS first.</source>
+        <translation>Sign in with your EDS first.</translation>
+    </message>
+    <message>
+        <source>Fill in the basis of the query: case/material number, legal ground and purpose (paragraph 3 of the Rules).</source>
+        <translation>Fill in the basis of the query: case/material number, legal ground and purpose (paragraph 3 of the Rules).</translation>
+    </message>
+    <message>
+        <source>Field “{field}” is invalid: {detail}</source>
+        <translation>Field “{field}” is invalid: {detail}</translation>
+    </message>
+    <message>
+        <source>Resource №{resource} is not available in this client yet.</source>
+        <translation>Resource №{resource} is not available in this client yet.</translation>
+    </message>
+    <message>
+        <source>The response&apos;s signature did not verify, so the result is not shown: {detail}</source>
+        <translation>The response&apos;s signature did not verify, so the result is not shown: {detail}</translation>
+    </message>
+    <message>
+        <source>The response does not belong to this request (hash mismatch); the result is not shown.</source>
+        <translation>The response does not belong to this request (hash mismatch); the result is not shown.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the protected channel: {detail}</source>
+        <translation>Cannot reach the protected channel: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer is larger than allowed and was not accepted: {detail}</source>
+        <translation>The gateway&apos;s answer is larger than allowed and was not accepted: {detail}</translation>
+    </message>
+    <message>
+        <source>Too many requests from this workstation. Wait a little and try again.</source>
+        <translation>Too many requests from this workstation. Wait a little and try again.</translation>
+    </message>
+    <message>
+        <source>No administrator policy file at {path}. The administrator sets the gateway, CA and token module there. To try the app: sio-desk demo</source>
+        <translation>No administrator policy file at {path}. The administrator sets the gateway, CA and token module there. To try the app: sio-desk demo</translation>
+    </message>
+    <message>
+        <source>The policy file is invalid ({path}): {detail}</source>
+        <translation>The policy file is invalid ({path}): {detail}</translation>
+    </message>
+    <message>
+        <source>Sign the agreement on rights of use with your EDS first.</source>
+        <translation>Sign the agreement on rights of use with your EDS first.</translation>
+    </message>
+    <message>
+        <source>On first entry the agreement must be signed with your EDS (paragraph 10 of the Rules).</source>
+        <translation>On first entry the agreement must be signed with your EDS (paragraph 10 of the Rules).</translation>
+    </message>
+    <message>
+        <source>A new version of the agreement is in force. Open the text again and sign it.</source>
+        <translation>A new version of the agreement is in force. Open the text again and sign it.</translation>
+    </message>
+    <message>
+        <source>This version of the agreement is already signed.</source>
+        <translation>This version of the agreement is already signed.</translation>
+    </message>
+    <message>
+        <source>The agreement text does not match its hash; it cannot be signed.</source>
+        <translation>The agreement text does not match its hash; it cannot be signed.</translation>
+    </message>
+    <message>
+        <source>Your access is blocked. Contact the system operator.</source>
+        <translation>Your access is blocked. Contact the system operator.</translation>
+    </message>
+    <message>
+        <source>Your account is blocked at your own request (absence from the workplace of more than two months). On your return, file a new electronic application for registration.</source>
+        <translation>Your account is blocked at your own request (absence from the workplace of more than two months). On your return, file a new electronic application for registration.</translation>
+    </message>
+    <message>
+        <source>You are not registered: file an electronic application for registration.</source>
+        <translation>You are not registered: file an electronic application for registration.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s revocation status cannot be established (no current CRL or OCSP answer). Contact the system operator.</source>
+        <translation>The certificate&apos;s revocation status cannot be established (no current CRL or OCSP answer). Contact the system operator.</translation>
+    </message>
+    <message>
+        <source>Your sign-in certificate has been revoked and the session has ended. Sign in again with a valid certificate.</source>
+        <translation>Your sign-in certificate has been revoked and the session has ended. Sign in again with a valid certificate.</translation>
+    </message>
+    <message>
+        <source>A field of the application is invalid: {detail}</source>
+        <translation>A field of the application is invalid: {detail}</translation>
+    </message>
+    <message>
+        <source>The IIN fails its check digit.</source>
+        <translation>The IIN fails its check digit.</translation>
+    </message>
+    <message>
+        <source>The BIN fails its check digit.</source>
+        <translation>The BIN fails its check digit.</translation>
+    </message>
+    <message>
+        <source>Tick all three confirmations of the application.</source>
+        <translation>Tick all three confirmations of the application.</translation>
+    </message>
+    <message>
+        <source>State the reason for blocking.</source>
+        <translation>State the reason for blocking.</translation>
+    </message>
+    <message>
+        <source>The application date is in the future or out of date.</source>
+        <translation>The application date is in the future or out of date.</translation>
+    </message>
+    <message>
+        <source>The application PDF is unreadable or unsigned: {detail}</source>
+        <translation>The application PDF is unreadable or unsigned: {detail}</translation>
+    </message>
+    <message>
+        <source>Embed the scanned paper copy in the signed PDF.</source>
+        <translation>Embed the scanned paper copy in the signed PDF.</translation>
+    </message>
+    <message>
+        <source>The PDF is not signed by the applicant.</source>
+        <translation>The PDF is not signed by the applicant.</translation>
+    </message>
+    <message>
+        <source>This IIN is already registered; file a transfer application.</source>
+        <translation>This IIN is already registered; file a transfer application.</translation>
+    </message>
+    <message>
+        <source>No data folder is configured for this workstation: the result cannot be kept safely. Contact the administrator.</source>
+        <translation>No data folder is configured for this workstation: the result cannot be kept safely. Contact the administrator.</translation>
+    </message>
+    <message>
+        <source>The result could not be written to the encrypted vault ({detail}). It was destroyed and the journal is told; send the query again.</source>
+        <translation>The result could not be written to the encrypted vault ({detail}). It was destroyed and the journal is told; send the query again.</translation>
+    </message>
+    <message>
+        <source>The result is not in the vault: it may have been destroyed already.</source>
+        <translation>The result is not in the vault: it may have been destroyed already.</translation>
+    </message>
+    <message>
+        <source>The result in the vault is damaged or its key is gone; it will not be opened.</source>
+        <translation>The result in the vault is damaged or its key is gone; it will not be opened.</translation>
+    </message>
+    <message>
+        <source>The local copy of the result could not be destroyed: {detail}. Contact the administrator.</source>
+        <translation>The local copy of the result could not be destroyed: {detail}. Contact the administrator.</translation>
+    </message>
+    <message>
+        <source>The results register ({path}) cannot be read: {detail}. Nothing was removed; contact the administrator.</source>
+        <translation>The results register ({path}) cannot be read: {detail}. Nothing was removed; contact the administrator.</translation>
+    </message>
+    <message>
+        <source>The results register could not be written ({detail}); check that the disk has space.</source>
+        <translation>The results register could not be written ({detail}); check that the disk has space.</translation>
+    </message>
+    <message>
+        <source>SIO Desk is already open with this data folder ({path}) in another window. Use that one.</source>
+        <translation>SIO Desk is already open with this data folder ({path}) in another window. Use that one.</translation>
+    </message>
+    <message>
+        <source>This result has already been attached or destroyed.</source>
+        <translation>This result has already been attached or destroyed.</translation>
+    </message>
+    <message>
+        <source>There is no such result on this workstation.</source>
+        <translation>There is no such result on this workstation.</translation>
+    </message>
+    <message>
+        <source>Choose to print or to export.</source>
+        <translation>Choose to print or to export.</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s policy names no folder for case material; export is not possible, printing is.</source>
+        <translation>The administrator&apos;s policy names no folder for case material; export is not possible, printing is.</translation>
+    </message>
+    <message>
+        <source>The printout already exists: {path}. It will not be overwritten.</source>
+        <translation>The printout already exists: {path}. It will not be overwritten.</translation>
+    </message>
+    <message>
+        <source>The printout could not be written to {path}: {detail}. The result stays in the vault.</source>
+        <translation>The printout could not be written to {path}: {detail}. The result stays in the vault.</translation>
+    </message>
+    <message>
+        <source>The gateway does not know this result&apos;s query; the signed report was not accepted.</source>
+        <translation>The gateway does not know this result&apos;s query; the signed report was not accepted.</translation>
+    </message>
+    <message>
+        <source>This result belongs to another user&apos;s query.</source>
+        <translation>This result belongs to another user&apos;s query.</translation>
+    </message>
+    <message>
+        <source>The report on the result is not in the form the gateway expects; it will not be re-sent. Contact the administrator.</source>
+        <translation>The report on the result is not in the form the gateway expects; it will not be re-sent. Contact the administrator.</translation>
+    </message>
+    <message>
+        <source>The time the result was destroyed does not agree with the gateway&apos;s clock; check the workstation&apos;s clock.</source>
+        <translation>The time the result was destroyed does not agree with the gateway&apos;s clock; check the workstation&apos;s clock.</translation>
+    </message>
+    <message>
+        <source>The exported printout&apos;s hash is missing; the report was not accepted.</source>
+        <translation>The exported printout&apos;s hash is missing; the report was not accepted.</translation>
+    </message>
+    <message>
+        <source>What became of this result is already in the journal.</source>
+        <translation>What became of this result is already in the journal.</translation>
+    </message>
+    <message>
+        <source>The signed PDF does not carry this application form; generate the PDF again and sign it.</source>
+        <translation>The signed PDF does not carry this application form; generate the PDF again and sign it.</translation>
+    </message>
+    <message>
+        <source>The application was not signed just before filing (over 24 hours ago, or before its date); sign it again.</source>
+        <translation>The application was not signed just before filing (over 24 hours ago, or before its date); sign it again.</translation>
+    </message>
+    <message>
+        <source>This signed application has already been filed.</source>
+        <translation>This signed application has already been filed.</translation>
+    </message>
+    <message>
+        <source>Only the user, a controller of their organisation or the operator may file a blocking application.</source>
+        <translation>Only the user, a controller of their organisation or the operator may file a blocking application.</translation>
+    </message>
+    <message>
+        <source>The last active operator cannot be blocked.</source>
+        <translation>The last active operator cannot be blocked.</translation>
+    </message>
+    <message>
+        <source>This user is not blocked.</source>
+        <translation>This user is not blocked.</translation>
+    </message>
+    <message>
+        <source>The time must fall in 2000–2099 with an offset between −12:00 and +14:00.</source>
+        <translation>The time must fall in 2000–2099 with an offset between −12:00 and +14:00.</translation>
+    </message>
+    <message>
+        <source>Resources must be distinct numbers 1 to 52.</source>
+        <translation>Resources must be distinct numbers 1 to 52.</translation>
+    </message>
+    <message>
+        <source>Your role has no access to this resource.</source>
+        <translation>Your role has no access to this resource.</translation>
+    </message>
+    <message>
+        <source>The sign-in challenge has expired or was already used. Sign in again.</source>
+        <translation>The sign-in challenge has expired or was already used. Sign in again.</translation>
+    </message>
+    <message>
+        <source>The signature did not verify: {detail}</source>
+        <translation>The signature did not verify: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway does not support this signature&apos;s algorithm.</source>
+        <translation>The gateway does not support this signature&apos;s algorithm.</translation>
+    </message>
+    <message>
+        <source>The certificate does not chain to a trusted certification authority. Contact the administrator.</source>
+        <translation>The certificate does not chain to a trusted certification authority. Contact the administrator.</translation>
+    </message>
+    <message>
+        <source>The EDS certificate has expired. Obtain a new certificate.</source>
+        <translation>The EDS certificate has expired. Obtain a new certificate.</translation>
+    </message>
+    <message>
+        <source>The EDS certificate is not valid yet; check the workstation&apos;s clock.</source>
+        <translation>The EDS certificate is not valid yet; check the workstation&apos;s clock.</translation>
+    </message>
+    <message>
+        <source>The EDS certificate has been revoked. Use a valid certificate.</source>
+        <translation>The EDS certificate has been revoked. Use a valid certificate.</translation>
+    </message>
+    <message>
+        <source>The key is not meant for this: sign in with the authentication key, and sign queries and documents with the signing key.</source>
+        <translation>The key is not meant for this: sign in with the authentication key, and sign queries and documents with the signing key.</translation>
+    </message>
+    <message>
+        <source>The session has ended or is not valid. Sign in again.</source>
+        <translation>The session has ended or is not valid. Sign in again.</translation>
+    </message>
+    <message>
+        <source>The signature is not the signed-in user&apos;s: sign with your own EDS.</source>
+        <translation>The signature is not the signed-in user&apos;s: sign with your own EDS.</translation>
+    </message>
+    <message>
+        <source>This request was already received; it is not carried out again.</source>
+        <translation>This request was already received; it is not carried out again.</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s clock is too far from the operator&apos;s. Check the clock and try again.</source>
+        <translation>The workstation&apos;s clock is too far from the operator&apos;s. Check the clock and try again.</translation>
+    </message>
+    <message>
+        <source>The resource is temporarily unavailable for planned technical works: {detail}</source>
+        <translation>The resource is temporarily unavailable for planned technical works: {detail}</translation>
+    </message>
+    <message>
+        <source>The resource is temporarily unavailable because of an emergency. Try again later.</source>
+        <translation>The resource is temporarily unavailable because of an emergency. Try again later.</translation>
+    </message>
+    <message>
+        <source>Only the operator may do this.</source>
+        <translation>Only the operator may do this.</translation>
+    </message>
+    <message>
+        <source>Only a controller or the operator may see reports.</source>
+        <translation>Only a controller or the operator may see reports.</translation>
+    </message>
+    <message>
+        <source>The emergency journal has no open row with that number.</source>
+        <translation>The emergency journal has no open row with that number.</translation>
+    </message>
+    <message>
+        <source>There is no such application.</source>
+        <translation>There is no such application.</translation>
+    </message>
+    <message>
+        <source>This application has already been decided.</source>
+        <translation>This application has already been decided.</translation>
+    </message>
+    <message>
+        <source>State the reason for the refusal.</source>
+        <translation>State the reason for the refusal.</translation>
+    </message>
+    <message>
+        <source>The request did not reach the gateway in time; check the connection and try again.</source>
+        <translation>The request did not reach the gateway in time; check the connection and try again.</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s journal cannot be written right now, so nothing was done. Try again later.</source>
+        <translation>The operator&apos;s journal cannot be written right now, so nothing was done. Try again later.</translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error; nothing was done. Try again later or contact the operator.</source>
+        <translation>The gateway had an internal error; nothing was done. Try again later or contact the operator.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s report cannot be read: {detail}</source>
+        <translation>The gateway&apos;s report cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <source>The journal archive verifier (sio-gateway) is not installed on this workstation.</source>
+        <translation>The journal archive verifier (sio-gateway) is not installed on this workstation.</translation>
+    </message>
+    <message>
+        <source>The archive could not be verified: {detail}</source>
+        <translation>The archive could not be verified: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway refused the request. Try again; if it happens again, contact the system operator.</source>
+        <translation>The gateway refused the request. Try again; if it happens again, contact the system operator.</translation>
+    </message>
+    <message>
+        <source> Attempts left: {left}.</source>
+        <translation> Attempts left: {left}.</translation>
+    </message>
+</context>
+<context>
+    <name>reasons</name>
+    <message>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>an IIN has 12 digits</source>
+        <translation>an IIN has 12 digits</translation>
+    </message>
+    <message>
+        <source>the IIN&apos;s check digit or date is wrong</source>
+        <translation>the IIN&apos;s check digit or date is wrong</translation>
+    </message>
+    <message>
+        <source>a BIN has 12 digits</source>
+        <translation>a BIN has 12 digits</translation>
+    </message>
+    <message>
+        <source>the BIN&apos;s check digit is wrong</source>
+        <translation>the BIN&apos;s check digit is wrong</translation>
+    </message>
+    <message>
+        <source>an IIN or BIN has 12 digits</source>
+        <translation>an IIN or BIN has 12 digits</translation>
+    </message>
+    <message>
+        <source>neither a valid IIN nor a valid BIN</source>
+        <translation>neither a valid IIN nor a valid BIN</translation>
+    </message>
+    <message>
+        <source>a date is YYYY-MM-DD</source>
+        <translation>a date is YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>a plate number looks like 123ABC02</source>
+        <translation>a plate number looks like 123ABC02</translation>
+    </message>
+    <message>
+        <source>a VIN has 17 letters and digits (no I, O, Q)</source>
+        <translation>a VIN has 17 letters and digits (no I, O, Q)</translation>
+    </message>
+    <message>
+        <source>a phone number looks like +77011234567</source>
+        <translation>a phone number looks like +77011234567</translation>
+    </message>
+    <message>
+        <source>at most {max} characters</source>
+        <translation>at most {max} characters</translation>
+    </message>
+    <message>
+        <source>no visible letters or digits</source>
+        <translation>no visible letters or digits</translation>
+    </message>
+    <message>
+        <source>control characters are not allowed</source>
+        <translation>control characters are not allowed</translation>
+    </message>
+    <message>
+        <source>unknown parameter type</source>
+        <translation>unknown parameter type</translation>
+    </message>
+    <message>
+        <source>not a parameter of this resource</source>
+        <translation>not a parameter of this resource</translation>
+    </message>
+    <message>
+        <source>letters, spaces, hyphens or apostrophes only</source>
+        <translation>letters, spaces, hyphens or apostrophes only</translation>
+    </message>
+    <message>
+        <source>at most {max_name} characters</source>
+        <translation>at most {max_name} characters</translation>
+    </message>
+    <message>
+        <source>a document number has 5–15 Latin capitals and digits, e.g. N12345678</source>
+        <translation>a document number has 5–15 Latin capitals and digits, e.g. N12345678</translation>
+    </message>
+    <message>
+        <source>give more of the name</source>
+        <translation>give more of the name</translation>
+    </message>
+    <message>
+        <source>belongs to another way of searching: choose one way</source>
+        <translation>belongs to another way of searching: choose one way</translation>
+    </message>
+    <message>
+        <source>sent without a value</source>
+        <translation>sent without a value</translation>
+    </message>
+    <message>
+        <source>several subjects have this name and the resource does not say whose a record is: find the IIN/BIN by name in №1 or №2 and ask by it</source>
+        <translation>several subjects have this name and the resource does not say whose a record is: find the IIN/BIN by name in №1 or №2 and ask by it</translation>
+    </message>
+    <message>
+        <source>too many matches, narrow the search (e.g. by IIN/BIN)</source>
+        <translation>too many matches, narrow the search (e.g. by IIN/BIN)</translation>
+    </message>
+    <message>
+        <source>fill in one of the ways of searching</source>
+        <translation>fill in one of the ways of searching</translation>
+    </message>
+    <message>
+        <source>at most {max_case} characters</source>
+        <translation>at most {max_case} characters</translation>
+    </message>
+    <message>
+        <source>state the purpose (at least {min_purpose} characters)</source>
+        <translation>state the purpose (at least {min_purpose} characters)</translation>
+    </message>
+</context>
+<context>
+    <name>refusals</name>
+    <message>
+        <source>The gateway did not accept the query&apos;s parameters. Check them and send the query again.</source>
+        <translation>The gateway did not accept the query&apos;s parameters. Check them and send the query again.</translation>
+    </message>
+    <message>
+        <source>The gateway did not accept the query&apos;s parameters: {fields} — {reason}. Correct them and send again.</source>
+        <translation>The gateway did not accept the query&apos;s parameters: {fields} — {reason}. Correct them and send again.</translation>
+    </message>
+    <message>
+        <source>The gateway does not serve this resource yet. Choose another resource or contact the operator.</source>
+        <translation>The gateway does not serve this resource yet. Choose another resource or contact the operator.</translation>
+    </message>
+    <message>
+        <source>The signature did not verify. Sign and send again; if it happens again, contact the administrator.</source>
+        <translation>The signature did not verify. Sign and send again; if it happens again, contact the administrator.</translation>
+    </message>
+    <message>
+        <source>A field of the application is invalid. Check the fields and file the application again.</source>
+        <translation>A field of the application is invalid. Check the fields and file the application again.</translation>
+    </message>
+    <message>
+        <source>The application PDF is unreadable or unsigned. Generate the PDF again and sign it.</source>
+        <translation>The application PDF is unreadable or unsigned. Generate the PDF again and sign it.</translation>
+    </message>
+    <message>
+        <source>The resource is temporarily unavailable for planned technical works{until}. Try again when they are over.</source>
+        <translation>The resource is temporarily unavailable for planned technical works{until}. Try again when they are over.</translation>
+    </message>
+    <message>
+        <source> (until {at})</source>
+        <translation> (until {at})</translation>
+    </message>
+    <message>
+        <source>Your access is blocked. Reason: “{reason}”. Contact the system operator or the official in charge of departmental control.</source>
+        <translation>Your access is blocked. Reason: “{reason}”. Contact the system operator or the official in charge of departmental control.</translation>
     </message>
 </context>
 </TS>

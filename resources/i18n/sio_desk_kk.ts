@@ -879,6 +879,38 @@
         <translation>Іс материалдары</translation>
     </message>
     <message>
+        <source>Query (Ctrl+1)</source>
+        <translation>Сұрау (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>{title} (Ctrl+2)</source>
+        <translation>{title} (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Есептік жазба</translation>
+    </message>
+    <message>
+        <source>Account and applications (Ctrl+Shift+U)</source>
+        <translation>Есептік жазба және өтінімдер (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Есептер</translation>
+    </message>
+    <message>
+        <source>Reports of departmental control (Ctrl+Shift+R)</source>
+        <translation>Ведомстволық бақылау есептері (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Диагностика</translation>
+    </message>
+    <message>
+        <source>Workstation self-check (Ctrl+Shift+D)</source>
+        <translation>Жұмыс станциясының өзін-өзі тексеруі (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
         <source>{n} result(s) are still waiting to be attached to case material.</source>
         <translation>Іс материалына қосылуын күтіп тұрған нәтижелер: {n}.</translation>
     </message>
@@ -2055,6 +2087,547 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>a key file, allowed only in the sandbox</source>
         <translation>кілт файлы, тек сынақ ортасында рұқсат етіледі</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Wrong PIN.{left}</source>
+        <translation>PIN-код қате.{left}</translation>
+    </message>
+    <message>
+        <source>The token is locked: the PIN was entered wrongly too many times. Unlock it with the PUK.</source>
+        <translation>Токен бұғатталған: PIN тым көп рет қате енгізілді. PUK-кодпен бұғаттан шығарыңыз.</translation>
+    </message>
+    <message>
+        <source>No EDS token found. Insert the token and try again.</source>
+        <translation>ЭЦҚ тасығышы табылмады. Токенді қосып, қайталаңыз.</translation>
+    </message>
+    <message>
+        <source>Token error: {detail}</source>
+        <translation>Токен қатесі: {detail}</translation>
+    </message>
+    <message>
+        <source>The token holds no suitable key: {detail}</source>
+        <translation>Токенде қажетті кілт жоқ: {detail}</translation>
+    </message>
+    <message>
+        <source>A key stored on the file system may not be used to sign in (Appendix 5 to the Rules, paragraph 8). Use a protected token.</source>
+        <translation>Файлдық жүйедегі ЭЦҚ-мен кіруге тыйым салынған (Ережелерге 5-қосымшаның 8-тармағы). Қорғалған токенді пайдаланыңыз.</translation>
+    </message>
+    <message>
+        <source>The new PIN must differ from the old one.</source>
+        <translation>Жаңа PIN ескісінен өзгеше болуы керек.</translation>
+    </message>
+    <message>
+        <source>The token does not accept the new PIN: {detail}</source>
+        <translation>Жаңа PIN-код токенге сәйкес емес: {detail}</translation>
+    </message>
+    <message>
+        <source>A sandbox key file&apos;s password cannot be changed here; only a token&apos;s PIN can.</source>
+        <translation>Құм жәшіктің кілт файлының құпиясөзі мұнда өзгертілмейді; тек токеннің PIN-коды өзгереді.</translation>
+    </message>
+    <message>
+        <source>Sign in with your EDS first.</source>
+        <translation>Алдымен ЭЦҚ-мен кіріңіз.</translation>
+    </message>
+    <message>
+        <source>Fill in the basis of the query: case/material number, legal ground and purpose (paragraph 3 of the Rules).</source>
+        <translation>Сұрау негізін толтырыңыз: іс/материал нөмірі, құқықтық негіз және мақсат (Ережелердің 3-тармағы).</translation>
+    </message>
+    <message>
+        <source>Field “{field}” is invalid: {detail}</source>
+        <translation>«{field}» өрісі қате: {detail}</translation>
+    </message>
+    <message>
+        <source>Resource №{resource} is not available in this client yet.</source>
+        <translation>№{resource} ресурс бұл клиентте әзірге қолжетімсіз.</translation>
+    </message>
+    <message>
+        <source>The response&apos;s signature did not verify, so the result is not shown: {detail}</source>
+        <translation>Жауаптың қолтаңбасы расталмады, нәтиже көрсетілмейді: {detail}</translation>
+    </message>
+    <message>
+        <source>The response does not belong to this request (hash mismatch); the result is not shown.</source>
+        <translation>Жауап бұл сұрауға жатпайды (хэш сәйкес емес), нәтиже көрсетілмейді.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the protected channel: {detail}</source>
+        <translation>Қорғалған арнаға қосылу мүмкін емес: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer is larger than allowed and was not accepted: {detail}</source>
+        <translation>Шлюздің жауабы рұқсат етілген көлемнен асып кетті, ол қабылданбады: {detail}</translation>
+    </message>
+    <message>
+        <source>Too many requests from this workstation. Wait a little and try again.</source>
+        <translation>Бұл жұмыс орнынан сұраулар тым жиі жіберілді. Біраз күтіп, қайталаңыз.</translation>
+    </message>
+    <message>
+        <source>No administrator policy file at {path}. The administrator sets the gateway, CA and token module there. To try the app: sio-desk demo</source>
+        <translation>Әкімші саясатының файлы жоқ: {path}. Шлюз мекенжайын, CA және токен модулін әкімші баптауы тиіс. Сынау үшін: sio-desk demo</translation>
+    </message>
+    <message>
+        <source>The policy file is invalid ({path}): {detail}</source>
+        <translation>Саясат файлы қате ({path}): {detail}</translation>
+    </message>
+    <message>
+        <source>Sign the agreement on rights of use with your EDS first.</source>
+        <translation>Алдымен ҚАО ААЖ-ны пайдалану құқықтары туралы келісімге ЭЦҚ-мен қол қойыңыз.</translation>
+    </message>
+    <message>
+        <source>On first entry the agreement must be signed with your EDS (paragraph 10 of the Rules).</source>
+        <translation>Алғаш кіргенде келісімге ЭЦҚ-мен қол қою қажет (Ережелердің 10-тармағы).</translation>
+    </message>
+    <message>
+        <source>A new version of the agreement is in force. Open the text again and sign it.</source>
+        <translation>Келісімнің жаңа нұсқасы күшіне енді. Мәтінді қайта ашып, қол қойыңыз.</translation>
+    </message>
+    <message>
+        <source>This version of the agreement is already signed.</source>
+        <translation>Келісімнің бұл нұсқасына қол қойылған.</translation>
+    </message>
+    <message>
+        <source>The agreement text does not match its hash; it cannot be signed.</source>
+        <translation>Келісім мәтіні оның хэшіне сәйкес емес; қол қоюға болмайды.</translation>
+    </message>
+    <message>
+        <source>Your access is blocked. Contact the system operator.</source>
+        <translation>Сіздің қолжетімділігіңіз бұғатталған. ҚАО ААЖ операторына хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>Your account is blocked at your own request (absence from the workplace of more than two months). On your return, file a new electronic application for registration.</source>
+        <translation>Есептік жазбаңыз өз өтініміңіз бойынша бұғатталған (жұмыс орнында екі айдан астам болмау). Қайтып оралғанда тіркеуге жаңа электрондық өтінім беріңіз.</translation>
+    </message>
+    <message>
+        <source>You are not registered: file an electronic application for registration.</source>
+        <translation>Сіз ҚАО ААЖ-да тіркелмегенсіз: тіркеуге электрондық өтінім беріңіз.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s revocation status cannot be established (no current CRL or OCSP answer). Contact the system operator.</source>
+        <translation>Сертификаттың кері қайтарылмағанын анықтау мүмкін емес (өзекті CRL немесе OCSP жауабы жоқ). ҚАО ААЖ операторына хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>Your sign-in certificate has been revoked and the session has ended. Sign in again with a valid certificate.</source>
+        <translation>Кіру сертификатыңыз кері қайтарылды, сеанс аяқталды. Жарамды сертификатпен қайта кіріңіз.</translation>
+    </message>
+    <message>
+        <source>A field of the application is invalid: {detail}</source>
+        <translation>Өтінімнің өрісі қате: {detail}</translation>
+    </message>
+    <message>
+        <source>The IIN fails its check digit.</source>
+        <translation>ЖСН бақылау цифрынан өтпейді.</translation>
+    </message>
+    <message>
+        <source>The BIN fails its check digit.</source>
+        <translation>БСН бақылау цифрынан өтпейді.</translation>
+    </message>
+    <message>
+        <source>Tick all three confirmations of the application.</source>
+        <translation>Өтінімнің үш растауын да белгілеңіз.</translation>
+    </message>
+    <message>
+        <source>State the reason for blocking.</source>
+        <translation>Бұғаттау себебін көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>The application date is in the future or out of date.</source>
+        <translation>Өтінім күні болашақта немесе ескірген.</translation>
+    </message>
+    <message>
+        <source>The application PDF is unreadable or unsigned: {detail}</source>
+        <translation>Өтінімнің PDF файлы оқылмайды немесе қол қойылмаған: {detail}</translation>
+    </message>
+    <message>
+        <source>Embed the scanned paper copy in the signed PDF.</source>
+        <translation>Қол қойылған PDF-ке қағаз нұсқасының сканерленген көшірмесін тіркеңіз.</translation>
+    </message>
+    <message>
+        <source>The PDF is not signed by the applicant.</source>
+        <translation>PDF-ке өтініш беруші қол қоймаған.</translation>
+    </message>
+    <message>
+        <source>This IIN is already registered; file a transfer application.</source>
+        <translation>Бұл ЖСН тіркелген; ауыстыруға өтінім беріңіз.</translation>
+    </message>
+    <message>
+        <source>No data folder is configured for this workstation: the result cannot be kept safely. Contact the administrator.</source>
+        <translation>Жұмыс станциясының деректер қалтасы көрсетілмеген: нәтижені қауіпсіз сақтау мүмкін емес. Әкімшіге хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The result could not be written to the encrypted vault ({detail}). It was destroyed and the journal is told; send the query again.</source>
+        <translation>Нәтижені шифрланған қоймаға жазу мүмкін болмады ({detail}). Нәтиже жойылды және журналда көрсетілді; сұрауды қайталаңыз.</translation>
+    </message>
+    <message>
+        <source>The result is not in the vault: it may have been destroyed already.</source>
+        <translation>Нәтиже қоймада жоқ: ол жойылған болуы мүмкін.</translation>
+    </message>
+    <message>
+        <source>The result in the vault is damaged or its key is gone; it will not be opened.</source>
+        <translation>Қоймадағы нәтиже зақымдалған немесе оның кілті жоқ; ол ашылмайды.</translation>
+    </message>
+    <message>
+        <source>The local copy of the result could not be destroyed: {detail}. Contact the administrator.</source>
+        <translation>Нәтиженің жергілікті көшірмесін жою мүмкін болмады: {detail}. Әкімшіге хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The results register ({path}) cannot be read: {detail}. Nothing was removed; contact the administrator.</source>
+        <translation>Нәтижелер есебі ({path}) оқылмайды: {detail}. Ештеңе жойылған жоқ; әкімшіге хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The results register could not be written ({detail}); check that the disk has space.</source>
+        <translation>Нәтижелер есебіне жазу мүмкін болмады ({detail}); дискіде орын бар ма, тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>SIO Desk is already open with this data folder ({path}) in another window. Use that one.</source>
+        <translation>SIO Desk осы деректер қалтасымен ({path}) басқа терезеде ашық. Сол терезені пайдаланыңыз.</translation>
+    </message>
+    <message>
+        <source>This result has already been attached or destroyed.</source>
+        <translation>Бұл нәтиже қосылып немесе жойылып қойған.</translation>
+    </message>
+    <message>
+        <source>There is no such result on this workstation.</source>
+        <translation>Мұндай нәтиже осы жұмыс станциясында жоқ.</translation>
+    </message>
+    <message>
+        <source>Choose to print or to export.</source>
+        <translation>Басып шығаруды немесе экспорттауды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s policy names no folder for case material; export is not possible, printing is.</source>
+        <translation>Іс материалдарына арналған қалта әкімшінің саясатында көрсетілмеген; экспорттау мүмкін емес, басып шығаруға болады.</translation>
+    </message>
+    <message>
+        <source>The printout already exists: {path}. It will not be overwritten.</source>
+        <translation>Басып шығарылған нұсқа бар: {path}. Ол қайта жазылмайды.</translation>
+    </message>
+    <message>
+        <source>The printout could not be written to {path}: {detail}. The result stays in the vault.</source>
+        <translation>Басып шығарылған нұсқаны {path} жолына жазу мүмкін болмады: {detail}. Нәтиже қоймада қалды.</translation>
+    </message>
+    <message>
+        <source>The gateway does not know this result&apos;s query; the signed report was not accepted.</source>
+        <translation>Шлюз бұл нәтиженің сұрауын таппады; қолтаңбалы есеп қабылданбады.</translation>
+    </message>
+    <message>
+        <source>This result belongs to another user&apos;s query.</source>
+        <translation>Бұл нәтиже басқа пайдаланушының сұрауына тиесілі.</translation>
+    </message>
+    <message>
+        <source>The report on the result is not in the form the gateway expects; it will not be re-sent. Contact the administrator.</source>
+        <translation>Нәтиже туралы есеп шлюз күткен түрде емес; ол қайта жіберілмейді. Әкімшіге хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The time the result was destroyed does not agree with the gateway&apos;s clock; check the workstation&apos;s clock.</source>
+        <translation>Нәтиженің жойылу уақыты шлюз сағатымен сәйкес келмейді; жұмыс станциясының сағатын тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The exported printout&apos;s hash is missing; the report was not accepted.</source>
+        <translation>Экспортталған нұсқаның хэші жоқ; есеп қабылданбады.</translation>
+    </message>
+    <message>
+        <source>What became of this result is already in the journal.</source>
+        <translation>Бұл нәтиженің тағдыры журналда тіркеліп қойған.</translation>
+    </message>
+    <message>
+        <source>The signed PDF does not carry this application form; generate the PDF again and sign it.</source>
+        <translation>Қол қойылған PDF бұл өтініш нысанын қамтымайды; PDF-ті қайта жасап, қол қойыңыз.</translation>
+    </message>
+    <message>
+        <source>The application was not signed just before filing (over 24 hours ago, or before its date); sign it again.</source>
+        <translation>Өтінішке берер алдында қол қойылмаған (24 сағаттан бұрын немесе өтініш күнінен бұрын); қайта қол қойыңыз.</translation>
+    </message>
+    <message>
+        <source>This signed application has already been filed.</source>
+        <translation>Бұл қол қойылған өтініш бұрын берілген.</translation>
+    </message>
+    <message>
+        <source>Only the user, a controller of their organisation or the operator may file a blocking application.</source>
+        <translation>Бұғаттауға өтінішті пайдаланушының өзі, оның ұйымының бақылаушысы немесе оператор ғана бере алады.</translation>
+    </message>
+    <message>
+        <source>The last active operator cannot be blocked.</source>
+        <translation>Соңғы белсенді операторды бұғаттауға болмайды.</translation>
+    </message>
+    <message>
+        <source>This user is not blocked.</source>
+        <translation>Бұл пайдаланушы бұғатталмаған.</translation>
+    </message>
+    <message>
+        <source>The time must fall in 2000–2099 with an offset between −12:00 and +14:00.</source>
+        <translation>Уақыт 2000–2099 жылдар аралығында, белдеуі −12:00…+14:00 болуы керек.</translation>
+    </message>
+    <message>
+        <source>Resources must be distinct numbers 1 to 52.</source>
+        <translation>Ресурстар: 1–52 аралығындағы әртүрлі нөмірлер.</translation>
+    </message>
+    <message>
+        <source>Your role has no access to this resource.</source>
+        <translation>Сіздің рөліңізге бұл ресурсқа қолжетімділік берілмеген.</translation>
+    </message>
+    <message>
+        <source>The sign-in challenge has expired or was already used. Sign in again.</source>
+        <translation>Кіру сұрауының мерзімі өтіп кетті немесе ол пайдаланылған. Қайта кіріңіз.</translation>
+    </message>
+    <message>
+        <source>The signature did not verify: {detail}</source>
+        <translation>Қолтаңба расталмады: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway does not support this signature&apos;s algorithm.</source>
+        <translation>Шлюз бұл қолтаңба алгоритміне қолдау көрсетпейді.</translation>
+    </message>
+    <message>
+        <source>The certificate does not chain to a trusted certification authority. Contact the administrator.</source>
+        <translation>Сертификат сенімді куәландырушы орталыққа дейін тексерілмейді. Әкімшіге хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The EDS certificate has expired. Obtain a new certificate.</source>
+        <translation>ЭЦҚ сертификатының мерзімі өткен. Жаңа сертификат алыңыз.</translation>
+    </message>
+    <message>
+        <source>The EDS certificate is not valid yet; check the workstation&apos;s clock.</source>
+        <translation>ЭЦҚ сертификаты әлі күшіне енбеген; жұмыс станциясының сағатын тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The EDS certificate has been revoked. Use a valid certificate.</source>
+        <translation>ЭЦҚ сертификаты кері қайтарылған. Жарамды сертификатты пайдаланыңыз.</translation>
+    </message>
+    <message>
+        <source>The key is not meant for this: sign in with the authentication key, and sign queries and documents with the signing key.</source>
+        <translation>Бұл кілт осы мақсатқа арналмаған: кіру аутентификация кілтімен, ал сұраулар мен құжаттарға қол қою кілтімен қол қойылады.</translation>
+    </message>
+    <message>
+        <source>The session has ended or is not valid. Sign in again.</source>
+        <translation>Сеанс аяқталды немесе жарамсыз. Қайта кіріңіз.</translation>
+    </message>
+    <message>
+        <source>The signature is not the signed-in user&apos;s: sign with your own EDS.</source>
+        <translation>Қолтаңба жүйеге кірген пайдаланушыға тиесілі емес: өз ЭЦҚ-ңызбен қол қойыңыз.</translation>
+    </message>
+    <message>
+        <source>This request was already received; it is not carried out again.</source>
+        <translation>Бұл сұрау бұрын қабылданған; ол қайта орындалмайды.</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s clock is too far from the operator&apos;s. Check the clock and try again.</source>
+        <translation>Жұмыс станциясының сағаты оператордың сағатынан тым алшақ. Сағатты тексеріп, қайталаңыз.</translation>
+    </message>
+    <message>
+        <source>The resource is temporarily unavailable for planned technical works: {detail}</source>
+        <translation>Ресурс жоспарлы техникалық жұмыстарға байланысты уақытша қолжетімсіз: {detail}</translation>
+    </message>
+    <message>
+        <source>The resource is temporarily unavailable because of an emergency. Try again later.</source>
+        <translation>Ресурс төтенше жағдайға байланысты уақытша қолжетімсіз. Кейінірек қайталаңыз.</translation>
+    </message>
+    <message>
+        <source>Only the operator may do this.</source>
+        <translation>Мұны тек оператор жасай алады.</translation>
+    </message>
+    <message>
+        <source>Only a controller or the operator may see reports.</source>
+        <translation>Есептерді тек бақылаушы немесе оператор көре алады.</translation>
+    </message>
+    <message>
+        <source>The emergency journal has no open row with that number.</source>
+        <translation>Төтенше жағдайлар журналында мұндай нөмірмен ашық жазба жоқ.</translation>
+    </message>
+    <message>
+        <source>There is no such application.</source>
+        <translation>Мұндай өтінім жоқ.</translation>
+    </message>
+    <message>
+        <source>This application has already been decided.</source>
+        <translation>Бұл өтінім бойынша шешім қабылданып қойған.</translation>
+    </message>
+    <message>
+        <source>State the reason for the refusal.</source>
+        <translation>Бас тарту себебін көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>The request did not reach the gateway in time; check the connection and try again.</source>
+        <translation>Сұрау шлюзге уақытында жетпеді; байланысты тексеріп, қайталаңыз.</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s journal cannot be written right now, so nothing was done. Try again later.</source>
+        <translation>Оператордың журналына қазір жазу мүмкін емес, сондықтан ештеңе орындалмады. Кейінірек қайталаңыз.</translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error; nothing was done. Try again later or contact the operator.</source>
+        <translation>Шлюзде ішкі қате болды; ештеңе орындалмады. Кейінірек қайталаңыз немесе операторға хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s report cannot be read: {detail}</source>
+        <translation>Шлюздің есебі оқылмады: {detail}</translation>
+    </message>
+    <message>
+        <source>The journal archive verifier (sio-gateway) is not installed on this workstation.</source>
+        <translation>Журнал мұрағатын тексеру құралы (sio-gateway) осы жұмыс орнында орнатылмаған.</translation>
+    </message>
+    <message>
+        <source>The archive could not be verified: {detail}</source>
+        <translation>Мұрағатты тексеру мүмкін болмады: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway refused the request. Try again; if it happens again, contact the system operator.</source>
+        <translation>Шлюз сұрауды қабылдамады. Қайталап көріңіз; қате қайталанса, ҚАО ААЖ операторына хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source> Attempts left: {left}.</source>
+        <translation> Қалған әрекет: {left}.</translation>
+    </message>
+</context>
+<context>
+    <name>reasons</name>
+    <message>
+        <source>required</source>
+        <translation>міндетті өріс</translation>
+    </message>
+    <message>
+        <source>an IIN has 12 digits</source>
+        <translation>ЖСН 12 цифрдан тұрады</translation>
+    </message>
+    <message>
+        <source>the IIN&apos;s check digit or date is wrong</source>
+        <translation>ЖСН-нің бақылау цифры немесе күні қате</translation>
+    </message>
+    <message>
+        <source>a BIN has 12 digits</source>
+        <translation>БСН 12 цифрдан тұрады</translation>
+    </message>
+    <message>
+        <source>the BIN&apos;s check digit is wrong</source>
+        <translation>БСН-нің бақылау цифры қате</translation>
+    </message>
+    <message>
+        <source>an IIN or BIN has 12 digits</source>
+        <translation>ЖСН немесе БСН 12 цифрдан тұрады</translation>
+    </message>
+    <message>
+        <source>neither a valid IIN nor a valid BIN</source>
+        <translation>жарамды ЖСН де, БСН де емес</translation>
+    </message>
+    <message>
+        <source>a date is YYYY-MM-DD</source>
+        <translation>күн ЖЖЖЖ-АА-КК түрінде</translation>
+    </message>
+    <message>
+        <source>a plate number looks like 123ABC02</source>
+        <translation>мемлекеттік нөмір 123ABC02 сияқты</translation>
+    </message>
+    <message>
+        <source>a VIN has 17 letters and digits (no I, O, Q)</source>
+        <translation>VIN — 17 әріп пен цифр (I, O, Q жоқ)</translation>
+    </message>
+    <message>
+        <source>a phone number looks like +77011234567</source>
+        <translation>телефон нөмірі +77011234567 сияқты</translation>
+    </message>
+    <message>
+        <source>at most {max} characters</source>
+        <translation>ең көбі {max} таңба</translation>
+    </message>
+    <message>
+        <source>no visible letters or digits</source>
+        <translation>көрінетін әріптер немесе цифрлар жоқ</translation>
+    </message>
+    <message>
+        <source>control characters are not allowed</source>
+        <translation>басқару таңбаларына жол берілмейді</translation>
+    </message>
+    <message>
+        <source>unknown parameter type</source>
+        <translation>параметр түрі белгісіз</translation>
+    </message>
+    <message>
+        <source>not a parameter of this resource</source>
+        <translation>бұл ресурстың параметрі емес</translation>
+    </message>
+    <message>
+        <source>letters, spaces, hyphens or apostrophes only</source>
+        <translation>тек әріптер, бос орын, дефис немесе апостроф</translation>
+    </message>
+    <message>
+        <source>at most {max_name} characters</source>
+        <translation>ең көбі {max_name} таңба</translation>
+    </message>
+    <message>
+        <source>a document number has 5–15 Latin capitals and digits, e.g. N12345678</source>
+        <translation>құжат нөмірі — 5–15 латын бас әрпі мен цифр, мысалы N12345678</translation>
+    </message>
+    <message>
+        <source>give more of the name</source>
+        <translation>атауын толығырақ жазыңыз</translation>
+    </message>
+    <message>
+        <source>belongs to another way of searching: choose one way</source>
+        <translation>басқа іздеу тәсілінің параметрі: бір тәсілді таңдаңыз</translation>
+    </message>
+    <message>
+        <source>sent without a value</source>
+        <translation>мәнсіз жіберілді</translation>
+    </message>
+    <message>
+        <source>several subjects have this name and the resource does not say whose a record is: find the IIN/BIN by name in №1 or №2 and ask by it</source>
+        <translation>бұл атаумен бірнеше тұлға табылды, ал ресурс жазбаның кімдікі екенін көрсетпейді: ЖСН/БСН-ді №1 не №2 ресурстан атауы бойынша тауып, сол бойынша сұраңыз</translation>
+    </message>
+    <message>
+        <source>too many matches, narrow the search (e.g. by IIN/BIN)</source>
+        <translation>сәйкестер тым көп, іздеуді нақтылаңыз (мысалы, ЖСН/БСН бойынша)</translation>
+    </message>
+    <message>
+        <source>fill in one of the ways of searching</source>
+        <translation>іздеу тәсілдерінің бірін толтырыңыз</translation>
+    </message>
+    <message>
+        <source>at most {max_case} characters</source>
+        <translation>ең көбі {max_case} таңба</translation>
+    </message>
+    <message>
+        <source>state the purpose (at least {min_purpose} characters)</source>
+        <translation>мақсатты көрсетіңіз (кемінде {min_purpose} таңба)</translation>
+    </message>
+</context>
+<context>
+    <name>refusals</name>
+    <message>
+        <source>The gateway did not accept the query&apos;s parameters. Check them and send the query again.</source>
+        <translation>Шлюз сұрау параметрлерін қабылдамады. Параметрлерді тексеріп, сұрауды қайта жіберіңіз.</translation>
+    </message>
+    <message>
+        <source>The gateway did not accept the query&apos;s parameters: {fields} — {reason}. Correct them and send again.</source>
+        <translation>Шлюз сұрау параметрлерін қабылдамады: {fields} — {reason}. Түзетіп, қайта жіберіңіз.</translation>
+    </message>
+    <message>
+        <source>The gateway does not serve this resource yet. Choose another resource or contact the operator.</source>
+        <translation>Бұл ресурс шлюзде әзірге қызмет көрсетпейді. Басқа ресурсты таңдаңыз немесе операторға хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The signature did not verify. Sign and send again; if it happens again, contact the administrator.</source>
+        <translation>Қолтаңба расталмады. Қайта қол қойып жіберіңіз; қайталанса, әкімшіге хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>A field of the application is invalid. Check the fields and file the application again.</source>
+        <translation>Өтінімнің бір өрісі қате толтырылған. Өрістерді тексеріп, өтінімді қайта беріңіз.</translation>
+    </message>
+    <message>
+        <source>The application PDF is unreadable or unsigned. Generate the PDF again and sign it.</source>
+        <translation>Өтінімнің PDF файлы оқылмайды немесе қол қойылмаған. PDF-ті қайта жасап, қол қойыңыз.</translation>
+    </message>
+    <message>
+        <source>The resource is temporarily unavailable for planned technical works{until}. Try again when they are over.</source>
+        <translation>Ресурс жоспарлы техникалық жұмыстарға байланысты уақытша қолжетімсіз{until}. Жұмыстар аяқталған соң қайталаңыз.</translation>
+    </message>
+    <message>
+        <source> (until {at})</source>
+        <translation> ({at} дейін)</translation>
+    </message>
+    <message>
+        <source>Your access is blocked. Reason: “{reason}”. Contact the system operator or the official in charge of departmental control.</source>
+        <translation>Сіздің қолжетімділігіңіз бұғатталған. Себебі: «{reason}». ҚАО ААЖ операторына немесе ведомстволық бақылауды жүзеге асыратын лауазымды адамға хабарласыңыз.</translation>
     </message>
 </context>
 </TS>

@@ -879,6 +879,38 @@
         <translation>Материалы дела</translation>
     </message>
     <message>
+        <source>Query (Ctrl+1)</source>
+        <translation>Запрос (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>{title} (Ctrl+2)</source>
+        <translation>{title} (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Учетная запись</translation>
+    </message>
+    <message>
+        <source>Account and applications (Ctrl+Shift+U)</source>
+        <translation>Учетная запись и заявки (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <source>Reports of departmental control (Ctrl+Shift+R)</source>
+        <translation>Отчёты ведомственного контроля (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Диагностика</translation>
+    </message>
+    <message>
+        <source>Workstation self-check (Ctrl+Shift+D)</source>
+        <translation>Самопроверка рабочей станции (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
         <source>{n} result(s) are still waiting to be attached to case material.</source>
         <translation>Результатов, ожидающих приобщения к материалам дела: {n}.</translation>
     </message>
@@ -2055,6 +2087,547 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>a key file, allowed only in the sandbox</source>
         <translation>файл ключа, допустим только в песочнице</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Wrong PIN.{left}</source>
+        <translation>Неверный PIN-код.{left}</translation>
+    </message>
+    <message>
+        <source>The token is locked: the PIN was entered wrongly too many times. Unlock it with the PUK.</source>
+        <translation>Токен заблокирован: PIN введён неверно слишком много раз. Разблокируйте его PUK-кодом.</translation>
+    </message>
+    <message>
+        <source>No EDS token found. Insert the token and try again.</source>
+        <translation>Носитель ЭЦП не найден. Подключите токен и повторите.</translation>
+    </message>
+    <message>
+        <source>Token error: {detail}</source>
+        <translation>Ошибка токена: {detail}</translation>
+    </message>
+    <message>
+        <source>The token holds no suitable key: {detail}</source>
+        <translation>На токене нет нужного ключа: {detail}</translation>
+    </message>
+    <message>
+        <source>A key stored on the file system may not be used to sign in (Appendix 5 to the Rules, paragraph 8). Use a protected token.</source>
+        <translation>Вход с ЭЦП, хранящейся в файловой системе, запрещён (п. 8 приложения 5 к Правилам). Используйте защищённый токен.</translation>
+    </message>
+    <message>
+        <source>The new PIN must differ from the old one.</source>
+        <translation>Новый PIN должен отличаться от прежнего.</translation>
+    </message>
+    <message>
+        <source>The token does not accept the new PIN: {detail}</source>
+        <translation>Новый PIN-код не подходит токену: {detail}</translation>
+    </message>
+    <message>
+        <source>A sandbox key file&apos;s password cannot be changed here; only a token&apos;s PIN can.</source>
+        <translation>Пароль файла ключа песочницы здесь не меняется; меняется только PIN токена.</translation>
+    </message>
+    <message>
+        <source>Sign in with your EDS first.</source>
+        <translation>Сначала войдите с ЭЦП.</translation>
+    </message>
+    <message>
+        <source>Fill in the basis of the query: case/material number, legal ground and purpose (paragraph 3 of the Rules).</source>
+        <translation>Заполните основание запроса: номер дела/материала, правовое основание и цель (п. 3 Правил).</translation>
+    </message>
+    <message>
+        <source>Field “{field}” is invalid: {detail}</source>
+        <translation>Поле «{field}» заполнено неверно: {detail}</translation>
+    </message>
+    <message>
+        <source>Resource №{resource} is not available in this client yet.</source>
+        <translation>Ресурс №{resource} пока недоступен в этом клиенте.</translation>
+    </message>
+    <message>
+        <source>The response&apos;s signature did not verify, so the result is not shown: {detail}</source>
+        <translation>Подпись ответа не подтверждена, результат не показан: {detail}</translation>
+    </message>
+    <message>
+        <source>The response does not belong to this request (hash mismatch); the result is not shown.</source>
+        <translation>Ответ не относится к этому запросу (хэш не совпадает), результат не показан.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the protected channel: {detail}</source>
+        <translation>Нет соединения по защищённому каналу: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer is larger than allowed and was not accepted: {detail}</source>
+        <translation>Ответ шлюза превысил допустимый размер и не принят: {detail}</translation>
+    </message>
+    <message>
+        <source>Too many requests from this workstation. Wait a little and try again.</source>
+        <translation>С этого рабочего места слишком часто отправлялись запросы. Подождите немного и повторите.</translation>
+    </message>
+    <message>
+        <source>No administrator policy file at {path}. The administrator sets the gateway, CA and token module there. To try the app: sio-desk demo</source>
+        <translation>Нет файла политики администратора: {path}. Адрес шлюза, CA и модуль токена настраивает администратор. Для пробы: sio-desk demo</translation>
+    </message>
+    <message>
+        <source>The policy file is invalid ({path}): {detail}</source>
+        <translation>Ошибка в файле политики ({path}): {detail}</translation>
+    </message>
+    <message>
+        <source>Sign the agreement on rights of use with your EDS first.</source>
+        <translation>Сначала подпишите ЭЦП соглашение о правах использования СИО ПСО.</translation>
+    </message>
+    <message>
+        <source>On first entry the agreement must be signed with your EDS (paragraph 10 of the Rules).</source>
+        <translation>При первом входе необходимо подписать соглашение ЭЦП (п. 10 Правил).</translation>
+    </message>
+    <message>
+        <source>A new version of the agreement is in force. Open the text again and sign it.</source>
+        <translation>Вступила в силу новая редакция соглашения. Откройте текст заново и подпишите.</translation>
+    </message>
+    <message>
+        <source>This version of the agreement is already signed.</source>
+        <translation>Эта редакция соглашения уже подписана.</translation>
+    </message>
+    <message>
+        <source>The agreement text does not match its hash; it cannot be signed.</source>
+        <translation>Текст соглашения не совпадает с его хэшем; подписывать нельзя.</translation>
+    </message>
+    <message>
+        <source>Your access is blocked. Contact the system operator.</source>
+        <translation>Ваш доступ заблокирован. Обратитесь к оператору СИО ПСО.</translation>
+    </message>
+    <message>
+        <source>Your account is blocked at your own request (absence from the workplace of more than two months). On your return, file a new electronic application for registration.</source>
+        <translation>Ваша учетная запись заблокирована по вашей заявке (отсутствие на рабочем месте более двух месяцев). По возвращении подайте новую электронную заявку на регистрацию.</translation>
+    </message>
+    <message>
+        <source>You are not registered: file an electronic application for registration.</source>
+        <translation>Вы не зарегистрированы в СИО ПСО: подайте электронную заявку на регистрацию.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s revocation status cannot be established (no current CRL or OCSP answer). Contact the system operator.</source>
+        <translation>Невозможно установить, не отозван ли сертификат (нет актуального CRL или ответа OCSP). Обратитесь к оператору СИО ПСО.</translation>
+    </message>
+    <message>
+        <source>Your sign-in certificate has been revoked and the session has ended. Sign in again with a valid certificate.</source>
+        <translation>Сертификат входа отозван, сеанс завершён. Войдите снова с действующим сертификатом.</translation>
+    </message>
+    <message>
+        <source>A field of the application is invalid: {detail}</source>
+        <translation>Поле заявки заполнено неверно: {detail}</translation>
+    </message>
+    <message>
+        <source>The IIN fails its check digit.</source>
+        <translation>ИИН не проходит проверку контрольной цифры.</translation>
+    </message>
+    <message>
+        <source>The BIN fails its check digit.</source>
+        <translation>БИН не проходит проверку контрольной цифры.</translation>
+    </message>
+    <message>
+        <source>Tick all three confirmations of the application.</source>
+        <translation>Отметьте все три подтверждения заявки.</translation>
+    </message>
+    <message>
+        <source>State the reason for blocking.</source>
+        <translation>Укажите причину блокировки.</translation>
+    </message>
+    <message>
+        <source>The application date is in the future or out of date.</source>
+        <translation>Дата заявки в будущем или устарела.</translation>
+    </message>
+    <message>
+        <source>The application PDF is unreadable or unsigned: {detail}</source>
+        <translation>PDF заявки не читается или не подписан: {detail}</translation>
+    </message>
+    <message>
+        <source>Embed the scanned paper copy in the signed PDF.</source>
+        <translation>Вложите в подписанный PDF скан-копию бумажного экземпляра.</translation>
+    </message>
+    <message>
+        <source>The PDF is not signed by the applicant.</source>
+        <translation>PDF подписан не заявителем.</translation>
+    </message>
+    <message>
+        <source>This IIN is already registered; file a transfer application.</source>
+        <translation>Этот ИИН уже зарегистрирован; подайте заявку на перемещение.</translation>
+    </message>
+    <message>
+        <source>No data folder is configured for this workstation: the result cannot be kept safely. Contact the administrator.</source>
+        <translation>Не задана папка данных рабочей станции: результат негде безопасно хранить. Обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <source>The result could not be written to the encrypted vault ({detail}). It was destroyed and the journal is told; send the query again.</source>
+        <translation>Не удалось записать результат в зашифрованное хранилище ({detail}). Результат уничтожен, это отражено в журнале; повторите запрос.</translation>
+    </message>
+    <message>
+        <source>The result is not in the vault: it may have been destroyed already.</source>
+        <translation>Результата нет в хранилище: возможно, он уже уничтожен.</translation>
+    </message>
+    <message>
+        <source>The result in the vault is damaged or its key is gone; it will not be opened.</source>
+        <translation>Результат в хранилище повреждён или его ключ утрачен; он не будет открыт.</translation>
+    </message>
+    <message>
+        <source>The local copy of the result could not be destroyed: {detail}. Contact the administrator.</source>
+        <translation>Не удалось уничтожить локальную копию результата: {detail}. Обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <source>The results register ({path}) cannot be read: {detail}. Nothing was removed; contact the administrator.</source>
+        <translation>Учёт результатов ({path}) не читается: {detail}. Ничего не удалено; обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <source>The results register could not be written ({detail}); check that the disk has space.</source>
+        <translation>Не удалось записать в учёт результатов ({detail}); проверьте, есть ли место на диске.</translation>
+    </message>
+    <message>
+        <source>SIO Desk is already open with this data folder ({path}) in another window. Use that one.</source>
+        <translation>SIO Desk уже открыт с этой папкой данных ({path}) в другом окне. Используйте его.</translation>
+    </message>
+    <message>
+        <source>This result has already been attached or destroyed.</source>
+        <translation>Этот результат уже приобщён или уничтожен.</translation>
+    </message>
+    <message>
+        <source>There is no such result on this workstation.</source>
+        <translation>Такого результата на этой рабочей станции нет.</translation>
+    </message>
+    <message>
+        <source>Choose to print or to export.</source>
+        <translation>Выберите печать или экспорт.</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s policy names no folder for case material; export is not possible, printing is.</source>
+        <translation>Папка для материалов дела не задана в политике администратора; экспорт невозможен, печать доступна.</translation>
+    </message>
+    <message>
+        <source>The printout already exists: {path}. It will not be overwritten.</source>
+        <translation>Распечатка уже существует: {path}. Она не будет перезаписана.</translation>
+    </message>
+    <message>
+        <source>The printout could not be written to {path}: {detail}. The result stays in the vault.</source>
+        <translation>Не удалось записать распечатку в {path}: {detail}. Результат остался в хранилище.</translation>
+    </message>
+    <message>
+        <source>The gateway does not know this result&apos;s query; the signed report was not accepted.</source>
+        <translation>Шлюз не нашёл запрос этого результата; подписанный отчёт не принят.</translation>
+    </message>
+    <message>
+        <source>This result belongs to another user&apos;s query.</source>
+        <translation>Этот результат относится к запросу другого пользователя.</translation>
+    </message>
+    <message>
+        <source>The report on the result is not in the form the gateway expects; it will not be re-sent. Contact the administrator.</source>
+        <translation>Отчёт о результате не в том виде, который ожидает шлюз; он не будет отправлен повторно. Обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <source>The time the result was destroyed does not agree with the gateway&apos;s clock; check the workstation&apos;s clock.</source>
+        <translation>Время уничтожения результата не согласуется с часами шлюза; проверьте часы рабочей станции.</translation>
+    </message>
+    <message>
+        <source>The exported printout&apos;s hash is missing; the report was not accepted.</source>
+        <translation>Нет хэша экспортированной распечатки; отчёт не принят.</translation>
+    </message>
+    <message>
+        <source>What became of this result is already in the journal.</source>
+        <translation>Судьба этого результата уже отражена в журнале.</translation>
+    </message>
+    <message>
+        <source>The signed PDF does not carry this application form; generate the PDF again and sign it.</source>
+        <translation>Подписанный PDF не содержит эту форму заявления; сформируйте PDF заново и подпишите.</translation>
+    </message>
+    <message>
+        <source>The application was not signed just before filing (over 24 hours ago, or before its date); sign it again.</source>
+        <translation>Заявление подписано не перед подачей (более 24 часов назад или раньше даты заявления); подпишите заново.</translation>
+    </message>
+    <message>
+        <source>This signed application has already been filed.</source>
+        <translation>Это подписанное заявление уже подано.</translation>
+    </message>
+    <message>
+        <source>Only the user, a controller of their organisation or the operator may file a blocking application.</source>
+        <translation>Заявление на блокирование подаёт только сам пользователь, контролёр его организации или оператор.</translation>
+    </message>
+    <message>
+        <source>The last active operator cannot be blocked.</source>
+        <translation>Нельзя заблокировать последнего активного оператора.</translation>
+    </message>
+    <message>
+        <source>This user is not blocked.</source>
+        <translation>Этот пользователь не заблокирован.</translation>
+    </message>
+    <message>
+        <source>The time must fall in 2000–2099 with an offset between −12:00 and +14:00.</source>
+        <translation>Время должно быть в 2000–2099 годах со смещением от −12:00 до +14:00.</translation>
+    </message>
+    <message>
+        <source>Resources must be distinct numbers 1 to 52.</source>
+        <translation>Ресурсы: различные номера от 1 до 52.</translation>
+    </message>
+    <message>
+        <source>Your role has no access to this resource.</source>
+        <translation>Вашей роли доступ к этому ресурсу не предоставлен.</translation>
+    </message>
+    <message>
+        <source>The sign-in challenge has expired or was already used. Sign in again.</source>
+        <translation>Запрос на вход устарел или уже использован. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>The signature did not verify: {detail}</source>
+        <translation>Подпись не подтверждена: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway does not support this signature&apos;s algorithm.</source>
+        <translation>Шлюз не поддерживает алгоритм этой подписи.</translation>
+    </message>
+    <message>
+        <source>The certificate does not chain to a trusted certification authority. Contact the administrator.</source>
+        <translation>Сертификат не восходит к доверенному удостоверяющему центру. Обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <source>The EDS certificate has expired. Obtain a new certificate.</source>
+        <translation>Срок действия сертификата ЭЦП истёк. Получите новый сертификат.</translation>
+    </message>
+    <message>
+        <source>The EDS certificate is not valid yet; check the workstation&apos;s clock.</source>
+        <translation>Сертификат ЭЦП ещё не действует; проверьте часы рабочей станции.</translation>
+    </message>
+    <message>
+        <source>The EDS certificate has been revoked. Use a valid certificate.</source>
+        <translation>Сертификат ЭЦП отозван. Используйте действующий сертификат.</translation>
+    </message>
+    <message>
+        <source>The key is not meant for this: sign in with the authentication key, and sign queries and documents with the signing key.</source>
+        <translation>Ключ не предназначен для этой цели: вход выполняется ключом аутентификации, а запросы и документы подписываются ключом подписи.</translation>
+    </message>
+    <message>
+        <source>The session has ended or is not valid. Sign in again.</source>
+        <translation>Сеанс завершён или недействителен. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>The signature is not the signed-in user&apos;s: sign with your own EDS.</source>
+        <translation>Подпись принадлежит не вошедшему пользователю: подписывайте своей ЭЦП.</translation>
+    </message>
+    <message>
+        <source>This request was already received; it is not carried out again.</source>
+        <translation>Этот запрос уже был принят; повторно он не выполняется.</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s clock is too far from the operator&apos;s. Check the clock and try again.</source>
+        <translation>Часы рабочей станции слишком расходятся с часами оператора. Проверьте часы и повторите.</translation>
+    </message>
+    <message>
+        <source>The resource is temporarily unavailable for planned technical works: {detail}</source>
+        <translation>Ресурс временно недоступен из-за плановых технических работ: {detail}</translation>
+    </message>
+    <message>
+        <source>The resource is temporarily unavailable because of an emergency. Try again later.</source>
+        <translation>Ресурс временно недоступен из-за внештатной ситуации. Повторите позже.</translation>
+    </message>
+    <message>
+        <source>Only the operator may do this.</source>
+        <translation>Это может сделать только оператор.</translation>
+    </message>
+    <message>
+        <source>Only a controller or the operator may see reports.</source>
+        <translation>Отчёты доступны только контролёру или оператору.</translation>
+    </message>
+    <message>
+        <source>The emergency journal has no open row with that number.</source>
+        <translation>В журнале внештатных ситуаций нет открытой записи с таким номером.</translation>
+    </message>
+    <message>
+        <source>There is no such application.</source>
+        <translation>Такой заявки нет.</translation>
+    </message>
+    <message>
+        <source>This application has already been decided.</source>
+        <translation>По этой заявке решение уже принято.</translation>
+    </message>
+    <message>
+        <source>State the reason for the refusal.</source>
+        <translation>Укажите причину отказа.</translation>
+    </message>
+    <message>
+        <source>The request did not reach the gateway in time; check the connection and try again.</source>
+        <translation>Запрос не дошёл до шлюза вовремя; проверьте связь и повторите.</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s journal cannot be written right now, so nothing was done. Try again later.</source>
+        <translation>Журнал оператора сейчас недоступен для записи, поэтому ничего не выполнено. Повторите позже.</translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error; nothing was done. Try again later or contact the operator.</source>
+        <translation>Внутренняя ошибка шлюза; ничего не выполнено. Повторите позже или обратитесь к оператору.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s report cannot be read: {detail}</source>
+        <translation>Отчёт шлюза не читается: {detail}</translation>
+    </message>
+    <message>
+        <source>The journal archive verifier (sio-gateway) is not installed on this workstation.</source>
+        <translation>Средство проверки архива журнала (sio-gateway) не установлено на этом рабочем месте.</translation>
+    </message>
+    <message>
+        <source>The archive could not be verified: {detail}</source>
+        <translation>Архив проверить не удалось: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway refused the request. Try again; if it happens again, contact the system operator.</source>
+        <translation>Шлюз отклонил запрос. Повторите попытку; если ошибка повторится, обратитесь к оператору СИО ПСО.</translation>
+    </message>
+    <message>
+        <source> Attempts left: {left}.</source>
+        <translation> Осталось попыток: {left}.</translation>
+    </message>
+</context>
+<context>
+    <name>reasons</name>
+    <message>
+        <source>required</source>
+        <translation>обязательное поле</translation>
+    </message>
+    <message>
+        <source>an IIN has 12 digits</source>
+        <translation>ИИН состоит из 12 цифр</translation>
+    </message>
+    <message>
+        <source>the IIN&apos;s check digit or date is wrong</source>
+        <translation>неверна контрольная цифра или дата ИИН</translation>
+    </message>
+    <message>
+        <source>a BIN has 12 digits</source>
+        <translation>БИН состоит из 12 цифр</translation>
+    </message>
+    <message>
+        <source>the BIN&apos;s check digit is wrong</source>
+        <translation>неверна контрольная цифра БИН</translation>
+    </message>
+    <message>
+        <source>an IIN or BIN has 12 digits</source>
+        <translation>ИИН или БИН состоит из 12 цифр</translation>
+    </message>
+    <message>
+        <source>neither a valid IIN nor a valid BIN</source>
+        <translation>это не действительный ИИН и не БИН</translation>
+    </message>
+    <message>
+        <source>a date is YYYY-MM-DD</source>
+        <translation>дата в виде ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>a plate number looks like 123ABC02</source>
+        <translation>госномер вида 123ABC02</translation>
+    </message>
+    <message>
+        <source>a VIN has 17 letters and digits (no I, O, Q)</source>
+        <translation>VIN — 17 букв и цифр (без I, O, Q)</translation>
+    </message>
+    <message>
+        <source>a phone number looks like +77011234567</source>
+        <translation>номер телефона вида +77011234567</translation>
+    </message>
+    <message>
+        <source>at most {max} characters</source>
+        <translation>не более {max} символов</translation>
+    </message>
+    <message>
+        <source>no visible letters or digits</source>
+        <translation>нет видимых букв или цифр</translation>
+    </message>
+    <message>
+        <source>control characters are not allowed</source>
+        <translation>управляющие символы недопустимы</translation>
+    </message>
+    <message>
+        <source>unknown parameter type</source>
+        <translation>неизвестный тип параметра</translation>
+    </message>
+    <message>
+        <source>not a parameter of this resource</source>
+        <translation>не параметр этого ресурса</translation>
+    </message>
+    <message>
+        <source>letters, spaces, hyphens or apostrophes only</source>
+        <translation>только буквы, пробел, дефис или апостроф</translation>
+    </message>
+    <message>
+        <source>at most {max_name} characters</source>
+        <translation>не более {max_name} символов</translation>
+    </message>
+    <message>
+        <source>a document number has 5–15 Latin capitals and digits, e.g. N12345678</source>
+        <translation>номер документа — 5–15 заглавных латинских букв и цифр, например N12345678</translation>
+    </message>
+    <message>
+        <source>give more of the name</source>
+        <translation>укажите наименование полнее</translation>
+    </message>
+    <message>
+        <source>belongs to another way of searching: choose one way</source>
+        <translation>параметр другого способа поиска: выберите один способ</translation>
+    </message>
+    <message>
+        <source>sent without a value</source>
+        <translation>отправлен без значения</translation>
+    </message>
+    <message>
+        <source>several subjects have this name and the resource does not say whose a record is: find the IIN/BIN by name in №1 or №2 and ask by it</source>
+        <translation>под этим именем найдено несколько лиц, а ресурс не показывает, чья запись: найдите ИИН/БИН по имени в №1 или №2 и запросите по нему</translation>
+    </message>
+    <message>
+        <source>too many matches, narrow the search (e.g. by IIN/BIN)</source>
+        <translation>слишком много совпадений, уточните поиск (например, по ИИН/БИН)</translation>
+    </message>
+    <message>
+        <source>fill in one of the ways of searching</source>
+        <translation>заполните один из способов поиска</translation>
+    </message>
+    <message>
+        <source>at most {max_case} characters</source>
+        <translation>не более {max_case} символов</translation>
+    </message>
+    <message>
+        <source>state the purpose (at least {min_purpose} characters)</source>
+        <translation>укажите цель (не менее {min_purpose} символов)</translation>
+    </message>
+</context>
+<context>
+    <name>refusals</name>
+    <message>
+        <source>The gateway did not accept the query&apos;s parameters. Check them and send the query again.</source>
+        <translation>Шлюз не принял параметры запроса. Проверьте параметры и отправьте запрос снова.</translation>
+    </message>
+    <message>
+        <source>The gateway did not accept the query&apos;s parameters: {fields} — {reason}. Correct them and send again.</source>
+        <translation>Шлюз не принял параметры запроса: {fields} — {reason}. Исправьте и отправьте снова.</translation>
+    </message>
+    <message>
+        <source>The gateway does not serve this resource yet. Choose another resource or contact the operator.</source>
+        <translation>Этот ресурс пока не обслуживается шлюзом. Выберите другой ресурс или обратитесь к оператору.</translation>
+    </message>
+    <message>
+        <source>The signature did not verify. Sign and send again; if it happens again, contact the administrator.</source>
+        <translation>Подпись не подтверждена. Подпишите и отправьте снова; если повторится, обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <source>A field of the application is invalid. Check the fields and file the application again.</source>
+        <translation>Поле заявки заполнено неверно. Проверьте поля и подайте заявку снова.</translation>
+    </message>
+    <message>
+        <source>The application PDF is unreadable or unsigned. Generate the PDF again and sign it.</source>
+        <translation>PDF заявки не читается или не подписан. Сформируйте PDF заново и подпишите его.</translation>
+    </message>
+    <message>
+        <source>The resource is temporarily unavailable for planned technical works{until}. Try again when they are over.</source>
+        <translation>Ресурс временно недоступен из-за плановых технических работ{until}. Повторите после их окончания.</translation>
+    </message>
+    <message>
+        <source> (until {at})</source>
+        <translation> (до {at})</translation>
+    </message>
+    <message>
+        <source>Your access is blocked. Reason: “{reason}”. Contact the system operator or the official in charge of departmental control.</source>
+        <translation>Ваш доступ заблокирован. Причина: «{reason}». Обратитесь к оператору СИО ПСО или к должностному лицу, осуществляющему ведомственный контроль.</translation>
     </message>
 </context>
 </TS>

@@ -51,30 +51,21 @@ def test_qm_is_compiled_from_the_current_ts(lang: str, tmp_path: Path) -> None:
 
 
 def test_ts_holds_every_string_of_the_ui(tmp_path: Path) -> None:
-    """Update: .venv/bin/pyside6-lupdate -locations none -no-obsolete ui/*.py -ts
-    resources/i18n/sio_desk_{kk,ru,en}.ts — then translate what is new, and lrelease."""
+    """Update: .venv/bin/python -m resources.i18n.update (lupdate over ui/ and every core module
+    that marks text with QT_TRANSLATE_NOOP) — then translate what is new, and run it again."""
+    from resources.i18n.update import lupdate, sources
+
+    _tool("pyside6-lupdate")
+    assert "app/messages.py" in sources()  # the core's texts share the catalogues (issue 11)
     copies = []
     for lang in LANGS:
         copies.append(tmp_path / f"sio_desk_{lang}.ts")
         shutil.copy(I18N / copies[-1].name, copies[-1])
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").glob("*.py"))
-    subprocess.run(
-        [
-            _tool("pyside6-lupdate"),
-            "-silent",
-            "-locations",
-            "none",
-            "-no-obsolete",
-            *sources,
-            "-ts",
-            *map(str, copies),
-        ],
-        check=True,
-        cwd=ROOT,
-    )
+    lupdate(copies)
     for copy in copies:
         assert copy.read_text("utf-8") == (I18N / copy.name).read_text("utf-8"), (
-            f"{copy.name} is out of date with ui/: run lupdate and translate the new strings"
+            f"{copy.name} is out of date with ui/ or the core: run python -m resources.i18n.update "
+            "and translate the new strings"
         )
 
 
