@@ -2630,4 +2630,287 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>Your access is blocked. Reason: “{reason}”. Contact the system operator or the official in charge of departmental control.</translation>
     </message>
 </context>
+<context>
+    <name>selfcheck</name>
+    <message>
+        <source>CPU clock</source>
+        <translation>CPU clock</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>Free disk space</source>
+        <translation>Free disk space</translation>
+    </message>
+    <message>
+        <source>Network card</source>
+        <translation>Network card</translation>
+    </message>
+    <message>
+        <source>No Internet access</source>
+        <translation>No Internet access</translation>
+    </message>
+    <message>
+        <source>Protected channel</source>
+        <translation>Protected channel</translation>
+    </message>
+    <message>
+        <source>EDS carrier</source>
+        <translation>EDS carrier</translation>
+    </message>
+    <message>
+        <source>PDF reading</source>
+        <translation>PDF reading</translation>
+    </message>
+    <message>
+        <source>Disk encryption</source>
+        <translation>Disk encryption</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>Swap</translation>
+    </message>
+    <message>
+        <source>Screen lock</source>
+        <translation>Screen lock</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>PASS</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FAIL</translation>
+    </message>
+    <message>
+        <source>UNDETERMINED</source>
+        <translation>UNDETERMINED</translation>
+    </message>
+    <message>
+        <source>Workstation self-check</source>
+        <translation>Workstation self-check</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Overall</translation>
+    </message>
+    <message>
+        <source>advisory</source>
+        <translation>advisory</translation>
+    </message>
+    <message>
+        <source>Requirements profile</source>
+        <translation>Requirements profile</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>Checked at (Astana)</source>
+        <translation>Checked at (Astana)</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Run the check</source>
+        <translation>Run the check</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Print to PDF</source>
+        <translation>Print to PDF</translation>
+    </message>
+    <message>
+        <source>Cannot start</source>
+        <translation>Cannot start</translation>
+    </message>
+    <message>
+        <source>The value could not be determined (common in virtual machines).</source>
+        <translation>The value could not be determined (common in virtual machines).</translation>
+    </message>
+    <message>
+        <source>The check failed with an error: {detail}</source>
+        <translation>The check failed with an error: {detail}</translation>
+    </message>
+    <message>
+        <source>Base clock {value} GHz, required ≥ {threshold} GHz.</source>
+        <translation>Base clock {value} GHz, required ≥ {threshold} GHz.</translation>
+    </message>
+    <message>
+        <source>Base clock {value} GHz is below the required {threshold} GHz.</source>
+        <translation>Base clock {value} GHz is below the required {threshold} GHz.</translation>
+    </message>
+    <message>
+        <source>Only the current clock is known ({value} GHz); the base clock could not be read.</source>
+        <translation>Only the current clock is known ({value} GHz); the base clock could not be read.</translation>
+    </message>
+    <message>
+        <source>{value} GiB of RAM, required ≥ {threshold} GiB.</source>
+        <translation>{value} GiB of RAM, required ≥ {threshold} GiB.</translation>
+    </message>
+    <message>
+        <source>{value} GiB of RAM is less than the required {threshold} GiB.</source>
+        <translation>{value} GiB of RAM is less than the required {threshold} GiB.</translation>
+    </message>
+    <message>
+        <source>{value} GB free ({path}), required ≥ {threshold} GB.</source>
+        <translation>{value} GB free ({path}), required ≥ {threshold} GB.</translation>
+    </message>
+    <message>
+        <source>{value} GB free ({path}) is less than the required {threshold} GB.</source>
+        <translation>{value} GB free ({path}) is less than the required {threshold} GB.</translation>
+    </message>
+    <message>
+        <source>Interface {interface} links at {value} Mbit/s, required ≥ {threshold} Mbit/s.</source>
+        <translation>Interface {interface} links at {value} Mbit/s, required ≥ {threshold} Mbit/s.</translation>
+    </message>
+    <message>
+        <source>Interface {interface} links at {value} Mbit/s, below the required {threshold} Mbit/s.</source>
+        <translation>Interface {interface} links at {value} Mbit/s, below the required {threshold} Mbit/s.</translation>
+    </message>
+    <message>
+        <source>The protected channel is not configured, so the card that carries it is unknown.</source>
+        <translation>The protected channel is not configured, so the card that carries it is unknown.</translation>
+    </message>
+    <message>
+        <source>There is no route to the gateway, so the channel&apos;s card cannot be found.</source>
+        <translation>There is no route to the gateway, so the channel&apos;s card cannot be found.</translation>
+    </message>
+    <message>
+        <source>The link speed of {interface} is unknown (virtual or no link).</source>
+        <translation>The link speed of {interface} is unknown (virtual or no link).</translation>
+    </message>
+    <message>
+        <source>No route to public addresses: the Internet is not reachable.</source>
+        <translation>No route to public addresses: the Internet is not reachable.</translation>
+    </message>
+    <message>
+        <source>There is a route to the Internet: {route} (interface {interface}, gateway {gateway}). Disconnect the workstation or tell the administrator.</source>
+        <translation>There is a route to the Internet: {route} (interface {interface}, gateway {gateway}). Disconnect the workstation or tell the administrator.</translation>
+    </message>
+    <message>
+        <source>Internet access could not be ruled out: {detail}</source>
+        <translation>Internet access could not be ruled out: {detail}</translation>
+    </message>
+    <message>
+        <source>TLS handshake with the gateway completed in {latency_ms} ms.</source>
+        <translation>TLS handshake with the gateway completed in {latency_ms} ms.</translation>
+    </message>
+    <message>
+        <source>The gateway address or CA is not set in the policy ({detail}).</source>
+        <translation>The gateway address or CA is not set in the policy ({detail}).</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s CA file cannot be read: {detail}</source>
+        <translation>The operator&apos;s CA file cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s name does not resolve (DNS): {detail}</source>
+        <translation>The gateway&apos;s name does not resolve (DNS): {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway refused the connection: {detail}</source>
+        <translation>The gateway refused the connection: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time: {detail}</source>
+        <translation>The gateway did not answer in time: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway cannot be reached: {detail}</source>
+        <translation>The gateway cannot be reached: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s certificate is not trusted by the operator&apos;s CA: {detail}</source>
+        <translation>The gateway&apos;s certificate is not trusted by the operator&apos;s CA: {detail}</translation>
+    </message>
+    <message>
+        <source>TLS error: {detail}</source>
+        <translation>TLS error: {detail}</translation>
+    </message>
+    <message>
+        <source>Carrier present: {labels}.</source>
+        <translation>Carrier present: {labels}.</translation>
+    </message>
+    <message>
+        <source>Only a software token was found ({labels}); it is not a protected carrier (Appendix 5 to the Rules, paragraph 8).</source>
+        <translation>Only a software token was found ({labels}); it is not a protected carrier (Appendix 5 to the Rules, paragraph 8).</translation>
+    </message>
+    <message>
+        <source>PKCS#11 support is missing: {detail}</source>
+        <translation>PKCS#11 support is missing: {detail}</translation>
+    </message>
+    <message>
+        <source>No carrier driver (PKCS#11 module) is installed.</source>
+        <translation>No carrier driver (PKCS#11 module) is installed.</translation>
+    </message>
+    <message>
+        <source>The PKCS#11 module does not load: {detail}</source>
+        <translation>The PKCS#11 module does not load: {detail}</translation>
+    </message>
+    <message>
+        <source>The driver is installed but no carrier is connected.</source>
+        <translation>The driver is installed but no carrier is connected.</translation>
+    </message>
+    <message>
+        <source>PDF reader: {app}.</source>
+        <translation>PDF reader: {app}.</translation>
+    </message>
+    <message>
+        <source>No PDF reader was found.</source>
+        <translation>No PDF reader was found.</translation>
+    </message>
+    <message>
+        <source>The data volume is encrypted ({value}).</source>
+        <translation>The data volume is encrypted ({value}).</translation>
+    </message>
+    <message>
+        <source>The data volume is not encrypted; enable encryption to protect results on the device.</source>
+        <translation>The data volume is not encrypted; enable encryption to protect results on the device.</translation>
+    </message>
+    <message>
+        <source>Swap never reaches the disk unencrypted ({value}).</source>
+        <translation>Swap never reaches the disk unencrypted ({value}).</translation>
+    </message>
+    <message>
+        <source>Swap is not encrypted: {value}.</source>
+        <translation>Swap is not encrypted: {value}.</translation>
+    </message>
+    <message>
+        <source>The screen locks when idle ({value}).</source>
+        <translation>The screen locks when idle ({value}).</translation>
+    </message>
+    <message>
+        <source>Automatic screen lock is off ({value}).</source>
+        <translation>Automatic screen lock is off ({value}).</translation>
+    </message>
+</context>
 </TS>

@@ -2630,4 +2630,287 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>Сіздің қолжетімділігіңіз бұғатталған. Себебі: «{reason}». ҚАО ААЖ операторына немесе ведомстволық бақылауды жүзеге асыратын лауазымды адамға хабарласыңыз.</translation>
     </message>
 </context>
+<context>
+    <name>selfcheck</name>
+    <message>
+        <source>CPU clock</source>
+        <translation>Процессор жиілігі</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>Жедел жад</translation>
+    </message>
+    <message>
+        <source>Free disk space</source>
+        <translation>Дискідегі бос орын</translation>
+    </message>
+    <message>
+        <source>Network card</source>
+        <translation>Желілік карта</translation>
+    </message>
+    <message>
+        <source>No Internet access</source>
+        <translation>Интернетке қолжетімділік жоқ</translation>
+    </message>
+    <message>
+        <source>Protected channel</source>
+        <translation>Қорғалған арна</translation>
+    </message>
+    <message>
+        <source>EDS carrier</source>
+        <translation>ЭЦҚ тасығышы</translation>
+    </message>
+    <message>
+        <source>PDF reading</source>
+        <translation>PDF оқу</translation>
+    </message>
+    <message>
+        <source>Disk encryption</source>
+        <translation>Дискіні шифрлау</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>Свопинг (подкачка)</translation>
+    </message>
+    <message>
+        <source>Screen lock</source>
+        <translation>Экранды бұғаттау</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>СӘЙКЕС</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>СӘЙКЕС ЕМЕС</translation>
+    </message>
+    <message>
+        <source>UNDETERMINED</source>
+        <translation>АНЫҚТАЛМАДЫ</translation>
+    </message>
+    <message>
+        <source>Workstation self-check</source>
+        <translation>Жұмыс орнын тексеру</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Тексеру</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Нәтиже</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Мәні</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Талап</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Түсініктеме</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Жалпы нәтиже</translation>
+    </message>
+    <message>
+        <source>advisory</source>
+        <translation>кеңес</translation>
+    </message>
+    <message>
+        <source>Requirements profile</source>
+        <translation>Талаптар жинағы</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Компьютер</translation>
+    </message>
+    <message>
+        <source>Checked at (Astana)</source>
+        <translation>Тексерілген уақыты (Астана)</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Дәлелдер</translation>
+    </message>
+    <message>
+        <source>Run the check</source>
+        <translation>Тексеруді іске қосу</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Тексерілуде…</translation>
+    </message>
+    <message>
+        <source>Print to PDF</source>
+        <translation>PDF-ке басып шығару</translation>
+    </message>
+    <message>
+        <source>Cannot start</source>
+        <translation>Жұмысты бастау мүмкін емес</translation>
+    </message>
+    <message>
+        <source>The value could not be determined (common in virtual machines).</source>
+        <translation>Мәнін анықтау мүмкін болмады (виртуалды машинада жиі кездеседі).</translation>
+    </message>
+    <message>
+        <source>The check failed with an error: {detail}</source>
+        <translation>Тексеру қатемен аяқталды: {detail}</translation>
+    </message>
+    <message>
+        <source>Base clock {value} GHz, required ≥ {threshold} GHz.</source>
+        <translation>Базалық жиілік {value} ГГц, талап ≥ {threshold} ГГц.</translation>
+    </message>
+    <message>
+        <source>Base clock {value} GHz is below the required {threshold} GHz.</source>
+        <translation>Базалық жиілік {value} ГГц — талаптан төмен (≥ {threshold} ГГц).</translation>
+    </message>
+    <message>
+        <source>Only the current clock is known ({value} GHz); the base clock could not be read.</source>
+        <translation>Тек ағымдағы жиілік белгілі ({value} ГГц); базалық жиілік анықталмады.</translation>
+    </message>
+    <message>
+        <source>{value} GiB of RAM, required ≥ {threshold} GiB.</source>
+        <translation>Жад {value} ГБ, талап ≥ {threshold} ГБ.</translation>
+    </message>
+    <message>
+        <source>{value} GiB of RAM is less than the required {threshold} GiB.</source>
+        <translation>Жад {value} ГБ — талаптан аз (≥ {threshold} ГБ).</translation>
+    </message>
+    <message>
+        <source>{value} GB free ({path}), required ≥ {threshold} GB.</source>
+        <translation>Бос орын {value} ГБ ({path}), талап ≥ {threshold} ГБ.</translation>
+    </message>
+    <message>
+        <source>{value} GB free ({path}) is less than the required {threshold} GB.</source>
+        <translation>Бос орын {value} ГБ ({path}) — талаптан аз (≥ {threshold} ГБ).</translation>
+    </message>
+    <message>
+        <source>Interface {interface} links at {value} Mbit/s, required ≥ {threshold} Mbit/s.</source>
+        <translation>{interface} интерфейсінің жылдамдығы {value} Мбит/с, талап ≥ {threshold} Мбит/с.</translation>
+    </message>
+    <message>
+        <source>Interface {interface} links at {value} Mbit/s, below the required {threshold} Mbit/s.</source>
+        <translation>{interface} интерфейсінің жылдамдығы {value} Мбит/с — талаптан төмен (≥ {threshold}).</translation>
+    </message>
+    <message>
+        <source>The protected channel is not configured, so the card that carries it is unknown.</source>
+        <translation>Қорғалған арна бапталмаған: қай карта арнаға апаратыны белгісіз.</translation>
+    </message>
+    <message>
+        <source>There is no route to the gateway, so the channel&apos;s card cannot be found.</source>
+        <translation>Шлюзге маршрут жоқ: арнаның картасын анықтау мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>The link speed of {interface} is unknown (virtual or no link).</source>
+        <translation>{interface} интерфейсінің жылдамдығы белгісіз (виртуалды немесе байланыссыз).</translation>
+    </message>
+    <message>
+        <source>No route to public addresses: the Internet is not reachable.</source>
+        <translation>Жалпыға ортақ мекенжайларға маршрут жоқ: Интернетке шығу мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>There is a route to the Internet: {route} (interface {interface}, gateway {gateway}). Disconnect the workstation or tell the administrator.</source>
+        <translation>Интернетке маршрут бар: {route} (интерфейс {interface}, шлюз {gateway}). Жұмыс орнын желіден ажыратыңыз немесе әкімшіге хабарлаңыз.</translation>
+    </message>
+    <message>
+        <source>Internet access could not be ruled out: {detail}</source>
+        <translation>Интернетке қолжетімділікті толық анықтау мүмкін болмады: {detail}</translation>
+    </message>
+    <message>
+        <source>TLS handshake with the gateway completed in {latency_ms} ms.</source>
+        <translation>Шлюзбен TLS байланысы орнатылды, {latency_ms} мс.</translation>
+    </message>
+    <message>
+        <source>The gateway address or CA is not set in the policy ({detail}).</source>
+        <translation>Шлюз мекенжайы немесе CA саясатта көрсетілмеген ({detail}).</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s CA file cannot be read: {detail}</source>
+        <translation>Операторның CA файлын оқу мүмкін емес: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s name does not resolve (DNS): {detail}</source>
+        <translation>Шлюз атауы анықталмады (DNS): {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway refused the connection: {detail}</source>
+        <translation>Шлюз қосылудан бас тартты: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time: {detail}</source>
+        <translation>Шлюз уақытында жауап бермеді: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway cannot be reached: {detail}</source>
+        <translation>Шлюзге жету мүмкін емес: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s certificate is not trusted by the operator&apos;s CA: {detail}</source>
+        <translation>Шлюз сертификаты операторның CA-сымен расталмады: {detail}</translation>
+    </message>
+    <message>
+        <source>TLS error: {detail}</source>
+        <translation>TLS қатесі: {detail}</translation>
+    </message>
+    <message>
+        <source>Carrier present: {labels}.</source>
+        <translation>Тасығыш қосылған: {labels}.</translation>
+    </message>
+    <message>
+        <source>Only a software token was found ({labels}); it is not a protected carrier (Appendix 5 to the Rules, paragraph 8).</source>
+        <translation>Тек бағдарламалық токен табылды ({labels}) — бұл қорғалған тасығыш емес (Ережелерге 5-қосымшаның 8-тармағы).</translation>
+    </message>
+    <message>
+        <source>PKCS#11 support is missing: {detail}</source>
+        <translation>PKCS#11 қолдауы жоқ: {detail}</translation>
+    </message>
+    <message>
+        <source>No carrier driver (PKCS#11 module) is installed.</source>
+        <translation>Тасығыш драйвері (PKCS#11 модулі) орнатылмаған.</translation>
+    </message>
+    <message>
+        <source>The PKCS#11 module does not load: {detail}</source>
+        <translation>PKCS#11 модулі жүктелмеді: {detail}</translation>
+    </message>
+    <message>
+        <source>The driver is installed but no carrier is connected.</source>
+        <translation>Драйвер бар, бірақ тасығыш қосылмаған.</translation>
+    </message>
+    <message>
+        <source>PDF reader: {app}.</source>
+        <translation>PDF оқу бағдарламасы: {app}.</translation>
+    </message>
+    <message>
+        <source>No PDF reader was found.</source>
+        <translation>PDF оқу бағдарламасы табылмады.</translation>
+    </message>
+    <message>
+        <source>The data volume is encrypted ({value}).</source>
+        <translation>Деректер дискісі шифрланған ({value}).</translation>
+    </message>
+    <message>
+        <source>The data volume is not encrypted; enable encryption to protect results on the device.</source>
+        <translation>Деректер дискісі шифрланбаған: алынған нәтижелерді қорғау үшін шифрлауды қосыңыз.</translation>
+    </message>
+    <message>
+        <source>Swap never reaches the disk unencrypted ({value}).</source>
+        <translation>Подкачка дискіге шифрланбай жазылмайды ({value}).</translation>
+    </message>
+    <message>
+        <source>Swap is not encrypted: {value}.</source>
+        <translation>Подкачка шифрланбаған: {value}.</translation>
+    </message>
+    <message>
+        <source>The screen locks when idle ({value}).</source>
+        <translation>Экран әрекетсіздікте бұғатталады ({value}).</translation>
+    </message>
+    <message>
+        <source>Automatic screen lock is off ({value}).</source>
+        <translation>Экранды автоматты бұғаттау өшірулі ({value}).</translation>
+    </message>
+</context>
 </TS>

@@ -2630,4 +2630,287 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>Ваш доступ заблокирован. Причина: «{reason}». Обратитесь к оператору СИО ПСО или к должностному лицу, осуществляющему ведомственный контроль.</translation>
     </message>
 </context>
+<context>
+    <name>selfcheck</name>
+    <message>
+        <source>CPU clock</source>
+        <translation>Частота процессора</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>Оперативная память</translation>
+    </message>
+    <message>
+        <source>Free disk space</source>
+        <translation>Свободное место на диске</translation>
+    </message>
+    <message>
+        <source>Network card</source>
+        <translation>Сетевая карта</translation>
+    </message>
+    <message>
+        <source>No Internet access</source>
+        <translation>Нет доступа в Интернет</translation>
+    </message>
+    <message>
+        <source>Protected channel</source>
+        <translation>Защищённый канал</translation>
+    </message>
+    <message>
+        <source>EDS carrier</source>
+        <translation>Носитель ЭЦП</translation>
+    </message>
+    <message>
+        <source>PDF reading</source>
+        <translation>Чтение PDF</translation>
+    </message>
+    <message>
+        <source>Disk encryption</source>
+        <translation>Шифрование диска</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>Файл подкачки</translation>
+    </message>
+    <message>
+        <source>Screen lock</source>
+        <translation>Блокировка экрана</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>СООТВЕТСТВУЕТ</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>НЕ СООТВЕТСТВУЕТ</translation>
+    </message>
+    <message>
+        <source>UNDETERMINED</source>
+        <translation>НЕ ОПРЕДЕЛЕНО</translation>
+    </message>
+    <message>
+        <source>Workstation self-check</source>
+        <translation>Проверка рабочего места</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Требование</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Пояснение</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Общий результат</translation>
+    </message>
+    <message>
+        <source>advisory</source>
+        <translation>рекомендация</translation>
+    </message>
+    <message>
+        <source>Requirements profile</source>
+        <translation>Набор требований</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Компьютер</translation>
+    </message>
+    <message>
+        <source>Checked at (Astana)</source>
+        <translation>Время проверки (Астана)</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <source>Run the check</source>
+        <translation>Запустить проверку</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Идёт проверка…</translation>
+    </message>
+    <message>
+        <source>Print to PDF</source>
+        <translation>Печать в PDF</translation>
+    </message>
+    <message>
+        <source>Cannot start</source>
+        <translation>Работа невозможна</translation>
+    </message>
+    <message>
+        <source>The value could not be determined (common in virtual machines).</source>
+        <translation>Значение определить не удалось (часто бывает в виртуальных машинах).</translation>
+    </message>
+    <message>
+        <source>The check failed with an error: {detail}</source>
+        <translation>Проверка завершилась ошибкой: {detail}</translation>
+    </message>
+    <message>
+        <source>Base clock {value} GHz, required ≥ {threshold} GHz.</source>
+        <translation>Базовая частота {value} ГГц, требуется ≥ {threshold} ГГц.</translation>
+    </message>
+    <message>
+        <source>Base clock {value} GHz is below the required {threshold} GHz.</source>
+        <translation>Базовая частота {value} ГГц — ниже требуемой (≥ {threshold} ГГц).</translation>
+    </message>
+    <message>
+        <source>Only the current clock is known ({value} GHz); the base clock could not be read.</source>
+        <translation>Известна только текущая частота ({value} ГГц); базовая частота не определена.</translation>
+    </message>
+    <message>
+        <source>{value} GiB of RAM, required ≥ {threshold} GiB.</source>
+        <translation>Память {value} ГБ, требуется ≥ {threshold} ГБ.</translation>
+    </message>
+    <message>
+        <source>{value} GiB of RAM is less than the required {threshold} GiB.</source>
+        <translation>Памяти {value} ГБ — меньше требуемых {threshold} ГБ.</translation>
+    </message>
+    <message>
+        <source>{value} GB free ({path}), required ≥ {threshold} GB.</source>
+        <translation>Свободно {value} ГБ ({path}), требуется ≥ {threshold} ГБ.</translation>
+    </message>
+    <message>
+        <source>{value} GB free ({path}) is less than the required {threshold} GB.</source>
+        <translation>Свободно {value} ГБ ({path}) — меньше требуемых {threshold} ГБ.</translation>
+    </message>
+    <message>
+        <source>Interface {interface} links at {value} Mbit/s, required ≥ {threshold} Mbit/s.</source>
+        <translation>Скорость интерфейса {interface} {value} Мбит/с, требуется ≥ {threshold} Мбит/с.</translation>
+    </message>
+    <message>
+        <source>Interface {interface} links at {value} Mbit/s, below the required {threshold} Mbit/s.</source>
+        <translation>Скорость интерфейса {interface} {value} Мбит/с — ниже требуемой (≥ {threshold}).</translation>
+    </message>
+    <message>
+        <source>The protected channel is not configured, so the card that carries it is unknown.</source>
+        <translation>Защищённый канал не настроен: неизвестно, какая карта ведёт к нему.</translation>
+    </message>
+    <message>
+        <source>There is no route to the gateway, so the channel&apos;s card cannot be found.</source>
+        <translation>Нет маршрута к шлюзу: карту канала определить нельзя.</translation>
+    </message>
+    <message>
+        <source>The link speed of {interface} is unknown (virtual or no link).</source>
+        <translation>Скорость интерфейса {interface} неизвестна (виртуальный или нет связи).</translation>
+    </message>
+    <message>
+        <source>No route to public addresses: the Internet is not reachable.</source>
+        <translation>Маршрутов к публичным адресам нет: выхода в Интернет нет.</translation>
+    </message>
+    <message>
+        <source>There is a route to the Internet: {route} (interface {interface}, gateway {gateway}). Disconnect the workstation or tell the administrator.</source>
+        <translation>Есть маршрут в Интернет: {route} (интерфейс {interface}, шлюз {gateway}). Отключите рабочее место от сети или сообщите администратору.</translation>
+    </message>
+    <message>
+        <source>Internet access could not be ruled out: {detail}</source>
+        <translation>Не удалось полностью определить доступ в Интернет: {detail}</translation>
+    </message>
+    <message>
+        <source>TLS handshake with the gateway completed in {latency_ms} ms.</source>
+        <translation>TLS-соединение со шлюзом установлено за {latency_ms} мс.</translation>
+    </message>
+    <message>
+        <source>The gateway address or CA is not set in the policy ({detail}).</source>
+        <translation>Адрес шлюза или CA не заданы в политике ({detail}).</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s CA file cannot be read: {detail}</source>
+        <translation>Не удалось прочитать файл CA оператора: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s name does not resolve (DNS): {detail}</source>
+        <translation>Имя шлюза не разрешается (DNS): {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway refused the connection: {detail}</source>
+        <translation>Шлюз отклонил соединение: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time: {detail}</source>
+        <translation>Шлюз не ответил вовремя: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway cannot be reached: {detail}</source>
+        <translation>Шлюз недоступен: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s certificate is not trusted by the operator&apos;s CA: {detail}</source>
+        <translation>Сертификат шлюза не подтверждён CA оператора: {detail}</translation>
+    </message>
+    <message>
+        <source>TLS error: {detail}</source>
+        <translation>Ошибка TLS: {detail}</translation>
+    </message>
+    <message>
+        <source>Carrier present: {labels}.</source>
+        <translation>Носитель подключён: {labels}.</translation>
+    </message>
+    <message>
+        <source>Only a software token was found ({labels}); it is not a protected carrier (Appendix 5 to the Rules, paragraph 8).</source>
+        <translation>Найден только программный токен ({labels}) — это не защищённый носитель (п. 8 приложения 5 к Правилам).</translation>
+    </message>
+    <message>
+        <source>PKCS#11 support is missing: {detail}</source>
+        <translation>Нет поддержки PKCS#11: {detail}</translation>
+    </message>
+    <message>
+        <source>No carrier driver (PKCS#11 module) is installed.</source>
+        <translation>Драйвер носителя (модуль PKCS#11) не установлен.</translation>
+    </message>
+    <message>
+        <source>The PKCS#11 module does not load: {detail}</source>
+        <translation>Модуль PKCS#11 не загружается: {detail}</translation>
+    </message>
+    <message>
+        <source>The driver is installed but no carrier is connected.</source>
+        <translation>Драйвер есть, но носитель не подключён.</translation>
+    </message>
+    <message>
+        <source>PDF reader: {app}.</source>
+        <translation>Программа для чтения PDF: {app}.</translation>
+    </message>
+    <message>
+        <source>No PDF reader was found.</source>
+        <translation>Программа для чтения PDF не найдена.</translation>
+    </message>
+    <message>
+        <source>The data volume is encrypted ({value}).</source>
+        <translation>Диск с данными зашифрован ({value}).</translation>
+    </message>
+    <message>
+        <source>The data volume is not encrypted; enable encryption to protect results on the device.</source>
+        <translation>Диск с данными не зашифрован: включите шифрование для защиты полученных сведений.</translation>
+    </message>
+    <message>
+        <source>Swap never reaches the disk unencrypted ({value}).</source>
+        <translation>Подкачка не пишется на диск в открытом виде ({value}).</translation>
+    </message>
+    <message>
+        <source>Swap is not encrypted: {value}.</source>
+        <translation>Подкачка не зашифрована: {value}.</translation>
+    </message>
+    <message>
+        <source>The screen locks when idle ({value}).</source>
+        <translation>Экран блокируется при бездействии ({value}).</translation>
+    </message>
+    <message>
+        <source>Automatic screen lock is off ({value}).</source>
+        <translation>Автоматическая блокировка экрана выключена ({value}).</translation>
+    </message>
+</context>
 </TS>

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QPushButton
 
 from app.selfcheck import Mode, SelfcheckConfig
 from app.selfcheck.runner import SLOW_CHECKS
-from app.selfcheck.texts import TITLES
+from app.selfcheck.texts import title
 from app.selfcheck.thresholds import ALL_CHECKS
 from tests.gui.conftest import WAIT_MS, open_pin
 from tests.gui.fakes import (
@@ -37,7 +37,6 @@ from ui.main_window import MainWindow
 pytestmark = pytest.mark.gui
 
 FAST = [c for c in ALL_CHECKS if c not in SLOW_CHECKS]
-LANG_INDEX = {"kk": 0, "ru": 1, "en": 2}
 WS = ("R-WS-1", "R-WS-2", "R-WS-3", "R-WS-4", "R-WS-5")
 
 MakeWindow = Callable[..., MainWindow]
@@ -362,9 +361,8 @@ def test_print_to_pdf_from_diagnostics_in_the_chosen_language(
         [pdftotext, str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
     text = " ".join(raw.split())  # a title may wrap inside its table cell
-    i = LANG_INDEX[lang]
     for check_id in ALL_CHECKS:
-        assert TITLES[check_id][i] in text, (lang, check_id)
+        assert title(check_id, lang) in text, (lang, check_id)
     assert "R-WS-5" in text and "192.0.2.1" in text
     assert "\ufffd" not in text
     if lang == "kk":

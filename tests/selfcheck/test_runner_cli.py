@@ -23,6 +23,7 @@ from app.selfcheck.advisory import Finding
 from app.selfcheck.hardware import CpuReading
 from app.selfcheck.texts import LABELS, REASONS, TITLES
 from app.selfcheck.thresholds import ALL_CHECKS, PROFILES, PolicyError
+from resources.i18n.reader import text as catalogue_text
 from tests.selfcheck.readings import compliant_readers
 
 P, F, U = Status.PASS, Status.FAIL, Status.UNDETERMINED
@@ -207,7 +208,8 @@ def test_every_text_exists_in_three_languages_and_formats() -> None:
         "count": 1,
     }
     for table in (TITLES, LABELS, REASONS):
-        for key, row in table.items():
+        for key, source in table.items():
+            row = [catalogue_text("selfcheck", source, lang) for lang in ("kk", "ru", "en")]
             assert len(row) == 3 and all(row), key
             for text in row:
                 fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
