@@ -7,41 +7,29 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
+from resources.i18n.reader import LANGS as LANGS  # the languages callers iterate
+from resources.i18n.reader import QT_TRANSLATE_NOOP
+from resources.i18n.reader import text as _tr
 from transport.clock import parse_iso
 from transport.downtime import EmergencyView, NoticesView
 
 AHEAD = timedelta(hours=24)  # announced works this close are shown before they start
 HOUR = timedelta(hours=1)
 Kind = Literal["works", "upcoming", "emergency"]
-LANGS = ("kk", "ru", "en")
 
-_TEXTS: dict[Kind, tuple[str, str, str]] = {
-    "works": (
-        "Жоспарлы техникалық жұмыстар {ends} дейін: {title}. Сұрау қабылданбайды; "
-        "жұмыстар аяқталған соң жіберіңіз.",
-        "Плановые технические работы до {ends}: {title}. Запрос не будет принят; "
-        "отправьте его после их окончания.",
+# English sources; kk/ru/en in the Qt Linguist catalogues (context "downtime").
+_TEXTS: dict[Kind, str] = {
+    "works": QT_TRANSLATE_NOOP("downtime",
         "Planned technical works until {ends}: {title}. The query will be refused; "
-        "send it when they are over.",
-    ),
-    "upcoming": (
-        "{starts} бастап {ends} дейін жоспарлы техникалық жұмыстар болады: {title}.",
-        "С {starts} до {ends} запланированы технические работы: {title}.",
-        "Planned technical works from {starts} until {ends}: {title}.",
-    ),
-    "emergency": (
-        "Төтенше жағдай ({starts} бастап): ресурс қолжетімсіз. Кейінірек қайталаңыз.",
-        "Внештатная ситуация (с {starts}): ресурс недоступен. Повторите позже.",
-        "An emergency (since {starts}): the resource is unavailable. Try again later.",
-    ),
+        "send it when they are over."),
+    "upcoming": QT_TRANSLATE_NOOP("downtime",
+        "Planned technical works from {starts} until {ends}: {title}."),
+    "emergency": QT_TRANSLATE_NOOP("downtime",
+        "An emergency (since {starts}): the resource is unavailable. Try again later."),
 }
 # R-Q-4: access delayed by more than an hour is reported to the operator at once.
-_OVER_HOUR = (
-    " Қолжетімділік бір сағаттан астам кідіріп тұр: бұл туралы ҚАО ААЖ операторына дереу "
-    "хабарлаңыз.",
-    " Доступ задерживается более часа: немедленно сообщите об этом оператору СИО ПСО.",
-    " Access has been delayed for more than an hour: tell the system operator at once.",
-)
+_OVER_HOUR = QT_TRANSLATE_NOOP("downtime",
+    " Access has been delayed for more than an hour: tell the system operator at once.")
 
 
 @dataclass(frozen=True)
@@ -56,12 +44,11 @@ class Downtime:
     over_one_hour: bool = False
 
     def text(self, lang: str) -> str:
-        idx = LANGS.index(lang) if lang in LANGS else 2
         title = self.title_kk if lang == "kk" else self.title_ru
-        line = _TEXTS[self.kind][idx].format(
-            starts=_when(self.starts_at), ends=_when(self.ends_at) if self.ends_at else "",
-            title=title.strip())
-        return line + (_OVER_HOUR[idx] if self.over_one_hour else "")
+        line = _tr("downtime", _TEXTS[self.kind], lang,
+                   starts=_when(self.starts_at), ends=_when(self.ends_at) if self.ends_at else "",
+                   title=title.strip())
+        return line + (_tr("downtime", _OVER_HOUR, lang) if self.over_one_hour else "")
 
 
 def affecting(resource_id: int, notices: NoticesView, emergency: EmergencyView,

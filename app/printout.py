@@ -9,65 +9,47 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from resources.catalogue import Resource
+from resources.i18n.reader import LANGS, QT_TRANSLATE_NOOP
+from resources.i18n.reader import text as _tr
 
-LANGS = ("kk", "ru", "en")
 IMAGE_FIELDS = frozenset({"photo_png"})  # base64 PNG: printed as a picture, never as text
 
-# key: (kk, ru, en)
-_TEXTS: dict[str, tuple[str, str, str]] = {
-    "title": ("ҚАО ААЖ сұрау салуының нәтижесі", "Результат запроса СИО ПСО",
-              "Result of a query to the SIO"),
-    "sandbox": ("СЫНАҚ ОРТАСЫ: нақты мәліметтер емес", "ПЕСОЧНИЦА: не настоящие сведения",
-                "SANDBOX: not real information"),
-    "case_number": ("Материалдың нөмірі", "Номер материала", "Material number"),
-    "requester": ("Сұрау салушы", "Запросивший", "Requested by"),
-    "organization": ("Ұйым", "Организация", "Organisation"),
-    "resource": ("Ресурс", "Ресурс", "Resource"),
-    "legal_ground": ("Құқықтық негіз", "Правовое основание", "Legal ground"),
-    "purpose": ("Мақсаты", "Цель", "Purpose"),
-    "asked_at": ("Сұрау уақыты (Астана)", "Время запроса (Астана)", "Asked at (Astana time)"),
-    "answered_at": ("Жауап уақыты (Астана)", "Время ответа (Астана)",
-                    "Answered at (Astana time)"),
-    "printed_at": ("Басып шығарылған уақыты (Астана)", "Время печати (Астана)",
-                   "Printed at (Astana time)"),
-    "journal_seq": ("Журналдағы нөмірі", "Номер в журнале", "Journal entry"),
-    "request_sha256": ("Сұрау хэші (SHA-256)", "Хэш запроса (SHA-256)",
-                       "Request hash (SHA-256)"),
-    "response_sha256": ("Жауап хэші (SHA-256)", "Хэш ответа (SHA-256)",
-                        "Response hash (SHA-256)"),
-    "operator_signature": ("Оператордың қолтаңбасы", "Подпись оператора",
-                           "Operator's signature"),
-    "verified": ("тексерілді, сұрауға байланысты (сертификат {serial})",
-                 "проверена, связана с запросом (сертификат {serial})",
-                 "verified, bound to the request (certificate {serial})"),
-    "not_verified": ("ТЕКСЕРІЛМЕДІ", "НЕ ПРОВЕРЕНА", "NOT VERIFIED"),
-    "records": ("Табылған жазбалар", "Найдено записей", "Records found"),
-    "record_n": ("{n}-жазба ({total} ішінен)", "Запись {n} из {total}", "Record {n} of {total}"),
-    "no_records": ("Жазбалар табылмады", "Записи не найдены", "No records found"),
-    "truncated": ("Қысқартылған қызмет: сомалар берілмейді.",
-                  "Усечённый сервис: суммы не передаются.",
-                  "Reduced service: amounts are not returned."),
-    "page": ("{page}-бет, барлығы {pages}", "Страница {page} из {pages}",
-             "Page {page} of {pages}"),
-    "qr_caption": ("QR: журнал № {seq}, жауап хэші, шлюз {gateway}",
-                   "QR: журнал № {seq}, хэш ответа, шлюз {gateway}",
-                   "QR: journal № {seq}, response hash, gateway {gateway}"),
-    "confidential": (
-        "Қызметтік пайдалану үшін. Мәліметтер тек сұрауда көрсетілген мақсатта пайдаланылады "
-        "(Ережелердің 3, 19-20-тармақтары).",
-        "Для служебного пользования. Сведения используются только в цели, указанной в запросе "
-        "(пп. 3, 19–20 Правил).",
+# key: English source; kk/ru/en in the Qt Linguist catalogues (context "printout").
+_TEXTS: dict[str, str] = {
+    "title": QT_TRANSLATE_NOOP("printout", "Result of a query to the SIO"),
+    "sandbox": QT_TRANSLATE_NOOP("printout", "SANDBOX: not real information"),
+    "case_number": QT_TRANSLATE_NOOP("printout", "Material number"),
+    "requester": QT_TRANSLATE_NOOP("printout", "Requested by"),
+    "organization": QT_TRANSLATE_NOOP("printout", "Organisation"),
+    "resource": QT_TRANSLATE_NOOP("printout", "Resource"),
+    "legal_ground": QT_TRANSLATE_NOOP("printout", "Legal ground"),
+    "purpose": QT_TRANSLATE_NOOP("printout", "Purpose"),
+    "asked_at": QT_TRANSLATE_NOOP("printout", "Asked at (Astana time)"),
+    "answered_at": QT_TRANSLATE_NOOP("printout", "Answered at (Astana time)"),
+    "printed_at": QT_TRANSLATE_NOOP("printout", "Printed at (Astana time)"),
+    "journal_seq": QT_TRANSLATE_NOOP("printout", "Journal entry"),
+    "request_sha256": QT_TRANSLATE_NOOP("printout", "Request hash (SHA-256)"),
+    "response_sha256": QT_TRANSLATE_NOOP("printout", "Response hash (SHA-256)"),
+    "operator_signature": QT_TRANSLATE_NOOP("printout", "Operator's signature"),
+    "verified": QT_TRANSLATE_NOOP("printout",
+        "verified, bound to the request (certificate {serial})"),
+    "not_verified": QT_TRANSLATE_NOOP("printout", "NOT VERIFIED"),
+    "records": QT_TRANSLATE_NOOP("printout", "Records found"),
+    "record_n": QT_TRANSLATE_NOOP("printout", "Record {n} of {total}"),
+    "no_records": QT_TRANSLATE_NOOP("printout", "No records found"),
+    "truncated": QT_TRANSLATE_NOOP("printout", "Reduced service: amounts are not returned."),
+    "page": QT_TRANSLATE_NOOP("printout", "Page {page} of {pages}"),
+    "qr_caption": QT_TRANSLATE_NOOP("printout",
+        "QR: journal № {seq}, response hash, gateway {gateway}"),
+    "confidential": QT_TRANSLATE_NOOP("printout",
         "For official use. The information may be used only for the purpose stated in the query "
-        "(Rules, paragraphs 3, 19–20).",
-    ),
+        "(Rules, paragraphs 3, 19–20)."),
 }
 
 
 def text(key: str, lang: str, **values: object) -> str:
     """One label of the printout in kk, ru or en."""
-    kk, ru, en = _TEXTS[key]
-    chosen = {"kk": kk, "ru": ru, "en": en}.get(lang, ru)
-    return chosen.format(**values) if values else chosen
+    return _tr("printout", _TEXTS[key], lang if lang in LANGS else "ru", **values)
 
 
 @dataclass(frozen=True)

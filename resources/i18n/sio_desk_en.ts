@@ -2090,6 +2090,25 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
 </context>
 <context>
+    <name>downtime</name>
+    <message>
+        <source>Planned technical works until {ends}: {title}. The query will be refused; send it when they are over.</source>
+        <translation>Planned technical works until {ends}: {title}. The query will be refused; send it when they are over.</translation>
+    </message>
+    <message>
+        <source>Planned technical works from {starts} until {ends}: {title}.</source>
+        <translation>Planned technical works from {starts} until {ends}: {title}.</translation>
+    </message>
+    <message>
+        <source>An emergency (since {starts}): the resource is unavailable. Try again later.</source>
+        <translation>An emergency (since {starts}): the resource is unavailable. Try again later.</translation>
+    </message>
+    <message>
+        <source> Access has been delayed for more than an hour: tell the system operator at once.</source>
+        <translation> Access has been delayed for more than an hour: tell the system operator at once.</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>Wrong PIN.{left}</source>
@@ -2478,6 +2497,105 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source> Attempts left: {left}.</source>
         <translation> Attempts left: {left}.</translation>
+    </message>
+</context>
+<context>
+    <name>printout</name>
+    <message>
+        <source>Result of a query to the SIO</source>
+        <translation>Result of a query to the SIO</translation>
+    </message>
+    <message>
+        <source>SANDBOX: not real information</source>
+        <translation>SANDBOX: not real information</translation>
+    </message>
+    <message>
+        <source>Material number</source>
+        <translation>Material number</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation>Legal ground</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Asked at (Astana time)</source>
+        <translation>Asked at (Astana time)</translation>
+    </message>
+    <message>
+        <source>Answered at (Astana time)</source>
+        <translation>Answered at (Astana time)</translation>
+    </message>
+    <message>
+        <source>Printed at (Astana time)</source>
+        <translation>Printed at (Astana time)</translation>
+    </message>
+    <message>
+        <source>Journal entry</source>
+        <translation>Journal entry</translation>
+    </message>
+    <message>
+        <source>Request hash (SHA-256)</source>
+        <translation>Request hash (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Response hash (SHA-256)</source>
+        <translation>Response hash (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s signature</source>
+        <translation>Operator&apos;s signature</translation>
+    </message>
+    <message>
+        <source>verified, bound to the request (certificate {serial})</source>
+        <translation>verified, bound to the request (certificate {serial})</translation>
+    </message>
+    <message>
+        <source>NOT VERIFIED</source>
+        <translation>NOT VERIFIED</translation>
+    </message>
+    <message>
+        <source>Records found</source>
+        <translation>Records found</translation>
+    </message>
+    <message>
+        <source>Record {n} of {total}</source>
+        <translation>Record {n} of {total}</translation>
+    </message>
+    <message>
+        <source>No records found</source>
+        <translation>No records found</translation>
+    </message>
+    <message>
+        <source>Reduced service: amounts are not returned.</source>
+        <translation>Reduced service: amounts are not returned.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <source>QR: journal № {seq}, response hash, gateway {gateway}</source>
+        <translation>QR: journal № {seq}, response hash, gateway {gateway}</translation>
+    </message>
+    <message>
+        <source>For official use. The information may be used only for the purpose stated in the query (Rules, paragraphs 3, 19–20).</source>
+        <translation>For official use. The information may be used only for the purpose stated in the query (Rules, paragraphs 3, 19–20).</translation>
     </message>
 </context>
 <context>

@@ -2090,6 +2090,25 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
 </context>
 <context>
+    <name>downtime</name>
+    <message>
+        <source>Planned technical works until {ends}: {title}. The query will be refused; send it when they are over.</source>
+        <translation>Жоспарлы техникалық жұмыстар {ends} дейін: {title}. Сұрау қабылданбайды; жұмыстар аяқталған соң жіберіңіз.</translation>
+    </message>
+    <message>
+        <source>Planned technical works from {starts} until {ends}: {title}.</source>
+        <translation>{starts} бастап {ends} дейін жоспарлы техникалық жұмыстар болады: {title}.</translation>
+    </message>
+    <message>
+        <source>An emergency (since {starts}): the resource is unavailable. Try again later.</source>
+        <translation>Төтенше жағдай ({starts} бастап): ресурс қолжетімсіз. Кейінірек қайталаңыз.</translation>
+    </message>
+    <message>
+        <source> Access has been delayed for more than an hour: tell the system operator at once.</source>
+        <translation> Қолжетімділік бір сағаттан астам кідіріп тұр: бұл туралы ҚАО ААЖ операторына дереу хабарлаңыз.</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>Wrong PIN.{left}</source>
@@ -2478,6 +2497,105 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source> Attempts left: {left}.</source>
         <translation> Қалған әрекет: {left}.</translation>
+    </message>
+</context>
+<context>
+    <name>printout</name>
+    <message>
+        <source>Result of a query to the SIO</source>
+        <translation>ҚАО ААЖ сұрау салуының нәтижесі</translation>
+    </message>
+    <message>
+        <source>SANDBOX: not real information</source>
+        <translation>СЫНАҚ ОРТАСЫ: нақты мәліметтер емес</translation>
+    </message>
+    <message>
+        <source>Material number</source>
+        <translation>Материалдың нөмірі</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Сұрау салушы</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Ұйым</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ресурс</translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation>Құқықтық негіз</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Мақсаты</translation>
+    </message>
+    <message>
+        <source>Asked at (Astana time)</source>
+        <translation>Сұрау уақыты (Астана)</translation>
+    </message>
+    <message>
+        <source>Answered at (Astana time)</source>
+        <translation>Жауап уақыты (Астана)</translation>
+    </message>
+    <message>
+        <source>Printed at (Astana time)</source>
+        <translation>Басып шығарылған уақыты (Астана)</translation>
+    </message>
+    <message>
+        <source>Journal entry</source>
+        <translation>Журналдағы нөмірі</translation>
+    </message>
+    <message>
+        <source>Request hash (SHA-256)</source>
+        <translation>Сұрау хэші (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Response hash (SHA-256)</source>
+        <translation>Жауап хэші (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s signature</source>
+        <translation>Оператордың қолтаңбасы</translation>
+    </message>
+    <message>
+        <source>verified, bound to the request (certificate {serial})</source>
+        <translation>тексерілді, сұрауға байланысты (сертификат {serial})</translation>
+    </message>
+    <message>
+        <source>NOT VERIFIED</source>
+        <translation>ТЕКСЕРІЛМЕДІ</translation>
+    </message>
+    <message>
+        <source>Records found</source>
+        <translation>Табылған жазбалар</translation>
+    </message>
+    <message>
+        <source>Record {n} of {total}</source>
+        <translation>{n}-жазба ({total} ішінен)</translation>
+    </message>
+    <message>
+        <source>No records found</source>
+        <translation>Жазбалар табылмады</translation>
+    </message>
+    <message>
+        <source>Reduced service: amounts are not returned.</source>
+        <translation>Қысқартылған қызмет: сомалар берілмейді.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>{page}-бет, барлығы {pages}</translation>
+    </message>
+    <message>
+        <source>QR: journal № {seq}, response hash, gateway {gateway}</source>
+        <translation>QR: журнал № {seq}, жауап хэші, шлюз {gateway}</translation>
+    </message>
+    <message>
+        <source>For official use. The information may be used only for the purpose stated in the query (Rules, paragraphs 3, 19–20).</source>
+        <translation>Қызметтік пайдалану үшін. Мәліметтер тек сұрауда көрсетілген мақсатта пайдаланылады (Ережелердің 3, 19-20-тармақтары).</translation>
     </message>
 </context>
 <context>

@@ -2090,6 +2090,25 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
 </context>
 <context>
+    <name>downtime</name>
+    <message>
+        <source>Planned technical works until {ends}: {title}. The query will be refused; send it when they are over.</source>
+        <translation>Плановые технические работы до {ends}: {title}. Запрос не будет принят; отправьте его после их окончания.</translation>
+    </message>
+    <message>
+        <source>Planned technical works from {starts} until {ends}: {title}.</source>
+        <translation>С {starts} до {ends} запланированы технические работы: {title}.</translation>
+    </message>
+    <message>
+        <source>An emergency (since {starts}): the resource is unavailable. Try again later.</source>
+        <translation>Внештатная ситуация (с {starts}): ресурс недоступен. Повторите позже.</translation>
+    </message>
+    <message>
+        <source> Access has been delayed for more than an hour: tell the system operator at once.</source>
+        <translation> Доступ задерживается более часа: немедленно сообщите об этом оператору СИО ПСО.</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>Wrong PIN.{left}</source>
@@ -2478,6 +2497,105 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source> Attempts left: {left}.</source>
         <translation> Осталось попыток: {left}.</translation>
+    </message>
+</context>
+<context>
+    <name>printout</name>
+    <message>
+        <source>Result of a query to the SIO</source>
+        <translation>Результат запроса СИО ПСО</translation>
+    </message>
+    <message>
+        <source>SANDBOX: not real information</source>
+        <translation>ПЕСОЧНИЦА: не настоящие сведения</translation>
+    </message>
+    <message>
+        <source>Material number</source>
+        <translation>Номер материала</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Запросивший</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ресурс</translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation>Правовое основание</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Asked at (Astana time)</source>
+        <translation>Время запроса (Астана)</translation>
+    </message>
+    <message>
+        <source>Answered at (Astana time)</source>
+        <translation>Время ответа (Астана)</translation>
+    </message>
+    <message>
+        <source>Printed at (Astana time)</source>
+        <translation>Время печати (Астана)</translation>
+    </message>
+    <message>
+        <source>Journal entry</source>
+        <translation>Номер в журнале</translation>
+    </message>
+    <message>
+        <source>Request hash (SHA-256)</source>
+        <translation>Хэш запроса (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Response hash (SHA-256)</source>
+        <translation>Хэш ответа (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s signature</source>
+        <translation>Подпись оператора</translation>
+    </message>
+    <message>
+        <source>verified, bound to the request (certificate {serial})</source>
+        <translation>проверена, связана с запросом (сертификат {serial})</translation>
+    </message>
+    <message>
+        <source>NOT VERIFIED</source>
+        <translation>НЕ ПРОВЕРЕНА</translation>
+    </message>
+    <message>
+        <source>Records found</source>
+        <translation>Найдено записей</translation>
+    </message>
+    <message>
+        <source>Record {n} of {total}</source>
+        <translation>Запись {n} из {total}</translation>
+    </message>
+    <message>
+        <source>No records found</source>
+        <translation>Записи не найдены</translation>
+    </message>
+    <message>
+        <source>Reduced service: amounts are not returned.</source>
+        <translation>Усечённый сервис: суммы не передаются.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Страница {page} из {pages}</translation>
+    </message>
+    <message>
+        <source>QR: journal № {seq}, response hash, gateway {gateway}</source>
+        <translation>QR: журнал № {seq}, хэш ответа, шлюз {gateway}</translation>
+    </message>
+    <message>
+        <source>For official use. The information may be used only for the purpose stated in the query (Rules, paragraphs 3, 19–20).</source>
+        <translation>Для служебного пользования. Сведения используются только в цели, указанной в запросе (пп. 3, 19–20 Правил).</translation>
     </message>
 </context>
 <context>
