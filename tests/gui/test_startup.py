@@ -8,6 +8,8 @@ import json
 import linecache
 import sys
 import time
+from functools import partial
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -128,3 +130,38 @@ def test_a_scan_answering_as_pysides_is_replaced_and_keeps_no_source() -> None:
     assert feature._mod_uses_pyside is import_scan.source_mentions_pyside
     assert import_scan.__file__ not in linecache.cache  # the probe's reads were let go
     assert feature._mod_uses_pyside(import_scan) and not feature._mod_uses_pyside(json)
+
+
+# The policy's certificates, parsed at the first token read (issue 10) ---------------------------
+
+@pytest.mark.req("R-AUTH-1")
+def test_a_bad_policy_certificate_is_shown_after_the_paint_and_blocks_sign_in(
+        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.cli import _production_token
+    from app.desk import Desk
+    from app.policy import load_policy
+    from signing.sandbox_pki import create_sandbox_pki
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the desk's vault goes here
+    pki = create_sandbox_pki(tmp_path / "pki")
+    (tmp_path / "operator.pem").write_bytes(b"-----BEGIN CERTIFICATE-----\nnot one\n")
+    path = tmp_path / "policy.json"
+    path.write_text(json.dumps({
+        "gateway_url": "https://127.0.0.1:9", "ca_file": str(pki.root_path),
+        "trust_dir": str(pki.trust_dir), "operator_certificates": ["operator.pem"],
+    }), "utf-8")
+    policy = load_policy(path)  # the structure is fine: the window starts
+    desk = Desk(policy.desk, partial(_production_token, policy.desk, (), None))
+    win = build_main_window(desk, "en")
+    qtbot.addWidget(win)
+    win.show()
+    page = win.signin_page
+    qtbot.waitUntil(lambda: page._failure is not None, timeout=WAIT_MS)
+    assert isinstance(page._failure, DeskError) and page._failure.code == "policy_invalid"
+    assert "operator.pem" in page.token_label.text()
+    assert not page.sign_in_button.isEnabled()
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=WAIT_MS)
+    page.refresh_button.click()  # asked again, still refused: nothing signs in unchecked
+    qtbot.waitUntil(lambda: not win.runner.busy and page._failure is not None, timeout=WAIT_MS)
+    assert not page.sign_in_button.isEnabled()
+    desk.close()
