@@ -427,10 +427,11 @@ class _Signatures:
 class _EntrySignatures:
     """Re-verifies what an entry's actor signed, from the entry alone (see the module's text)."""
 
-    def __init__(self, trust: TrustStore, report: Report) -> None:
+    def __init__(self, trust: TrustStore, report: Report,
+                 verifier: FastVerifier | None = None) -> None:
         self.trust, self.report = trust, report
         # Issue 10: the desk's own CMS re-verified without re-parsing its certificates each time.
-        self.verifier = FastVerifier(trust)
+        self.verifier = verifier if verifier is not None else FastVerifier(trust)
 
     def check(self, entry: JournalEntry) -> None:
         try:
@@ -663,6 +664,7 @@ class _Outcome:
 
 _Portable = tuple[list[bytes], list[bytes], list[bytes], list[bytes], RevocationPolicy]
 _WORKER_TRUST: list[TrustStore] = []
+_WORKER_VERIFIER: list[FastVerifier] = []  # one per worker: its signers learnt once
 
 
 def _portable(trust: TrustStore) -> _Portable:
@@ -678,6 +680,7 @@ def _start_worker(portable: _Portable) -> None:
         [x509.load_der_x509_certificate(d) for d in anchors],
         [x509.load_der_x509_certificate(d) for d in intermediates],
         [x509.load_der_x509_crl(d) for d in crls], policy=policy, ocsp_responses=ocsp))]
+    _WORKER_VERIFIER[:] = [FastVerifier(_WORKER_TRUST[0])]
 
 
 def _check_segment(job: _Job) -> _Outcome:
@@ -693,7 +696,7 @@ def _check_segment(job: _Job) -> _Outcome:
             raise _Bad(job.first_seq, f"segment {cp.segment} is missing ({name}: "
                                       f"{exc.strerror})") from exc
         _entries(lines, cp.segment, cp, job.first_seq, job.prev_hash,
-                 _EntrySignatures(_WORKER_TRUST[0], report))
+                 _EntrySignatures(_WORKER_TRUST[0], report, _WORKER_VERIFIER[0]))
     except _Bad as failed:
         bad = (failed.seq, failed.reason)
     return _Outcome(report.entries, report.signed_entries, report.warnings, bad)

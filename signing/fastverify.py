@@ -124,13 +124,14 @@ def _rebuilt(shape: _Shape) -> bytes:
 
 def _utc_time(text: bytes) -> dt.datetime | None:
     """A UTCTime YYMMDDHHMMSSZ as asn1crypto reads it (years 50..99 are 19xx), or None."""
-    try:
-        when = dt.datetime.strptime(text.decode("ascii"), "%y%m%d%H%M%SZ")
-    except (UnicodeDecodeError, ValueError):
+    if len(text) != 13 or text[12:] != b"Z" or not text[:12].isdigit():
         return None
-    if when.year >= 2050:
-        when = when.replace(year=when.year - 100)
-    return when.replace(tzinfo=dt.UTC)
+    year = int(text[0:2])
+    try:
+        return dt.datetime(year + (1900 if year >= 50 else 2000), int(text[2:4]), int(text[4:6]),
+                           int(text[6:8]), int(text[8:10]), int(text[10:12]), tzinfo=dt.UTC)
+    except ValueError:  # no such day or time
+        return None
 
 
 class FastVerifier:
