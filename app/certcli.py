@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 
 from cryptography import x509
 
+from resources.i18n.reader import QT_TRANSLATE_NOOP
+from resources.i18n.reader import text as _tr
 from signing.crl import load_crl_file
 from signing.errors import SignatureInvalid, SigningError
 from signing.iin import is_valid_bin, is_valid_iin
@@ -32,16 +34,15 @@ STATUS_CODES: dict[str, str] = {
     "revocation_unknown": "revocation_unknown",
 }
 # The summary's status words in the analyst's language (--lang); reasons stay in English.
-STATUS_WORDS: dict[str, dict[str, str]] = {
-    "en": {"valid": "VALID", "invalid": "INVALID", "untrusted": "UNTRUSTED",
-           "revoked": "REVOKED", "expired": "EXPIRED", "unsupported": "UNSUPPORTED",
-           "revocation_unknown": "REVOCATION STATUS UNKNOWN"},
-    "ru": {"valid": "ДЕЙСТВИТЕЛЬНА", "invalid": "НЕДЕЙСТВИТЕЛЬНА", "untrusted": "НЕТ ДОВЕРИЯ",
-           "revoked": "ОТОЗВАН", "expired": "СРОК ИСТЁК", "unsupported": "НЕ ПОДДЕРЖИВАЕТСЯ",
-           "revocation_unknown": "СТАТУС ОТЗЫВА НЕИЗВЕСТЕН"},
-    "kk": {"valid": "ЖАРАМДЫ", "invalid": "ЖАРАМСЫЗ", "untrusted": "СЕНІМСІЗ",
-           "revoked": "КЕРІ ҚАЙТАРЫЛҒАН", "expired": "МЕРЗІМІ ӨТКЕН",
-           "unsupported": "ҚОЛДАУ ЖОҚ", "revocation_unknown": "КЕРІ ҚАЙТАРЫЛУ КҮЙІ БЕЛГІСІЗ"},
+# English sources; kk/ru/en in the Qt Linguist catalogues (context "certcli").
+STATUS_WORDS: dict[str, str] = {
+    "valid": QT_TRANSLATE_NOOP("certcli", "VALID"),
+    "invalid": QT_TRANSLATE_NOOP("certcli", "INVALID"),
+    "untrusted": QT_TRANSLATE_NOOP("certcli", "UNTRUSTED"),
+    "revoked": QT_TRANSLATE_NOOP("certcli", "REVOKED"),
+    "expired": QT_TRANSLATE_NOOP("certcli", "EXPIRED"),
+    "unsupported": QT_TRANSLATE_NOOP("certcli", "UNSUPPORTED"),
+    "revocation_unknown": QT_TRANSLATE_NOOP("certcli", "REVOCATION STATUS UNKNOWN"),
 }
 
 
@@ -378,7 +379,8 @@ def _verify_object(kind: str, der: bytes, trust: TrustStore, at: dt.datetime) ->
 
 
 def _verify_summary(doc: dict[str, Any], lang: str) -> str:
-    word = STATUS_WORDS[lang].get(doc["status"], doc["status"])
+    source = STATUS_WORDS.get(doc["status"])
+    word = _tr("certcli", source, lang) if source else doc["status"]
     lines = [f"{word}: {doc['reason']}"]
     if doc.get("kind"):
         lines.append(f"  file: {doc['kind']}")

@@ -2090,6 +2090,37 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
 </context>
 <context>
+    <name>certcli</name>
+    <message>
+        <source>VALID</source>
+        <translation>VALID</translation>
+    </message>
+    <message>
+        <source>INVALID</source>
+        <translation>INVALID</translation>
+    </message>
+    <message>
+        <source>UNTRUSTED</source>
+        <translation>UNTRUSTED</translation>
+    </message>
+    <message>
+        <source>REVOKED</source>
+        <translation>REVOKED</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>EXPIRED</translation>
+    </message>
+    <message>
+        <source>UNSUPPORTED</source>
+        <translation>UNSUPPORTED</translation>
+    </message>
+    <message>
+        <source>REVOCATION STATUS UNKNOWN</source>
+        <translation>REVOCATION STATUS UNKNOWN</translation>
+    </message>
+</context>
+<context>
     <name>downtime</name>
     <message>
         <source>Planned technical works until {ends}: {title}. The query will be refused; send it when they are over.</source>

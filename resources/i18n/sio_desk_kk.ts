@@ -2090,6 +2090,37 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
 </context>
 <context>
+    <name>certcli</name>
+    <message>
+        <source>VALID</source>
+        <translation>ЖАРАМДЫ</translation>
+    </message>
+    <message>
+        <source>INVALID</source>
+        <translation>ЖАРАМСЫЗ</translation>
+    </message>
+    <message>
+        <source>UNTRUSTED</source>
+        <translation>СЕНІМСІЗ</translation>
+    </message>
+    <message>
+        <source>REVOKED</source>
+        <translation>КЕРІ ҚАЙТАРЫЛҒАН</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>МЕРЗІМІ ӨТКЕН</translation>
+    </message>
+    <message>
+        <source>UNSUPPORTED</source>
+        <translation>ҚОЛДАУ ЖОҚ</translation>
+    </message>
+    <message>
+        <source>REVOCATION STATUS UNKNOWN</source>
+        <translation>КЕРІ ҚАЙТАРЫЛУ КҮЙІ БЕЛГІСІЗ</translation>
+    </message>
+</context>
+<context>
     <name>downtime</name>
     <message>
         <source>Planned technical works until {ends}: {title}. The query will be refused; send it when they are over.</source>

@@ -2090,6 +2090,37 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
 </context>
 <context>
+    <name>certcli</name>
+    <message>
+        <source>VALID</source>
+        <translation>ДЕЙСТВИТЕЛЬНА</translation>
+    </message>
+    <message>
+        <source>INVALID</source>
+        <translation>НЕДЕЙСТВИТЕЛЬНА</translation>
+    </message>
+    <message>
+        <source>UNTRUSTED</source>
+        <translation>НЕТ ДОВЕРИЯ</translation>
+    </message>
+    <message>
+        <source>REVOKED</source>
+        <translation>ОТОЗВАН</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>СРОК ИСТЁК</translation>
+    </message>
+    <message>
+        <source>UNSUPPORTED</source>
+        <translation>НЕ ПОДДЕРЖИВАЕТСЯ</translation>
+    </message>
+    <message>
+        <source>REVOCATION STATUS UNKNOWN</source>
+        <translation>СТАТУС ОТЗЫВА НЕИЗВЕСТЕН</translation>
+    </message>
+</context>
+<context>
     <name>downtime</name>
     <message>
         <source>Planned technical works until {ends}: {title}. The query will be refused; send it when they are over.</source>
