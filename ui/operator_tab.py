@@ -1,6 +1,7 @@
-"""The operator's tabs in the signed-in window — applications, users, the emergency journal:
-present only while the signed-in user's registry role, as the gateway gave it at sign-in, is
-the operator's (never a local setting); the gateway refuses anyone else whatever it shows."""
+"""What the window does by role at each sign-in: the operator's tabs — applications, users, the
+emergency journal — present only while the signed-in user's registry role, as the gateway gave
+it at sign-in, is the operator's (never a local setting; the gateway refuses anyone else
+whatever it shows); and every user's signed workstation self-check, sent when it changed."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ PAGES = ("operatorConsole", "operatorUsers", "operatorEmergency")
 
 
 def show_for(work: QTabWidget, desk: Any, runner: Any, user: Any) -> None:
-    """Add the operator's pages to `work` for the operator; take them away for anyone else."""
+    """At each sign-in: add the operator's pages to `work` for the operator, take them away
+    for anyone else; and, for every role, send the workstation's self-check (`attest`)."""
+    attest(desk, runner, getattr(work.window(), "workstation_report", None))
     found = (work.findChild(QWidget, name) for name in PAGES)
     present: list[Any] = [page for page in found if page is not None]
     if getattr(user, "role", "") == OPERATOR:

@@ -124,3 +124,29 @@ def test_only_the_operator_gets_the_tabs(qtbot: Any, runner: DeskRunner) -> None
     assert work.count() == 4
     operator_tab.show_for(work, desk, runner, SimpleNamespace(role="controller"))
     assert work.count() == 1
+
+
+@pytest.mark.req("R-WS-6")
+def test_each_sign_in_sends_the_workstation_self_check(qtbot: Any, runner: DeskRunner,
+                                                       tmp_path: Any) -> None:
+    from app.selfcheck import CheckResult, Report
+    from app.selfcheck.model import Status
+
+    class Window(QTabWidget):
+        workstation_report = Report(checks=(CheckResult("cpu", "R-WS-3", Status.PASS),),
+                                    profile="2022")
+
+    sent: list[bytes] = []
+    desk = SimpleNamespace(
+        user=SimpleNamespace(iin="950101300016"), config=SimpleNamespace(state_dir=tmp_path),
+        client=SimpleNamespace(attest=None),
+        send_signed=lambda _endpoint, payload: sent.append(payload) or "receipt")
+    work = Window()
+    qtbot.addWidget(work)
+    operator_tab.show_for(work, desk, runner, SimpleNamespace(role="afm_analyst"))
+    qtbot.waitUntil(lambda: len(sent) == 1, timeout=WAIT_MS)
+    assert b'"purpose":"sio-attestation"' in sent[0] and b'"overall":"PASS"' in sent[0]
+    operator_tab.show_for(work, desk, runner, SimpleNamespace(role="afm_analyst"))
+    qtbot.wait(300)
+    assert len(sent) == 1  # the same verdict is not sent again
+
