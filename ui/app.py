@@ -10,17 +10,18 @@ from typing import TYPE_CHECKING
 # First: PySide6's per-import source scan is replaced before the pages below are imported.
 from ui import import_scan  # isort: skip
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app.api import DeskApi
 from app.selfcheck import SelfcheckConfig
 from app.selfcheck.thresholds import PolicyError
-from ui import i18n
+from ui import i18n, theme
 from ui.first_launch import default_marker_path
 from ui.fonts import register_fonts
 from ui.main_window import MainWindow
+from ui.window_state import user_settings
 
 if TYPE_CHECKING:
     from app.desk import Desk
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _fonts_registered: list[str] = []
+_follower: list[theme.SchemeFollower] = []  # one per process: the OS's light/dark followed
 
 
 def ensure_app() -> QApplication:
@@ -46,6 +48,8 @@ def ensure_app() -> QApplication:
     app.setApplicationDisplayName("SIO Desk")
     if not _fonts_registered:
         _fonts_registered.extend(register_fonts(app) or ["(none)"])
+    if not _follower:
+        _follower.append(theme.follow_os(app))  # issue 11: light and dark as the OS is set
     return app
 
 
@@ -85,12 +89,13 @@ def build_main_window(
     selfcheck_config: SelfcheckConfig | None = None,
     readers: Readers | None = None,
     first_launch_marker: Path | None = None,
+    settings: QSettings | None = None,
 ) -> MainWindow:
     """The window, not shown; for tests and benches that run no event loop of their own.
 
     `selfcheck_config` None runs no workstation self-check (run_gui always passes one);
     `readers` replaces the system readings (tests); `first_launch_marker` None skips the
-    first-launch step.
+    first-launch step; `settings` None remembers no window size or splitter positions.
     """
     ensure_app()
     i18n.apply(lang)
@@ -100,6 +105,7 @@ def build_main_window(
         selfcheck_config=selfcheck_config,
         readers=readers,
         first_launch_marker=first_launch_marker,
+        settings=settings,
     )
 
 
@@ -116,6 +122,7 @@ def run_gui(desk: Desk, *, lang: str = "ru", first_launch_marker: Path | None = 
         owns_desk=True,
         selfcheck_config=selfcheck_config_for(desk),
         first_launch_marker=first_launch_marker or default_marker_path(),
+        settings=user_settings(),  # the window's size and splitters, remembered
     )
     window.show()
     return app.exec()

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -25,13 +26,15 @@ from app.selfcheck import CheckResult, Report, SelfcheckConfig
 from app.selfcheck.thresholds import ALL_CHECKS
 from ui import i18n, operator_tab
 from ui.account_action import install_account_action
-from ui.control_actions import install_archive_action, install_reports_action
+from ui.control_actions import install_archive_action, install_reports_action, is_controller
 from ui.i18n import translate
 from ui.messages import error_text
+from ui.nav_rail import NavRail
 from ui.screen_lock import ScreenLockWatcher
 from ui.session_guard import SessionGuard
 from ui.signin_page import SignInPage, WorkstationState
 from ui.widgets import named
+from ui.window_state import restore_splitters, restore_window, save_splitters, save_window
 from ui.worker import DeskRunner
 
 # The first paint needs the sign-in page only (issue 10): the work pages, the dialogs and the
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
         selfcheck_config: SelfcheckConfig | None = None,
         readers: Readers | None = None,
         first_launch_marker: Path | None = None,
+        settings: QSettings | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -110,6 +114,7 @@ class MainWindow(QMainWindow):
         self._query_page: QueryPage | None = None
         self._case_page: CasePage | None = None
         self._work: QTabWidget | None = None
+        self.settings = settings  # where size and splitters are remembered; None: nowhere
 
         self.banner = named(QLabel(wordWrap=True), "sandboxBanner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -142,13 +147,21 @@ class MainWindow(QMainWindow):
         self.signin_page.token_read.connect(lambda _info: self._update_status())
         self.signin_page.diagnostics_requested.connect(self.open_diagnostics)
 
+        # Issue 11: the desk's places on a rail at the left; the pages beside it.
+        self.rail = NavRail()
+        self.rail.chosen.connect(self._rail_chosen)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.rail)
+        body.addWidget(self.pages, 1)
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(self.banner)
         lay.addWidget(self.notice)
-        lay.addWidget(self.pages, 1)
+        lay.addLayout(body, 1)
         self.setCentralWidget(central)
 
         self.user_status = named(QLabel(), "userStatus")
@@ -159,6 +172,8 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self.resize(1180, 720)
+        if settings is not None:
+            restore_window(settings, self)
         self.retranslate()
         self.signin_page.reading()  # sign-in stays disabled, with the reason, until it is read
 
@@ -176,6 +191,7 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        self.rail.load_icons()
         self._start_selfcheck()
         self.signin_page.refresh()
         self.runner.call(self.desk.open, None, self._open_failed)
@@ -217,7 +233,11 @@ class MainWindow(QMainWindow):
         work = self._work = named(QTabWidget(), "workTabs")
         work.addTab(query_page, "")
         work.addTab(case_page, "")
+        work.tabBar().hide()  # the rail switches between them; tabs show for the operator's
+        work.currentChanged.connect(self._work_changed)
         self.pages.addWidget(work)
+        if self.settings is not None:
+            restore_splitters(self.settings, work)
         view = query_page.result_view
         view.attach_requested.connect(self.open_attach)
         view.query_subject_requested.connect(self._query_subject)
@@ -302,10 +322,38 @@ class MainWindow(QMainWindow):
         self.send_action.setEnabled(signed_in)
         self.query_tab_action.setEnabled(signed_in)
         self.case_tab_action.setEnabled(signed_in)
+        self.rail.buttons["query"].setEnabled(signed_in)
+        self.rail.buttons["case"].setEnabled(signed_in)
+        self.rail.buttons["reports"].setVisible(is_controller(self))
 
     def show_work(self, page: QWidget) -> None:
         if self.user is not None:
             self.work.setCurrentWidget(page)
+
+    def _rail_chosen(self, key: str) -> None:
+        """A rail entry: the pages it names, or the window its menu action opens."""
+        actions = {"query": self.query_tab_action, "case": self.case_tab_action,
+                   "account": self.account_action, "reports": self.reports_action,
+                   "diagnostics": self.diagnostics_action}
+        action = actions[key]
+        if action.isEnabled():
+            action.trigger()
+        self._work_changed()  # a window opened: the rail still shows the page behind it
+
+    def _work_changed(self, _index: int = -1) -> None:
+        if self._work is None:
+            return
+        current = self._work.currentWidget()
+        if current is self._case_page:
+            self.rail.select("case")
+        elif current is self._query_page:
+            self.rail.select("query")
+        else:  # one of the operator's tabs: no rail entry of its own
+            checked = self.rail.group.checkedButton()
+            if checked is not None:
+                self.rail.group.setExclusive(False)
+                checked.setChecked(False)
+                self.rail.group.setExclusive(True)
 
     # -- case material (R-RES-1) -------------------------------------------------------------
 
@@ -361,12 +409,27 @@ class MainWindow(QMainWindow):
             self.clear_notice("retention_warning")
 
     def _tab_titles(self) -> None:
+        waiting = self._pending_count
+        title = translate("MainWindow", "Case materials")
+        case = f"{title} ({waiting})" if waiting else title
+        self._rail_labels(case)
         if self._work is None:
             return
         self._work.setTabText(0, translate("MainWindow", "Query"))
-        waiting = self._pending_count
-        title = translate("MainWindow", "Case materials")
-        self._work.setTabText(1, f"{title} ({waiting})" if waiting else title)
+        self._work.setTabText(1, case)
+
+    def _rail_labels(self, case: str) -> None:
+        rail = self.rail
+        rail.set_label("query", translate("MainWindow", "Query"),
+                       translate("MainWindow", "Query (Ctrl+1)"))
+        rail.set_label("case", case.replace(" ", "\n", 1),
+                       translate("MainWindow", "{title} (Ctrl+2)").format(title=case))
+        rail.set_label("account", translate("MainWindow", "Account"),
+                       translate("MainWindow", "Account and applications (Ctrl+Shift+U)"))
+        rail.set_label("reports", translate("MainWindow", "Reports"),
+                       translate("MainWindow", "Reports of departmental control (Ctrl+Shift+R)"))
+        rail.set_label("diagnostics", translate("MainWindow", "Diagnostics"),
+                       translate("MainWindow", "Workstation self-check (Ctrl+Shift+D)"))
 
     # -- workstation self-check ------------------------------------------------------------
 
@@ -510,9 +573,11 @@ class MainWindow(QMainWindow):
             )
         self.pages.setCurrentWidget(self.work)
         self.work.setCurrentWidget(self.query_page)
+        self._work_changed()  # already current at the first sign-in: no signal came
         self.query_page.load()
         # Issue 13: the operator's pages, by the registry role the gateway gave at sign-in.
         operator_tab.show_for(self.work, self.desk, self.runner, user)
+        self.work.tabBar().setVisible(self.work.count() > 2)  # the operator's tabs are tabs
         self._update_status()
         self._update_actions()
 
@@ -814,6 +879,11 @@ class MainWindow(QMainWindow):
             self.request_quit()
             return
         self._started = True  # a window closed before its first paint starts nothing after
+        if self.settings is not None:
+            save_window(self.settings, self)
+            if self._work is not None:
+                save_splitters(self.settings, self._work)
+            self.settings.sync()
         # Self-check runs end within their timeouts; their threads must not outlive the window.
         self.retention_timer.stop()
         self.guard.disarm()
