@@ -4,69 +4,63 @@
 from __future__ import annotations
 
 from app.printout import Line, Printout, PrintRecord
+from resources.i18n.reader import QT_TRANSLATE_NOOP
+from resources.i18n.reader import text as _tr
 from transport.protocol import ApplicationForm
 
-# key: (kk, ru) — the Kazakh labels are the 2022 form's; the Russian ones translate them.
-_LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Құқық қорғау, арнаулы мемлекеттік және өзге де органдардың ақпарат алмасу "
-              "жүйесіне қолжетімділікті ұйымдастыруға электронды өтінім",
-              "Электронная заявка на организацию доступа к системе информационного обмена "
-              "правоохранительных, специальных государственных и иных органов"),
-    "intro": ("Қызметтік міндеттерді орындау үшін төменде көрсетілген параметрлер бойынша ҚАО "
-              "ААЖ-ға қол жеткізуді ұйымдастыруды сұраймын:",
-              "Для исполнения служебных обязанностей прошу организовать доступ к СИО ПСО по "
-              "указанным ниже параметрам:"),
-    "sandbox": ("СЫНАҚ ОРТАСЫ: нақты өтінім емес", "ПЕСОЧНИЦА: не настоящая заявка"),
-    "full_name": ("Тегі, аты, әкесінің аты (бар болған жағдайда) (толық)",
-                  "Фамилия, имя, отчество (при наличии) (полностью)"),
-    "iin": ("Жеке сәйкестендіру нөмірі (ЖСН)", "Индивидуальный идентификационный номер (ИИН)"),
-    "workplace": ("Арыз иесінің жұмыс орны туралы мәліметтер",
-                  "Сведения о месте работы заявителя"),
-    "organization": ("Ұйымның атауы", "Наименование организации"),
-    "organization_code": ("Сотқа дейінгі тергеп-тексерулердің бірыңғай тізіліміндегі ұйымның "
-                          "коды",
-                          "Код организации в Едином реестре досудебных расследований"),
-    "bin": ("Ұйымның БСН", "БИН организации"),
-    "unit": ("Құрылымдық бөлімше", "Структурное подразделение"),
-    "position": ("Лауазымы", "Должность"),
-    "contacts": ("Арыз иесінің байланыс деректері", "Контактные данные заявителя"),
-    "work_phone": ("Жұмыс телефоны", "Рабочий телефон"),
-    "mobile_phone": ("Ұялы телефоны", "Мобильный телефон"),
-    "email": ("Электрондық поштасы", "Электронная почта"),
-    "work_address": ("Жұмыс мекенжайы", "Рабочий адрес"),
-    "action": ("Әрекет түрі", "Вид действия"),
-    "registration": ("Тіркеу", "Регистрация"),
-    "transfer": ("Ауыстыру", "Перемещение (редактирование)"),
-    "blocking": ("Бұғаттау", "Блокировка"),
-    "blocking_reason": ("Бұғаттау себебі", "Причина блокировки"),
-    "controller_order": ("Ведомстволық бақылауды жүзеге асыратын лауазымды адам ретінде "
-                         "тағайындау туралы басшының бұйрығы",
-                         "Приказ руководителя о назначении должностным лицом, осуществляющим "
-                         "ведомственный контроль"),
-    "order": ("Басқа лауазымға тағайындау туралы бұйрыққа қол қойылған күн (Астана уақыты)",
-              "Дата подписания приказа о назначении (время Астаны)"),
-    "confirmations": ("Растаймын", "Подтверждаю"),
-    "agreement_read": ("ҚАО ААЖ қолдану құқығы туралы келісіммен таныстым және келісемін.",
-                       "С соглашением о правах использования СИО ПСО ознакомлен и согласен."),
-    "eds_on_protected_carrier": (
-        "Менде қорғалған тасымалдағышта электрондық цифрлық қолтаңбаның бар екенін растаймын.",
-        "Подтверждаю наличие у меня электронной цифровой подписи на защищённом носителе."),
-    "personal_data_consent": (
-        "Менің дербес деректерімді ҚАО ААЖ-не тіркеу үшін беруге рұқсат етемін.",
-        "Разрешаю передачу моих персональных данных для регистрации в СИО ПСО."),
-    "signatures": ("Қолдар", "Подписи"),
-    "date": ("Күні", "Дата"),
-    "applicant_signature": ("Арыз иесінің қолы", "Подпись заявителя"),
-    "head": ("Арыз иесінің басшысы: лауазымы, Т.А.Ә. (бар болған жағдайда)",
-             "Руководитель заявителя: должность, Ф.И.О. (при наличии)"),
-    "head_signature": ("Басшының қолы / МО", "Подпись руководителя / М.П."),
-    "empty": ("", ""),
-    "page": ("{page}-бет, барлығы {pages}", "Страница {page} из {pages}"),
-    "qr_caption": ("QR: өтінім нысанының хэші (SHA-256)", "QR: хэш формы заявки (SHA-256)"),
-    "footer": ("Қолмен қол қойылып, мөрмен расталған көшірмесі сканерленіп, электрондық "
-               "өтінімге қоса беріледі (Ережелердің 5-тармағы).",
-               "Копия, подписанная от руки и заверенная печатью, сканируется и прилагается к "
-               "электронной заявке (п. 5 Правил)."),
+# key: English source (context "application_form"); the catalogues hold the Kazakh labels of the
+# 2022 form and the Russian ones that translate them. The form is printed only in kk or ru.
+_LABELS: dict[str, str] = {
+    "title": QT_TRANSLATE_NOOP("application_form",
+        "Electronic application for access to the information exchange system of law enforcement, "
+        "special state and other bodies"),
+    "intro": QT_TRANSLATE_NOOP("application_form",
+        "To perform my official duties, I ask that access to the SIO be arranged with the "
+        "parameters below:"),
+    "sandbox": QT_TRANSLATE_NOOP("application_form", "SANDBOX: not a real application"),
+    "full_name": QT_TRANSLATE_NOOP("application_form",
+        "Surname, name, patronymic (if any) (in full)"),
+    "iin": QT_TRANSLATE_NOOP("application_form", "Individual identification number (IIN)"),
+    "workplace": QT_TRANSLATE_NOOP("application_form", "The applicant's place of work"),
+    "organization": QT_TRANSLATE_NOOP("application_form", "Name of the organisation"),
+    "organization_code": QT_TRANSLATE_NOOP("application_form",
+        "The organisation's code in the Unified Register of Pre-trial Investigations"),
+    "bin": QT_TRANSLATE_NOOP("application_form", "The organisation's BIN"),
+    "unit": QT_TRANSLATE_NOOP("application_form", "Structural unit"),
+    "position": QT_TRANSLATE_NOOP("application_form", "Position"),
+    "contacts": QT_TRANSLATE_NOOP("application_form", "The applicant's contact details"),
+    "work_phone": QT_TRANSLATE_NOOP("application_form", "Work phone"),
+    "mobile_phone": QT_TRANSLATE_NOOP("application_form", "Mobile phone"),
+    "email": QT_TRANSLATE_NOOP("application_form", "E-mail"),
+    "work_address": QT_TRANSLATE_NOOP("application_form", "Work address"),
+    "action": QT_TRANSLATE_NOOP("application_form", "Kind of action"),
+    "registration": QT_TRANSLATE_NOOP("application_form", "Registration"),
+    "transfer": QT_TRANSLATE_NOOP("application_form", "Transfer (editing)"),
+    "blocking": QT_TRANSLATE_NOOP("application_form", "Blocking"),
+    "blocking_reason": QT_TRANSLATE_NOOP("application_form", "Reason for blocking"),
+    "controller_order": QT_TRANSLATE_NOOP("application_form",
+        "The head's order appointing the official in charge of departmental control"),
+    "order": QT_TRANSLATE_NOOP("application_form",
+        "Date the appointment order was signed (Astana time)"),
+    "confirmations": QT_TRANSLATE_NOOP("application_form", "I confirm"),
+    "agreement_read": QT_TRANSLATE_NOOP("application_form",
+        "I have read the agreement on rights of use of the SIO and agree to it."),
+    "eds_on_protected_carrier": QT_TRANSLATE_NOOP("application_form",
+        "I confirm that I hold an electronic digital signature on a protected carrier."),
+    "personal_data_consent": QT_TRANSLATE_NOOP("application_form",
+        "I allow my personal data to be passed on for registration in the SIO."),
+    "signatures": QT_TRANSLATE_NOOP("application_form", "Signatures"),
+    "date": QT_TRANSLATE_NOOP("application_form", "Date"),
+    "applicant_signature": QT_TRANSLATE_NOOP("application_form", "The applicant's signature"),
+    "head": QT_TRANSLATE_NOOP("application_form",
+        "The applicant's head: position, full name (if any)"),
+    "head_signature": QT_TRANSLATE_NOOP("application_form", "The head's signature / seal"),
+    "page": QT_TRANSLATE_NOOP("application_form", "Page {page} of {pages}"),
+    "qr_caption": QT_TRANSLATE_NOOP("application_form",
+        "QR: hash of the application form (SHA-256)"),
+    "footer": QT_TRANSLATE_NOOP("application_form",
+        "A copy signed by hand and stamped is scanned and attached to the electronic application "
+        "(paragraph 5 of the Rules)."),
 }
 LINE = "______________________"
 TICK = "☒"
@@ -74,8 +68,7 @@ FORM_LANGS = ("kk", "ru")
 
 
 def label(key: str, lang: str) -> str:
-    kk, ru = _LABELS[key]
-    return kk if lang == "kk" else ru
+    return _tr("application_form", _LABELS[key], lang if lang in FORM_LANGS else "ru")
 
 
 def application_printout(form: ApplicationForm, lang: str, *, sandbox: bool) -> Printout:

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from app.errors import DeskError
+from resources.i18n.reader import QT_TRANSLATE_NOOP
+from resources.i18n.reader import text as _tr
 from signing.errors import PinIncorrect, SignatureInvalid, SigningError
 from signing.iin import is_valid_bin, is_valid_iin
 from transport import agreement_form
@@ -201,13 +203,16 @@ def transfer_deadline(order_signed: dt.datetime) -> dt.datetime:
     return order_signed + TRANSFER_TERM
 
 
+# English source; the kk/ru texts the form carries are in the catalogues.
+_LEAVE_REASON = QT_TRANSLATE_NOOP(
+    "application_form", "Blocking my own account because of an absence from the workplace of "
+    "more than two months: from {first} to {last}")
+
+
 def leave_reason(first_day: dt.date, last_day: dt.date, lang: str) -> str:
     """The blocking reason of a leave (R-ACC-8), in the language of the form."""
-    if lang == "kk":
-        return (f"{first_day:%d.%m.%Y} – {last_day:%d.%m.%Y} аралығында жұмыс орнында екі айдан "
-                "астам болмауына байланысты өз есептік жазбамды бұғаттау")
-    return (f"Блокировка своей учетной записи в связи с отсутствием на рабочем месте более двух "
-            f"месяцев: с {first_day:%d.%m.%Y} по {last_day:%d.%m.%Y}")
+    return _tr("application_form", _LEAVE_REASON, lang if lang in ("kk", "ru") else "ru",
+               first=f"{first_day:%d.%m.%Y}", last=f"{last_day:%d.%m.%Y}")
 
 
 def leave_problem(first_day: dt.date, last_day: dt.date, today: dt.date | None = None

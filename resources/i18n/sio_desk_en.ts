@@ -2090,6 +2090,153 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
 </context>
 <context>
+    <name>application_form</name>
+    <message>
+        <source>Electronic application for access to the information exchange system of law enforcement, special state and other bodies</source>
+        <translation>Electronic application for access to the information exchange system of law enforcement, special state and other bodies</translation>
+    </message>
+    <message>
+        <source>To perform my official duties, I ask that access to the SIO be arranged with the parameters below:</source>
+        <translation>To perform my official duties, I ask that access to the SIO be arranged with the parameters below:</translation>
+    </message>
+    <message>
+        <source>SANDBOX: not a real application</source>
+        <translation>SANDBOX: not a real application</translation>
+    </message>
+    <message>
+        <source>Surname, name, patronymic (if any) (in full)</source>
+        <translation>Surname, name, patronymic (if any) (in full)</translation>
+    </message>
+    <message>
+        <source>Individual identification number (IIN)</source>
+        <translation>Individual identification number (IIN)</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s place of work</source>
+        <translation>The applicant&apos;s place of work</translation>
+    </message>
+    <message>
+        <source>Name of the organisation</source>
+        <translation>Name of the organisation</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s code in the Unified Register of Pre-trial Investigations</source>
+        <translation>The organisation&apos;s code in the Unified Register of Pre-trial Investigations</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s BIN</source>
+        <translation>The organisation&apos;s BIN</translation>
+    </message>
+    <message>
+        <source>Structural unit</source>
+        <translation>Structural unit</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s contact details</source>
+        <translation>The applicant&apos;s contact details</translation>
+    </message>
+    <message>
+        <source>Work phone</source>
+        <translation>Work phone</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Work address</source>
+        <translation>Work address</translation>
+    </message>
+    <message>
+        <source>Kind of action</source>
+        <translation>Kind of action</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Transfer (editing)</source>
+        <translation>Transfer (editing)</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>Blocking</translation>
+    </message>
+    <message>
+        <source>Reason for blocking</source>
+        <translation>Reason for blocking</translation>
+    </message>
+    <message>
+        <source>The head&apos;s order appointing the official in charge of departmental control</source>
+        <translation>The head&apos;s order appointing the official in charge of departmental control</translation>
+    </message>
+    <message>
+        <source>Date the appointment order was signed (Astana time)</source>
+        <translation>Date the appointment order was signed (Astana time)</translation>
+    </message>
+    <message>
+        <source>I confirm</source>
+        <translation>I confirm</translation>
+    </message>
+    <message>
+        <source>I have read the agreement on rights of use of the SIO and agree to it.</source>
+        <translation>I have read the agreement on rights of use of the SIO and agree to it.</translation>
+    </message>
+    <message>
+        <source>I confirm that I hold an electronic digital signature on a protected carrier.</source>
+        <translation>I confirm that I hold an electronic digital signature on a protected carrier.</translation>
+    </message>
+    <message>
+        <source>I allow my personal data to be passed on for registration in the SIO.</source>
+        <translation>I allow my personal data to be passed on for registration in the SIO.</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s signature</source>
+        <translation>The applicant&apos;s signature</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s head: position, full name (if any)</source>
+        <translation>The applicant&apos;s head: position, full name (if any)</translation>
+    </message>
+    <message>
+        <source>The head&apos;s signature / seal</source>
+        <translation>The head&apos;s signature / seal</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <source>QR: hash of the application form (SHA-256)</source>
+        <translation>QR: hash of the application form (SHA-256)</translation>
+    </message>
+    <message>
+        <source>A copy signed by hand and stamped is scanned and attached to the electronic application (paragraph 5 of the Rules).</source>
+        <translation>A copy signed by hand and stamped is scanned and attached to the electronic application (paragraph 5 of the Rules).</translation>
+    </message>
+    <message>
+        <source>Blocking my own account because of an absence from the workplace of more than two months: from {first} to {last}</source>
+        <translation>Blocking my own account because of an absence from the workplace of more than two months: from {first} to {last}</translation>
+    </message>
+</context>
+<context>
     <name>certcli</name>
     <message>
         <source>VALID</source>

@@ -2090,6 +2090,153 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
 </context>
 <context>
+    <name>application_form</name>
+    <message>
+        <source>Electronic application for access to the information exchange system of law enforcement, special state and other bodies</source>
+        <translation>Құқық қорғау, арнаулы мемлекеттік және өзге де органдардың ақпарат алмасу жүйесіне қолжетімділікті ұйымдастыруға электронды өтінім</translation>
+    </message>
+    <message>
+        <source>To perform my official duties, I ask that access to the SIO be arranged with the parameters below:</source>
+        <translation>Қызметтік міндеттерді орындау үшін төменде көрсетілген параметрлер бойынша ҚАО ААЖ-ға қол жеткізуді ұйымдастыруды сұраймын:</translation>
+    </message>
+    <message>
+        <source>SANDBOX: not a real application</source>
+        <translation>СЫНАҚ ОРТАСЫ: нақты өтінім емес</translation>
+    </message>
+    <message>
+        <source>Surname, name, patronymic (if any) (in full)</source>
+        <translation>Тегі, аты, әкесінің аты (бар болған жағдайда) (толық)</translation>
+    </message>
+    <message>
+        <source>Individual identification number (IIN)</source>
+        <translation>Жеке сәйкестендіру нөмірі (ЖСН)</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s place of work</source>
+        <translation>Арыз иесінің жұмыс орны туралы мәліметтер</translation>
+    </message>
+    <message>
+        <source>Name of the organisation</source>
+        <translation>Ұйымның атауы</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s code in the Unified Register of Pre-trial Investigations</source>
+        <translation>Сотқа дейінгі тергеп-тексерулердің бірыңғай тізіліміндегі ұйымның коды</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s BIN</source>
+        <translation>Ұйымның БСН</translation>
+    </message>
+    <message>
+        <source>Structural unit</source>
+        <translation>Құрылымдық бөлімше</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Лауазымы</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s contact details</source>
+        <translation>Арыз иесінің байланыс деректері</translation>
+    </message>
+    <message>
+        <source>Work phone</source>
+        <translation>Жұмыс телефоны</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Ұялы телефоны</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Электрондық поштасы</translation>
+    </message>
+    <message>
+        <source>Work address</source>
+        <translation>Жұмыс мекенжайы</translation>
+    </message>
+    <message>
+        <source>Kind of action</source>
+        <translation>Әрекет түрі</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Тіркеу</translation>
+    </message>
+    <message>
+        <source>Transfer (editing)</source>
+        <translation>Ауыстыру</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>Бұғаттау</translation>
+    </message>
+    <message>
+        <source>Reason for blocking</source>
+        <translation>Бұғаттау себебі</translation>
+    </message>
+    <message>
+        <source>The head&apos;s order appointing the official in charge of departmental control</source>
+        <translation>Ведомстволық бақылауды жүзеге асыратын лауазымды адам ретінде тағайындау туралы басшының бұйрығы</translation>
+    </message>
+    <message>
+        <source>Date the appointment order was signed (Astana time)</source>
+        <translation>Басқа лауазымға тағайындау туралы бұйрыққа қол қойылған күн (Астана уақыты)</translation>
+    </message>
+    <message>
+        <source>I confirm</source>
+        <translation>Растаймын</translation>
+    </message>
+    <message>
+        <source>I have read the agreement on rights of use of the SIO and agree to it.</source>
+        <translation>ҚАО ААЖ қолдану құқығы туралы келісіммен таныстым және келісемін.</translation>
+    </message>
+    <message>
+        <source>I confirm that I hold an electronic digital signature on a protected carrier.</source>
+        <translation>Менде қорғалған тасымалдағышта электрондық цифрлық қолтаңбаның бар екенін растаймын.</translation>
+    </message>
+    <message>
+        <source>I allow my personal data to be passed on for registration in the SIO.</source>
+        <translation>Менің дербес деректерімді ҚАО ААЖ-не тіркеу үшін беруге рұқсат етемін.</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Қолдар</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s signature</source>
+        <translation>Арыз иесінің қолы</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s head: position, full name (if any)</source>
+        <translation>Арыз иесінің басшысы: лауазымы, Т.А.Ә. (бар болған жағдайда)</translation>
+    </message>
+    <message>
+        <source>The head&apos;s signature / seal</source>
+        <translation>Басшының қолы / МО</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>{page}-бет, барлығы {pages}</translation>
+    </message>
+    <message>
+        <source>QR: hash of the application form (SHA-256)</source>
+        <translation>QR: өтінім нысанының хэші (SHA-256)</translation>
+    </message>
+    <message>
+        <source>A copy signed by hand and stamped is scanned and attached to the electronic application (paragraph 5 of the Rules).</source>
+        <translation>Қолмен қол қойылып, мөрмен расталған көшірмесі сканерленіп, электрондық өтінімге қоса беріледі (Ережелердің 5-тармағы).</translation>
+    </message>
+    <message>
+        <source>Blocking my own account because of an absence from the workplace of more than two months: from {first} to {last}</source>
+        <translation>{first} – {last} аралығында жұмыс орнында екі айдан астам болмауына байланысты өз есептік жазбамды бұғаттау</translation>
+    </message>
+</context>
+<context>
     <name>certcli</name>
     <message>
         <source>VALID</source>

@@ -2090,6 +2090,153 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
 </context>
 <context>
+    <name>application_form</name>
+    <message>
+        <source>Electronic application for access to the information exchange system of law enforcement, special state and other bodies</source>
+        <translation>Электронная заявка на организацию доступа к системе информационного обмена правоохранительных, специальных государственных и иных органов</translation>
+    </message>
+    <message>
+        <source>To perform my official duties, I ask that access to the SIO be arranged with the parameters below:</source>
+        <translation>Для исполнения служебных обязанностей прошу организовать доступ к СИО ПСО по указанным ниже параметрам:</translation>
+    </message>
+    <message>
+        <source>SANDBOX: not a real application</source>
+        <translation>ПЕСОЧНИЦА: не настоящая заявка</translation>
+    </message>
+    <message>
+        <source>Surname, name, patronymic (if any) (in full)</source>
+        <translation>Фамилия, имя, отчество (при наличии) (полностью)</translation>
+    </message>
+    <message>
+        <source>Individual identification number (IIN)</source>
+        <translation>Индивидуальный идентификационный номер (ИИН)</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s place of work</source>
+        <translation>Сведения о месте работы заявителя</translation>
+    </message>
+    <message>
+        <source>Name of the organisation</source>
+        <translation>Наименование организации</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s code in the Unified Register of Pre-trial Investigations</source>
+        <translation>Код организации в Едином реестре досудебных расследований</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s BIN</source>
+        <translation>БИН организации</translation>
+    </message>
+    <message>
+        <source>Structural unit</source>
+        <translation>Структурное подразделение</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s contact details</source>
+        <translation>Контактные данные заявителя</translation>
+    </message>
+    <message>
+        <source>Work phone</source>
+        <translation>Рабочий телефон</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Мобильный телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Электронная почта</translation>
+    </message>
+    <message>
+        <source>Work address</source>
+        <translation>Рабочий адрес</translation>
+    </message>
+    <message>
+        <source>Kind of action</source>
+        <translation>Вид действия</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Регистрация</translation>
+    </message>
+    <message>
+        <source>Transfer (editing)</source>
+        <translation>Перемещение (редактирование)</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>Блокировка</translation>
+    </message>
+    <message>
+        <source>Reason for blocking</source>
+        <translation>Причина блокировки</translation>
+    </message>
+    <message>
+        <source>The head&apos;s order appointing the official in charge of departmental control</source>
+        <translation>Приказ руководителя о назначении должностным лицом, осуществляющим ведомственный контроль</translation>
+    </message>
+    <message>
+        <source>Date the appointment order was signed (Astana time)</source>
+        <translation>Дата подписания приказа о назначении (время Астаны)</translation>
+    </message>
+    <message>
+        <source>I confirm</source>
+        <translation>Подтверждаю</translation>
+    </message>
+    <message>
+        <source>I have read the agreement on rights of use of the SIO and agree to it.</source>
+        <translation>С соглашением о правах использования СИО ПСО ознакомлен и согласен.</translation>
+    </message>
+    <message>
+        <source>I confirm that I hold an electronic digital signature on a protected carrier.</source>
+        <translation>Подтверждаю наличие у меня электронной цифровой подписи на защищённом носителе.</translation>
+    </message>
+    <message>
+        <source>I allow my personal data to be passed on for registration in the SIO.</source>
+        <translation>Разрешаю передачу моих персональных данных для регистрации в СИО ПСО.</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Подписи</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s signature</source>
+        <translation>Подпись заявителя</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s head: position, full name (if any)</source>
+        <translation>Руководитель заявителя: должность, Ф.И.О. (при наличии)</translation>
+    </message>
+    <message>
+        <source>The head&apos;s signature / seal</source>
+        <translation>Подпись руководителя / М.П.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Страница {page} из {pages}</translation>
+    </message>
+    <message>
+        <source>QR: hash of the application form (SHA-256)</source>
+        <translation>QR: хэш формы заявки (SHA-256)</translation>
+    </message>
+    <message>
+        <source>A copy signed by hand and stamped is scanned and attached to the electronic application (paragraph 5 of the Rules).</source>
+        <translation>Копия, подписанная от руки и заверенная печатью, сканируется и прилагается к электронной заявке (п. 5 Правил).</translation>
+    </message>
+    <message>
+        <source>Blocking my own account because of an absence from the workplace of more than two months: from {first} to {last}</source>
+        <translation>Блокировка своей учетной записи в связи с отсутствием на рабочем месте более двух месяцев: с {first} по {last}</translation>
+    </message>
+</context>
+<context>
     <name>certcli</name>
     <message>
         <source>VALID</source>
