@@ -7,9 +7,10 @@ from importlib import resources as _res
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from resources.i18n.reader import LANGS as LANGS  # one list for the UI and the core's texts
+
 log = logging.getLogger(__name__)
 
-LANGS = ("kk", "ru", "en")
 # Each language is named in itself, so a user lost in a foreign UI can still find their own.
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}
