@@ -80,6 +80,7 @@ class CasePage(QWidget):
                   self.destroy_selected)
         self.recent_title = named(QLabel(), "caseRecentTitle")
         self.recent = named(QListWidget(), "caseRecent")
+        self.recent_title.setBuddy(self.recent)  # its title is what a screen reader says
         self.recent.setWordWrap(True)
         self.status = named(QLabel(wordWrap=True), "caseStatus")
         self.status.hide()

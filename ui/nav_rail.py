@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QFrame, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ui import theme
@@ -43,6 +43,7 @@ class NavRail(QFrame):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QToolButton] = {}
+        self._icons = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACING // 2, theme.SPACING, theme.SPACING // 2,
                                   theme.SPACING)
@@ -64,8 +65,15 @@ class NavRail(QFrame):
 
     def load_icons(self) -> None:
         """Draw the icons (after the first paint: QtSvg is not needed before it)."""
+        self._icons = True
         for key, button in self.buttons.items():
             button.setIcon(theme.icon(key))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Light ↔ dark: the icons are drawn again in the new palette's text colour.
+        if event.type() == QEvent.Type.PaletteChange and self._icons:
+            self.load_icons()
+        super().changeEvent(event)
 
     def set_label(self, key: str, text: str, tip: str = "") -> None:
         button = self.buttons[key]
