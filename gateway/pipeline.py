@@ -268,8 +268,10 @@ def admit(conn: Connection, command: Command[Any], iin: str) -> registry.User:
     if user is None:
         raise Refusal(ErrorCode.NOT_REGISTERED, "this IIN is not registered with the operator")
     if user.state == "blocked":
-        if not command.while_blocked:
-            raise Refusal(ErrorCode.USER_BLOCKED, "access of this user is blocked")
+        if not command.while_blocked:  # 2022 §17: the reason travels with the refusal
+            reason = registry.block_reason(conn, user.iin)
+            raise Refusal(ErrorCode.USER_BLOCKED, "access of this user is blocked"
+                          + (f"; reason: {reason}" if reason else ""))
     elif user.state != "registered":
         raise Refusal(ErrorCode.NOT_REGISTERED, f"registration state is {user.state!r}")
     if command.agreement_first and not user.agreement_signed_at:

@@ -109,3 +109,25 @@ def test_a_blocked_user_is_not_suspended(gw: Gw) -> None:
     refused = gw.client.post(f"{API_PREFIX}/operator/sanctions", headers=token,
                              json=sign_payload(command.canonical(), sign_key))
     assert _code(refused) == "request_invalid"
+
+
+@pytest.mark.req("R-ACC-7", "R-CTL-2")
+def test_a_suspended_users_open_session_is_refused_with_the_signed_reason(gw: Gw) -> None:
+    """2022 §17: the query refused in an already-open session carries the sanction's reason."""
+    from tests.gateway.helpers import query_request, signed_query
+
+    auth_key, sign_key = gw.pki.software_signers(ANALYST)
+    analyst = bearer(login(gw.client, auth_key))
+    op_auth, op_sign = gw.pki.software_signers(SANDBOX_OPERATOR)
+    operator = bearer(login(gw.client, op_auth))
+    later = (now_astana().date() + dt.timedelta(days=2)).isoformat()
+    command = OperatorSanction(iin=ANALYST.iin, sanction="suspension", until=later,
+                               reason="Мақсатсыз сұрау", nonce=QueryRequest.new_nonce(),
+                               issued_at=iso(now_astana()), operator_iin=SANDBOX_OPERATOR.iin)
+    done = gw.client.post(f"{API_PREFIX}/operator/sanctions", headers=operator,
+                          json=sign_payload(command.canonical(), op_sign))
+    assert done.status_code == 200, done.text
+    refused = gw.client.post(f"{API_PREFIX}/queries", headers=analyst,
+                             json=signed_query(query_request(ANALYST.iin), sign_key))
+    assert _code(refused) == "user_blocked"
+    assert "; reason: Мақсатсыз сұрау" in refused.json()["detail"], refused.text
