@@ -452,7 +452,7 @@ def _off_hours(at: datetime, config: Settings) -> bool:
 
 def _row_anomalies(r: dict[str, Any], at: datetime, config: Settings) -> list[dict[str, Any]]:
     """What one row shows by itself: no disposition past retention, attached elsewhere, off
-    hours (bulk and one subject need the other rows)."""
+    hours, the analyst's own IIN (bulk and one subject need the other rows)."""
     found: list[dict[str, Any]] = []
     if r.get("disposition") == "overdue":
         found.append({"kind": "no_disposition", "seq": r["seq"], "user_iin": r["user_iin"],
@@ -465,6 +465,11 @@ def _row_anomalies(r: dict[str, Any], at: datetime, config: Settings) -> list[di
                       "attached_to": attached_to})
     if _off_hours(at, config):
         found.append({"kind": "off_hours", "seq": r["seq"], "user_iin": r["user_iin"],
+                      "resource": r["resource"], "at": r["at"]})
+    params = r.get("params")
+    if isinstance(params, dict) and r["user_iin"] in {str(v).strip() for v in params.values()}:
+        # R-CTL-5: an analyst looking up their own IIN states no purpose of the Rules.
+        found.append({"kind": "own_iin", "seq": r["seq"], "user_iin": r["user_iin"],
                       "resource": r["resource"], "at": r["at"]})
     return found
 
