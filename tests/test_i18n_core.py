@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from resources.i18n import reader
-from resources.i18n.update import CORE_DIRS, ROOT, sources
+from resources.i18n.update import CORE_DIRS, ROOT, lrelease, sources
 
 LANGS = reader.LANGS
 # {name} fields of str.format and %1-style arguments of QString::arg.
@@ -69,6 +69,26 @@ def test_the_check_catches_unfinished_and_lost_placeholders(tmp_path: Path) -> N
         "unfinished", "unfinished", "placeholders differ", "placeholders differ"]
 
 
+def _ts_messages(ts: Path) -> dict[tuple[str, str], str]:
+    return {(ctx.findtext("name") or "", msg.findtext("source") or ""): msg.findtext("translation")
+            or "" for ctx in ET.parse(ts).getroot().iter("context") for msg in ctx.iter("message")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_compiled_catalogue_says_what_the_ts_says(lang: str) -> None:
+    """The core reads the .qm the UI loads; it must hold every .ts message, word for word."""
+    ts = _ts_messages(reader.CATALOGUE_DIR / f"sio_desk_{lang}.ts")
+    assert reader.catalogue(lang) == ts and len(ts) > 500
+
+
+def test_a_file_that_is_not_a_catalogue_is_refused() -> None:
+    with pytest.raises(ValueError, match="not a Qt translation catalogue"):
+        reader.parse_qm(b"<TS/>")
+    bad_tag = reader.QM_MAGIC + bytes([0x69]) + (2).to_bytes(4, "big") + bytes([0x42, 0])
+    with pytest.raises(ValueError, match="unknown field tag"):
+        reader.parse_qm(bad_tag)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_core_text_is_in_the_catalogue(lang: str) -> None:
     """Guards against an lupdate over ui/ alone, which would drop the core's strings."""
@@ -83,6 +103,7 @@ def test_every_core_text_is_in_the_catalogue(lang: str) -> None:
 def catalogue_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     for lang in LANGS:
         shutil.copy(reader.CATALOGUE_DIR / f"sio_desk_{lang}.ts", tmp_path)
+        shutil.copy(reader.CATALOGUE_DIR / f"sio_desk_{lang}.qm", tmp_path)
     monkeypatch.setattr(reader, "CATALOGUE_DIR", tmp_path)
     reader.catalogue.cache_clear()
     yield tmp_path
@@ -98,6 +119,9 @@ def test_the_core_answers_what_the_catalogue_says(catalogue_copy: Path) -> None:
     ru.write_text(ru.read_text("utf-8").replace(before, "Токена нет (правка переводчика)."),
                   "utf-8")
     reader.catalogue.cache_clear()
+    assert messages.text("token_absent", "ru") == before  # the .qm is what is read
+    lrelease([ru])
+    reader.catalogue.cache_clear()
     assert messages.text("token_absent", "ru") == "Токена нет (правка переводчика)."
     assert messages.text("token_absent", "kk").startswith("ЭЦҚ")
 
@@ -109,6 +133,7 @@ def test_a_lost_translation_shows_english_and_is_logged(
     kk = catalogue_copy / "sio_desk_kk.ts"
     kk.write_text(kk.read_text("utf-8").replace(
         "ЭЦҚ тасығышы табылмады. Токенді қосып, қайталаңыз.", ""), "utf-8")
+    lrelease([kk])
     reader.catalogue.cache_clear()
     with caplog.at_level(logging.ERROR, logger=reader.__name__):
         shown = messages.text("token_absent", "kk")
