@@ -143,13 +143,19 @@ SANDBOX_OPERATOR = SandboxUser(
 SANDBOX_NEWCOMER = SandboxUser(
     "analyst5", "НҰРЛАНОВА", "ӘСЕЛ", "БОЛАТҚЫЗЫ", make_iin(dt.date(1996, 9, 9), "F", 5120),
     ORGANIZATION, ORGANIZATION_BIN)
+# Issue 13: the agency's departmental controller, appointed by the head's order (R-CTL-1).
+SANDBOX_CONTROLLER = SandboxUser(
+    "controller1", "ЕСЕНОВА", "САЛТАНАТ", "ҚАЙРАТҚЫЗЫ", make_iin(dt.date(1982, 3, 14), "F", 7033),
+    ORGANIZATION, ORGANIZATION_BIN)
 
 
 def seed_sandbox(engine: Engine) -> None:
-    """Register the sandbox operator (agreement signed) and the newcomer (not signed), once."""
+    """Register the sandbox operator and controller (agreement signed) and the newcomer (not
+    signed), once."""
     stamp = iso(now_astana())
     with write_tx(engine) as conn:
         for person, role, signed in ((SANDBOX_OPERATOR, OPERATOR_ROLE, stamp),
+                                     (SANDBOX_CONTROLLER, CONTROLLER, stamp),
                                      (SANDBOX_NEWCOMER, "afm_analyst", None)):
             if find(conn, person.iin) is None:
                 conn.execute(insert(users).values(
