@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from app.errors import DeskError
 from resources.i18n.reader import QT_TRANSLATE_NOOP
 from resources.i18n.reader import text as _tr
-from signing.errors import PinIncorrect, SignatureInvalid, SigningError
+from signing.errors import PinIncorrect, SigningError
 from signing.iin import is_valid_bin, is_valid_iin
 from transport import agreement_form
 from transport.clock import iso, now_astana, to_astana
@@ -396,19 +396,17 @@ class Applicant:
 
     def _operator_signed(self, signed: Signed, app_id: int) -> Decision:
         """The decision if the pinned operator's signing key signed it for this application."""
-        from signing.cms import verify_detached
-        from signing.profile import fingerprint
+        from app.operator_key import require_operator_signed
 
         try:
-            body = signed.payload_bytes()
-            checked = verify_detached(signed.signature_der(), body, self.config.trust,
-                                      purpose="signing")
-            decision = Decision.model_validate_json(body)
-        except (ValueError, SignatureInvalid, SigningError) as exc:
+            body, cms = signed.payload_bytes(), signed.signature_der()
+        except ValueError as exc:
             raise DeskError("response_unverified", detail=str(exc)) from exc
-        if fingerprint(checked.certificate) not in self.config.operator_sha256:
-            raise DeskError("response_unverified",
-                            detail="the decision is not signed by the operator's key")
+        require_operator_signed(self.config, body, cms)
+        try:
+            decision = Decision.model_validate_json(body)
+        except ValueError as exc:
+            raise DeskError("response_unverified", detail=str(exc)) from exc
         if decision.application_id != app_id:
             raise DeskError("response_unverified", detail="the decision is for another application")
         return decision

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from app.errors import DeskError
+from app.operator_key import require_operator_signed
 from transport.clock import iso, now_astana, parse_iso, to_astana
 
 if TYPE_CHECKING:
@@ -172,7 +173,7 @@ class OperatorConsole:
             issued_at=iso(now_astana()), operator_iin=self._me())
         reply = self.desk.send_signed(self.desk.client.sanction, command.canonical())
         body = reply.payload_bytes()
-        self._operator_key(body, reply.signature_der())
+        require_operator_signed(self.desk.config, body, reply.signature_der())
         try:
             record = SanctionRecord.model_validate_json(body)
         except ValueError as exc:
@@ -257,26 +258,11 @@ class OperatorConsole:
         """The decision if the pinned operator key signed it."""
         from transport.protocol import Decision
 
-        self._operator_key(body, cms)
+        require_operator_signed(self.desk.config, body, cms)
         try:
             return Decision.model_validate_json(body)
         except ValueError as exc:
             raise DeskError("response_unverified", detail=str(exc)) from exc
-
-    def _operator_key(self, body: bytes, cms: bytes) -> None:
-        """DeskError response_unverified unless the pinned operator key signed `body`."""
-        from signing.cms import verify_detached
-        from signing.errors import SignatureInvalid, SigningError
-        from signing.profile import fingerprint
-
-        config = self.desk.config
-        try:
-            checked = verify_detached(cms, body, config.trust, purpose="signing")
-        except (ValueError, SignatureInvalid, SigningError) as exc:
-            raise DeskError("response_unverified", detail=str(exc)) from exc
-        if fingerprint(checked.certificate) not in config.operator_sha256:
-            raise DeskError("response_unverified",
-                            detail="the answer is not signed by the operator's key")
 
     def _me(self) -> str:
         user = self.desk.user
