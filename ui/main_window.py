@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
         work.addTab(query_page, "")
         work.addTab(case_page, "")
         work.tabBar().hide()  # the rail switches between them; tabs show for the operator's
+        work.setDocumentMode(True)  # no frame of its own beside the rail
         work.currentChanged.connect(self._work_changed)
         self.pages.addWidget(work)
         if self.settings is not None:
@@ -325,6 +326,10 @@ class MainWindow(QMainWindow):
         self.rail.buttons["query"].setEnabled(signed_in)
         self.rail.buttons["case"].setEnabled(signed_in)
         self.rail.buttons["reports"].setVisible(is_controller(self))
+        if not signed_in:
+            self.rail.clear_selection()
+        elif self._work is not None:
+            self._work_changed()
 
     def show_work(self, page: QWidget) -> None:
         if self.user is not None:
@@ -349,11 +354,7 @@ class MainWindow(QMainWindow):
         elif current is self._query_page:
             self.rail.select("query")
         else:  # one of the operator's tabs: no rail entry of its own
-            checked = self.rail.group.checkedButton()
-            if checked is not None:
-                self.rail.group.setExclusive(False)
-                checked.setChecked(False)
-                self.rail.group.setExclusive(True)
+            self.rail.clear_selection()
 
     # -- case material (R-RES-1) -------------------------------------------------------------
 
@@ -422,7 +423,7 @@ class MainWindow(QMainWindow):
         rail = self.rail
         rail.set_label("query", translate("MainWindow", "Query"),
                        translate("MainWindow", "Query (Ctrl+1)"))
-        rail.set_label("case", case.replace(" ", "\n", 1),
+        rail.set_label("case", case,
                        translate("MainWindow", "{title} (Ctrl+2)").format(title=case))
         rail.set_label("account", translate("MainWindow", "Account"),
                        translate("MainWindow", "Account and applications (Ctrl+Shift+U)"))
@@ -573,7 +574,6 @@ class MainWindow(QMainWindow):
             )
         self.pages.setCurrentWidget(self.work)
         self.work.setCurrentWidget(self.query_page)
-        self._work_changed()  # already current at the first sign-in: no signal came
         self.query_page.load()
         # Issue 13: the operator's pages, by the registry role the gateway gave at sign-in.
         operator_tab.show_for(self.work, self.desk, self.runner, user)

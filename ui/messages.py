@@ -73,7 +73,7 @@ def token_line(info: Any) -> str:
 
 
 LEVEL_STYLE = {
-    "error": "color: #a40000; font-weight: bold;",
-    "warning": "color: #8a5300; font-weight: bold;",
-    "info": "color: #333333;",
+    "error": "color: #d93025; font-weight: bold;",  # mid-tones: readable light and dark
+    "warning": "color: #b06000; font-weight: bold;",
+    "info": "color: palette(window-text);",
 }

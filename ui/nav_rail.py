@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QSizePolicy, QToolButton, QV
 from ui import theme
 from ui.widgets import named
 
-RAIL_WIDTH = 104  # fits "Материалы дела" / "Іс материалдары" on two lines at 100–200 %
+RAIL_WIDTH = 112  # "Материалдары (12)", the longest word of a label, fits on its line
+TEXT_MARGIN = 14  # the tool button's own padding around its text
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,30 @@ class NavRail(QFrame):
         super().changeEvent(event)
 
     def set_label(self, key: str, text: str, tip: str = "") -> None:
+        """`text` under the icon, broken between words where a line would not fit."""
         button = self.buttons[key]
-        button.setText(text)
+        button.setText(self._wrapped(button, text))
         button.setAccessibleName(text.replace("\n", " "))
         button.setToolTip(tip or text.replace("\n", " "))
+
+    def _wrapped(self, button: QToolButton, text: str) -> str:
+        width = RAIL_WIDTH - TEXT_MARGIN - theme.SPACING
+        metrics = button.fontMetrics()
+        lines: list[str] = []
+        for word in text.split():
+            if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        return "\n".join(lines)
+
+    def clear_selection(self) -> None:
+        """No page of the rail is shown (signed out, or an operator's tab)."""
+        checked = self.group.checkedButton()
+        if checked is not None:
+            self.group.setExclusive(False)
+            checked.setChecked(False)
+            self.group.setExclusive(True)
 
     def select(self, key: str) -> None:
         button = self.buttons.get(key)

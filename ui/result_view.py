@@ -50,8 +50,8 @@ from ui.result_model import ResultFilterProxy, ResultTableModel
 from ui.widgets import named
 from ui.worker import DeskRunner
 
-VERIFIED_STYLE = "color: #0b6b2b; font-weight: bold;"
-NOTE_STYLE = "color: #555555;"
+VERIFIED_STYLE = "color: #188038; font-weight: bold;"  # readable light and dark
+NOTE_STYLE = "color: palette(placeholder-text);"
 LINK_RESOURCES = frozenset({50, 51})
 PHOTO_FIELD = "photo_png"
 PHOTO_MAX_PX = 220  # the photo's longer side in the detail pane

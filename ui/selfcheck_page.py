@@ -160,7 +160,7 @@ class SelfcheckPage(QWidget):
         self.heading = named(QLabel(), "selfcheckHeading")
         self.overall = named(QLabel(wordWrap=True), "selfcheckOverall")
         self.meta = named(QLabel(wordWrap=True), "selfcheckMeta")
-        self.meta.setStyleSheet("color: #444444;")
+        self.meta.setStyleSheet("color: palette(placeholder-text);")  # light and dark
         self.table = named(QTableWidget(0, 4), "selfcheckTable")
         header = self.table.horizontalHeader()
         for col in (0, 1, 2):

@@ -20,8 +20,8 @@ from ui.worker import DeskRunner
 NOTICE_STYLE = {
     "block": "background: #fdecea; color: #5f1410; border: 1px solid #b3261e; padding: 8px;",
     "warn": "background: #fff4c2; color: #3d3000; border: 1px solid #d4a800; padding: 8px;",
-    "ok": "color: #1b7f3b;",
-    "busy": "color: #333333;",
+    "ok": "color: #188038;",  # readable light and dark
+    "busy": "color: palette(window-text);",
 }
 
 

@@ -9,7 +9,8 @@ demo-query.png; then the №51 links graph (result-links.png), a №19 result wi
 the Attach dialog (attach-dialog.png), that result's printout (printout-kk.png, printout-ru.png,
 first pages), the Case materials page in Russian and Kazakh
 (case-materials-ru.png, case-materials-kk.png); then opens Tools → Workstation self-check… and
-saves diagnostics.png.
+saves diagnostics.png. Last, the main screens — sign-in, query with its result, case
+materials — in Kazakh and Russian, light and dark (main-{screen}-{lang}-{scheme}.png).
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 from sandbox.harness import start_sandbox  # noqa: E402
 from sandbox.headless import example_params  # noqa: E402
-from ui import i18n  # noqa: E402
+from ui import i18n, theme  # noqa: E402
 from ui.app import build_main_window, ensure_app, selfcheck_config_for  # noqa: E402
 
 LANG = "ru"
@@ -157,8 +158,44 @@ def main(outdir: Path) -> int:
         diagnostics.move(60, 40)
         wait(app, lambda: diagnostics.page.report is not None and not diagnostics.page.running)
         grab(app, diagnostics, outdir / "diagnostics.png")
+        diagnostics.hide()
+        main_screens(app, win, run.pin, outdir)
         win.close()
     return 0
+
+
+SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+
+
+def main_screens(app: QApplication, win: object, pin: str, outdir: Path) -> None:
+    """Sign-in, query (with the last result) and case materials in kk and ru, light and dark;
+    signed in with a result shown on entry, and left so."""
+    w: object = win
+    page = w.query_page  # type: ignore[attr-defined]
+    signin = w.signin_page  # type: ignore[attr-defined]
+    for name, scheme in SCHEMES.items():
+        theme.apply(app, scheme)
+        if page.result_view.outcome is None:
+            page.send()
+            wait(app, lambda: page.result_view.outcome is not None)
+        for lang in ("kk", "ru"):
+            i18n.apply(lang)
+            w.query_tab_action.trigger()  # type: ignore[attr-defined]
+            grab(app, w, outdir / f"main-query-{lang}-{name}.png")
+            w.case_tab_action.trigger()  # type: ignore[attr-defined]
+            grab(app, w, outdir / f"main-case-{lang}-{name}.png")
+        w.lock(keep_form=True)  # type: ignore[attr-defined]
+        wait(app, lambda: signin.info is not None and signin.sign_in_button.isEnabled())
+        for lang in ("kk", "ru"):
+            i18n.apply(lang)
+            grab(app, w, outdir / f"main-signin-{lang}-{name}.png")
+        signin.sign_in_button.click()
+        wait(app, lambda: w.pin_dialog is not None and w.pin_dialog.isVisible())  # type: ignore[attr-defined]
+        w.pin_dialog.pin_edit.setText(pin)  # type: ignore[attr-defined]
+        w.pin_dialog.submit()  # type: ignore[attr-defined]
+        wait(app, lambda: w.user is not None and page.current_resource() is not None)  # type: ignore[attr-defined]
+        wait(app, page.send_button.isEnabled)
+    i18n.apply(LANG)
 
 
 if __name__ == "__main__":

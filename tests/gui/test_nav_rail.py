@@ -28,6 +28,8 @@ def test_rail_switches_pages_and_follows_them(qtbot: Any, window: Any) -> None:
     window.query_tab_action.trigger()  # Ctrl+1 from the menu: the rail follows
     assert rail.buttons["query"].isChecked()
     assert not window.work.tabBar().isVisible()  # the rail is the one way between the two
+    window.lock()
+    assert window.rail.group.checkedButton() is None  # signed out: no page of the rail shown
 
 
 def test_rail_opens_diagnostics_and_the_account(qtbot: Any, window: Any) -> None:
