@@ -146,5 +146,5 @@ def test_idle_lock_is_announced_and_keeps_the_form(qtbot: Any) -> None:
     qtbot.waitUntil(lambda: win.pages.currentWidget() is win.signin_page, timeout=WAIT_MS)
     assert "What you typed is kept" in win.notice.text()
     assert iin.text() == "880101300123"
-    sign_in(qtbot, win)
-    assert iin.text() == "880101300123"
+    sign_in(qtbot, win)  # the rows are built anew; what was typed carries over
+    assert win.query_page.findChild(QLineEdit, "param_iin").text() == "880101300123"
