@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -206,14 +205,10 @@ def test_qr_on_every_page_decodes_to_the_payload(qapp: Any, tmp_path: Path, lang
         assert decoded.stdout.decode("utf-8").strip() == p.qr_payload
 
 
-def test_thousand_records_print_completely_and_fast(qapp: Any, tmp_path: Path) -> None:
+def test_thousand_records_print_completely(qapp: Any, tmp_path: Path) -> None:
     p = printout([person(i) for i in range(1, 1001)], "ru")
     assert all(len(r.lines) == 8 for r in p.records)
-    started = time.perf_counter()
-    data = render_pdf(p)
-    elapsed = time.perf_counter() - started
-    print(f"1,000 records rendered in {elapsed:.2f} s")
-    assert elapsed < 10.0, f"1,000 records took {elapsed:.1f} s"
+    data = render_pdf(p)  # its time is the bench's attach_print_1000, not a test's
     path = write(tmp_path, "big.pdf", data)
     text = pdf_text(path)
     pages = pdf_pages(path)

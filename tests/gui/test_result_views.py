@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import re
-import time
 from types import SimpleNamespace
 from typing import Any
 
@@ -144,7 +143,6 @@ def test_thousand_records_sort_and_filter_on_cyrillic(qapp: Any) -> None:
     model = ResultTableModel()
     proxy = ResultFilterProxy()
     proxy.setSourceModel(model)
-    started = time.perf_counter()
     model.set_result(resource(1), [SimpleNamespace(fields=r) for r in rows])
     names = model.names
     assert names[: len(resource(1).fields)] == [f.name for f in resource(1).fields]
@@ -174,7 +172,6 @@ def test_thousand_records_sort_and_filter_on_cyrillic(qapp: Any) -> None:
     assert docs == ["№ 1199", "№ 1198", "№ 1197"]
     proxy.sort(-1)  # back to the gateway's order
     assert _source_rows(proxy)[:3] == [0, 1, 2]
-    assert time.perf_counter() - started < 3.0  # in practice well under a second
 
 
 def test_header_labels_follow_the_language(qapp: Any) -> None:
@@ -482,13 +479,11 @@ def test_no_requirement_ids_in_what_users_read(qtbot: Any, view_of: Any) -> None
 
 
 def test_table_scrolls_a_thousand_rows_without_widgets(qtbot: Any, view_of: Any) -> None:
-    started = time.perf_counter()
     view = view_of(outcome(1, person_rows(1500), {"iin": SUBJECT}))
     view.filter_edit.setText("жұмабаев")
     view.table.sortByColumn(view.model.names.index("surname"), Qt.SortOrder.AscendingOrder)
     view.table.scrollToBottom()
     qtbot.wait(10)
-    assert time.perf_counter() - started < 5.0
     assert view.table.indexWidget(view.proxy.index(0, 0)) is None
     assert view.proxy.rowCount() == len([r for r in person_rows(1500)
                                          if r["surname"] == "ЖҰМАБАЕВ"])
