@@ -1,4 +1,4 @@
-"""`sio-desk demo [--headless] [--json] [--workdir DIR] [--fresh-user] [--as operator] [--gost]`:
+"""`sio-desk demo [--headless] [--json] [--workdir DIR] [--fresh-user] [--as ROLE] [--gost]`:
 the sandbox, labelled as such."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_path
 
@@ -19,7 +20,8 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="sio-desk demo", description="SIO Desk sandbox: test keys, synthetic data."
     )
-    p.add_argument("--headless", action="store_true", help="run the analyst flow without a window")
+    p.add_argument("--headless", action="store_true",
+                   help="run the flow of --as's role without a window")
     p.add_argument("--json", action="store_true", help="print one JSON summary on stdout")
     p.add_argument(
         "--workdir", type=Path, default=None, help="where the sandbox keeps everything it writes"
@@ -40,9 +42,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--fresh-user", action="store_true",
                    help="sign in as a sandbox analyst who has not signed the agreement yet (a "
                         "fresh operator database every run): the whole first entry")
-    p.add_argument("--as", dest="role", choices=("analyst", "operator"), default="analyst",
-                   help="whose token the window signs in with: the sandbox operator gets the "
-                        "operator's tabs (applications, users, emergency journal)")
+    p.add_argument("--as", dest="role", choices=("analyst", "controller", "operator"),
+                   default="analyst",
+                   help="whose token signs in: the sandbox controller gets Reports (the review, "
+                        "Block now), the operator the operator's tabs (applications, users, "
+                        "emergency journal); with --headless each does their day in a sandbox "
+                        "of their own, new every run")
     p.add_argument("--gost", action="store_true",
                    help="as the sandbox's GOST 34.10-2015 analyst (a key file: SoftHSM2 has no "
                         "GOST mechanisms), against a gateway signing answers and checkpoints "
@@ -69,9 +74,7 @@ def main(argv: list[str]) -> int:
         return 2
     if args.headless:
         if args.role != "analyst":
-            print("sio-desk demo: --headless runs the analyst's flow; --as needs the window",
-                  file=sys.stderr)
-            return 2
+            return _headless_role(workdir, args)
         return _headless(workdir, args, chosen)
     return _windowed(workdir, args)
 
@@ -85,7 +88,7 @@ def _gost_conflict(args: argparse.Namespace) -> str | None:
 
         return SOFTHSM_LACKS_GOST
     if args.fresh_user or args.role != "analyst":
-        return "--gost runs as the GOST analyst: not with --fresh-user or --as operator"
+        return "--gost runs as the GOST analyst: not with --fresh-user or --as another role"
     return None
 
 
@@ -124,8 +127,47 @@ def _headless(workdir: Path, args: argparse.Namespace, resources: tuple[int, ...
     return 0 if ok else 1
 
 
+def _headless_role(workdir: Path, args: argparse.Namespace) -> int:
+    """The controller's or the operator's day without a window (issue 13)."""
+    from app.errors import DeskError
+    from sandbox.roles import run_role
+
+    if args.fresh_user:
+        print("sio-desk demo: --fresh-user is the analyst's first entry: not with --as "
+              f"{args.role}", file=sys.stderr)
+        return 2
+    try:
+        summary = run_role(args.role, workdir, token_kind=args.token, lang=args.lang)
+    except DeskError as exc:
+        print(f"sio-desk demo: {exc.text('en')}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(_role_line(summary) + f"\n  workdir: {summary['workdir']}\n  journal archive: "
+              f"{summary['journal_archive']}", file=sys.stderr)
+    return 0 if _role_ok(summary) else 1
+
+
+def _role_line(summary: dict[str, Any]) -> str:
+    name = summary["user"]["name"]
+    if summary["role"] == "controller":
+        return (f"SANDBOX: controller {name} opened the reports, recorded the review and blocked "
+                f"{summary['block']['iin']}; the analyst's next query: "
+                f"{summary['blocked_user_next_query']['code']}")
+    return (f"SANDBOX: operator {name} decided {len(summary['applications'])} applications, "
+            "announced works, opened and closed an emergency entry")
+
+
+def _role_ok(summary: dict[str, Any]) -> bool:
+    """The run did what it says: the block refused the next query; the refusal was read."""
+    if summary["role"] == "controller":
+        return bool(summary["blocked_user_next_query"]["code"] == "user_blocked")
+    return bool(summary["applicant_read"]["verified"])
+
+
 def _windowed(workdir: Path, args: argparse.Namespace) -> int:
-    from gateway.registry import SANDBOX_NEWCOMER, SANDBOX_OPERATOR
+    from gateway.registry import SANDBOX_CONTROLLER, SANDBOX_NEWCOMER, SANDBOX_OPERATOR
     from sandbox.harness import fresh_dirs, start_sandbox
     from ui.app import run_gui
 
@@ -138,6 +180,8 @@ def _windowed(workdir: Path, args: argparse.Namespace) -> int:
         user = SANDBOX_NEWCOMER
     elif args.role == "operator":  # issue 13: the operator's own token and tabs
         user = SANDBOX_OPERATOR
+    elif args.role == "controller":  # issue 13: the controller's own token and Reports
+        user = SANDBOX_CONTROLLER
     with start_sandbox(workdir, token_kind=kind, case_dir=args.case_dir,
                        operator_dir=operator_dir, user=user, gost=args.gost) as run:
         print(f"SANDBOX token PIN: {run.pin}  (test key; workdir {run.workdir})", file=sys.stderr)

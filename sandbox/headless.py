@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.applications import agreement_blanks, blanks_model
+from app.desk import Desk
 from app.validation import DEFAULT_LEGAL_GROUND, make_basis
 from gateway import archive
 from gateway.population import Population
@@ -46,7 +47,7 @@ def run_headless(workdir: Path, *, token_kind: str | None = None,
     prints. `fresh_user`: as the newcomer, who first signs the agreement filled in (R-AUTH-2).
     `gost`: as the GOST analyst, against a gateway signing with a GOST key (issue 12)."""
     kind = token_kind if token_kind in ("softhsm", "file") else None
-    _offscreen_qt()
+    offscreen_qt()
     person = None
     if fresh_user:
         workdir, operator_dir = fresh_dirs(workdir)
@@ -110,17 +111,22 @@ def _first_entry(run: SandboxRun) -> dict[str, str]:
 
 
 def _one(run: SandboxRun, rid: int, basis: Any, lang: str) -> dict[str, Any]:
+    return attach_one(run.desk, rid, example_params(run.gateway.population, rid), basis, lang)
+
+
+def attach_one(desk: Desk, rid: int, params: dict[str, str], basis: Any, lang: str
+               ) -> dict[str, Any]:
+    """Query `rid`, print its printout to a PDF file and attach it to the case material."""
     from ui.printout_render import print_to_pdf_file, render_pdf
 
-    params = example_params(run.gateway.population, rid)
-    outcome = run.desk.query(rid, params, basis)
-    printout = run.desk.printout(outcome.item, lang)
-    receipt = run.desk.receipt(outcome.item)
-    printed = run.desk.materials.export_path(  # type: ignore[union-attr]
-        run.desk.config.case_dir, receipt).with_suffix(".printed.pdf")  # type: ignore[arg-type]
+    outcome = desk.query(rid, params, basis)
+    printout = desk.printout(outcome.item, lang)
+    receipt = desk.receipt(outcome.item)
+    printed = desk.materials.export_path(  # type: ignore[union-attr]
+        desk.config.case_dir, receipt).with_suffix(".printed.pdf")  # type: ignore[arg-type]
     printed.parent.mkdir(parents=True, exist_ok=True)
     print_to_pdf_file(printout, printed)  # "print" to a PDF file, as a printer dialog would
-    done = run.desk.attach(outcome.item, printed=True, pdf=render_pdf(printout))
+    done = desk.attach(outcome.item, printed=True, pdf=render_pdf(printout))
     return {
         "resource": outcome.resource.id,
         "params": dict(outcome.request.params),
@@ -138,7 +144,7 @@ def _one(run: SandboxRun, rid: int, basis: Any, lang: str) -> dict[str, Any]:
     }
 
 
-def _offscreen_qt() -> None:
+def offscreen_qt() -> None:
     """Printouts are laid out by Qt; without a window there is no display to ask for."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import ensure_app
