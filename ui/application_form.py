@@ -23,6 +23,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QFileDialog,
@@ -48,6 +49,7 @@ from ui.widgets import named
 from ui.worker import DeskRunner
 
 ASTANA = dt.timezone(dt.timedelta(hours=5))
+ROLE_ORDER_NUMBER_MAX = 40  # transport.protocol.ApplicationForm.role_order_number
 
 
 def field_labels() -> dict[str, str]:
@@ -82,6 +84,8 @@ def problem_text(code: str) -> str:
         "iin_check": translate("Application", "The IIN's check digit or date is wrong."),
         "bin_check": translate("Application", "The BIN's check digit is wrong."),
         "confirm": translate("Application", "Tick this confirmation."),
+        "too_long": translate("Application", "This is longer than the form allows."),
+        "future": translate("Application", "The order cannot be dated after today."),
     }.get(code, translate("Application", "This is not in the form's format."))
 
 
@@ -104,6 +108,22 @@ def shrink_scan(data: bytes, limit: int) -> tuple[bytes, str] | None:
         if len(out) <= limit:
             return out, suffix
     return None
+
+
+def role_order_problems(controller: bool, number: str, date: dt.date, today: dt.date
+                        ) -> dict[str, str]:
+    """What is wrong with a controller's appointing order as typed (R-CTL-4): the number is
+    required and fits the form; the head cannot have signed it after today."""
+    if not controller:
+        return {}
+    problems: dict[str, str] = {}
+    if not number.strip():
+        problems["role_order_number"] = "required"
+    elif len(number.strip()) > ROLE_ORDER_NUMBER_MAX:
+        problems["role_order_number"] = "too_long"
+    if date > today:
+        problems["role_order_date"] = "future"
+    return problems
 
 
 class ApplicationForm(QWidget):
@@ -174,6 +194,7 @@ class ApplicationForm(QWidget):
         self.order_caption = QLabel()
         order_layout.addRow(self.order_caption, self.order_edit)
         order_layout.addRow(self.deadline_label)
+        self._build_role_box()
         self.lang_combo = named(QComboBox(), "applicationLanguage")
         for lang in ("kk", "ru"):
             self.lang_combo.addItem(i18n.LANG_NAMES[lang], lang)
@@ -204,7 +225,7 @@ class ApplicationForm(QWidget):
         inner = QWidget()
         body = QVBoxLayout(inner)
         parts: tuple[QWidget, ...] = (self.intro, self.pin_row, self.order_box,
-                                      self.fields_box, self.confirm_box)
+                                      self.role_box, self.fields_box, self.confirm_box)
         for part in parts:
             body.addWidget(part)
         body.addStretch(1)
@@ -219,6 +240,7 @@ class ApplicationForm(QWidget):
         layout.addWidget(self.status_label)
         layout.addWidget(self.submit_button)
         self.order_box.setVisible(action == "transfer")
+        self.role_box.setVisible(action == "registration")  # R-CTL-4: the role is registered
         self.edits["blocking_reason"].setVisible(action == "blocking")
         self.captions["blocking_reason"].setVisible(action == "blocking")
         self._set_fields_enabled(False)
@@ -227,6 +249,60 @@ class ApplicationForm(QWidget):
             self.pin_row.hide()
             self._runner.call(lambda: self.applicant.unlock(None), self._unlocked,
                               self._failed)
+
+    def _build_role_box(self) -> None:
+        """The role applied for; a controller names the head's appointing order (R-CTL-4)."""
+        self.role_combo = named(QComboBox(), "applicationRole")
+        self.role_combo.addItem("", "afm_analyst")
+        self.role_combo.addItem("", "controller")
+        self.role_combo.currentIndexChanged.connect(self._role_changed)
+        self.role_order_number = named(QLineEdit(), "applicationRoleOrderNumber")
+        self.role_order_number.setMaxLength(ROLE_ORDER_NUMBER_MAX + 1)  # the error shows
+        self.role_order_number.textChanged.connect(self._refresh)
+        self.role_order_date = named(QDateEdit(QDate.currentDate()), "applicationRoleOrderDate")
+        self.role_order_date.setCalendarPopup(True)
+        self.role_order_date.setDisplayFormat("yyyy-MM-dd")
+        self.role_order_date.dateChanged.connect(self._refresh)
+        self.role_box = QGroupBox()
+        layout = QFormLayout(self.role_box)
+        self.role_caption, self.role_number_caption, self.role_date_caption = (
+            QLabel(), QLabel(), QLabel())
+        self.role_caption.setBuddy(self.role_combo)
+        self.role_number_caption.setBuddy(self.role_order_number)
+        self.role_date_caption.setBuddy(self.role_order_date)
+        layout.addRow(self.role_caption, self.role_combo)
+        for name, caption, edit in (
+                ("role_order_number", self.role_number_caption, self.role_order_number),
+                ("role_order_date", self.role_date_caption, self.role_order_date)):
+            error = named(QLabel(wordWrap=True), f"applicationError_{name}")
+            error.setStyleSheet(LEVEL_STYLE["error"])
+            error.hide()
+            column = QVBoxLayout()
+            column.addWidget(edit)
+            column.addWidget(error)
+            layout.addRow(caption, column)
+            self.errors[name] = error
+        self._role_changed()
+
+    @property
+    def controller(self) -> bool:
+        """A controller's registration is chosen (only a registration names the role)."""
+        return self.action == "registration" and self.role_combo.currentData() == "controller"
+
+    def controller_order(self) -> tuple[str, dt.date] | None:
+        """The head's appointing order as typed, for a controller's registration."""
+        if not self.controller:
+            return None
+        d = self.role_order_date.date()
+        return self.role_order_number.text().strip(), dt.date(d.year(), d.month(), d.day())
+
+    def _role_changed(self, *_args: object) -> None:
+        controller = self.role_combo.currentData() == "controller"
+        for widget in (self.role_number_caption, self.role_order_number,
+                       self.role_date_caption, self.role_order_date):
+            widget.setVisible(controller)
+        if hasattr(self, "submit_button"):
+            self._refresh()
 
     # -- the token ---------------------------------------------------------------------------
 
@@ -266,7 +342,12 @@ class ApplicationForm(QWidget):
 
     def problems(self) -> dict[str, str]:
         confirmed = {n: b.isChecked() for n, b in self.confirm_boxes.items()}
-        return applications.form_problems(self.values(), self.action, confirmed)
+        problems = applications.form_problems(self.values(), self.action, confirmed)
+        d = self.role_order_date.date()
+        problems.update(role_order_problems(
+            self.controller, self.role_order_number.text(),
+            dt.date(d.year(), d.month(), d.day()), dt.datetime.now(ASTANA).date()))
+        return problems
 
     def _refresh(self, *_args: object) -> None:
         problems = self.problems() if self.applicant.unlocked else {}
@@ -319,7 +400,8 @@ class ApplicationForm(QWidget):
     def form(self) -> Any:
         """The application to print and file (DeskError if a field does not fit)."""
         order = self.order_time() if self.action == "transfer" else None
-        return applications.make_form(self.values(), self.action, order_at=order)
+        return applications.make_form(self.values(), self.action, order_at=order,
+                                      controller_order=self.controller_order())
 
     def printable(self) -> bytes:
         """The App.4 PDF in the chosen language, as it is printed and signed by hand."""
@@ -429,7 +511,7 @@ class ApplicationForm(QWidget):
         self._refresh()
 
     def _set_fields_enabled(self, enabled: bool) -> None:
-        for box in (self.fields_box, self.confirm_box, self.order_box):
+        for box in (self.fields_box, self.confirm_box, self.order_box, self.role_box):
             box.setEnabled(enabled)
 
     # -- language ----------------------------------------------------------------------------
@@ -469,6 +551,15 @@ class ApplicationForm(QWidget):
         self.confirm_box.setTitle(translate("Application", "Confirmations"))
         self.order_box.setTitle(translate("Application", "Appointment order"))
         self.order_caption.setText(translate("Application", "Order signed on:"))
+        self.role_box.setTitle(translate("Application", "Role"))
+        self.role_caption.setText(translate("Application", "R&ole applied for:"))
+        self.role_combo.setItemText(0, translate("Application", "Analyst"))
+        self.role_combo.setItemText(1, translate(
+            "Application", "Departmental controller (appointed by the head's order)"))
+        self.role_number_caption.setText(translate("Application", "Head's order number:"))
+        self.role_date_caption.setText(translate("Application", "Head's order date:"))
+        self.role_order_number.setAccessibleName(translate("Application", "Head's order number"))
+        self.role_order_date.setAccessibleName(translate("Application", "Head's order date"))
         self.lang_caption.setText(translate("Application", "Form &language:"))
         self.print_button.setText(translate("Application", "Save for &printing…"))
         self.scan_button.setText(translate("Application", "Attach the &scan…"))

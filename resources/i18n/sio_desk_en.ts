@@ -320,6 +320,14 @@
         <translation>Tick this confirmation.</translation>
     </message>
     <message>
+        <source>This is longer than the form allows.</source>
+        <translation>This is longer than the form allows.</translation>
+    </message>
+    <message>
+        <source>The order cannot be dated after today.</source>
+        <translation>The order cannot be dated after today.</translation>
+    </message>
+    <message>
         <source>The 24 hours after the order ended at {deadline} (Astana time): file now and tell the operator why it is late (paragraph 7 of the Rules).</source>
         <translation>The 24 hours after the order ended at {deadline} (Astana time): file now and tell the operator why it is late (paragraph 7 of the Rules).</translation>
     </message>
@@ -402,6 +410,38 @@
     <message>
         <source>Order signed on:</source>
         <translation>Order signed on:</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>R&amp;ole applied for:</source>
+        <translation>R&amp;ole applied for:</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>Analyst</translation>
+    </message>
+    <message>
+        <source>Departmental controller (appointed by the head&apos;s order)</source>
+        <translation>Departmental controller (appointed by the head&apos;s order)</translation>
+    </message>
+    <message>
+        <source>Head&apos;s order number:</source>
+        <translation>Head&apos;s order number:</translation>
+    </message>
+    <message>
+        <source>Head&apos;s order date:</source>
+        <translation>Head&apos;s order date:</translation>
+    </message>
+    <message>
+        <source>Head&apos;s order number</source>
+        <translation>Head&apos;s order number</translation>
+    </message>
+    <message>
+        <source>Head&apos;s order date</source>
+        <translation>Head&apos;s order date</translation>
     </message>
     <message>
         <source>Form &amp;language:</source>

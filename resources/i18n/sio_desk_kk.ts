@@ -320,6 +320,14 @@
         <translation>Осы растауды белгілеңіз.</translation>
     </message>
     <message>
+        <source>This is longer than the form allows.</source>
+        <translation>Бұл бланк рұқсат ететіннен ұзын.</translation>
+    </message>
+    <message>
+        <source>The order cannot be dated after today.</source>
+        <translation>Бұйрық бүгіннен кейінгі күнмен белгіленбейді.</translation>
+    </message>
+    <message>
         <source>The 24 hours after the order ended at {deadline} (Astana time): file now and tell the operator why it is late (paragraph 7 of the Rules).</source>
         <translation>Бұйрықтан кейінгі 24 сағат {deadline} (Астана уақыты) аяқталды: өтінімді қазір беріп, кешігу себебін операторға хабарлаңыз (Ережелердің 7-тармағы).</translation>
     </message>
@@ -402,6 +410,38 @@
     <message>
         <source>Order signed on:</source>
         <translation>Бұйрыққа қол қойылған уақыт:</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Рөлі</translation>
+    </message>
+    <message>
+        <source>R&amp;ole applied for:</source>
+        <translation>Өтінім берілетін &amp;рөл:</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>Талдаушы</translation>
+    </message>
+    <message>
+        <source>Departmental controller (appointed by the head&apos;s order)</source>
+        <translation>Ведомстволық бақылаушы (басшының бұйрығымен тағайындалған)</translation>
+    </message>
+    <message>
+        <source>Head&apos;s order number:</source>
+        <translation>Басшы бұйрығының нөмірі:</translation>
+    </message>
+    <message>
+        <source>Head&apos;s order date:</source>
+        <translation>Басшы бұйрығының күні:</translation>
+    </message>
+    <message>
+        <source>Head&apos;s order number</source>
+        <translation>Басшы бұйрығының нөмірі</translation>
+    </message>
+    <message>
+        <source>Head&apos;s order date</source>
+        <translation>Басшы бұйрығының күні</translation>
     </message>
     <message>
         <source>Form &amp;language:</source>

@@ -320,6 +320,14 @@
         <translation>Отметьте это подтверждение.</translation>
     </message>
     <message>
+        <source>This is longer than the form allows.</source>
+        <translation>Длиннее, чем допускает бланк.</translation>
+    </message>
+    <message>
+        <source>The order cannot be dated after today.</source>
+        <translation>Приказ не может быть датирован позже сегодняшнего дня.</translation>
+    </message>
+    <message>
         <source>The 24 hours after the order ended at {deadline} (Astana time): file now and tell the operator why it is late (paragraph 7 of the Rules).</source>
         <translation>24 часа после приказа истекли {deadline} (время Астаны): подайте заявку сейчас и сообщите оператору причину опоздания (п. 7 Правил).</translation>
     </message>
@@ -402,6 +410,38 @@
     <message>
         <source>Order signed on:</source>
         <translation>Приказ подписан:</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>R&amp;ole applied for:</source>
+        <translation>&amp;Роль, на которую подаётся заявление:</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>Аналитик</translation>
+    </message>
+    <message>
+        <source>Departmental controller (appointed by the head&apos;s order)</source>
+        <translation>Ведомственный контролёр (назначен приказом руководителя)</translation>
+    </message>
+    <message>
+        <source>Head&apos;s order number:</source>
+        <translation>Номер приказа руководителя:</translation>
+    </message>
+    <message>
+        <source>Head&apos;s order date:</source>
+        <translation>Дата приказа руководителя:</translation>
+    </message>
+    <message>
+        <source>Head&apos;s order number</source>
+        <translation>Номер приказа руководителя</translation>
+    </message>
+    <message>
+        <source>Head&apos;s order date</source>
+        <translation>Дата приказа руководителя</translation>
     </message>
     <message>
         <source>Form &amp;language:</source>
