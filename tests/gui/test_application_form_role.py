@@ -76,7 +76,8 @@ def test_controller_registration_names_the_heads_order_and_is_registered_so(
     today = dt.datetime.now(dt.timezone(dt.timedelta(hours=5))).date()
     _set_date(form, today + dt.timedelta(days=1))
     assert form.problems()["role_order_date"] == "future"
-    assert form.errors["role_order_date"].text() == "Приказ не может быть датирован позже сегодняшнего дня."
+    assert form.errors["role_order_date"].text() == (
+        "Приказ не может быть датирован позже сегодняшнего дня.")
     ordered = today - dt.timedelta(days=2)
     _set_date(form, ordered)
     assert "role_order_date" not in form.problems()
