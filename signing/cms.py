@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import threading
@@ -44,6 +45,24 @@ _HASHES: dict[str, tuple[Any, hashes.HashAlgorithm]] = {
     "sha512": (hashlib.sha512, hashes.SHA512()),
 }
 _RSA_SIG_ALGS = {"rsassa_pkcs1v15", "sha256_rsa", "sha384_rsa", "sha512_rsa"}
+# Issue 10: a gateway sees the same few signers' certificates on every query; each DER is
+# parsed, profiled and its key loaded once. Certificates are immutable: nothing is checked less.
+_CERT_CACHE = 512
+
+
+@functools.lru_cache(maxsize=_CERT_CACHE)
+def _certificate(der: bytes) -> x509.Certificate:
+    return x509.load_der_x509_certificate(der)
+
+
+@functools.lru_cache(maxsize=_CERT_CACHE)
+def _profile(cert: x509.Certificate) -> CertProfile:
+    return profile_of(cert)
+
+
+@functools.lru_cache(maxsize=_CERT_CACHE)
+def _public_key(cert: x509.Certificate) -> Any:
+    return cert.public_key()
 
 
 @dataclass(frozen=True)
@@ -275,11 +294,11 @@ def _signer_certificate(
         if choice.name != "certificate":
             continue
         acert = choice.chosen
-        cert = x509.load_der_x509_certificate(acert.dump())
+        cert = _certificate(acert.dump())
         if sid.name == "issuer_and_serial_number":
             match = (
                 acert.serial_number == sid.chosen["serial_number"].native
-                and acert.issuer == sid.chosen["issuer"]
+                and _same_name(acert.issuer, sid.chosen["issuer"])
             )
         else:
             match = acert.key_identifier == sid.chosen.native
@@ -290,6 +309,11 @@ def _signer_certificate(
     if leaf is None:
         raise _malformed("the signer's certificate is not in the CMS")
     return leaf, others
+
+
+def _same_name(a: ax509.Name, b: ax509.Name) -> bool:
+    """RFC 5280 name equality; identical DER (the usual case) needs no string preparation."""
+    return a.dump() == b.dump() or a == b
 
 
 def _attr(attrs: cms.CMSAttributes, name: str) -> Any:
@@ -320,7 +344,7 @@ def _verify_signer(cert: x509.Certificate, si: cms.SignerInfo, payload: bytes,
 
 def _verify_rsa(cert: x509.Certificate, signature: bytes, payload: bytes, digest: str) -> None:
     try:
-        key = cert.public_key()
+        key = _public_key(cert)
     except UnsupportedAlgorithm as exc:
         raise SignatureInvalid("unsupported_algorithm", "signer key is not RSA") from exc
     if not isinstance(key, rsa.RSAPublicKey):
@@ -487,7 +511,7 @@ def _verify(
         _check_ess(ess, leaf)
     when = at or dt.datetime.now(dt.UTC)
     checked = trust.check(leaf, when, extra=others, policy=revocation)
-    profile = profile_of(leaf)
+    profile = _profile(leaf)
     if purpose is not None:
         check_purpose(leaf, profile, purpose)
     return VerifiedSignature(

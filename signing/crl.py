@@ -10,6 +10,7 @@ from typing import Literal
 
 from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm
+from cryptography.hazmat.primitives.serialization import Encoding
 
 from signing.errors import SignatureInvalid
 from signing.gost.certs import crl_signed_by, is_gost_signed
@@ -80,11 +81,32 @@ def _entry_reason(entry: x509.RevokedCertificate) -> str | None:
         return None
 
 
+# Issue 10: a CRL's signature checked once per (CRL object, issuer) — the gateway asks on every
+# query that misses its verdict cache, and a GOST list takes milliseconds. The entry holds the
+# CRL object itself, so an id reused by a new object never matches.
+_SIGNATURES: dict[tuple[int, bytes], tuple[x509.CertificateRevocationList,
+                                           CrlSignature | None]] = {}
+_MAX_SIGNATURES = 256
+
+
 def _signature(crl: x509.CertificateRevocationList,
                issuer: x509.Certificate | None) -> CrlSignature | None:
     """valid/unsupported/unchecked, or None when the signature is wrong (CRL ignored)."""
     if issuer is None:
         return "unchecked"
+    key = (id(crl), issuer.public_bytes(Encoding.DER))
+    known = _SIGNATURES.get(key)
+    if known is not None and known[0] is crl:
+        return known[1]
+    status = _check_signature(crl, issuer)
+    if len(_SIGNATURES) >= _MAX_SIGNATURES:
+        _SIGNATURES.clear()
+    _SIGNATURES[key] = (crl, status)
+    return status
+
+
+def _check_signature(crl: x509.CertificateRevocationList,
+                     issuer: x509.Certificate) -> CrlSignature | None:
     if is_gost_signed(crl.signature_algorithm_oid):
         try:
             return "valid" if crl_signed_by(crl, issuer) else None
