@@ -1,5 +1,6 @@
-"""A trust store for re-verifying a journal archive: the same chain checked once per span of
-time in which its answer cannot change (issue 10, `journal verify`).
+"""A trust store whose chain verdicts are reused per span of time in which they cannot change
+(issue 10): `journal verify` re-verifying an archive, and the gateway's live signature checks
+(gateway.verify, one per store the configuration hands out).
 
 An archive holds many signatures by few certificates, each checked as of its entry's time
 (R-LOG-1, R-CTL-3). TrustStore.check's answer for one certificate (and the certificates beside
@@ -24,6 +25,7 @@ from signing.trust import RevocationPolicy, TrustStore, ValidatedPath
 
 _Key = tuple[bytes, tuple[bytes, ...], RevocationPolicy | None]
 _Answer = ValidatedPath | tuple[str, str]  # the path, or a refusal's code and message
+_MAX_ANSWERS = 4096
 
 
 def _der(cert: x509.Certificate) -> bytes:
@@ -87,6 +89,9 @@ class SpanCachedTrust(TrustStore):
         answer = self._answers.get(key)
         if answer is None:
             self.misses += 1
+            if len(self._answers) >= _MAX_ANSWERS:  # a long-lived gateway: old spans go
+                self._answers.clear()
+                self._instants.clear()
             try:
                 answer = super().check(cert, at, extra, policy=policy)
             except SignatureInvalid as exc:

@@ -12,14 +12,40 @@ from cryptography import x509
 from gateway.config import GatewayConfig
 from gateway.context import RequestContext
 from gateway.problems import SIGNATURE_CODES, Refusal
+from gateway.trust_cache import SpanCachedTrust
 from signing.cms import verify_detached
 from signing.errors import SigningError
 from signing.profile import CertProfile, profile_of
+from signing.trust import TrustStore
 
 log = logging.getLogger(__name__)
 # Failures that come after the signature itself checked out against the enclosed certificate
 # and that certificate chained: its holder is the actor, even though the request is refused.
 _HOLDER_KNOWN = frozenset({"revoked", "expired", "not_yet_valid", "wrong_key_usage"})
+# Issue 10: the chain's verdict cached per span (gateway.trust_cache) for each store the
+# configuration hands out. A new CRL on disk makes config.trust() return a new store, so the
+# old verdicts go with the old store; the key also covers a store changed in place.
+_CachedKey = tuple[int, str, int, int, int, object]
+_cached: dict[int, tuple[TrustStore, _CachedKey, SpanCachedTrust]] = {}
+_MAX_STORES = 8
+
+
+def _store_key(store: TrustStore) -> _CachedKey:
+    return (id(store), store.crl_digest, len(store.anchors), len(store.intermediates),
+            len(store.ocsp_responses), store.ocsp_fetch)
+
+
+def cached_trust(store: TrustStore) -> SpanCachedTrust:
+    """``store`` with its chain verdicts reused within a span; rebuilt when the store changes."""
+    key = _store_key(store)
+    known = _cached.get(id(store))
+    if known is not None and known[0] is store and known[1] == key:
+        return known[2]
+    if len(_cached) >= _MAX_STORES:
+        _cached.clear()
+    wrapper = SpanCachedTrust(store)
+    _cached[id(store)] = (store, key, wrapper)
+    return wrapper
 
 
 def verify_signature(cms_der: bytes, data: bytes, config: GatewayConfig, *,
@@ -32,7 +58,7 @@ def verify_signature(cms_der: bytes, data: bytes, config: GatewayConfig, *,
     ctx.extra["revocation_soft_fail"], which the request's journal entry carries.
     """
     try:
-        verified = verify_detached(cms_der, data, config.trust(), purpose=purpose,
+        verified = verify_detached(cms_der, data, cached_trust(config.trust()), purpose=purpose,
                                    revocation=config.revocation_policy())
     except SigningError as exc:
         _note_claimed_signer(cms_der, ctx, holder_known=exc.code in _HOLDER_KNOWN)
