@@ -29,6 +29,7 @@ from gateway import (
     registry,
     report_routes,
     sanctions,
+    user_edits,
 )
 from gateway.config import GatewayConfig
 from gateway.context import RefusalJournal, RequestContext, record_refusal
@@ -200,6 +201,7 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
     application_view.add_routes(app, engine, config, refuse)  # R-ACC-4: the operator's view
     sanctions.add_routes(app, engine, config, handle, refuse)  # App.5 §17 sanctions, users
     attestation.add_routes(app, engine, config, handle)  # 2022 §4: workstation self-checks
+    user_edits.add_routes(app, engine, config, handle)  # 2022 §4–7: position, organisation, role
     openapi.install(app)  # issue 9: the document is the whole contract (bodies, refusals, links)
 
     def refuse_unrouted(request: Request, refusal: Refusal, status: int | None = None,

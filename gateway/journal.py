@@ -34,6 +34,7 @@ KINDS |= {"fault"}  # a stored row the gateway cannot read, journaled once (issu
 KINDS |= {"review"}  # R-CTL-1: a departmental controller's signed review of the reports
 KINDS |= {"sanction"}  # App.5 §17: suspension, closure, deletion (gateway.sanctions)
 KINDS |= {"attestation"}  # 2022 §4, App.3: a user's signed workstation self-check
+KINDS |= {"user_edit"}  # 2022 §4–7: the operator changes a user's position, organisation, role
 
 _HASHED = (
     "seq", "kind", "at_utc", "at_astana", "actor_iin", "cert_serial", "resource", "basis",

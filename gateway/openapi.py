@@ -141,6 +141,8 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("post", P + "/operator/sanctions"): Operation("sanction_user", ALWAYS | SIGNED,
                                                    body=Signed, session=True),
     ("get", P + "/operator/users"): Operation("list_users", ALWAYS | SESSION, session=True),
+    ("post", P + "/operator/users/edits"): Operation("edit_user", ALWAYS | SIGNED,
+                                                     body=Signed, session=True),
     ("post", P + "/attestations"): Operation("attest_workstation", ALWAYS | SIGNED,
                                              body=Signed, session=True),
     ("get", P + "/operator/applications"): Operation(

@@ -171,6 +171,7 @@ def user_list(engine: Engine, session: auth.Session, now: dt.datetime | None = N
         out.append(UserRow(iin=user.iin, name=user.name, organization=user.organization,
                            role=user.role, state=shown,
                            agreement_signed=bool(user.agreement_signed_at),
+                           position=user.position,
                            sanction=one.kind if one and shown != "registered" else "",
                            until=one.until if one and shown != "registered" else "",
                            reason=one.reason if one and shown != "registered" else "",

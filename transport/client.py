@@ -302,6 +302,11 @@ class GatewayClient:
         return self._call("POST", "/operator/sanctions", Signed, body=signed.model_dump(),
                           headers={"Authorization": f"Bearer {session}"})
 
+    def edit_user(self, signed: Signed, session: str) -> Signed:
+        """The operator's signed OperatorUserEdit; the signed UserEdited back."""
+        return self._call("POST", "/operator/users/edits", Signed, body=signed.model_dump(),
+                          headers={"Authorization": f"Bearer {session}"})
+
     def operator_users(self, session: str) -> UserList:
         """Every user with their state as admitted now and their newest sanction."""
         return self._call("GET", "/operator/users", UserList,

@@ -36,6 +36,7 @@ from transport.protocol import (
     OperatorDecision,
     OperatorSanction,
     OperatorUnblock,
+    OperatorUserEdit,
     QueryRequest,
     ReviewStatement,
 )
@@ -149,6 +150,11 @@ UNBLOCK: Command[OperatorUnblock] = Command(
 SANCTION: Command[OperatorSanction] = Command(
     "sanction", "/operator/sanctions", OperatorSanction, "signing", "sanction",
     roles=frozenset({OPERATOR}), signer_field="operator_iin", answer_signed=True)
+# 2022 §4–7: the operator's change of a user's position, organisation or role
+# (gateway.user_edits).
+USER_EDIT: Command[OperatorUserEdit] = Command(
+    "user_edit", "/operator/users/edits", OperatorUserEdit, "signing", "user_edit",
+    roles=frozenset({OPERATOR}), signer_field="operator_iin", answer_signed=True)
 # 2022 §4, App.3: a user's signed self-check of their workstation (gateway.attestation); sent
 # before the agreement too (at the first entry), and while blocked it is of no use.
 ATTESTATION: Command[AttestationStatement] = Command(
@@ -181,8 +187,8 @@ APPLICATION: Command[ApplicationSubmission] = Command(
     session=False, signature="pades")
 
 COMMANDS: tuple[Command[Any], ...] = (
-    QUERY, AGREEMENT, DISPOSITION, DECISION, BLOCK, UNBLOCK, SANCTION, ATTESTATION, NOTICE,
-    EMERGENCY, EMERGENCY_CLOSE, REVIEW, LOGIN, APPLICATION)
+    QUERY, AGREEMENT, DISPOSITION, DECISION, BLOCK, UNBLOCK, SANCTION, USER_EDIT, ATTESTATION,
+    NOTICE, EMERGENCY, EMERGENCY_CLOSE, REVIEW, LOGIN, APPLICATION)
 # The journal kinds whose entries carry what their actor signed (detail "request" and
 # "signature" for a CMS; "pdf" for an application): `journal verify` re-verifies each of them.
 # Every other kind (refusal, read, logout, fault, outage) is covered by the hash chain and the
@@ -196,5 +202,5 @@ __all__ = [
     "AGREEMENT", "ANALYST", "APPLICATION", "ATTESTATION", "BLOCK", "COMMANDS", "CONTROLLER",
     "DECISION",
     "DISPOSITION", "EMERGENCY", "EMERGENCY_CLOSE", "LOGIN", "NOTICE", "OPERATOR", "QUERY",
-    "REVIEW", "SANCTION", "SIGNED_KINDS", "UNBLOCK", "Command", "KeyPurpose",
+    "REVIEW", "SANCTION", "SIGNED_KINDS", "UNBLOCK", "USER_EDIT", "Command", "KeyPurpose",
 ]

@@ -396,6 +396,37 @@ class SanctionRecord(_Model):
     operator_iin: str
 
 
+class OperatorUserEdit(_Model):
+    """What the operator signs to change a user's registry fields (2022 §4–7: position,
+    organisation, role); each signed field is the new value."""
+
+    purpose: Literal["sio-user-edit"] = "sio-user-edit"
+    iin: Iin
+    position: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                               max_length=300)]
+    organization: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                                   max_length=300)]
+    role: Literal["afm_analyst", "controller", "operator"]
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+    nonce: Nonce
+    issued_at: str
+    operator_iin: Iin
+
+
+class UserEdited(_Model):
+    """The edit as the gateway signs it with the operator's key: the fields before and after."""
+
+    version: Literal[1] = 1
+    iin: Iin
+    position: str
+    organization: str
+    role: str
+    before: dict[str, str]
+    reason: str
+    decided_at: str
+    operator_iin: str
+
+
 class UserRow(_Model):
     """One user as the operator's console lists them: the state as admitted now (a suspension
     past its date reads registered) and, while one applies, the newest sanction."""
@@ -406,6 +437,7 @@ class UserRow(_Model):
     role: str
     state: str
     agreement_signed: bool
+    position: str = ""
     sanction: str = ""
     until: str = ""
     reason: str = ""

@@ -131,3 +131,59 @@ def test_a_suspended_users_open_session_is_refused_with_the_signed_reason(gw: Gw
                              json=signed_query(query_request(ANALYST.iin), sign_key))
     assert _code(refused) == "user_blocked"
     assert "; reason: Мақсатсыз сұрау" in refused.json()["detail"], refused.text
+
+
+def _edit(gw: Gw, token: dict[str, str], iin: str, sender: Any = SANDBOX_OPERATOR,
+          **fields: str) -> Any:
+    from transport.protocol import OperatorUserEdit
+
+    values = {"position": "Бас сарапшы", "organization": "ҚР АФМ", "role": "afm_analyst",
+              "reason": "Бұйрық № 12", **fields}
+    command = OperatorUserEdit(iin=iin, nonce=QueryRequest.new_nonce(), **values,  # type: ignore[arg-type]
+                               issued_at=iso(now_astana()), operator_iin=sender.iin)
+    return gw.client.post(f"{API_PREFIX}/operator/users/edits", headers=token,
+                          json=sign_payload(command.canonical(),
+                                            gw.pki.software_signers(sender)[1]))
+
+
+@pytest.mark.req("R-ACC-7", "R-LOG-1")
+def test_the_operator_edits_a_users_registry_fields_signed_and_journaled(gw: Gw) -> None:
+    from transport.protocol import Signed, UserEdited
+
+    analyst = bearer(login(gw.client, gw.pki.software_signers(ANALYST)[0]))
+    assert _code(_edit(gw, analyst, OTHER.iin, ANALYST)) == "operator_only"
+    operator = bearer(login(gw.client, gw.pki.software_signers(SANDBOX_OPERATOR)[0]))
+    done = _edit(gw, operator, OTHER.iin)
+    assert done.status_code == 200, done.text
+    edited = UserEdited.model_validate_json(Signed.model_validate(done.json()).payload_bytes())
+    assert (edited.position, edited.organization, edited.role) == (
+        "Бас сарапшы", "ҚР АФМ", "afm_analyst")
+    assert edited.before["organization"] == OTHER.organization
+    entry = journal.entries(gw.engine)[-1]
+    assert entry.kind == "user_edit" and entry.actor_iin == SANDBOX_OPERATOR.iin
+    assert entry.detail_obj()["after"]["position"] == "Бас сарапшы"
+    assert entry.detail_obj()["signature"]  # re-verifiable by journal verify
+    assert _code(_edit(gw, operator, OTHER.iin)) == "request_invalid"  # changes nothing
+    row = next(u for u in gw.client.get(f"{API_PREFIX}/operator/users", headers=operator)
+               .json()["users"] if u["iin"] == OTHER.iin)
+    assert (row["position"], row["organization"]) == ("Бас сарапшы", "ҚР АФМ")
+    # The user reads the new fields at their next sign-in.
+    from tests.gateway.helpers import login_body
+
+    seen = gw.client.post(f"{API_PREFIX}/auth/login",
+                          json=login_body(gw.client, gw.pki.software_signers(OTHER)[0]))
+    assert seen.json()["user"]["position"] == "Бас сарапшы"
+    # The last operator keeps the role; bad values are refused before anything is applied.
+    assert _code(_edit(gw, operator, SANDBOX_OPERATOR.iin)) == "last_operator"
+    from transport.canonical import canonical_json
+    from transport.protocol import OperatorUserEdit
+
+    bad = OperatorUserEdit(iin=OTHER.iin, position="x", organization="y", role="controller",
+                           reason="z", nonce=QueryRequest.new_nonce(), issued_at=iso(
+                               now_astana()), operator_iin=SANDBOX_OPERATOR.iin).model_dump()
+    refused = gw.client.post(f"{API_PREFIX}/operator/users/edits", headers=operator, json=(
+        sign_payload(canonical_json({**bad, "role": "prosecutor"}),
+                     gw.pki.software_signers(SANDBOX_OPERATOR)[1])))
+    assert _code(refused) == "malformed_request" and journal.entries(gw.engine)[-1].kind == \
+        "refusal"
+    assert _code(_edit(gw, operator, "123456789012", position="x")) == "not_registered"

@@ -35,6 +35,7 @@ from transport.commands import (
     REVIEW,
     SANCTION,
     UNBLOCK,
+    USER_EDIT,
     Command,
 )
 from transport.protocol import (
@@ -46,6 +47,7 @@ from transport.protocol import (
     OperatorDecision,
     OperatorSanction,
     OperatorUnblock,
+    OperatorUserEdit,
     QueryRequest,
     ReviewStatement,
 )
@@ -96,6 +98,10 @@ def _fields(gw: Gw, command: Command[Any], iin: str, late: bool) -> dict[str, An
         return OperatorSanction(iin=OTHER.iin, sanction="closure", reason="тексеру",
                                 nonce=nonce, issued_at=_at(late),
                                 operator_iin=iin).model_dump(mode="json")
+    if command is USER_EDIT:
+        return OperatorUserEdit(iin=OTHER.iin, position="Сарапшы", organization="АФМ",
+                                role="afm_analyst", reason="бұйрық", nonce=nonce,
+                                issued_at=_at(late), operator_iin=iin).model_dump(mode="json")
     if command is REVIEW:
         day = now_astana().date().isoformat()
         return ReviewStatement(period_from=day, period_to=day, report_sha256="0" * 64,
@@ -201,7 +207,8 @@ def test_every_command_of_the_pipeline_has_its_route(gw: Gw) -> None:
     assert {API_PREFIX + c.path for c in COMMANDS} <= paths
     assert {c.name for c in PIPELINE} == {"query", "agreement", "disposition", "decision",
                                           "block", "unblock", "sanction", "attestation",
-                                          "notice", "emergency", "emergency_close", "review"}
+                                          "notice", "emergency", "emergency_close", "review",
+                                          "user_edit"}
 
 
 @pytest.mark.req("R-AUTH-5", "R-LOG-1", "R-CTL-2", "R-AUTH-3")

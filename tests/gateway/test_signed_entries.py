@@ -5,8 +5,9 @@ One gateway journal holds every signed kind (transport.commands.SIGNED_KINDS), m
 real endpoints: a login, a query, a disposition, the agreement, an application (PAdES) and the
 operator's decision on it, a blocking application (the gateway's own decision and block, which
 carry no one's signature), an operator block and unblock, a notice, an emergency and its
-closing. Its archive verifies; so does an exact re-chained copy. A copy re-chained after one byte
-of one stored signed payload was changed — hashes and checkpoints made afresh with the operator's
+closing, a sanction, a user edit, an attestation and a controller's review. Its archive
+verifies; so does an exact re-chained copy. A copy re-chained after one byte of one stored
+signed payload was changed — hashes and checkpoints made afresh with the operator's
 key, so the chain and the checkpoints hold — fails at that entry, on its signature.
 """
 
@@ -40,12 +41,16 @@ from transport.commands import SIGNED_KINDS
 from transport.protocol import (
     API_PREFIX,
     AgreementText,
+    AttestationStatement,
     DispositionStatement,
     OperatorBlock,
     OperatorDecision,
+    OperatorSanction,
     OperatorUnblock,
+    OperatorUserEdit,
     QueryRequest,
     QueryResult,
+    ReviewStatement,
     Signed,
 )
 
@@ -135,6 +140,27 @@ def made(sandbox_pki: SandboxPKI, tmp_path_factory: pytest.TempPathFactory
             "resources": [7], **_nonce_time()}))
         command("/emergency/close", canonical_json({
             "entry_seq": opened["seq"], "ended_at": iso(now), **_nonce_time()}))
+        command("/operator/sanctions", OperatorSanction(
+            iin=VICTIM.iin, sanction="closure", until="", reason="тексеру",
+            operator_iin=OPERATOR.iin, **_nonce_time()).canonical())
+        command("/operator/users/edits", OperatorUserEdit(
+            iin=NEWCOMER.iin, position="Бас сарапшы", organization=NEWCOMER.organization,
+            role="afm_analyst", reason="бұйрық", operator_iin=OPERATOR.iin,
+            **_nonce_time()).canonical())
+        # The analyst's workstation self-check and the controller's review.
+        _ok(client.post(f"{API_PREFIX}/attestations", headers=bearer(token), json=sign_payload(
+            AttestationStatement(
+                overall="PASS", profile="standard", partial=False, host="ws-1",
+                system="Linux", checked_at=iso(now), not_passed=[], report_sha256="cd" * 32,
+                user_iin=ANALYST.iin, **_nonce_time()).canonical(), analyst_key)))
+        ctl_auth, ctl_sign = pki.software_signers(registry.SANDBOX_CONTROLLER)
+        controller = login(client, ctl_auth)
+        _ok(client.post(f"{API_PREFIX}/control/reviews", headers=bearer(controller),
+                        json=sign_payload(ReviewStatement(
+                            period_from=(now - dt.timedelta(days=30)).date().isoformat(),
+                            period_to=now.date().isoformat(), report_sha256="ab" * 32,
+                            requests=1, anomalies=0, controller_iin=registry.SANDBOX_CONTROLLER
+                            .iin, **_nonce_time()).canonical(), ctl_sign)))
         time.sleep(2.5)  # the sandbox CRL dates a revocation 1-2 s back (whole seconds)
         pki.revoke(analyst_key.certificate)  # after its use: the archive must still verify it
         out = base / "archive"
