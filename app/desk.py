@@ -525,8 +525,9 @@ class Desk:
         try:
             return self._channel(lambda: call(session))
         except DeskError as exc:
-            if exc.code == "refused" and exc.values.get("code") == "session_revoked":
-                self._session_ended = True
+            if exc.code == "refused" and exc.values.get("code") in ("session_revoked",
+                                                                    "user_blocked"):
+                self._session_ended = True  # a block (2022 §17) ends the session at once
             if exc.code != "refused" or exc.values.get("code") != "session_invalid":
                 raise
         try:

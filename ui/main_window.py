@@ -688,13 +688,18 @@ class MainWindow(QMainWindow):
         self.lock(keep_form=reason == "idle")
         self.set_notice(reason)
 
-    def session_ended(self) -> None:
+    def session_ended(self, exc: BaseException | None = None) -> None:
         """The gateway session ended for good (revoked, or its background renewal refused):
-        the window says so, keeps the typed form and offers to sign in again (issue 11)."""
+        the window says so, keeps the typed form and offers to sign in again (issue 11). A
+        block (2022 §17) ends it too, and the window shows why: the reason the gateway gave."""
         if self.user is None:
             return
-        self.lock(keep_form=True)
-        self.set_notice("session_ended")
+        blocked = isinstance(exc, DeskError) and exc.values.get("code") == "user_blocked"
+        self.lock(keep_form=not blocked)
+        if blocked:
+            self.set_notice("user_blocked", exc)
+        else:
+            self.set_notice("session_ended")
         self.signin_page.sign_in_button.setFocus()
 
     def _pin_due(self, due: object) -> None:
@@ -763,8 +768,10 @@ class MainWindow(QMainWindow):
                 "journal is told.",
             ),
         }
-        self.notice.setText("\n".join(texts.get(key, "").format(n=value)
-                                      for key, value in self.notices.items()))
+        # A block's notice is the refusal itself, its reason included, in the current language.
+        self.notice.setText("\n".join(
+            error_text(value) if key == "user_blocked" else texts.get(key, "").format(n=value)
+            for key, value in self.notices.items()))
 
     def open_change_pin(self) -> ChangePinDialog:
         """File → Change PIN…: C_SetPIN on the token, dated for the monthly reminder."""
@@ -788,7 +795,7 @@ class MainWindow(QMainWindow):
     def _query_failed(self, exc: BaseException) -> None:
         # Desk failures are shown inline on the page; anything else is a bug: dialog + log.
         if getattr(self.desk, "session_ended", False):
-            self.session_ended()
+            self.session_ended(exc)
         elif not isinstance(exc, DeskError):
             self.show_error(exc)
 
