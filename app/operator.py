@@ -24,10 +24,12 @@ if TYPE_CHECKING:
         ApplicationSummary,
         Decision,
         SanctionRecord,
+        UserEdited,
         UserRow,
     )
 
 OPERATOR = "operator"
+ROLES = ("afm_analyst", "controller", OPERATOR)  # the registry's roles an edit may give
 Verdict = Literal["register", "refuse"]
 SanctionKind = Literal["suspension", "closure", "deletion"]
 
@@ -181,6 +183,34 @@ class OperatorConsole:
         if (record.iin, record.sanction, record.until) != (iin, kind, command.until):
             raise DeskError("response_unbound")
         return record
+
+    def edit_user(self, iin: str, position: str, organization: str, role: str,
+                  reason: str) -> UserEdited:
+        """Change `iin`'s position, organisation and role in the registry, signed; the signed
+        edit back, checked (2022 §4–7)."""
+        from transport.protocol import OperatorUserEdit, QueryRequest, UserEdited
+
+        position, organization = position.strip(), organization.strip()
+        if not position or not organization:
+            raise DeskError("request_invalid", detail="position and organisation are required")
+        if role not in ROLES:
+            raise DeskError("request_invalid", detail=f"no such role {role!r}")
+        command = OperatorUserEdit(
+            iin=iin, position=position, organization=organization,
+            role=role,  # type: ignore[arg-type]  # the model refuses another role
+            reason=self._reason(reason), nonce=QueryRequest.new_nonce(),
+            issued_at=iso(now_astana()), operator_iin=self._me())
+        reply = self.desk.send_signed(self.desk.client.edit_user, command.canonical())
+        body = reply.payload_bytes()
+        require_operator_signed(self.desk.config, body, reply.signature_der())
+        try:
+            edited = UserEdited.model_validate_json(body)
+        except ValueError as exc:
+            raise DeskError("response_unverified", detail=str(exc)) from exc
+        if (edited.iin, edited.position, edited.organization, edited.role) != (
+                iin, position, organization, role):
+            raise DeskError("response_unbound")
+        return edited
 
     # -- notices and the emergency journal (R-Q-3, R-OPS-1, App.6) -------------------------
 

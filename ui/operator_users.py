@@ -11,12 +11,14 @@ from typing import Any
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.operator import OperatorConsole, astana_today, when_text
+from app.operator import ROLES, OperatorConsole, astana_today, when_text
 from ui.i18n import translate
 from ui.messages import LEVEL_STYLE, error_text
 from ui.operator_console import name_tab
@@ -37,10 +39,11 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole
 ORG_WIDTH = 260  # px
 # Which actions a user's state allows (the gateway decides again; these only spare a refusal).
 ALLOWED = {
-    "registered": {"block", "suspension", "closure", "deletion"},
-    "blocked": {"unblock", "closure", "deletion"},  # a suspension's end would lift the block
-    "suspended": {"unblock", "closure", "deletion"},
-    "closed": {"unblock", "deletion"},
+    "registered": {"edit", "block", "suspension", "closure", "deletion"},
+    # a suspension's end would lift the block
+    "blocked": {"edit", "unblock", "closure", "deletion"},
+    "suspended": {"edit", "unblock", "closure", "deletion"},
+    "closed": {"edit", "unblock", "deletion"},
     "deleted": set(),
 }
 
@@ -125,16 +128,73 @@ class ActionDialog(QDialog):
                                                           chosen.day())
 
 
+Edit = tuple[str, str, str, str]  # position, organisation, role, reason
+
+
+class EditDialog(QDialog):
+    """A user's position, organisation and role as the registry holds them, to change."""
+
+    def __init__(self, title: str, row: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("userEditDialog")
+        self.setWindowTitle(title)
+        self.position = named(QLineEdit(row.position), "userEditPosition")
+        self.organization = named(QLineEdit(row.organization), "userEditOrganization")
+        for field in (self.position, self.organization):
+            field.setMaxLength(300)  # the registry's column
+        self.role = named(QComboBox(), "userEditRole")
+        for role in ROLES:
+            self.role.addItem(role_text(role), role)
+        self.role.setCurrentIndex(max(self.role.findData(row.role), 0))
+        self.reason = named(QPlainTextEdit(), "userEditReason")
+        self.problem = named(QLabel(wordWrap=True), "userEditProblem")
+        self.problem.setStyleSheet(LEVEL_STYLE["error"])
+        self.problem.hide()
+        form = QFormLayout()
+        form.addRow(translate("OperatorUsers", "Position"), self.position)
+        form.addRow(translate("OperatorUsers", "Organisation"), self.organization)
+        form.addRow(translate("OperatorUsers", "Role"), self.role)
+        form.addRow(translate("OperatorUsers", "Reason (kept in the journal; signed with your "
+                                               "EDS)"), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.problem)
+        lay.addWidget(buttons)
+
+    def _accept(self) -> None:
+        position, organization, _role, reason = self.values()
+        problem = ("" if position and organization else
+                   translate("OperatorUsers", "Fill in the position and the organisation."))
+        if not problem and not reason:
+            problem = translate("OperatorUsers", "State the reason.")
+        if problem:
+            self.problem.setText(problem)
+            self.problem.show()
+            return
+        self.accept()
+
+    def values(self) -> Edit:
+        return (self.position.text().strip(), self.organization.text().strip(),
+                str(self.role.currentData()), self.reason.toPlainText().strip())
+
+
 class OperatorUsersPage(QWidget):
-    """Users → Block / Unblock / Suspend / Close access / Delete, each with its reason."""
+    """Users → Edit / Block / Unblock / Suspend / Close access / Delete, each with its
+    reason."""
 
     def __init__(self, console: OperatorConsole, runner: DeskRunner,
                  parent: QWidget | None = None, *,
-                 ask: Callable[[str, str], tuple[str, dt.date] | None] | None = None) -> None:
+                 ask: Callable[[str, str], tuple[str, dt.date] | None] | None = None,
+                 ask_edit: Callable[[str, Any], Edit | None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("operatorUsers")
         self._console, self._runner = console, runner
         self._ask = ask or self._dialog
+        self._ask_edit = ask_edit or self._edit_dialog
         self._rows: list[Any] = []
         self.title = named(QLabel(), "usersTitle")
         font = self.title.font()
@@ -147,7 +207,7 @@ class OperatorUsersPage(QWidget):
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for action in ("block", "unblock", "suspension", "closure", "deletion"):
+        for action in ("edit", "block", "unblock", "suspension", "closure", "deletion"):
             button = self.buttons[action] = named(QPushButton(), f"users_{action}")
             button.clicked.connect(lambda _c=False, a=action: self.act(a))
             row.addWidget(button)
@@ -210,6 +270,9 @@ class OperatorUsersPage(QWidget):
         row = self.selected()
         if row is None:
             return
+        if action == "edit":
+            self.edit(row)
+            return
         asked = self._ask(action, self._title(action, row))
         if asked is None:
             return
@@ -226,13 +289,35 @@ class OperatorUsersPage(QWidget):
         self._say("info", translate("OperatorUsers", "Signing on your token…"))
         self._runner.call(work[action], lambda _r: self._done(row.name), self._failed)
 
+    def edit(self, row: Any) -> None:
+        """Ask for the new position, organisation and role, and send them signed."""
+        asked = self._ask_edit(self._title("edit", row), row)
+        if asked is None:
+            return
+        position, organization, role, reason = asked
+        iin, console = row.iin, self._console
+        self._say("info", translate("OperatorUsers", "Signing on your token…"))
+        self._runner.call(lambda: console.edit_user(iin, position, organization, role, reason),
+                          lambda _r: self._edited(row.name), self._failed)
+
+    def _edited(self, name: str) -> None:
+        self._say("ok", translate("OperatorUsers", "Saved for {name}; it is in the journal, and "
+                                                   "the user sees it at their next sign-in.")
+                  .format(name=name))
+        self.refresh()
+
+    def _edit_dialog(self, title: str, row: Any) -> Edit | None:
+        dialog = EditDialog(title, row, self)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
     def _done(self, name: str) -> None:
         self._say("ok", translate("OperatorUsers", "Done for {name}; it is in the journal and "
                                                    "the user is told why.").format(name=name))
         self.refresh()
 
     def _title(self, action: str, row: Any) -> str:
-        texts = {"block": translate("OperatorUsers", "Block {name}"),
+        texts = {"edit": translate("OperatorUsers", "Edit {name}"),
+                 "block": translate("OperatorUsers", "Block {name}"),
                  "unblock": translate("OperatorUsers", "Unblock {name}"),
                  "suspension": translate("OperatorUsers", "Suspend access of {name}"),
                  "closure": translate("OperatorUsers", "Close access of {name}"),
@@ -275,7 +360,8 @@ class OperatorUsersPage(QWidget):
             translate("OperatorUsers", "Organisation"), translate("OperatorUsers", "Role"),
             translate("OperatorUsers", "State"),
             translate("OperatorUsers", "Workstation self-check")])
-        names = {"block": translate("OperatorUsers", "Block…"),
+        names = {"edit": translate("OperatorUsers", "Edit…"),
+                 "block": translate("OperatorUsers", "Block…"),
                  "unblock": translate("OperatorUsers", "Unblock…"),
                  "suspension": translate("OperatorUsers", "Suspend…"),
                  "closure": translate("OperatorUsers", "Close access…"),

@@ -1422,12 +1422,32 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>State the reason.</translation>
     </message>
     <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the journal; signed with your EDS)</source>
+        <translation>Reason (kept in the journal; signed with your EDS)</translation>
+    </message>
+    <message>
+        <source>Fill in the position and the organisation.</source>
+        <translation>Fill in the position and the organisation.</translation>
+    </message>
+    <message>
         <source>Signing on your token…</source>
         <translation>Signing on your token…</translation>
     </message>
     <message>
+        <source>Saved for {name}; it is in the journal, and the user sees it at their next sign-in.</source>
+        <translation>Saved for {name}; it is in the journal, and the user sees it at their next sign-in.</translation>
+    </message>
+    <message>
         <source>Done for {name}; it is in the journal and the user is told why.</source>
         <translation>Done for {name}; it is in the journal and the user is told why.</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>Edit {name}</translation>
     </message>
     <message>
         <source>Block {name}</source>
@@ -1480,6 +1500,10 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>Workstation self-check</source>
         <translation>Workstation self-check</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
     </message>
     <message>
         <source>Block…</source>

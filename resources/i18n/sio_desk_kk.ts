@@ -1422,12 +1422,32 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>Себебін көрсетіңіз.</translation>
     </message>
     <message>
+        <source>Position</source>
+        <translation>Лауазымы</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the journal; signed with your EDS)</source>
+        <translation>Себебі (журналда сақталады; сіздің ЭЦҚ-ңызбен қол қойылады)</translation>
+    </message>
+    <message>
+        <source>Fill in the position and the organisation.</source>
+        <translation>Лауазымы мен ұйымын толтырыңыз.</translation>
+    </message>
+    <message>
         <source>Signing on your token…</source>
         <translation>Токеніңізде қол қойылуда…</translation>
     </message>
     <message>
+        <source>Saved for {name}; it is in the journal, and the user sees it at their next sign-in.</source>
+        <translation>{name} үшін сақталды; журналға жазылды, пайдаланушы оны келесі кіргенде көреді.</translation>
+    </message>
+    <message>
         <source>Done for {name}; it is in the journal and the user is told why.</source>
         <translation>{name} үшін орындалды; журналға жазылды, пайдаланушыға себебі хабарланады.</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>{name} деректерін өзгерту</translation>
     </message>
     <message>
         <source>Block {name}</source>
@@ -1480,6 +1500,10 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>Workstation self-check</source>
         <translation>Жұмыс станциясының өзін-өзі тексеруі</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Өзгерту…</translation>
     </message>
     <message>
         <source>Block…</source>

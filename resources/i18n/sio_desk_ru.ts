@@ -1422,12 +1422,32 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>Укажите причину.</translation>
     </message>
     <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the journal; signed with your EDS)</source>
+        <translation>Причина (сохраняется в журнале; подписывается вашей ЭЦП)</translation>
+    </message>
+    <message>
+        <source>Fill in the position and the organisation.</source>
+        <translation>Заполните должность и организацию.</translation>
+    </message>
+    <message>
         <source>Signing on your token…</source>
         <translation>Подписывается на вашем токене…</translation>
     </message>
     <message>
+        <source>Saved for {name}; it is in the journal, and the user sees it at their next sign-in.</source>
+        <translation>Сохранено для {name}; занесено в журнал, пользователь увидит это при следующем входе.</translation>
+    </message>
+    <message>
         <source>Done for {name}; it is in the journal and the user is told why.</source>
         <translation>Выполнено для {name}; занесено в журнал, пользователю сообщается причина.</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>Изменить данные {name}</translation>
     </message>
     <message>
         <source>Block {name}</source>
@@ -1480,6 +1500,10 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>Workstation self-check</source>
         <translation>Самопроверка рабочей станции</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
     </message>
     <message>
         <source>Block…</source>

@@ -166,3 +166,20 @@ def test_the_workstation_self_check_reaches_the_operator_once_per_change(
         engine.dispose()
     assert entry.actor_iin == ANALYST.iin and entry.detail_obj()["signature"]
 
+
+
+@pytest.mark.req("R-ACC-7")
+def test_the_operators_edit_reaches_the_user_at_sign_in(
+        operator_run: SandboxRun, analyst: tuple[Desk, str]) -> None:
+    desk, pin = analyst
+    console = OperatorConsole(operator_run.desk)
+    edited = console.edit_user(ANALYST.iin, " Бас сарапшы ", "ҚР АФМ", "controller",
+                               "Басшының бұйрығы № 7")
+    assert (edited.position, edited.organization, edited.role) == (
+        "Бас сарапшы", "ҚР АФМ", "controller")
+    with pytest.raises(DeskError) as refused:
+        console.edit_user(ANALYST.iin, "x", "y", "prosecutor", "z")
+    assert refused.value.code == "request_invalid"
+    user = desk.login(pin)
+    assert (user.position, user.organization, user.role) == (
+        "Бас сарапшы", "ҚР АФМ", "controller")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from transport.protocol import UserRow
 from ui import operator_tab
-from ui.operator_users import ActionDialog, OperatorUsersPage
+from ui.operator_users import ActionDialog, EditDialog, OperatorUsersPage
 from ui.worker import DeskRunner
 
 WAIT_MS = 5_000
@@ -48,6 +48,10 @@ class StandIn:
 
     def sanction(self, iin: str, kind: str, until: dt.date | None, reason: str) -> None:
         self.sent.append((kind, iin, until, reason))
+
+    def edit_user(self, iin: str, position: str, organization: str, role: str,
+                  reason: str) -> None:
+        self.sent.append(("edit", iin, position, organization, role, reason))
 
 
 @pytest.fixture
@@ -85,17 +89,60 @@ def test_actions_follow_the_state_and_carry_reason_and_date(qtbot: Any,
     assert first is not None and first.text(5) == "no self-check received"
     _choose(page, 0)
     enabled = {a for a, b in page.buttons.items() if b.isEnabled()}
-    assert enabled == {"block", "suspension", "closure", "deletion"}
+    assert enabled == {"edit", "block", "suspension", "closure", "deletion"}
     page.buttons["suspension"].click()
     qtbot.waitUntil(lambda: console.sent != [], timeout=WAIT_MS)
     assert console.sent == [("suspension", "900101300011", UNTIL, "нарушение п. 17")]
     assert asked == [("suspension", "Suspend access of ОПЕРАТОР")]
     _choose(page, 1)
     enabled = {a for a, b in page.buttons.items() if b.isEnabled()}
-    assert enabled == {"unblock", "closure", "deletion"}
+    assert enabled == {"edit", "unblock", "closure", "deletion"}
     page.buttons["unblock"].click()
     qtbot.waitUntil(lambda: len(console.sent) == 2, timeout=WAIT_MS)
     assert console.sent[1] == ("unblock", "950101300016", "нарушение п. 17")
+
+
+@pytest.mark.req("R-ACC-7")
+def test_edit_sends_the_new_fields_signed_and_says_where_the_user_sees_them(
+        qtbot: Any, runner: DeskRunner) -> None:
+    console = StandIn()
+    asked: list[tuple[str, str]] = []
+
+    def ask_edit(title: str, row: Any) -> tuple[str, str, str, str]:
+        asked.append((title, row.iin))
+        return "Бас сарапшы", "ҚР АФМ", "controller", "бұйрық № 7"
+
+    page = OperatorUsersPage(console, runner, ask_edit=ask_edit)  # type: ignore[arg-type]
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 2, timeout=WAIT_MS)
+    _choose(page, 1)
+    page.buttons["edit"].click()
+    qtbot.waitUntil(lambda: console.sent != [], timeout=WAIT_MS)
+    assert console.sent == [("edit", "950101300016", "Бас сарапшы", "ҚР АФМ", "controller",
+                             "бұйрық № 7")]
+    assert asked == [("Edit ТАЛДАУШЫ", "950101300016")]
+    qtbot.waitUntil(lambda: "next sign-in" in page.status.text(), timeout=WAIT_MS)
+    console.rows[1] = console.rows[1].model_copy(update={"state": "deleted"})
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.buttons["edit"].isEnabled(), timeout=WAIT_MS)
+
+
+def test_the_edit_dialog_starts_from_the_registry_and_wants_every_field(qtbot: Any) -> None:
+    row = UserRow(iin="950101300016", name="ТАЛДАУШЫ", organization="АФМ", role="afm_analyst",
+                  state="registered", agreement_signed=True, position="Сарапшы")
+    dialog = EditDialog("t", row)
+    qtbot.addWidget(dialog)
+    assert dialog.values() == ("Сарапшы", "АФМ", "afm_analyst", "")
+    dialog.role.setCurrentIndex(dialog.role.findData("operator"))
+    dialog.organization.setText("  ")
+    dialog.reason.setPlainText("себебі")
+    dialog._accept()
+    assert not dialog.problem.isHidden() and dialog.result() == 0
+    dialog.organization.setText(" КПСиСУ ")
+    dialog._accept()
+    assert dialog.result() == 1
+    assert dialog.values() == ("Сарапшы", "КПСиСУ", "operator", "себебі")
 
 
 def test_the_dialog_wants_a_reason_and_a_later_day(qtbot: Any) -> None:
