@@ -14,21 +14,24 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from gateway.config import GatewayConfig, default_db_url
-
 if TYPE_CHECKING:
     from gateway import archive as archive_types
+    from gateway.config import GatewayConfig
 
 CONFIG_HELP = "deployment configuration (JSON): trust store, TLS, operator key; see docs/operator"
 
 
 def _configured(args: argparse.Namespace) -> GatewayConfig | None:
     """The deployment's configuration (--config), the sandbox's (--sandbox), or None."""
-    from gateway.deployment import load_deployment
-
+    # Imported only when asked for: the configuration brings the signing and trust code and
+    # pydantic (~0.3 s), which a report over --db never uses (issue 10).
     if args.config is not None:
+        from gateway.deployment import load_deployment
+
         return load_deployment(args.config, db_url=args.db)
     if args.sandbox:
+        from gateway.config import GatewayConfig
+
         return GatewayConfig.sandbox_from_dir(args.pki_dir or _default_pki_dir(),
                                               db_url=args.db or default_db_url())
     return None
@@ -130,6 +133,13 @@ def _rate_limit(text: str) -> tuple[float, int | None]:
     if not 0 < per_s < 1e9 or (most is not None and most < 1):
         raise argparse.ArgumentTypeError("the rate and the burst must be positive")
     return per_s, most
+
+
+def default_db_url() -> str:
+    """The default database (SQLite in the user data dir), its module imported on demand."""
+    from gateway.config import default_db_url as default
+
+    return default()
 
 
 def _default_pki_dir() -> Path:
@@ -347,9 +357,6 @@ def main(argv: list[str]) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits on --help and on usage errors
         return exc.code if isinstance(exc.code, int) else 2
-    from gateway.db import SchemaError
-    from gateway.deployment import DeploymentError
-
     try:
         if args.command == "db":
             return db_init(args)
@@ -361,6 +368,12 @@ def main(argv: list[str]) -> int:
             if args.journal_command == "export":
                 return journal_export(args)
             return journal_verify(args)
-    except (DeploymentError, SchemaError) as exc:
+    except Exception as exc:
+        # Their modules are imported only now: a report over --db needs neither's imports.
+        from gateway.db import SchemaError
+        from gateway.deployment import DeploymentError
+
+        if not isinstance(exc, (DeploymentError, SchemaError)):
+            raise
         print(f"sio-gateway: {exc}", file=sys.stderr)
     return 2

@@ -39,7 +39,6 @@ from sqlalchemy.sql.elements import ColumnElement
 from gateway.models import dispositions, journal_head, users
 from gateway.models import journal as journal_table
 from transport.clock import iso, now_utc, parse_iso, to_astana
-from transport.protocol import ATTACHED_ACTIONS
 
 if TYPE_CHECKING:
     from gateway.config import GatewayConfig
@@ -51,6 +50,9 @@ _KINDS = ("query", "refusal")
 # retention time has passed, then overdue.
 DISPOSITION_STATES = ("printed", "exported", "printed_and_exported", "destroyed_unattached",
                       "pending", "overdue")
+# transport.protocol.ATTACHED_ACTIONS (a test holds them equal): importing the protocol brings
+# pydantic, ~0.3 s of a fresh `sio-gateway report` that never validates a message (issue 10).
+ATTACHED = frozenset(DISPOSITION_STATES[:3])
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,7 @@ def _item(row: Sequence[Any], person: tuple[str, str], now: datetime,
     if kind != "query":
         return item
     if d_action is not None:
-        attached = d_action in ATTACHED_ACTIONS
+        attached = d_action in ATTACHED
         item["disposition"] = d_action
         # The statement says when the local copy was destroyed; the client attaches and
         # then destroys at once (R-RES-1), so that is also when it went into the material.

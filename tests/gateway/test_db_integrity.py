@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, insert, make_url, select, text
+from sqlalchemy import Engine, create_engine, event, insert, make_url, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
@@ -30,12 +30,14 @@ from gateway.cli import main
 from gateway.config import GatewayConfig
 from gateway.db import (
     SchemaError,
+    _declared_head,
     app_role_privileges,
     current_revision,
     grant_app_role,
     head_revision,
     make_engine,
     migrate,
+    schema_is_current,
     write_tx,
 )
 from gateway.models import (
@@ -272,6 +274,39 @@ def test_a_database_newer_than_the_code_is_refused(engine: Engine) -> None:
         migrate(engine)
     with engine.begin() as conn:
         conn.execute(text(f"UPDATE alembic_version SET version_num = '{head_revision()}'"))
+
+
+def test_the_head_is_read_from_the_migration_files_as_alembic_reads_it() -> None:
+    # The start-up's one-read check (issue 10) compares with this head, read without Alembic.
+    assert _declared_head() == head_revision()
+
+
+def test_a_current_schema_is_told_by_one_read_and_a_stale_one_migrated(db_url: str) -> None:
+    engine = make_engine(db_url)
+    try:
+        assert not schema_is_current(engine)  # empty: no alembic_version yet
+        migrate(engine)
+        assert schema_is_current(engine)
+        statements: list[str] = []
+
+        def seen(_conn: Any, _cursor: Any, sql: str, *_rest: Any) -> None:
+            statements.append(sql)
+
+        event.listen(engine, "before_cursor_execute", seen)
+        migrate(engine)  # current: one SELECT, no lock, no DDL
+        event.remove(engine, "before_cursor_execute", seen)
+        # (SQLite's plain BEGIN is deferred: it takes no lock until something is written.)
+        assert [s for s in statements if s != "BEGIN"] == [
+            "SELECT version_num FROM alembic_version"], statements
+        with engine.begin() as conn:  # as if the code had been upgraded past the database
+            conn.execute(text("UPDATE alembic_version SET version_num = '0005'"))
+        assert not schema_is_current(engine)
+        with pytest.raises(DBAPIError):  # 0006 runs again: its tables exist, so it fails...
+            migrate(engine)
+        with engine.connect() as conn:  # ...whole, in its one transaction
+            assert current_revision(conn) == "0005"
+    finally:
+        engine.dispose()
 
 
 def test_app_role_is_for_postgresql_only(tmp_path: Path,

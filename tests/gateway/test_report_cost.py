@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -113,3 +115,29 @@ def _engine(directory: Path) -> Engine:
     engine = make_engine(f"sqlite:///{directory / 'gateway.sqlite'}")
     migrate(engine)
     return engine
+
+
+@pytest.mark.req("R-CTL-1")
+def test_a_report_process_imports_no_migrations_validation_or_signing(tmp_path: Path) -> None:
+    # A fresh `sio-gateway report --db` spent ~1 s importing Alembic (to find the schema
+    # current), pydantic (one constant of the protocol) and the signing code (issue 10).
+    engine = _engine(tmp_path / "db")
+    _fill(engine, DAY, 3)
+    engine.dispose()
+    url = f"sqlite:///{tmp_path / 'db' / 'gateway.sqlite'}"
+    probe = ("import sys; from gateway.cli import main; code = main(sys.argv[1:]); "
+             "sys.stdout.flush(); print(sorted({m.split('.')[0] for m in sys.modules} & "
+             "{'alembic', 'pydantic', 'cryptography', 'fastapi', 'signing'}), file=sys.stderr); "
+             "sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", probe, "report", "--from", DAY.isoformat(),
+                           "--to", DAY.isoformat(), "--db", url, "--json"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["totals"]["requests"] == 3
+    assert done.stderr.strip().splitlines()[-1] == "[]", done.stderr
+
+
+def test_attached_dispositions_are_the_protocols() -> None:
+    from transport.protocol import ATTACHED_ACTIONS
+
+    assert reports.ATTACHED == ATTACHED_ACTIONS  # R-RES-1: the report's copy of the set
