@@ -346,7 +346,8 @@ class MainWindow(QMainWindow):
         self._work_changed()  # a window opened: the rail still shows the page behind it
 
     def _work_changed(self, _index: int = -1) -> None:
-        if self._work is None:
+        if self._work is None or self.user is None:
+            self.rail.clear_selection()  # the sign-in page is no place of the rail
             return
         current = self._work.currentWidget()
         if current is self._case_page:

@@ -30,6 +30,10 @@ def test_rail_switches_pages_and_follows_them(qtbot: Any, window: Any) -> None:
     assert not window.work.tabBar().isVisible()  # the rail is the one way between the two
     window.lock()
     assert window.rail.group.checkedButton() is None  # signed out: no page of the rail shown
+    window.rail.buttons["diagnostics"].click()
+    assert window.rail.group.checkedButton() is None
+    window.diagnostics.page.shutdown()
+    window.diagnostics.hide()
 
 
 def test_rail_opens_diagnostics_and_the_account(qtbot: Any, window: Any) -> None:
