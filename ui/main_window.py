@@ -326,6 +326,9 @@ class MainWindow(QMainWindow):
         self.rail.buttons["query"].setEnabled(signed_in)
         self.rail.buttons["case"].setEnabled(signed_in)
         self.rail.buttons["reports"].setVisible(is_controller(self))
+        # The rail triggers the action: it must not wait for the Tools menu to be opened.
+        self.reports_action.setVisible(is_controller(self))
+        self.reports_action.setEnabled(is_controller(self))
         if not signed_in:
             self.rail.clear_selection()
         elif self._work is not None:
