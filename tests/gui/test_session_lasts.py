@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QLineEdit
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from gateway import auth, registry
-from gateway.models import sessions
+from gateway import auth
+from gateway.models import sessions, users
 from tests.gui.conftest import open_pin
 from transport.clock import now_utc
 from ui import i18n
@@ -92,6 +92,11 @@ def _kinds(run: Any, kind: str) -> int:
     return sum(1 for e in run.gateway.journal_entries() if e.kind == kind)
 
 
+def _set_state(run: Any, state: str) -> None:
+    with run.gateway.engine.begin() as conn:
+        conn.execute(update(users).where(users.c.iin == run.user.iin).values(state=state))
+
+
 def _expiry(run: Any) -> datetime:
     with run.gateway.engine.connect() as conn:
         rows = conn.execute(select(sessions.c.expires_at)).scalars().all()
@@ -150,8 +155,9 @@ def test_a_session_that_really_ends_says_so_and_keeps_the_form(
     _sign_in(qtbot, win, sandbox_run.pin)
     _fill(qtbot, win, sandbox_run.sample_iin)
     i18n.apply("ru")
-    registry.set_state(sandbox_run.gateway.engine, sandbox_run.user.iin, "blocked")
-    clock.offset = timedelta(minutes=40)  # expired, and the renewal is refused: blocked
+    # Expired, and the renewal is refused: the registry no longer has this user registered.
+    _set_state(sandbox_run, "deleted")
+    clock.offset = timedelta(minutes=40)
     win.query_page.send_button.click()
     qtbot.waitUntil(lambda: win.pages.currentWidget() is win.signin_page, timeout=NET_MS)
     assert win.user is None and win.notice.isVisible()
@@ -161,7 +167,7 @@ def test_a_session_that_really_ends_says_so_and_keeps_the_form(
     assert page.basis["case_number"].editor.text() == CASE
     assert page.result_view.outcome is None
     # Signing in again (the PIN asked now, at the analyst's word) sends the same form.
-    registry.set_state(sandbox_run.gateway.engine, sandbox_run.user.iin, "registered")
+    _set_state(sandbox_run, "registered")
     i18n.apply("en")
     _sign_in(qtbot, win, sandbox_run.pin)
     assert page.findChild(QLineEdit, "param_iin").text() == sandbox_run.sample_iin
