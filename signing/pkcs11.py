@@ -17,7 +17,7 @@ from pkcs11 import Attribute, Mechanism, ObjectClass, TokenFlag
 
 from signing.errors import PinIncorrect, PinLocked, SigningError, TokenAbsent, TokenError
 from signing.profile import profile_of
-from signing.signer import Signer
+from signing.signer import CertifiedSigner, Signer
 from signing.token import KeyPair, PinState, Token, TokenInfo
 
 # NCA-EDS §3.2: generic vendor modules seen in public code; the paths are configuration.
@@ -419,8 +419,8 @@ class Pkcs11Token(Token):
                 from signing.pkcs11_gost import Pkcs11GostSigner, mechanism_for
 
                 mechanism = mechanism_for(pair.certificate, self._gost_mechanisms, offered)
-                return Pkcs11GostSigner(self._shared, self._shared.generation, key, mechanism,
-                                        pair.certificate, chain)
+                return Pkcs11GostSigner(self._shared, self._shared.generation, key,
+                                        pair.certificate, chain, mechanism)
             return Pkcs11Signer(self._shared, self._shared.generation, key, pair.certificate,
                                 chain)
 
@@ -467,34 +467,29 @@ def _chain_for(leaf: x509.Certificate, pool: list[x509.Certificate]) -> list[x50
     return [c for c in chain if c.issuer != c.subject]
 
 
-class Pkcs11Signer:
+class Pkcs11Signer(CertifiedSigner):
     """Signs with a token key in the token's one session (serialised by its lock)."""
 
     def __init__(self, shared: _Shared, generation: int, key: Any,
-                 certificate: x509.Certificate, chain: list[x509.Certificate]) -> None:
+                 certificate: x509.Certificate, chain: list[x509.Certificate],
+                 mechanism: int = Mechanism.SHA256_RSA_PKCS) -> None:
+        super().__init__(certificate, chain)
         self._shared = shared
         self._generation = generation
         self._key = key
-        self._certificate = certificate
-        self._chain = chain
-
-    @property
-    def certificate(self) -> x509.Certificate:
-        """The key's certificate."""
-        return self._certificate
-
-    @property
-    def chain(self) -> list[x509.Certificate]:
-        """Intermediate CA certificates found on the token."""
-        return list(self._chain)
+        self._mechanism = mechanism
 
     def sign_raw(self, data: bytes) -> bytes:
         """sha256WithRSAEncryption over ``data``: one C_SignInit/C_Sign on the token."""
+        return self._sign_on_token(data)
+
+    def _sign_on_token(self, data: bytes) -> bytes:
+        """One C_Sign with the key's mechanism, refused once the session it came from ended."""
         with self._shared.lock:
             if self._shared.generation != self._generation or self._shared.session is None:
                 raise SigningError("The token session ended; log in again.",
                                    code="not_logged_in")
             try:
-                return bytes(self._key.sign(data, mechanism=Mechanism.SHA256_RSA_PKCS))
+                return bytes(self._key.sign(data, mechanism=self._mechanism))
             except pkcs11.PKCS11Error as exc:
                 raise _map_error(exc, "signing") from exc

@@ -8,16 +8,14 @@ data itself (a "with hash" mechanism), as NCA's keys require. SoftHSM2 as packag
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
-from typing import Any, Protocol
 
-import pkcs11
 from cryptography import x509
 
 from signing.errors import SigningError
 from signing.gost.certs import gost_key
 from signing.gost.nca import algorithms_for, hash_data, verify_digest
+from signing.pkcs11 import Pkcs11Signer
 
 
 def gost_key_kind(cert: x509.Certificate) -> str:
@@ -59,47 +57,12 @@ def nca_signature(cert: x509.Certificate, data: bytes, raw: bytes) -> bytes:
                        "(unknown signature encoding or hash).", code="gost_signature_unusable")
 
 
-class _Shared(Protocol):
-    lock: threading.RLock
-    generation: int
-    session: Any
-
-
-class Pkcs11GostSigner:
+class Pkcs11GostSigner(Pkcs11Signer):
     """Signs with a GOST token key through the configured mechanism (one C_Sign per call)."""
-
-    def __init__(self, shared: _Shared, generation: int, key: Any, mechanism: int,
-                 certificate: x509.Certificate, chain: list[x509.Certificate]) -> None:
-        self._shared = shared
-        self._generation = generation
-        self._key = key
-        self._mechanism = mechanism
-        self._certificate = certificate
-        self._chain = chain
-
-    @property
-    def certificate(self) -> x509.Certificate:
-        """The key's certificate."""
-        return self._certificate
-
-    @property
-    def chain(self) -> list[x509.Certificate]:
-        """Intermediate CA certificates found on the token."""
-        return list(self._chain)
 
     def sign_raw(self, data: bytes) -> bytes:
         """NCA-encoded GOST signature over ``data``, made on the token."""
-        from signing.pkcs11 import _map_error
-
-        with self._shared.lock:
-            if self._shared.generation != self._generation or self._shared.session is None:
-                raise SigningError("The token session ended; log in again.",
-                                   code="not_logged_in")
-            try:
-                raw = bytes(self._key.sign(data, mechanism=self._mechanism))
-            except pkcs11.PKCS11Error as exc:
-                raise _map_error(exc, "signing") from exc
-        return nca_signature(self._certificate, data, raw)
+        return nca_signature(self.certificate, data, self._sign_on_token(data))
 
 
 __all__ = ["Pkcs11GostSigner", "gost_key_kind", "mechanism_for", "nca_signature"]

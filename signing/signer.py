@@ -29,16 +29,11 @@ class Signer(Protocol):
         ...
 
 
-class SoftwareSigner:
-    """A Signer over an in-memory RSA key: sandbox users, the operator, file keys."""
+class CertifiedSigner:
+    """The certificate and chain every concrete Signer carries; subclasses add sign_raw."""
 
-    def __init__(
-        self,
-        key: rsa.RSAPrivateKey,
-        certificate: x509.Certificate,
-        chain: Sequence[x509.Certificate] = (),
-    ) -> None:
-        self._key = key
+    def __init__(self, certificate: x509.Certificate,
+                 chain: Sequence[x509.Certificate] = ()) -> None:
         self._certificate = certificate
         self._chain = list(chain)
 
@@ -49,8 +44,21 @@ class SoftwareSigner:
 
     @property
     def chain(self) -> list[x509.Certificate]:
-        """Intermediate CA certificates."""
+        """Intermediate CA certificates (a copy)."""
         return list(self._chain)
+
+
+class SoftwareSigner(CertifiedSigner):
+    """A Signer over an in-memory RSA key: sandbox users, the operator, file keys."""
+
+    def __init__(
+        self,
+        key: rsa.RSAPrivateKey,
+        certificate: x509.Certificate,
+        chain: Sequence[x509.Certificate] = (),
+    ) -> None:
+        super().__init__(certificate, chain)
+        self._key = key
 
     @property
     def private_key(self) -> rsa.RSAPrivateKey:

@@ -7,26 +7,16 @@ from collections.abc import Sequence
 from cryptography import x509
 
 from signing.gost.issue import GostKeyPair
+from signing.signer import CertifiedSigner
 
 
-class GostSoftwareSigner:
+class GostSoftwareSigner(CertifiedSigner):
     """signing.signer.Signer for a GOST key: sign_raw hashes as the key's algorithm says."""
 
     def __init__(self, key: GostKeyPair, certificate: x509.Certificate,
                  chain: Sequence[x509.Certificate] = ()) -> None:
+        super().__init__(certificate, chain)
         self._key = key
-        self._certificate = certificate
-        self._chain = list(chain)
-
-    @property
-    def certificate(self) -> x509.Certificate:
-        """The signer's own certificate."""
-        return self._certificate
-
-    @property
-    def chain(self) -> list[x509.Certificate]:
-        """Intermediate CA certificates."""
-        return list(self._chain)
 
     @property
     def key(self) -> GostKeyPair:
