@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import base64
-import binascii
 import datetime as dt
 import json
 import logging
@@ -121,23 +119,6 @@ def _policy_trust() -> TrustStore:
         return TrustStore([])
 
 
-def decode_cms(raw: bytes) -> bytes:
-    """CMS DER from DER, PEM (any BEGIN label) or bare base64 text."""
-    text = raw.strip()
-    if text.startswith(b"-----BEGIN"):
-        lines = [ln for ln in text.splitlines() if ln and not ln.startswith(b"-----")]
-        text = b"".join(lines)
-    elif text[:1] == b"\x30":
-        return raw
-    try:
-        der = base64.b64decode(b"".join(text.split()), validate=True)
-    except (binascii.Error, ValueError) as exc:
-        raise SignatureInvalid("malformed", "neither DER, PEM nor base64 CMS") from exc
-    if der[:1] != b"\x30":
-        raise SignatureInvalid("malformed", "the decoded data is not a DER structure")
-    return der
-
-
 def _signer_json(profile: CertProfile | None, signing_time: dt.datetime | None,
                  algorithm: str | None) -> dict[str, Any]:
     return {
@@ -153,6 +134,7 @@ def _signer_json(profile: CertProfile | None, signing_time: dt.datetime | None,
 def _verify_cms(raw: bytes, data: bytes | None, trust: TrustStore, at: dt.datetime,
                 args: argparse.Namespace) -> dict[str, Any]:
     from signing.cms import claimed_signer, encapsulated_content, verify_attached, verify_detached
+    from signing.documents import unarmor_der
 
     cms_der = b""
     answers: dict[int, Any] = {}
@@ -168,7 +150,7 @@ def _verify_cms(raw: bytes, data: bytes | None, trust: TrustStore, at: dt.dateti
 
         trust.ocsp_fetch = fetch
     try:
-        cms_der = decode_cms(raw)
+        cms_der = unarmor_der(raw, "neither DER, PEM nor base64 CMS")
         content = encapsulated_content(cms_der)
         if content is None:
             if data is None:
@@ -624,5 +606,5 @@ def _tokens_summary(doc: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["cert_info_main", "decode_cms", "load_trust", "parse_time", "tokens_main",
+__all__ = ["cert_info_main", "load_trust", "parse_time", "tokens_main",
            "verify_main"]

@@ -48,7 +48,11 @@ class ObjectReport:
     details: dict[str, Any] = field(default_factory=dict)
 
 
-def _unarmor(raw: bytes) -> bytes:
+def unarmor_der(raw: bytes, unreadable: str = "neither PDF, DER, PEM nor base64") -> bytes:
+    """DER from DER, the first PEM block (any BEGIN label) or bare base64 text.
+
+    ``unreadable`` is the SignatureInvalid reason when the text is none of these.
+    """
     text = raw.strip()
     if text.startswith(b"-----BEGIN"):
         # The first PEM block only: a certificate file may carry its chain after it.
@@ -60,7 +64,7 @@ def _unarmor(raw: bytes) -> bytes:
     try:
         der = base64.b64decode(b"".join(text.split()), validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise SignatureInvalid("malformed", "neither PDF, DER, PEM nor base64") from exc
+        raise SignatureInvalid("malformed", unreadable) from exc
     if der[:1] != b"\x30":
         raise SignatureInvalid("malformed", "the decoded data is not a DER structure")
     return der
@@ -81,7 +85,7 @@ def detect(raw: bytes) -> Detected:
     """The kind of a signed file; SignatureInvalid('malformed') when it is none of them."""
     if raw.lstrip()[:5] == b"%PDF-":
         return Detected("pdf", raw)
-    der = _unarmor(raw)
+    der = unarmor_der(raw)
     kind = _signed_data_kind(der)
     if kind is not None:
         return Detected(kind, der)
@@ -252,5 +256,5 @@ def _profile(cert: x509.Certificate) -> CertProfile | None:
 
 __all__ = [
     "Detected", "Kind", "ObjectReport", "check_certificate", "check_crl", "check_ocsp_reply",
-    "detect",
+    "detect", "unarmor_der",
 ]
