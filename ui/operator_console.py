@@ -10,17 +10,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
     QPushButton,
     QTabWidget,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,7 +28,7 @@ from app.applications import scan_kind
 from app.clock import astana_text, now_utc
 from app.operator import Opened, OperatorConsole, time_left, when_text
 from ui.i18n import translate
-from ui.messages import LEVEL_STYLE, error_text
+from ui.operator_page import OperatorPage, single_choice_tree
 from ui.widgets import named
 from ui.worker import DeskRunner
 
@@ -80,14 +78,14 @@ def _open_file(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-class OperatorConsolePage(QWidget):
+class OperatorConsolePage(OperatorPage):
     """Incoming applications → Open → the PDF, the scan, the check → Register / Refuse…."""
 
     def __init__(self, console: OperatorConsole, runner: DeskRunner,
                  parent: QWidget | None = None, *,
                  now: Callable[[], datetime] = now_utc,
                  opener: Callable[[Path], None] = _open_file) -> None:
-        super().__init__(parent)
+        super().__init__("operatorStatus", parent)
         self.setObjectName("operatorConsole")
         self._console, self._runner, self._now, self._opener = console, runner, now, opener
         self._items: list[Any] = []
@@ -100,10 +98,7 @@ class OperatorConsolePage(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title.setFont(font)
-        self.tree = named(QTreeWidget(), "operatorTree")
-        self.tree.setColumnCount(6)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree = single_choice_tree("operatorTree", 6)
         self.tree.setAlternatingRowColors(True)
         self.tree.itemActivated.connect(lambda _i, _c: self.open_selected())
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -125,8 +120,6 @@ class OperatorConsolePage(QWidget):
         self.register_button.clicked.connect(lambda: self.decide("register", ""))
         self.refuse_button = named(QPushButton(), "operatorRefuse")
         self.refuse_button.clicked.connect(self.ask_refusal)
-        self.status = named(QLabel(wordWrap=True), "operatorStatus")
-        self.status.hide()
 
         top = QHBoxLayout()
         top.addWidget(self.open_button)
@@ -300,27 +293,13 @@ class OperatorConsolePage(QWidget):
 
     # -- display ------------------------------------------------------------------------------
 
-    def _failed(self, exc: BaseException) -> None:
-        self._say("error", error_text(exc))
-
-    def _say(self, level: str, text: str) -> None:
-        self.status.setStyleSheet(LEVEL_STYLE.get(level, ""))
-        self.status.setText(text)
-        self.status.show()
-
     def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        self.refresh()
+        super().showEvent(event)  # refreshes
         self.timer.start()
 
     def hideEvent(self, event: Any) -> None:
         self.timer.stop()
         super().hideEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(translate("OperatorConsole", "Incoming applications"))

@@ -9,12 +9,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,8 +31,8 @@ from PySide6.QtWidgets import (
 from app.operator import OperatorConsole, astana_moment, astana_now, when_text
 from ui import i18n
 from ui.i18n import translate
-from ui.messages import LEVEL_STYLE, error_text
 from ui.operator_console import name_tab
+from ui.operator_page import CheckedDialog, OperatorPage
 from ui.widgets import named
 from ui.worker import DeskRunner
 
@@ -59,29 +58,17 @@ def _now_edit(name: str) -> QDateTimeEdit:
     return edit
 
 
-class WriteDialog(QDialog):
+class WriteDialog(CheckedDialog):
     """One form of the journal: its fields, none left empty; the values as typed."""
 
     def __init__(self, title: str, fields: list[tuple[str, str, QWidget]],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("emergencyWriteDialog")
-        self.setWindowTitle(title)
+        super().__init__("emergencyWriteDialog", title, "emergencyWriteProblem", parent)
         self.fields = {key: widget for key, _label, widget in fields}
         form = QFormLayout()
         for _key, label, widget in fields:
             form.addRow(label, widget)
-        self.problem = named(QLabel(wordWrap=True), "emergencyWriteProblem")
-        self.problem.setStyleSheet(LEVEL_STYLE["error"])
-        self.problem.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.problem)
-        lay.addWidget(buttons)
+        self._lay_out(form)
 
     def values(self) -> Form:
         out: Form = {}
@@ -98,23 +85,19 @@ class WriteDialog(QDialog):
                 out[key] = widget.text().strip()
         return out
 
-    def _accept(self) -> None:
+    def what_is_wrong(self) -> str:
         empty = [k for k, v in self.values().items() if v in ("", None) and k != "actions_more"]
-        if empty:
-            self.problem.setText(translate("OperatorEmergency", "Fill in every field."))
-            self.problem.show()
-            return
-        self.accept()
+        return translate("OperatorEmergency", "Fill in every field.") if empty else ""
 
 
-class EmergencyPage(QWidget):
+class EmergencyPage(OperatorPage):
     """Announced works and the emergency journal; Open an entry…, Close the entry…, Publish
     works…; each signed."""
 
     def __init__(self, console: OperatorConsole, runner: DeskRunner,
                  parent: QWidget | None = None, *,
                  ask: Callable[[str, WriteDialog], Form | None] | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("emergencyStatus", parent)
         self.setObjectName("operatorEmergency")
         self._console, self._runner = console, runner
         self._ask = ask or self._dialog
@@ -135,8 +118,6 @@ class EmergencyPage(QWidget):
         self.close_button.clicked.connect(self.close_entry)
         self.notice_button = named(QPushButton(), "noticePublish")
         self.notice_button.clicked.connect(self.publish)
-        self.status = named(QLabel(wordWrap=True), "emergencyStatus")
-        self.status.hide()
         row = QHBoxLayout()
         for b in (self.open_button, self.close_button, self.notice_button):
             row.addWidget(b)
@@ -271,23 +252,6 @@ class EmergencyPage(QWidget):
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     # -- display ------------------------------------------------------------------------------
-
-    def _failed(self, exc: BaseException) -> None:
-        self._say("error", error_text(exc))
-
-    def _say(self, level: str, text: str) -> None:
-        self.status.setStyleSheet(LEVEL_STYLE.get(level, ""))
-        self.status.setText(text)
-        self.status.show()
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.journal_title.setText(translate("OperatorEmergency", "Emergency journal"))

@@ -8,13 +8,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from app.operator import ROLES, OperatorConsole, astana_today, when_text
 from ui.i18n import translate
-from ui.messages import LEVEL_STYLE, error_text
 from ui.operator_console import name_tab
+from ui.operator_page import CheckedDialog, OperatorPage, single_choice_tree
 from ui.widgets import named
 from ui.worker import DeskRunner
 
@@ -83,13 +80,11 @@ def _date_text(iso_date: str) -> str:
         return iso_date
 
 
-class ActionDialog(QDialog):
+class ActionDialog(CheckedDialog):
     """The reason for an action on one user, and a suspension's end date."""
 
     def __init__(self, title: str, suspension: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("userActionDialog")
-        self.setWindowTitle(title)
+        super().__init__("userActionDialog", title, "userActionProblem", parent)
         self.reason = named(QPlainTextEdit(), "userActionReason")
         self.until = named(QDateEdit(), "userActionUntil")
         self.until.setCalendarPopup(True)
@@ -98,29 +93,16 @@ class ActionDialog(QDialog):
         tomorrow = QDate(day.year, day.month, day.day)
         self.until.setMinimumDate(tomorrow)  # it ends on a later day (gateway checks again)
         self.until.setDate(tomorrow.addDays(29))
-        self.problem = named(QLabel(wordWrap=True), "userActionProblem")
-        self.problem.setStyleSheet(LEVEL_STYLE["error"])
-        self.problem.hide()
         form = QFormLayout()
         if suspension:
             form.addRow(translate("OperatorUsers", "Access returns on"), self.until)
         form.addRow(translate("OperatorUsers", "Reason (the user reads it; signed with your "
                                                "EDS)"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.problem)
-        lay.addWidget(buttons)
+        self._lay_out(form)
 
-    def _accept(self) -> None:
-        if not self.reason.toPlainText().strip():
-            self.problem.setText(translate("OperatorUsers", "State the reason."))
-            self.problem.show()
-            return
-        self.accept()
+    def what_is_wrong(self) -> str:
+        return ("" if self.reason.toPlainText().strip()
+                else translate("OperatorUsers", "State the reason."))
 
     def values(self) -> tuple[str, dt.date]:
         chosen = self.until.date()
@@ -131,13 +113,11 @@ class ActionDialog(QDialog):
 Edit = tuple[str, str, str, str]  # position, organisation, role, reason
 
 
-class EditDialog(QDialog):
+class EditDialog(CheckedDialog):
     """A user's position, organisation and role as the registry holds them, to change."""
 
     def __init__(self, title: str, row: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("userEditDialog")
-        self.setWindowTitle(title)
+        super().__init__("userEditDialog", title, "userEditProblem", parent)
         self.position = named(QLineEdit(row.position), "userEditPosition")
         self.organization = named(QLineEdit(row.organization), "userEditOrganization")
         for field in (self.position, self.organization):
@@ -147,42 +127,26 @@ class EditDialog(QDialog):
             self.role.addItem(role_text(role), role)
         self.role.setCurrentIndex(max(self.role.findData(row.role), 0))
         self.reason = named(QPlainTextEdit(), "userEditReason")
-        self.problem = named(QLabel(wordWrap=True), "userEditProblem")
-        self.problem.setStyleSheet(LEVEL_STYLE["error"])
-        self.problem.hide()
         form = QFormLayout()
         form.addRow(translate("OperatorUsers", "Position"), self.position)
         form.addRow(translate("OperatorUsers", "Organisation"), self.organization)
         form.addRow(translate("OperatorUsers", "Role"), self.role)
         form.addRow(translate("OperatorUsers", "Reason (kept in the journal; signed with your "
                                                "EDS)"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.problem)
-        lay.addWidget(buttons)
+        self._lay_out(form)
 
-    def _accept(self) -> None:
+    def what_is_wrong(self) -> str:
         position, organization, _role, reason = self.values()
-        problem = ("" if position and organization else
-                   translate("OperatorUsers", "Fill in the position and the organisation."))
-        if not problem and not reason:
-            problem = translate("OperatorUsers", "State the reason.")
-        if problem:
-            self.problem.setText(problem)
-            self.problem.show()
-            return
-        self.accept()
+        if not (position and organization):
+            return translate("OperatorUsers", "Fill in the position and the organisation.")
+        return "" if reason else translate("OperatorUsers", "State the reason.")
 
     def values(self) -> Edit:
         return (self.position.text().strip(), self.organization.text().strip(),
                 str(self.role.currentData()), self.reason.toPlainText().strip())
 
 
-class OperatorUsersPage(QWidget):
+class OperatorUsersPage(OperatorPage):
     """Users → Edit / Block / Unblock / Suspend / Close access / Delete, each with its
     reason."""
 
@@ -190,7 +154,7 @@ class OperatorUsersPage(QWidget):
                  parent: QWidget | None = None, *,
                  ask: Callable[[str, str], tuple[str, dt.date] | None] | None = None,
                  ask_edit: Callable[[str, Any], Edit | None] | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("usersStatus", parent)
         self.setObjectName("operatorUsers")
         self._console, self._runner = console, runner
         self._ask = ask or self._dialog
@@ -200,10 +164,7 @@ class OperatorUsersPage(QWidget):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.tree = named(QTreeWidget(), "usersTree")
-        self.tree.setColumnCount(6)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree = single_choice_tree("usersTree", 6)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
@@ -215,8 +176,6 @@ class OperatorUsersPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         row.addStretch(1)
         row.addWidget(self.refresh_button)
-        self.status = named(QLabel(wordWrap=True), "usersStatus")
-        self.status.hide()
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
         lay.addWidget(self.tree, 1)
@@ -335,23 +294,6 @@ class OperatorUsersPage(QWidget):
         ) != QMessageBox.StandardButton.Yes:
             return None
         return reason, until
-
-    def _failed(self, exc: BaseException) -> None:
-        self._say("error", error_text(exc))
-
-    def _say(self, level: str, text: str) -> None:
-        self.status.setStyleSheet(LEVEL_STYLE.get(level, ""))
-        self.status.setText(text)
-        self.status.show()
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(translate("OperatorUsers", "Users"))
