@@ -19,6 +19,13 @@ from ui.main_window import MainWindow
 WAIT_MS = 5_000
 
 
+@pytest.fixture(autouse=True)
+def _english_first(qapp: Any) -> None:
+    """Every GUI test starts in English: the language is process-wide, and a test that fails
+    midway (or forgets to switch back) must not leave the next one reading Russian."""
+    i18n.apply("en")
+
+
 @pytest.fixture
 def fake_desk() -> FakeDesk:
     return FakeDesk()
