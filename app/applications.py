@@ -396,17 +396,9 @@ class Applicant:
 
     def _operator_signed(self, signed: Signed, app_id: int) -> Decision:
         """The decision if the pinned operator's signing key signed it for this application."""
-        from app.operator_key import require_operator_signed
+        from app.operator_key import operator_signed_answer
 
-        try:
-            body, cms = signed.payload_bytes(), signed.signature_der()
-        except ValueError as exc:
-            raise DeskError("response_unverified", detail=str(exc)) from exc
-        require_operator_signed(self.config, body, cms)
-        try:
-            decision = Decision.model_validate_json(body)
-        except ValueError as exc:
-            raise DeskError("response_unverified", detail=str(exc)) from exc
+        decision = operator_signed_answer(self.config, signed, Decision)
         if decision.application_id != app_id:
             raise DeskError("response_unverified", detail="the decision is for another application")
         return decision

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from app.errors import DeskError
-from app.operator_key import require_operator_signed
+from app.operator_key import M, operator_signed_answer
 from transport.clock import iso, now_astana, parse_iso, to_astana
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ class OperatorConsole:
     def decide(self, app_id: int, verdict: Verdict, reason: str) -> Decision:
         """Register or refuse `app_id`, signed with the operator's signing key; a refusal
         states its reason (R-ACC-4). The gateway's operator-signed decision, checked."""
-        from transport.protocol import OperatorDecision, QueryRequest
+        from transport.protocol import Decision, OperatorDecision, QueryRequest
 
         reason = reason.strip()
         if verdict == "refuse" and not reason:
@@ -128,8 +128,7 @@ class OperatorConsole:
         command = OperatorDecision(application_id=app_id, decision=verdict, reason=reason,
                                    nonce=QueryRequest.new_nonce(), issued_at=iso(now_astana()),
                                    operator_iin=self._me())
-        reply = self.desk.send_signed(self.desk.client.decide, command.canonical())
-        decision = self._operator_signed(reply.payload_bytes(), reply.signature_der())
+        decision = self._signed_answer(self.desk.client.decide, command.canonical(), Decision)
         if decision.application_id != app_id or decision.decision not in (verdict, "block"):
             raise DeskError("response_unbound")
         return decision
@@ -173,13 +172,8 @@ class OperatorConsole:
             iin=iin, sanction=kind, until=until.isoformat() if until and kind == "suspension"
             else "", reason=self._reason(reason), nonce=QueryRequest.new_nonce(),
             issued_at=iso(now_astana()), operator_iin=self._me())
-        reply = self.desk.send_signed(self.desk.client.sanction, command.canonical())
-        body = reply.payload_bytes()
-        require_operator_signed(self.desk.config, body, reply.signature_der())
-        try:
-            record = SanctionRecord.model_validate_json(body)
-        except ValueError as exc:
-            raise DeskError("response_unverified", detail=str(exc)) from exc
+        record = self._signed_answer(self.desk.client.sanction, command.canonical(),
+                                     SanctionRecord)
         if (record.iin, record.sanction, record.until) != (iin, kind, command.until):
             raise DeskError("response_unbound")
         return record
@@ -200,13 +194,8 @@ class OperatorConsole:
             role=role,  # type: ignore[arg-type]  # the model refuses another role
             reason=self._reason(reason), nonce=QueryRequest.new_nonce(),
             issued_at=iso(now_astana()), operator_iin=self._me())
-        reply = self.desk.send_signed(self.desk.client.edit_user, command.canonical())
-        body = reply.payload_bytes()
-        require_operator_signed(self.desk.config, body, reply.signature_der())
-        try:
-            edited = UserEdited.model_validate_json(body)
-        except ValueError as exc:
-            raise DeskError("response_unverified", detail=str(exc)) from exc
+        edited = self._signed_answer(self.desk.client.edit_user, command.canonical(),
+                                     UserEdited)
         if (edited.iin, edited.position, edited.organization, edited.role) != (
                 iin, position, organization, role):
             raise DeskError("response_unbound")
@@ -271,8 +260,9 @@ class OperatorConsole:
         return QueryRequest.new_nonce(), iso(now_astana())
 
     def _user_decision(self, endpoint: Any, payload: bytes, iin: str, kind: str) -> Decision:
-        reply = self.desk.send_signed(endpoint, payload)
-        decision = self._operator_signed(reply.payload_bytes(), reply.signature_der())
+        from transport.protocol import Decision
+
+        decision = self._signed_answer(endpoint, payload, Decision)
         if decision.iin != iin or decision.decision != kind:
             raise DeskError("response_unbound")
         return decision
@@ -284,15 +274,11 @@ class OperatorConsole:
             raise DeskError("refusal_reason_missing")
         return reason
 
-    def _operator_signed(self, body: bytes, cms: bytes) -> Decision:
-        """The decision if the pinned operator key signed it."""
-        from transport.protocol import Decision
-
-        require_operator_signed(self.desk.config, body, cms)
-        try:
-            return Decision.model_validate_json(body)
-        except ValueError as exc:
-            raise DeskError("response_unverified", detail=str(exc)) from exc
+    def _signed_answer(self, endpoint: Any, payload: bytes, model: type[M]) -> M:
+        """`payload` signed and sent to `endpoint`; its answer as `model` once the pinned
+        operator key is found to have signed it."""
+        return operator_signed_answer(self.desk.config, self.desk.send_signed(endpoint, payload),
+                                      model)
 
     def _me(self) -> str:
         user = self.desk.user

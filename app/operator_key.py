@@ -3,12 +3,17 @@ R-ACC-4): the applicant's decision, the operator console's decisions and sanctio
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from app.errors import DeskError
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from app.config import DeskConfig
+    from transport.protocol import Signed
+
+M = TypeVar("M", bound="BaseModel")
 
 
 def require_operator_signed(config: DeskConfig, body: bytes, cms: bytes) -> None:
@@ -25,3 +30,17 @@ def require_operator_signed(config: DeskConfig, body: bytes, cms: bytes) -> None
     if fingerprint(checked.certificate) not in config.operator_sha256:
         raise DeskError("response_unverified",
                         detail="the answer is not signed by the operator's key")
+
+
+def operator_signed_answer(config: DeskConfig, signed: Signed, model: type[M]) -> M:
+    """`signed`'s payload as `model` once the operator's pinned key is found to have signed it;
+    DeskError response_unverified for bad base64, a bad signature or a malformed body."""
+    try:
+        body, cms = signed.payload_bytes(), signed.signature_der()
+    except ValueError as exc:
+        raise DeskError("response_unverified", detail=str(exc)) from exc
+    require_operator_signed(config, body, cms)
+    try:
+        return model.model_validate_json(body)
+    except ValueError as exc:
+        raise DeskError("response_unverified", detail=str(exc)) from exc
