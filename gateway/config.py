@@ -66,6 +66,22 @@ class SandboxTrust(DirectoryTrust):
         return super().__call__()
 
 
+@dataclass(frozen=True)
+class OperatorContacts:
+    """The operator's published contacts: R-Q-4 reports an outage over an hour by phone and
+    e-mail (2017 §15); the desk shows them with its prefilled notice."""
+
+    phones: tuple[str, ...] = ()
+    email: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {"phones": list(self.phones), "email": self.email}
+
+
+# Example values only: the sandbox's operator is not reachable by phone or mail.
+SANDBOX_CONTACTS = OperatorContacts(phones=("+7 7172 00-00-00",), email="sio-support@example.kz")
+
+
 def default_db_url() -> str:
     import platformdirs
 
@@ -129,6 +145,7 @@ class GatewayConfig:
     # (certificate_revocation_unknown); "soft_fail" lets it through, logged and journaled. A
     # deployment gets soft_fail only by saying so in its file ("revocation_mode").
     revocation_mode: str = "hard_fail"
+    operator_contacts: OperatorContacts = field(default_factory=OperatorContacts)  # R-Q-4
 
     def revocation_policy(self) -> RevocationPolicy:
         """The revocation policy signatures are verified with (ValueError if misconfigured)."""
@@ -173,6 +190,7 @@ class GatewayConfig:
             tls_cert=Path(pki.tls_cert_path),
             tls_key=Path(pki.tls_key_path),
             seed_users=seed,
+            operator_contacts=SANDBOX_CONTACTS,
         )
         for name, value in overrides.items():
             if not hasattr(cfg, name):

@@ -7,7 +7,13 @@ import os
 from pathlib import Path
 from typing import Any
 
-from gateway.config import DirectoryTrust, GatewayConfig, SeedUser, default_db_url
+from gateway.config import (
+    DirectoryTrust,
+    GatewayConfig,
+    OperatorContacts,
+    SeedUser,
+    default_db_url,
+)
 from signing.errors import SigningError
 from signing.iin import is_valid_iin
 from signing.signer import Signer
@@ -75,6 +81,7 @@ def load_deployment(path: Path, *, db_url: str | None = None) -> GatewayConfig:
         tls_key=file("tls_key"),
         seed_users=_operators(raw.get("operators", []), path),
         revocation_mode=mode,  # soft_fail only when the file says so explicitly
+        operator_contacts=_contacts(raw.get("operator_contacts", {}), path),
         **extra,
     )
 
@@ -145,6 +152,18 @@ def _operators(items: Any, path: Path) -> tuple[SeedUser, ...]:
         out.append(SeedUser(iin=item["iin"], name=str(item["name"]),
                             organization=str(item["organization"]), role="operator"))
     return tuple(out)
+
+
+def _contacts(item: Any, path: Path) -> OperatorContacts:
+    """The phones and e-mail the operator publishes for outage reports (R-Q-4)."""
+    if not isinstance(item, dict) or set(item) - {"phones", "email"}:
+        raise DeploymentError(f"{path}: 'operator_contacts' takes 'phones' (a list) and 'email'")
+    phones, email = item.get("phones", []), item.get("email", "")
+    if not isinstance(phones, list) or not all(isinstance(p, str) and p.strip() for p in phones):
+        raise DeploymentError(f"{path}: 'operator_contacts.phones' must be a list of numbers")
+    if not isinstance(email, str) or (email and "@" not in email):
+        raise DeploymentError(f"{path}: 'operator_contacts.email' must be an e-mail address")
+    return OperatorContacts(tuple(p.strip() for p in phones), email.strip())
 
 
 def _read(path: Path) -> dict[str, Any]:
