@@ -4,15 +4,11 @@ scans it embeds and every signature checked as of now; each view is journaled (R
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from fastapi import FastAPI, Request
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import SQLAlchemyError
-from starlette.concurrency import run_in_threadpool
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from gateway import auth, journal
 from gateway.applications import full_name, operator_of, scans
@@ -20,7 +16,8 @@ from gateway.config import GatewayConfig
 from gateway.context import RequestContext
 from gateway.db import write_tx
 from gateway.models import applications
-from gateway.problems import Refusal, problem
+from gateway.problems import Refusal
+from gateway.session_read import Refuse, session_read
 from gateway.timefmt import utc_text
 from signing.pades import PdfSignatureReport, verify_pdf
 from transport.clock import iso, now_utc, to_astana
@@ -31,8 +28,6 @@ from transport.protocol import (
     ApplicationForm,
     PdfSignatureView,
 )
-
-Refuse = Callable[[Refusal, RequestContext], Response]
 
 
 def _signature_view(sig: PdfSignatureReport) -> PdfSignatureView:
@@ -87,22 +82,10 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, refuse: Refu
     """GET /v1/operator/applications/{id}: one application for the operator."""
 
     async def one(request: Request) -> Response:
-        ctx = RequestContext(endpoint="application_detail",
-                             peer=request.client.host if request.client else None)
-        authorization = request.headers.get("authorization")
         text = request.path_params.get("app_id", "")
-
-        def work() -> dict[str, Any]:
-            session = auth.session_of(engine, authorization)
-            ctx.actor_iin = session.iin
-            return detail(engine, config, session, _app_id(text), ctx).model_dump(mode="json")
-
-        try:
-            return JSONResponse(await run_in_threadpool(work))
-        except Refusal as refusal:
-            return await run_in_threadpool(refuse, refusal, ctx)
-        except SQLAlchemyError:
-            return problem("journal_unavailable")
+        return await session_read(
+            request, engine, refuse, "application_detail",
+            lambda session, ctx: detail(engine, config, session, _app_id(text), ctx))
 
     app.add_api_route(API_PREFIX + "/operator/applications/{app_id}", one, methods=["GET"],
                       response_model=ApplicationDetail,

@@ -15,8 +15,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from pydantic import BaseModel
 from sqlalchemy import Connection, Engine, select
-from starlette.concurrency import run_in_threadpool
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from gateway import auth, journal, pipeline, registry
 from gateway.config import GatewayConfig
@@ -28,6 +27,7 @@ from gateway.models import journal as journal_table
 from gateway.pipeline import Call, Handler
 from gateway.problems import Refusal
 from gateway.reports import period
+from gateway.session_read import request_context, session_read
 from signing.cms import verify_detached
 from signing.errors import SigningError
 from transport.clock import iso, now_utc, parse_iso, to_astana
@@ -179,30 +179,16 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
     /v1/control/requests/{seq} — for controllers and the operator; GET /v1/account/block for
     a blocked user's open session."""
 
-    def ctx_of(request: Request, endpoint: str) -> RequestContext:
-        return RequestContext(endpoint=endpoint,
-                              peer=request.client.host if request.client else None)
-
     async def review(request: Request) -> Response:
-        ctx = ctx_of(request, REVIEW.name)
+        ctx = request_context(request, REVIEW.name)
         return await handle(request, ctx, pipeline.work(
             engine, config, REVIEW, REVIEWS, request.headers.get("authorization"), ctx))
 
     def read(endpoint: str, work: Callable[[registry.User, RequestContext], BaseModel]
              ) -> Callable[[Request], Awaitable[Response]]:
         async def go(request: Request) -> Response:
-            ctx = ctx_of(request, endpoint)
-            authorization = request.headers.get("authorization")
-
-            def run() -> dict[str, Any]:
-                session = auth.session_of(engine, authorization)
-                ctx.actor_iin = session.iin
-                return work(_reviewer(engine, session), ctx).model_dump(mode="json")
-
-            try:
-                return JSONResponse(await run_in_threadpool(run))
-            except Refusal as refusal:
-                return await run_in_threadpool(refuse, refusal, ctx)
+            return await session_read(request, engine, refuse, endpoint,
+                                      lambda session, ctx: work(_reviewer(engine, session), ctx))
         return go
 
     def trail_of(request: Request) -> Callable[[registry.User, RequestContext], BaseModel]:
@@ -213,18 +199,8 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
         return await read("control_trail", trail_of(request))(request)
 
     async def own_block(request: Request) -> Response:
-        ctx = ctx_of(request, "block_notice")
-        authorization = request.headers.get("authorization")
-
-        def run() -> dict[str, Any]:
-            session = auth.session_of(engine, authorization)
-            ctx.actor_iin = session.iin
-            return block_notice(engine, session, ctx).model_dump(mode="json")
-
-        try:
-            return JSONResponse(await run_in_threadpool(run))
-        except Refusal as refusal:
-            return await run_in_threadpool(refuse, refusal, ctx)
+        return await session_read(request, engine, refuse, "block_notice",
+                                  lambda session, ctx: block_notice(engine, session, ctx))
 
     app.add_api_route(API_PREFIX + "/account/block", own_block, methods=["GET"],
                       response_model=BlockNotice,

@@ -24,8 +24,7 @@ from fastapi import FastAPI, Request
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
-from starlette.concurrency import run_in_threadpool
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from gateway import auth, downtime, journal, pipeline, registry
 from gateway.config import GatewayConfig
@@ -40,7 +39,8 @@ from gateway.downtime import (
     Unreadable,
 )
 from gateway.pipeline import Call, Handler
-from gateway.problems import Refusal, problem
+from gateway.problems import Refusal
+from gateway.session_read import request_context, session_read
 from transport.clock import iso, now_utc, parse_iso, to_astana
 from transport.commands import EMERGENCY, EMERGENCY_CLOSE, NOTICE, Command
 from transport.errors import ErrorCode
@@ -202,13 +202,9 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
                refuse: Refuse) -> None:
     """Operator writes (signed, journaled) and user reads of notices and the emergency journal."""
 
-    def ctx_of(request: Request, endpoint: str) -> RequestContext:
-        return RequestContext(endpoint=endpoint,
-                              peer=request.client.host if request.client else None)
-
     def writer(command: Command[Any]) -> Callable[[Request], Any]:
         async def write(request: Request) -> Response:
-            ctx = ctx_of(request, command.name)
+            ctx = request_context(request, command.name)
             authorization = request.headers.get("authorization")
             result: Response = await handle(request, ctx, pipeline.work(
                 engine, config, command, WRITE, authorization, ctx))
@@ -216,24 +212,13 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
         return write
 
     def reader(endpoint: str, view: Callable[[Engine], dict[str, Any]]) -> Callable[..., Any]:
+        def work(session: auth.Session, _ctx: RequestContext) -> dict[str, Any]:
+            with engine.connect() as conn:  # blocked, or no agreement: nothing to read
+                registry.require_active(conn, session.iin)
+            return view(engine)
+
         async def read(request: Request) -> Response:
-            ctx = ctx_of(request, endpoint)
-            authorization = request.headers.get("authorization")
-
-            def work() -> dict[str, Any]:
-                session = auth.session_of(engine, authorization)
-                ctx.actor_iin = session.iin
-                with engine.connect() as conn:  # blocked, or no agreement: nothing to read
-                    registry.require_active(conn, session.iin)
-                return view(engine)
-
-            try:
-                return JSONResponse(await run_in_threadpool(work))
-            except Refusal as refusal:
-                return await run_in_threadpool(refuse, refusal, ctx)
-            except SQLAlchemyError:
-                log.exception("database failure while reading %s", endpoint)
-                return problem("journal_unavailable")
+            return await session_read(request, engine, refuse, endpoint, work)
         return read
 
     body = {"requestBody": {"required": True, "content": {

@@ -19,9 +19,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from pydantic import BaseModel
 from sqlalchemy import Connection, Engine, select, update
-from sqlalchemy.exc import SQLAlchemyError
-from starlette.concurrency import run_in_threadpool
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from gateway import attestation, auth, pipeline, registry
 from gateway.applications import keep_an_operator, operator_of
@@ -29,7 +27,8 @@ from gateway.config import GatewayConfig
 from gateway.context import RequestContext
 from gateway.models import journal, users
 from gateway.pipeline import Call, Handler
-from gateway.problems import Refusal, problem
+from gateway.problems import Refusal
+from gateway.session_read import request_context, session_read
 from transport.clock import ASTANA, iso, now_utc, to_astana
 from transport.commands import SANCTION
 from transport.errors import ErrorCode
@@ -190,31 +189,15 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
                refuse: Refuse) -> None:
     """POST /v1/operator/sanctions (signed) and GET /v1/operator/users."""
 
-    def ctx_of(request: Request, endpoint: str) -> RequestContext:
-        return RequestContext(endpoint=endpoint,
-                              peer=request.client.host if request.client else None)
-
     async def sanction(request: Request) -> Response:
-        ctx = ctx_of(request, SANCTION.name)
+        ctx = request_context(request, SANCTION.name)
         result: Response = await handle(request, ctx, pipeline.work(
             engine, config, SANCTION, SANCTIONS, request.headers.get("authorization"), ctx))
         return result
 
     async def listing(request: Request) -> Response:
-        ctx = ctx_of(request, "users")
-        authorization = request.headers.get("authorization")
-
-        def work() -> dict[str, Any]:
-            session = auth.session_of(engine, authorization)
-            ctx.actor_iin = session.iin
-            return user_list(engine, session).model_dump(mode="json")
-
-        try:
-            return JSONResponse(await run_in_threadpool(work))
-        except Refusal as refusal:
-            return await run_in_threadpool(refuse, refusal, ctx)
-        except SQLAlchemyError:
-            return problem("journal_unavailable")
+        return await session_read(request, engine, refuse, "users",
+                                  lambda session, _ctx: user_list(engine, session))
 
     body = {"requestBody": {"required": True, "content": {
         "application/json": {"schema": Signed.model_json_schema()}}}}
