@@ -231,5 +231,9 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
                           summary=summary, openapi_extra=body)
     app.add_api_route(API_PREFIX + "/notices", reader("notices", notices_view), methods=["GET"],
                       summary="Current and upcoming planned works")
-    app.add_api_route(API_PREFIX + "/emergency", reader("emergency", emergency_view),
+    def emergency_with_contacts(engine: Engine) -> dict[str, Any]:
+        # R-Q-4: whoever reads of an emergency learns whom to tell about it.
+        return {**emergency_view(engine), "contacts": config.operator_contacts.as_json()}
+
+    app.add_api_route(API_PREFIX + "/emergency", reader("emergency", emergency_with_contacts),
                       methods=["GET"], summary="The emergency journal by section")

@@ -49,8 +49,16 @@ class EmergencySection(_Read):
     rows: list[EmergencyRow]
 
 
+class OperatorContacts(_Read):
+    """Where the operator takes outage reports (R-Q-4: by phone and e-mail, 2017 §15)."""
+
+    phones: list[str] = []
+    email: str = ""
+
+
 class EmergencyView(_Read):
     sections: list[EmergencySection]
+    contacts: OperatorContacts | None = None  # None from gateways that do not publish them
 
 
 class WriteReceipt(_Read):
