@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
+
+from shots import grab  # noqa: E402  (this folder, on sys.path as the script's own)
 
 from gateway.registry import SANDBOX_NEWCOMER  # noqa: E402
 from sandbox.harness import fresh_dirs, start_sandbox  # noqa: E402
@@ -30,19 +30,6 @@ TYPED = {"organization_code": "1901", "unit": "Талдау басқармасы
          "work_phone": "+7 7172 00 11 22", "mobile_phone": "+7 701 111 22 33",
          "email": "a.nurlanova@afm.example.kz", "work_address": "Астана, Мәңгілік Ел, 8",
          "head_position": "басқарма басшысы", "head_name": "БАСШЫЕВ Б.Б."}
-
-
-def pump(ms: int = 200) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def grab(widget: QWidget, path: Path) -> None:
-    widget.show()
-    pump()
-    widget.grab().save(str(path))
-    print(path)
 
 
 def main(out: Path) -> None:

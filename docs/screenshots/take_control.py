@@ -14,16 +14,14 @@ import json
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QDate, QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
+from PySide6.QtCore import QDate  # noqa: E402
+from shots import grab, wait  # noqa: E402  (this folder, on sys.path as the script's own)
 from sqlalchemy import update  # noqa: E402
 
 from app import control  # noqa: E402
@@ -40,27 +38,6 @@ from ui.app import ensure_app  # noqa: E402
 CONTROLLER = SANDBOX_USERS[2]
 BASIS = Basis(case_number="2026-0042-ФМ", legal_ground="ҚР «ҚЖ/ТҚ қарсы іс-қимыл туралы» Заңы",
               purpose="Күдікті операция бойынша тексеру")
-
-
-def pump(ms: int = 200) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def wait(done: Callable[[], bool], seconds: float = 60) -> None:
-    end = time.monotonic() + seconds
-    while not done():
-        if time.monotonic() > end:
-            raise TimeoutError("the screen did not get there in time")
-        pump(100)
-
-
-def grab(widget: QWidget, path: Path) -> None:
-    widget.show()
-    pump()
-    widget.grab().save(str(path))
-    print(path)
 
 
 def main(out: Path) -> None:

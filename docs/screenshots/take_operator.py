@@ -16,7 +16,6 @@ import os
 import secrets
 import sys
 import tempfile
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QTabWidget, QWidget  # noqa: E402
+from PySide6.QtWidgets import QTabWidget  # noqa: E402
+from shots import grab, wait  # noqa: E402  (this folder, on sys.path as the script's own)
 
 from gateway.registry import SANDBOX_OPERATOR  # noqa: E402
 from sandbox.harness import SandboxRun, fresh_dirs, start_sandbox  # noqa: E402
@@ -41,26 +40,6 @@ NEWCOMERS = (
     SandboxUser("analyst9", "ЖАҢАҰЛЫ", "ТАЛҒАТ", "", "950101300016", ORG.organization, ORG.bin),
 )
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-def pump(ms: int = 200) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def wait(ready: Callable[[], bool], limit_s: float = 20.0) -> None:
-    for _ in range(int(limit_s * 10)):
-        if ready():
-            return
-        pump(100)
-    raise RuntimeError("the screen did not get ready")
-
-
-def grab(widget: QWidget, path: Path) -> None:
-    pump()
-    widget.grab().save(str(path))
-    print(path)
 
 
 def file_applications(run: SandboxRun) -> None:
