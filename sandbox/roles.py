@@ -167,7 +167,7 @@ def _operator(run: SandboxRun) -> dict[str, Any]:
     console = OperatorConsole(run.desk)
     if not console.is_operator:
         raise DeskError("operator_only")
-    filed = [_file(run, person) for person in APPLICANTS]
+    filed = [file_application(run, person) for person in APPLICANTS]
     incoming = console.incoming()
     opened = {a.id: console.open(a.id).check.status for a in incoming}
     registered = console.decide(filed[0][1].id, "register", "")
@@ -197,7 +197,7 @@ def _operator(run: SandboxRun) -> dict[str, Any]:
     }
 
 
-def _file(run: SandboxRun, person: SandboxUser) -> tuple[Any, Any]:
+def file_application(run: SandboxRun, person: SandboxUser) -> tuple[Any, Any]:
     """`person` files a registration application from their own desk (a sandbox file key)."""
     from app.applications import Applicant
     from signing.filekey import FileKeyToken

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import secrets
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,34 +37,14 @@ NEWCOMERS = (
                 ORG.organization, ORG.bin),
     SandboxUser("analyst9", "ЖАҢАҰЛЫ", "ТАЛҒАТ", "", "950101300016", ORG.organization, ORG.bin),
 )
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 def file_applications(run: SandboxRun) -> None:
     """Two newcomers file registration applications, as their desks would (file keys)."""
-    from app.applications import Applicant
-    from signing.filekey import FileKeyToken
-    from signing.pades import blank_pdf
-    from transport.client import GatewayClient
-    from transport.protocol import ApplicationForm
+    from sandbox.roles import file_application
 
     for user in NEWCOMERS:
-        password = secrets.token_urlsafe(12)
-        token = FileKeyToken(run.pki.issue_user_p12(user, password), sandbox=True)
-        config = replace(run.desk.config, state_dir=run.workdir / f"applicant-{user.key}")
-        applicant = Applicant(token, config, GatewayClient(config.gateway_url, config.ca_file))
-        applicant.unlock(password)
-        form = ApplicationForm.model_validate({
-            "action": "registration", "surname": user.surname, "name": user.first_name,
-            "patronymic": user.patronymic, "iin": user.iin, "organization": user.organization,
-            "organization_code": "1901", "bin": user.bin, "unit": "Талдау басқармасы",
-            "position": "бас сарапшы", "work_phone": "+7 7172 00 11 22",
-            "mobile_phone": "+7 701 111 22 33", "email": f"{user.key}@afm.example.kz",
-            "work_address": "Астана, Мәңгілік Ел, 8", "agreement_read": True,
-            "eds_on_protected_carrier": True, "personal_data_consent": True,
-            "date": now_astana().date().isoformat(), "head_position": "басқарма басшысы",
-            "head_name": "БАСШЫЕВ Б.Б."})
-        applicant.file(form, blank_pdf(), PNG, "scan.png")
+        file_application(run, user)
 
 
 def main(out: Path) -> None:
