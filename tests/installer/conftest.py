@@ -15,6 +15,17 @@ ROOT = Path(__file__).resolve().parents[2]
 NEWER = "99.0.0"  # the "rebuilt newer version" the upgrade goes to
 
 
+# The session's build (PyInstaller, the .deb, the Windows kit) runs inside the first test that
+# needs it; pytest-timeout's 300 s default covers a test's fixture set-up too.
+BUILD_TIMEOUT_S = 1800
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if Path(str(item.fspath)).parent == Path(__file__).parent:
+            item.add_marker(pytest.mark.timeout(BUILD_TIMEOUT_S))
+
+
 @dataclass(frozen=True)
 class Built:
     bundle: Path
