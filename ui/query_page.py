@@ -26,12 +26,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.api import DeskApi
-from app.downtime import Downtime
+from app.downtime import (
+    AttemptLog,
+    Downtime,
+    Outage,
+    contact_lines,
+    notice_text,
+    outage,
+    unreachable,
+)
 from app.validation import DEFAULT_LEGAL_GROUND, given_params, make_basis
 from resources.catalogue import Param, ParamSet, Resource
+from transport.clock import now_astana
+from transport.downtime import OperatorContacts
 from ui import i18n
 from ui.i18n import translate
 from ui.messages import LEVEL_STYLE, error_text, reason_text
+from ui.outage_notice import OutageNoticeDialog
 from ui.resource_finder import ResourceFinder
 from ui.result_view import ResultView
 from ui.widgets import named
@@ -114,6 +125,15 @@ class QueryPage(QWidget):
         self.downtime_bar.hide()
         self._downtime: list[Downtime] = []
         self._downtime_gen = 0
+        # R-Q-4: unavailable for more than an hour (an open emergency, or this desk's own failed
+        # sends) -> offer the prefilled notice to the operator, with the contacts last published.
+        self.attempts = AttemptLog()
+        self._contacts: OperatorContacts | None = None
+        self._sending_to: int | None = None
+        self.outage_button = named(QPushButton(), "outageNoticeButton")
+        self.outage_button.clicked.connect(self.open_outage_notice)
+        self.outage_button.hide()
+        self.outage_dialog: OutageNoticeDialog | None = None
 
         self.params_group = named(QGroupBox(), "paramsGroup")
         params_lay = QVBoxLayout(self.params_group)
@@ -172,6 +192,7 @@ class QueryPage(QWidget):
         form_lay.addWidget(self.finder)
         form_lay.addWidget(self.resource_title)
         form_lay.addWidget(self.downtime_bar)
+        form_lay.addWidget(self.outage_button, 0, Qt.AlignmentFlag.AlignLeft)
         form_lay.addWidget(self.params_group)
         form_lay.addWidget(self.basis_group)
         form_lay.addStretch(1)
@@ -250,6 +271,8 @@ class QueryPage(QWidget):
         if gen != self._downtime_gen:
             return
         self._downtime = list(found)
+        self._contacts = next((d.contacts for d in found if d.contacts), self._contacts)
+        self._update_outage()
         lang = i18n.current()
         self.downtime_bar.setText("\n".join(d.text(lang) for d in self._downtime))
         self.downtime_bar.setVisible(bool(self._downtime))
@@ -429,6 +452,7 @@ class QueryPage(QWidget):
             self._show_failure(exc)
             return
         params, desk = self.given_params(), self._desk
+        self._sending_to = res.id
         self._set_sending(True)
         self._runner.call(lambda: desk.query(res.id, params, basis), self._on_sent, self._on_failed)
 
@@ -450,6 +474,9 @@ class QueryPage(QWidget):
 
     def _on_sent(self, outcome: Any) -> None:
         self._set_sending(False)
+        if self._sending_to is not None:
+            self.attempts.succeeded(self._sending_to)
+            self._update_outage()
         self.status_label.setText("")
         self.result_view.show_outcome(outcome)
         self.sent.emit(outcome)
@@ -457,9 +484,34 @@ class QueryPage(QWidget):
     def _on_failed(self, exc: BaseException) -> None:
         self._set_sending(False)
         self._show_failure(exc)
+        if self._sending_to is not None and unreachable(exc):
+            self.attempts.failed(self._sending_to, now_astana())
+            self._update_outage()
         if getattr(exc, "values", {}).get("code") in ("maintenance", "emergency_downtime"):
             self.refresh_downtime()  # the refusal says the resource is down: show until when
         self.failed.emit(exc)
+
+    def current_outage(self) -> Outage | None:
+        """The chosen resource's outage over an hour, if there is one (R-Q-4)."""
+        res = self.current_resource()
+        if res is None:
+            return None
+        return outage(self._downtime, self.attempts.run(res.id), now_astana())
+
+    def _update_outage(self) -> None:
+        self.outage_button.setVisible(self.current_outage() is not None)
+
+    def open_outage_notice(self) -> None:
+        """The prefilled notice in the analyst's language, with the operator's contacts."""
+        found, res, user = self.current_outage(), self.current_resource(), self._desk.user
+        if found is None or res is None:
+            return
+        lang = i18n.current()
+        text = notice_text(lang, found, resource=res.title(lang),
+                           name=user.name if user else "", now=now_astana(),
+                           organization=user.organization if user else "")
+        self.outage_dialog = OutageNoticeDialog(text, contact_lines(lang, self._contacts), self)
+        self.outage_dialog.open()
 
     def _show_failure(self, exc: BaseException) -> None:
         self.status_label.setStyleSheet(LEVEL_STYLE["error"])
@@ -478,6 +530,7 @@ class QueryPage(QWidget):
         self.basis["legal_ground"].set_text(DEFAULT_LEGAL_GROUND)
         self.basis["legal_ground"].touched = True
         self.status_label.setText("")
+        self.attempts, self._contacts = AttemptLog(), None
         self._downtime_gen += 1
         self._show_downtime(self._downtime_gen, [])
         self.result_view.clear_view()
@@ -490,6 +543,7 @@ class QueryPage(QWidget):
         self.finder.retranslate()
         self._show_downtime(self._downtime_gen, self._downtime)
         self.downtime_bar.setAccessibleName(translate("QueryPage", "Downtime of this resource"))
+        self.outage_button.setText(translate("QueryPage", "Prepare a notice to the operator…"))
         res = self.current_resource()
         self.resource_title.setText(res.title(lang) if res else translate(
             "QueryPage", "No resource is chosen: find one above."))

@@ -1531,6 +1531,45 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
 </context>
 <context>
+    <name>OutageNotice</name>
+    <message>
+        <source>Notice to the operator</source>
+        <translation>Notice to the operator</translation>
+    </message>
+    <message>
+        <source>Tell the operator at once by phone and e-mail. Check the text, add what you saw, then copy it into an e-mail or print it.</source>
+        <translation>Tell the operator at once by phone and e-mail. Check the text, add what you saw, then copy it into an e-mail or print it.</translation>
+    </message>
+    <message>
+        <source>Text of the notice</source>
+        <translation>Text of the notice</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s contacts</source>
+        <translation>Operator&apos;s contacts</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>&amp;Copy text</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>The text is copied: paste it into an e-mail.</source>
+        <translation>The text is copied: paste it into an e-mail.</translation>
+    </message>
+    <message>
+        <source>Printing failed: check the printer.</source>
+        <translation>Printing failed: check the printer.</translation>
+    </message>
+    <message>
+        <source>The notice is sent to the printer.</source>
+        <translation>The notice is sent to the printer.</translation>
+    </message>
+</context>
+<context>
     <name>Pin</name>
     <message>
         <source>Final try: one more wrong PIN locks the token.</source>
@@ -1589,6 +1628,10 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>Downtime of this resource</source>
         <translation>Downtime of this resource</translation>
+    </message>
+    <message>
+        <source>Prepare a notice to the operator…</source>
+        <translation>Prepare a notice to the operator…</translation>
     </message>
     <message>
         <source>No resource is chosen: find one above.</source>
@@ -2348,6 +2391,44 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source> Access has been delayed for more than an hour: tell the system operator at once.</source>
         <translation> Access has been delayed for more than an hour: tell the system operator at once.</translation>
+    </message>
+    <message>
+        <source>To the operator of the information exchange system.
+
+Under paragraph 15 of the 2017 Rules I report that access to the resource &quot;{resource}&quot; has been delayed for more than an hour: it has been unavailable since {since} (Astana time).
+
+What I saw: {seen}
+
+{name}, {organization}
+{now} (Astana time)</source>
+        <translation>To the operator of the information exchange system.
+
+Under paragraph 15 of the 2017 Rules I report that access to the resource &quot;{resource}&quot; has been delayed for more than an hour: it has been unavailable since {since} (Astana time).
+
+What I saw: {seen}
+
+{name}, {organization}
+{now} (Astana time)</translation>
+    </message>
+    <message>
+        <source>the emergency journal shows an open emergency since {starts}.</source>
+        <translation>the emergency journal shows an open emergency since {starts}.</translation>
+    </message>
+    <message>
+        <source>{count} attempts to send a query failed between {first} and {last}.</source>
+        <translation>{count} attempts to send a query failed between {first} and {last}.</translation>
+    </message>
+    <message>
+        <source>Phone: {phones}</source>
+        <translation>Phone: {phones}</translation>
+    </message>
+    <message>
+        <source>E-mail: {email}</source>
+        <translation>E-mail: {email}</translation>
+    </message>
+    <message>
+        <source>The gateway has not published the operator&apos;s contacts: use the phones and e-mail on the operator&apos;s portal.</source>
+        <translation>The gateway has not published the operator&apos;s contacts: use the phones and e-mail on the operator&apos;s portal.</translation>
     </message>
 </context>
 <context>

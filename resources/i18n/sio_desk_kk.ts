@@ -1531,6 +1531,45 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
 </context>
 <context>
+    <name>OutageNotice</name>
+    <message>
+        <source>Notice to the operator</source>
+        <translation>Операторға хабарлама</translation>
+    </message>
+    <message>
+        <source>Tell the operator at once by phone and e-mail. Check the text, add what you saw, then copy it into an e-mail or print it.</source>
+        <translation>Операторға телефон және электрондық пошта арқылы дереу хабарлаңыз. Мәтінді тексеріп, байқағаныңызды қосыңыз, содан кейін оны хатқа көшіріңіз немесе басып шығарыңыз.</translation>
+    </message>
+    <message>
+        <source>Text of the notice</source>
+        <translation>Хабарлама мәтіні</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s contacts</source>
+        <translation>Оператордың байланыс деректері</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>Мәтінді &amp;көшіру</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Басып шығару…</translation>
+    </message>
+    <message>
+        <source>The text is copied: paste it into an e-mail.</source>
+        <translation>Мәтін көшірілді: оны хатқа қойыңыз.</translation>
+    </message>
+    <message>
+        <source>Printing failed: check the printer.</source>
+        <translation>Басып шығару сәтсіз аяқталды: принтерді тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>The notice is sent to the printer.</source>
+        <translation>Хабарлама басып шығаруға жіберілді.</translation>
+    </message>
+</context>
+<context>
     <name>Pin</name>
     <message>
         <source>Final try: one more wrong PIN locks the token.</source>
@@ -1589,6 +1628,10 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>Downtime of this resource</source>
         <translation>Бұл ресурстың тоқтап тұруы</translation>
+    </message>
+    <message>
+        <source>Prepare a notice to the operator…</source>
+        <translation>Операторға хабарлама дайындау…</translation>
     </message>
     <message>
         <source>No resource is chosen: find one above.</source>
@@ -2348,6 +2391,44 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source> Access has been delayed for more than an hour: tell the system operator at once.</source>
         <translation> Қолжетімділік бір сағаттан астам кідіріп тұр: бұл туралы ҚАО ААЖ операторына дереу хабарлаңыз.</translation>
+    </message>
+    <message>
+        <source>To the operator of the information exchange system.
+
+Under paragraph 15 of the 2017 Rules I report that access to the resource &quot;{resource}&quot; has been delayed for more than an hour: it has been unavailable since {since} (Astana time).
+
+What I saw: {seen}
+
+{name}, {organization}
+{now} (Astana time)</source>
+        <translation>ҚАО ААЖ операторына.
+
+2017 жылғы Ережелердің 15-тармағына сәйкес «{resource}» ресурсына қолжетімділік бір сағаттан астам кідіріп тұрғанын хабарлаймын: ресурс {since} бастап (Астана уақыты) қолжетімсіз.
+
+Не байқадым: {seen}
+
+{name}, {organization}
+{now} (Астана уақыты)</translation>
+    </message>
+    <message>
+        <source>the emergency journal shows an open emergency since {starts}.</source>
+        <translation>авариялық жағдайлар журналында {starts} бастап ашық авариялық жағдай бар.</translation>
+    </message>
+    <message>
+        <source>{count} attempts to send a query failed between {first} and {last}.</source>
+        <translation>{first} мен {last} аралығында сұрау салуды жіберудің {count} әрекеті сәтсіз аяқталды.</translation>
+    </message>
+    <message>
+        <source>Phone: {phones}</source>
+        <translation>Телефон: {phones}</translation>
+    </message>
+    <message>
+        <source>E-mail: {email}</source>
+        <translation>Электрондық пошта: {email}</translation>
+    </message>
+    <message>
+        <source>The gateway has not published the operator&apos;s contacts: use the phones and e-mail on the operator&apos;s portal.</source>
+        <translation>Шлюз оператордың байланыс деректерін жарияламаған: оператор порталында көрсетілген телефондар мен электрондық поштаны пайдаланыңыз.</translation>
     </message>
 </context>
 <context>

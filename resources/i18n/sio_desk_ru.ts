@@ -1531,6 +1531,45 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
 </context>
 <context>
+    <name>OutageNotice</name>
+    <message>
+        <source>Notice to the operator</source>
+        <translation>Уведомление оператору</translation>
+    </message>
+    <message>
+        <source>Tell the operator at once by phone and e-mail. Check the text, add what you saw, then copy it into an e-mail or print it.</source>
+        <translation>Немедленно сообщите оператору по телефону и электронной почте. Проверьте текст, дополните тем, что вы наблюдали, затем скопируйте его в письмо или распечатайте.</translation>
+    </message>
+    <message>
+        <source>Text of the notice</source>
+        <translation>Текст уведомления</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s contacts</source>
+        <translation>Контакты оператора</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>&amp;Копировать текст</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <source>The text is copied: paste it into an e-mail.</source>
+        <translation>Текст скопирован: вставьте его в письмо.</translation>
+    </message>
+    <message>
+        <source>Printing failed: check the printer.</source>
+        <translation>Печать не удалась: проверьте принтер.</translation>
+    </message>
+    <message>
+        <source>The notice is sent to the printer.</source>
+        <translation>Уведомление отправлено на печать.</translation>
+    </message>
+</context>
+<context>
     <name>Pin</name>
     <message>
         <source>Final try: one more wrong PIN locks the token.</source>
@@ -1589,6 +1628,10 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>Downtime of this resource</source>
         <translation>Простои этого ресурса</translation>
+    </message>
+    <message>
+        <source>Prepare a notice to the operator…</source>
+        <translation>Подготовить уведомление оператору…</translation>
     </message>
     <message>
         <source>No resource is chosen: find one above.</source>
@@ -2348,6 +2391,44 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source> Access has been delayed for more than an hour: tell the system operator at once.</source>
         <translation> Доступ задерживается более часа: немедленно сообщите об этом оператору СИО ПСО.</translation>
+    </message>
+    <message>
+        <source>To the operator of the information exchange system.
+
+Under paragraph 15 of the 2017 Rules I report that access to the resource &quot;{resource}&quot; has been delayed for more than an hour: it has been unavailable since {since} (Astana time).
+
+What I saw: {seen}
+
+{name}, {organization}
+{now} (Astana time)</source>
+        <translation>Оператору СИО ПСО.
+
+В соответствии с п. 15 Правил 2017 года сообщаю, что доступ к ресурсу «{resource}» задерживается более одного часа: ресурс недоступен с {since} (время Астаны).
+
+Что я наблюдал: {seen}
+
+{name}, {organization}
+{now} (время Астаны)</translation>
+    </message>
+    <message>
+        <source>the emergency journal shows an open emergency since {starts}.</source>
+        <translation>в журнале аварийных ситуаций открыта аварийная ситуация с {starts}.</translation>
+    </message>
+    <message>
+        <source>{count} attempts to send a query failed between {first} and {last}.</source>
+        <translation>попыток отправить запрос, завершившихся неудачей с {first} по {last}: {count}.</translation>
+    </message>
+    <message>
+        <source>Phone: {phones}</source>
+        <translation>Телефон: {phones}</translation>
+    </message>
+    <message>
+        <source>E-mail: {email}</source>
+        <translation>Эл. почта: {email}</translation>
+    </message>
+    <message>
+        <source>The gateway has not published the operator&apos;s contacts: use the phones and e-mail on the operator&apos;s portal.</source>
+        <translation>Шлюз не опубликовал контакты оператора: используйте телефоны и электронную почту, указанные на портале оператора.</translation>
     </message>
 </context>
 <context>
