@@ -10,8 +10,9 @@ from typing import Literal
 from resources.i18n.reader import LANGS as LANGS  # the languages callers iterate
 from resources.i18n.reader import QT_TRANSLATE_NOOP
 from resources.i18n.reader import text as _tr
-from transport.clock import parse_iso
-from transport.downtime import EmergencyView, NoticesView, OperatorContacts
+from transport.clock import now_astana, parse_iso
+from transport.downtime import EmergencyView, NoticesView
+from transport.downtime import OperatorContacts as OperatorContacts  # the UI's type of them
 
 AHEAD = timedelta(hours=24)  # announced works this close are shown before they start
 HOUR = timedelta(hours=1)
@@ -119,7 +120,8 @@ class AttemptLog:
     def __init__(self) -> None:
         self._runs: dict[int, FailedAttempts] = {}
 
-    def failed(self, resource_id: int, at: datetime) -> None:
+    def failed(self, resource_id: int, at: datetime | None = None) -> None:
+        at = at or now_astana()
         run = self._runs.get(resource_id)
         if run is None:
             self._runs[resource_id] = FailedAttempts(at, at)
@@ -153,9 +155,10 @@ class Outage:
 
 
 def outage(found: list[Downtime], attempts: FailedAttempts | None,
-           now: datetime) -> Outage | None:
+           now: datetime | None = None) -> Outage | None:
     """The outage to report, when an open emergency or the desk's own failed sends span more
     than an hour before `now` (R-Q-4); None while it is shorter."""
+    now = now or now_astana()
     emergencies = [d.starts_at for d in found if d.kind == "emergency" and d.over_one_hour]
     long_run = attempts if attempts is not None and attempts.last - attempts.first > HOUR \
         else None
@@ -166,8 +169,9 @@ def outage(found: list[Downtime], attempts: FailedAttempts | None,
 
 
 def notice_text(lang: str, outage: Outage, *, resource: str, name: str, organization: str,
-                now: datetime) -> str:
+                now: datetime | None = None) -> str:
     """The prefilled notice to the operator (R-Q-4), in the analyst's language."""
+    now = now or now_astana()
     return _tr("downtime", _NOTICE, lang, resource=resource, since=_when(outage.since),
                seen=outage.seen(lang), name=name, organization=organization, now=_when(now))
 

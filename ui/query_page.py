@@ -29,6 +29,7 @@ from app.api import DeskApi
 from app.downtime import (
     AttemptLog,
     Downtime,
+    OperatorContacts,
     Outage,
     contact_lines,
     notice_text,
@@ -37,8 +38,6 @@ from app.downtime import (
 )
 from app.validation import DEFAULT_LEGAL_GROUND, given_params, make_basis
 from resources.catalogue import Param, ParamSet, Resource
-from transport.clock import now_astana
-from transport.downtime import OperatorContacts
 from ui import i18n
 from ui.i18n import translate
 from ui.messages import LEVEL_STYLE, error_text, reason_text
@@ -485,7 +484,7 @@ class QueryPage(QWidget):
         self._set_sending(False)
         self._show_failure(exc)
         if self._sending_to is not None and unreachable(exc):
-            self.attempts.failed(self._sending_to, now_astana())
+            self.attempts.failed(self._sending_to)
             self._update_outage()
         if getattr(exc, "values", {}).get("code") in ("maintenance", "emergency_downtime"):
             self.refresh_downtime()  # the refusal says the resource is down: show until when
@@ -496,7 +495,7 @@ class QueryPage(QWidget):
         res = self.current_resource()
         if res is None:
             return None
-        return outage(self._downtime, self.attempts.run(res.id), now_astana())
+        return outage(self._downtime, self.attempts.run(res.id))
 
     def _update_outage(self) -> None:
         self.outage_button.setVisible(self.current_outage() is not None)
@@ -508,7 +507,7 @@ class QueryPage(QWidget):
             return
         lang = i18n.current()
         text = notice_text(lang, found, resource=res.title(lang),
-                           name=user.name if user else "", now=now_astana(),
+                           name=user.name if user else "",
                            organization=user.organization if user else "")
         self.outage_dialog = OutageNoticeDialog(text, contact_lines(lang, self._contacts), self)
         self.outage_dialog.open()
