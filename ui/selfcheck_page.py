@@ -289,8 +289,8 @@ class SelfcheckPage(QWidget):
             name = title(c.id, lang) + (f" ({label('advisory', lang)})" if c.advisory else "")
             value = "—" if c.value is None else f"{c.value} {c.unit}".strip()
             details = reason_text(c, lang)
-            if c.requirement:  # non-breaking hyphens: the ID never wraps inside itself
-                details += f" [{c.requirement.replace('-', chr(0x2011))}]"
+            if c.requirement:  # the rules' own appendix, never our requirement ID
+                details += f" ({label('rules', lang)})"
             cells = [name, status_text(c.status, lang), value, details]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -361,12 +361,12 @@ def report_html(report: Report, lang: str) -> str:
     rows = []
     for c in report.checks:
         colour = COLOURS[c.status]
-        req = f"[{c.requirement}]" if c.requirement else f"({label('advisory', lang)})"
+        req = f"({label('rules' if c.requirement else 'advisory', lang)})"
         evidence = "<br/>".join(esc(e) for e in c.evidence)
         threshold = "—" if c.threshold is None else f"{c.threshold} {c.unit}".strip()
         value = "—" if c.value is None else f"{c.value} {c.unit}".strip()
         rows.append(
-            # The requirement on a line of its own: Qt would break "R-WS-2" at its hyphens.
+            # What the check rests on, on a line of its own under its title.
             f"<tr><td><b>{esc(title(c.id, lang))}</b><br/>{esc(req)}</td>"
             f"<td style='color:{colour}'><b>{esc(status_text(c.status, lang))}</b></td>"
             f"<td>{esc(value)}</td><td>{esc(threshold)}</td></tr>"

@@ -152,8 +152,8 @@ def print_table(report: Report, lang: str, out: TextIO) -> None:
         if i == 0:
             out.write("  ".join("─" * w for w in widths) + "\n")
         else:
-            req = report.checks[i - 1].requirement
-            note = f"{notes[i - 1]}" + (f" [{req}]" if req else "")
+            rests = report.checks[i - 1].requirement
+            note = f"{notes[i - 1]}" + (f" ({label('rules', lang)})" if rests else "")
             for line in textwrap.wrap(note, width - 4):
                 out.write(f"    {line}\n")
     out.write(

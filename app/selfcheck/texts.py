@@ -46,6 +46,8 @@ LABELS: dict[str, str] = {
     "details": QT_TRANSLATE_NOOP("selfcheck", "Details"),
     "overall": QT_TRANSLATE_NOOP("selfcheck", "Overall"),
     "advisory": QT_TRANSLATE_NOOP("selfcheck", "advisory"),
+    # What a check with a requirement rests on, cited as the rules cite themselves (never an ID).
+    "rules": QT_TRANSLATE_NOOP("selfcheck", "Appendix 3 to the Rules"),
     "profile": QT_TRANSLATE_NOOP("selfcheck", "Requirements profile"),
     "host": QT_TRANSLATE_NOOP("selfcheck", "Computer"),
     "checked_at": QT_TRANSLATE_NOOP("selfcheck", "Checked at (Astana)"),

@@ -3162,6 +3162,10 @@ What I saw: {seen}
         <translation>advisory</translation>
     </message>
     <message>
+        <source>Appendix 3 to the Rules</source>
+        <translation>Appendix 3 to the Rules</translation>
+    </message>
+    <message>
         <source>Requirements profile</source>
         <translation>Requirements profile</translation>
     </message>

@@ -3162,6 +3162,10 @@ What I saw: {seen}
         <translation>кеңес</translation>
     </message>
     <message>
+        <source>Appendix 3 to the Rules</source>
+        <translation>Ережелерге 3-қосымша</translation>
+    </message>
+    <message>
         <source>Requirements profile</source>
         <translation>Талаптар жинағы</translation>
     </message>

@@ -3162,6 +3162,10 @@ What I saw: {seen}
         <translation>рекомендация</translation>
     </message>
     <message>
+        <source>Appendix 3 to the Rules</source>
+        <translation>приложение 3 к Правилам</translation>
+    </message>
+    <message>
         <source>Requirements profile</source>
         <translation>Набор требований</translation>
     </message>
