@@ -8,6 +8,7 @@ the entry it was changed in."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,6 +64,10 @@ def world(softhsm_env: Path, sandbox_pki: SandboxPKI, tmp_path: Path) -> Iterato
     """The sandbox gateway with CONTROLLER appointed controller, and both desks signed in."""
     config = GatewayConfig.sandbox_config(db_url=f"sqlite:///{tmp_path / 'gw.sqlite'}",
                                           pki=sandbox_pki)
+    # The tests ask now, whatever the hour: working hours all week, so no request is flagged as
+    # off hours and the highlights these tests check do not depend on when they run.
+    config = dataclasses.replace(config, office_start_hour=0, office_end_hour=24,
+                                 office_weekdays=tuple(range(7)))
     gateway = EmbeddedGateway(config)
     gateway.start()
     with write_tx(gateway.engine) as conn:  # as the operator registers an appointed controller
