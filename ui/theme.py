@@ -73,7 +73,17 @@ def apply(app: QApplication, chosen: Scheme | None = None) -> Scheme:
         app.setStyle("Fusion")  # the one style that draws a palette the same on every OS
     app.setPalette(palette_for(used))
     icon.cache_clear()  # icons are drawn in the palette's text colour
+    _repolish_styled(app)
     return used
+
+
+def _repolish_styled(app: QApplication) -> None:
+    """Widgets under a style sheet keep the palette they were polished with (a dialog's own
+    border rule left its heading black on dark); setting the sheet again re-polishes them."""
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
 
 
 class SchemeFollower(QObject):

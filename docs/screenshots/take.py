@@ -168,8 +168,8 @@ SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
 
 
 def main_screens(app: QApplication, win: object, pin: str, outdir: Path) -> None:
-    """Sign-in, query (with the last result) and case materials in kk and ru, light and dark;
-    signed in with a result shown on entry, and left so."""
+    """Sign-in, query (with the last result), case materials and diagnostics in kk and ru, light
+    and dark; signed in with a result shown on entry, and left so."""
     w: object = win
     page = w.query_page  # type: ignore[attr-defined]
     signin = w.signin_page  # type: ignore[attr-defined]
@@ -184,6 +184,11 @@ def main_screens(app: QApplication, win: object, pin: str, outdir: Path) -> None
             grab(app, w, outdir / f"main-query-{lang}-{name}.png")
             w.case_tab_action.trigger()  # type: ignore[attr-defined]
             grab(app, w, outdir / f"main-case-{lang}-{name}.png")
+            w.diagnostics_action.trigger()  # type: ignore[attr-defined]
+            diag = w.diagnostics  # type: ignore[attr-defined]
+            wait(app, lambda d=diag: d.page.report is not None and not d.page.running)
+            grab(app, diag, outdir / f"main-diagnostics-{lang}-{name}.png")
+            diag.hide()
         w.lock(keep_form=True)  # type: ignore[attr-defined]
         wait(app, lambda: signin.info is not None and signin.sign_in_button.isEnabled())
         for lang in ("kk", "ru"):

@@ -87,3 +87,22 @@ def test_the_rail_redraws_its_icons_when_the_scheme_changes(app: QApplication, q
     QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     qtbot.waitUntil(lambda: button.icon().pixmap(QSize(24, 24), 1.0).toImage() != before,
                     timeout=3000)
+
+
+def test_a_dialog_under_a_style_sheet_follows_the_scheme(app: QApplication, qtbot: Any) -> None:
+    # The diagnostics dialog has a style sheet of its own; without a re-polish its heading kept
+    # the light scheme's black text on the dark background.
+    from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
+
+    theme.apply(app, Qt.ColorScheme.Light)
+    dialog = QDialog()
+    dialog.setObjectName("styled")
+    dialog.setStyleSheet("QDialog#styled { border: 1px solid #7a7a7a; }")
+    heading = QLabel("<h2>Heading</h2>")
+    QVBoxLayout(dialog).addWidget(heading)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for scheme in (Qt.ColorScheme.Dark, Qt.ColorScheme.Light):
+        theme.apply(app, scheme)
+        wanted = theme.palette_for(scheme).color(QPalette.ColorRole.WindowText)
+        assert heading.palette().color(QPalette.ColorRole.WindowText) == wanted, scheme
