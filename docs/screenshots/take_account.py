@@ -19,11 +19,12 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+from PySide6.QtCore import Qt  # noqa: E402
 from shots import grab  # noqa: E402  (this folder, on sys.path as the script's own)
 
 from gateway.registry import SANDBOX_NEWCOMER  # noqa: E402
 from sandbox.harness import fresh_dirs, start_sandbox  # noqa: E402
-from ui import i18n  # noqa: E402
+from ui import i18n, theme  # noqa: E402
 from ui.app import ensure_app  # noqa: E402
 
 TYPED = {"organization_code": "1901", "unit": "Талдау басқармасы", "position": "бас сарапшы",
@@ -38,7 +39,7 @@ def main(out: Path) -> None:
     from ui.application_form import ApplicationForm
     from ui.worker import DeskRunner
 
-    ensure_app()
+    app = ensure_app()
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         workdir, operator = fresh_dirs(Path(tmp) / "sandbox")
@@ -69,6 +70,16 @@ def main(out: Path) -> None:
                 page.show_lost_token()
                 grab(page, out / f"account-{lang}.png")
                 page.close()
+            # The Account page as the rail shows it, in each scheme (main-{screen}-{lang}-{scheme}).
+            for name, scheme in (("light", Qt.ColorScheme.Light), ("dark", Qt.ColorScheme.Dark)):
+                theme.apply(app, scheme)
+                for lang in ("kk", "ru"):
+                    i18n.apply(lang)
+                    page = AccountPage(run.desk, runner)
+                    page.resize(980, 520)
+                    grab(page, out / f"main-account-{lang}-{name}.png")
+                    page.close()
+            theme.apply(app, Qt.ColorScheme.Light)
             runner.shutdown()
 
 
