@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from app.config import DeskConfig
 from app.errors import DeskError
-from signing.errors import PinIncorrect, SignatureInvalid, SigningError
+from signing.errors import PinIncorrect, SigningError
 from transport.canonical import sha256_hex
 from transport.clock import iso, now_astana, now_utc, parse_iso, to_astana
 
@@ -594,22 +594,14 @@ class Desk:
         """The operator's signature, its pinned certificate, and the binding to our request."""
         from pydantic import ValidationError
 
-        from signing.cms import verify_detached
-        from signing.profile import fingerprint
+        from app.operator_key import require_operator_signed
         from transport.protocol import QueryResult
 
         try:
-            body = reply.payload_bytes()
-            signed = verify_detached(
-                reply.signature_der(), body, self.config.trust, purpose="signing"
-            )
-        except (ValueError, SignatureInvalid) as exc:
+            body, cms = reply.payload_bytes(), reply.signature_der()
+        except ValueError as exc:
             raise DeskError("response_unverified", detail=str(exc)) from exc
-        operator = fingerprint(signed.certificate)
-        if operator not in self.config.operator_sha256:
-            raise DeskError(
-                "response_unverified", detail="signed by a certificate that is not the operator's"
-            )
+        signed = require_operator_signed(self.config, body, cms)
         try:
             result = QueryResult.model_validate_json(body)
         except ValidationError as exc:

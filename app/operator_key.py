@@ -11,14 +11,16 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from app.config import DeskConfig
+    from signing.cms import VerifiedSignature
     from transport.protocol import Signed
 
 M = TypeVar("M", bound="BaseModel")
 
 
-def require_operator_signed(config: DeskConfig, body: bytes, cms: bytes) -> None:
-    """DeskError response_unverified unless `cms` is a valid signature over `body` by a signing
-    certificate trusted now whose fingerprint is pinned as the operator's."""
+def require_operator_signed(config: DeskConfig, body: bytes, cms: bytes) -> VerifiedSignature:
+    """The checked signature if `cms` is a valid signature over `body` by a signing certificate
+    trusted now whose fingerprint is pinned as the operator's; DeskError response_unverified
+    otherwise."""
     from signing.cms import verify_detached
     from signing.errors import SignatureInvalid, SigningError
     from signing.profile import fingerprint
@@ -30,6 +32,7 @@ def require_operator_signed(config: DeskConfig, body: bytes, cms: bytes) -> None
     if fingerprint(checked.certificate) not in config.operator_sha256:
         raise DeskError("response_unverified",
                         detail="the answer is not signed by the operator's key")
+    return checked
 
 
 def operator_signed_answer(config: DeskConfig, signed: Signed, model: type[M]) -> M:
