@@ -111,13 +111,16 @@ def _stamp(moment: datetime) -> tuple[str, str]:
 # Built once (issue 10: building a statement cost more than running it). The head row is
 # locked (FOR UPDATE on PostgreSQL; SQLite callers hold BEGIN IMMEDIATE via gateway.db.write_tx);
 # the time of the entry it points at comes along: a writer that took its time before it got the
-# head (another process held it) is stamped no earlier than the entry it follows.
+# head (another process held it) is stamped no earlier than the entry it follows. On PostgreSQL
+# the joined time is not trusted: a FOR UPDATE that waited re-reads only the locked row, the
+# join keeps the snapshot taken before the wait, so the time is read after the lock (_HEAD_AT).
 _HEAD = (
     select(journal_head.c.seq, journal_head.c.hash, journal.c.at_utc)
     .select_from(journal_head.outerjoin(journal, journal.c.seq == journal_head.c.seq))
     .where(journal_head.c.id == 1)
     .with_for_update(of=journal_head)
 )
+_HEAD_AT = select(journal.c.at_utc).where(journal.c.seq == bindparam("seq"))
 _NEXT_SEQ = select(journal_head.c.seq).where(journal_head.c.id == 1).with_for_update()
 _INSERT = insert(journal)
 _MOVE_HEAD = (update(journal_head).where(journal_head.c.id == 1)
@@ -145,8 +148,11 @@ def append(
         raise ValueError(f"unknown journal kind {kind!r}")
     head = conn.execute(_HEAD).one()
     moment = at or now_utc()
-    if head.at_utc is not None:  # R-LOG-1 chronological order: see _HEAD
-        moment = max(moment, datetime.fromisoformat(head.at_utc))
+    head_at = head.at_utc
+    if conn.dialect.name == "postgresql" and head.seq:
+        head_at = conn.execute(_HEAD_AT, {"seq": head.seq}).scalar_one()
+    if head_at is not None:  # R-LOG-1 chronological order: see _HEAD
+        moment = max(moment, datetime.fromisoformat(head_at))
     sealer = _SEALERS.get(conn.engine)
     open_from = 0
     if sealer is not None:
