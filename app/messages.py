@@ -110,6 +110,7 @@ _TEXTS: dict[str, str] = {
     "maintenance": QT_TRANSLATE_NOOP("messages", "The resource is temporarily unavailable for planned technical works: {detail}"),
     "emergency_downtime": QT_TRANSLATE_NOOP("messages", "The resource is temporarily unavailable because of an emergency. Try again later."),
     "operator_only": QT_TRANSLATE_NOOP("messages", "Only the operator may do this."),
+    "workstation_not_attested": QT_TRANSLATE_NOOP("messages", "Access to the resources is given only while the workstation meets Appendix 3 to the Rules (paragraph 4 of the Rules), and its self-check has not been accepted. The desk runs the self-check and sends it to the operator; when it passes, send the query again."),
     "controller_only": QT_TRANSLATE_NOOP("messages", "Only a controller or the operator may see reports."),
     "emergency_not_open": QT_TRANSLATE_NOOP("messages", "The emergency journal has no open row with that number."),
     "application_not_found": QT_TRANSLATE_NOOP("messages", "There is no such application."),
@@ -155,6 +156,22 @@ def text(key: str, lang: str = "en", /, **values: Any) -> str:
         return _refusal(str(values.get("code", "")), str(values.get("detail", "")), lang)
     source = _TEXTS.get(key)
     if source is None:
+# R-WS-6, 2022 §4: gateway.attestation writes the detail as "workstation attestation <why>: …".
+_ATTEST_DETAIL = re.compile(r"workstation attestation ([a-z_]+)(?:: (.*))?$", re.S)
+_STALE_DAYS = re.compile(r"over (\d+) days")
+_NOT_ATTESTED = QT_TRANSLATE_NOOP("refusals", "Access to the resources is given only while the workstation meets Appendix 3 to the "
+    "Rules (paragraph 4 of the Rules). {why} The desk runs the self-check now and sends it to the "
+    "operator; when it passes, send the query again.")
+_NOT_ATTESTED_WHY: dict[str, str] = {
+    "missing": QT_TRANSLATE_NOOP("refusals", "The operator has no complete self-check of this workstation from you."),
+    "failed": QT_TRANSLATE_NOOP("refusals", "The workstation's last self-check did not pass: {checks}."),
+    "undetermined": QT_TRANSLATE_NOOP("refusals", "The workstation's last self-check could not establish: {checks}."),
+    "stale": QT_TRANSLATE_NOOP("refusals", "The workstation's last self-check is older than {days} days."),
+    "other_certificate": QT_TRANSLATE_NOOP("refusals", "The workstation's self-check was signed with another certificate than the one you "
+        "sign with now."),
+}
+
+
         return _tr("messages", _TEXTS["refused"], lang)
     values = {"left": _attempts(values.get("attempts_left"), lang), **values}
     if "reason" in values and "detail" not in values:
@@ -183,6 +200,10 @@ def _refusal(code: str, detail: str, lang: str) -> str:
         return _tr("refusals", _REFUSALS["maintenance"], lang, until=until)
     context, source = (("refusals", _REFUSALS[code]) if code in _REFUSALS
                        else ("messages", _TEXTS.get(code) or _TEXTS["refused"]))
+    if code == "workstation_not_attested" and (m := _ATTEST_DETAIL.match(detail)):
+        why = _not_attested_why(m[1], m[2] or "", lang)
+        if why is not None:
+            return _tr("refusals", _NOT_ATTESTED, lang, why=why)
     try:
         return _tr(context, source, lang).format(left="", detail="")
     except (KeyError, IndexError):
@@ -195,6 +216,27 @@ def param_label(name: str, lang: str) -> str:
 
     for res in catalogue().values():
         for p in res.all_params:
+def _not_attested_why(reason: str, particulars: str, lang: str) -> str | None:
+    """Why the workstation's attestation was not accepted, in `lang`; None if not known."""
+    source = _NOT_ATTESTED_WHY.get(reason)
+    if source is None:
+        return None
+    days = _STALE_DAYS.search(particulars)
+    return _tr("refusals", source, lang, checks=check_titles(particulars.split(","), lang),
+               days=days[1] if days else "")
+
+
+def check_titles(check_ids: list[str], lang: str) -> str:
+    """The self-check's rule checks among `check_ids`, by their titles in `lang` (advisories,
+    which never decide, left out; every id shown when none is a rule check)."""
+    from app.selfcheck.texts import title
+    from app.selfcheck.thresholds import RULE_CHECKS
+
+    ids = [c.strip() for c in check_ids if c.strip()]
+    shown = [c for c in ids if c in RULE_CHECKS] or ids
+    return ", ".join(f"«{title(c, lang)}»" for c in shown)
+
+
             if p.name == name:
                 return p.label.get(lang) or p.label["ru"]
     return name

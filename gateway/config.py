@@ -82,6 +82,22 @@ class OperatorContacts:
 SANDBOX_CONTACTS = OperatorContacts(phones=("+7 7172 00-00-00",), email="sio-support@example.kz")
 
 
+ATTESTATION_MODES = ("off", "require")
+MAX_ATTESTATION_AGE_DAYS = 366  # a self-check older than a year says nothing of the workstation
+
+
+def check_attestation_policy(mode: object, days: object) -> None:
+    """ValueError unless `mode` is an attestation mode and `days` a whole number of days
+    between 1 and MAX_ATTESTATION_AGE_DAYS."""
+    if mode not in ATTESTATION_MODES:
+        raise ValueError(f"'attestation' must be one of {', '.join(ATTESTATION_MODES)}, "
+                         f"not {mode!r}")
+    if (not isinstance(days, int) or isinstance(days, bool)
+            or not 1 <= days <= MAX_ATTESTATION_AGE_DAYS):
+        raise ValueError(f"'attestation_max_age_days' must be a whole number of days from 1 "
+                         f"to {MAX_ATTESTATION_AGE_DAYS}, not {days!r}")
+
+
 def default_db_url() -> str:
     import platformdirs
 
@@ -146,6 +162,15 @@ class GatewayConfig:
     # deployment gets soft_fail only by saying so in its file ("revocation_mode").
     revocation_mode: str = "hard_fail"
     operator_contacts: OperatorContacts = field(default_factory=OperatorContacts)  # R-Q-4
+    # 2022 §4, App.3 (gateway.attestation): "require" refuses a user's queries unless their
+    # newest signed self-check passed, was complete, is at most attestation_max_age_days old
+    # and was signed with the certificate they sign with now; "off" only shows it.
+    attestation: str = "off"
+    attestation_max_age_days: int = 30
+
+    def check_attestation_policy(self) -> None:
+        """ValueError naming what is wrong with the attestation policy's settings."""
+        check_attestation_policy(self.attestation, self.attestation_max_age_days)
 
     def revocation_policy(self) -> RevocationPolicy:
         """The revocation policy signatures are verified with (ValueError if misconfigured)."""

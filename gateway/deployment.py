@@ -12,6 +12,7 @@ from gateway.config import (
     GatewayConfig,
     OperatorContacts,
     SeedUser,
+    check_attestation_policy,
     default_db_url,
 )
 from signing.errors import SigningError
@@ -72,6 +73,11 @@ def load_deployment(path: Path, *, db_url: str | None = None) -> GatewayConfig:
     if mode not in REVOCATION_MODES:
         raise DeploymentError(f"{path}: 'revocation_mode' must be one of "
                               f"{', '.join(REVOCATION_MODES)} (hard_fail unless you must)")
+    attestation = raw.get("attestation", "off"), raw.get("attestation_max_age_days", 30)
+    try:
+        check_attestation_policy(*attestation)
+    except ValueError as exc:
+        raise DeploymentError(f"{path}: {exc}") from exc
     return GatewayConfig(
         trust=DirectoryTrust(trust_dir),
         operator_signer=operator_signer(need("operator_key"), base, path),
@@ -82,6 +88,7 @@ def load_deployment(path: Path, *, db_url: str | None = None) -> GatewayConfig:
         seed_users=_operators(raw.get("operators", []), path),
         revocation_mode=mode,  # soft_fail only when the file says so explicitly
         operator_contacts=_contacts(raw.get("operator_contacts", {}), path),
+        attestation=attestation[0], attestation_max_age_days=attestation[1],  # 2022 §4
         **extra,
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     ForeignKey,
     Index,
@@ -227,3 +228,23 @@ fault_reports = Table(
     Column("entry_seq", BigInteger, nullable=False),
 )
 Index("ix_fault_reports_entry", fault_reports.c.entry_seq)
+
+# 2022 §4, App.3 (gateway.attestation): one row per "attestation" journal entry, written in the
+# entry's transaction, so a query finds its user's newest self-check by (iin, seq) — O(log n)
+# whatever the journal's length — instead of searching the journal. Derived and append-only
+# (revision 0007 back-fills it and forbids UPDATE and DELETE).
+attestations = Table(
+    "attestations",
+    metadata,
+    Column("seq", _BIGINT, ForeignKey("journal.seq"), primary_key=True, autoincrement=False),
+    Column("iin", String(12), nullable=False),
+    Column("cert_serial", String(80), nullable=False),  # the signing certificate it was made with
+    Column("overall", String(20), nullable=False),  # PASS, FAIL or UNDETERMINED
+    Column("partial", Boolean, nullable=False),  # some rule checks were not run
+    # False for a partial PASS: it claims nothing about the checks that did not run, so the
+    # policy reads the newest decisive one (a failure decides, partial or not).
+    Column("decisive", Boolean, nullable=False),
+    Column("at_utc", String(40), nullable=False),  # the journal entry's time
+)
+Index("ix_attestations_iin_decisive_seq", attestations.c.iin, attestations.c.decisive,
+      attestations.c.seq)

@@ -2,7 +2,8 @@
 
 The signature, the payload, the signer, the registry, the nonce and the clock are the pipeline's
 (gateway.pipeline, transport.commands.QUERY); what is the query's own is here: the role's access
-to the resource, announced downtime, resolving it, and the operator-signed result.
+to the resource, the workstation's attestation (by policy), announced downtime, resolving it,
+and the operator-signed result.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from functools import partial
 
 from sqlalchemy import Connection, Engine
 
-from gateway import journal, pipeline
+from gateway import attestation, journal, pipeline
 from gateway.auth import Session
 from gateway.config import GatewayConfig
 from gateway.context import RequestContext
@@ -36,6 +37,7 @@ def _check(population: Population, call: Call[QueryRequest]) -> None:
     if not call.user.may_query(req.resource):
         raise Refusal(ErrorCode.RESOURCE_NOT_ALLOWED,
                       f"role {call.user.role!r} has no access to №{req.resource}")
+    attestation.require(call)  # R-WS-6, 2022 §4: the workstation's self-check, by policy
     check_downtime(call.engine, req.resource)  # R-Q-3: announced works or an open emergency
     call.prepared = resolve(population, req.resource, req.params)
 

@@ -153,14 +153,16 @@ SANCTIONS: Handler[OperatorSanction] = Handler(apply=_apply, check=_check)
 
 # --- the operator's list of users -----------------------------------------------------------
 
-def user_list(engine: Engine, session: auth.Session, now: dt.datetime | None = None) -> UserList:
-    """Every user with their state as admitted now and their newest sanction (operator only)."""
+def user_list(engine: Engine, config: GatewayConfig, session: auth.Session,
+              now: dt.datetime | None = None) -> UserList:
+    """Every user with their state as admitted now, their newest sanction and their newest
+    attestation with how it stands under the policy (operator only)."""
     operator_of(engine, session)
     with engine.connect() as conn:
         rows = [registry.User(**r) for r in conn.execute(
             select(users).order_by(users.c.organization, users.c.name)).mappings()]
         latest = newest(conn)
-        attested = attestation.newest(conn)
+        attested = attestation.newest(conn, config, now or now_utc())
     out = []
     for user in rows:
         shown = user.state
@@ -175,14 +177,14 @@ def user_list(engine: Engine, session: auth.Session, now: dt.datetime | None = N
                            until=one.until if one and shown != "registered" else "",
                            reason=one.reason if one and shown != "registered" else "",
                            **_attested(attested.get(user.iin))))
-    return UserList(users=out)
+    return UserList(users=out, attestation_required=config.attestation == "require")
 
 
 def _attested(one: attestation.Attested | None) -> dict[str, Any]:
     if one is None:
-        return {}
+        return {"attestation_standing": attestation.MISSING}
     return {"attested_at": one.at, "attestation": one.overall,
-            "attestation_not_passed": one.not_passed}
+            "attestation_not_passed": one.not_passed, "attestation_standing": one.standing}
 
 
 def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Handle,
@@ -197,7 +199,7 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
 
     async def listing(request: Request) -> Response:
         return await session_read(request, engine, refuse, "users",
-                                  lambda session, _ctx: user_list(engine, session))
+                                  lambda session, _ctx: user_list(engine, config, session))
 
     body = {"requestBody": {"required": True, "content": {
         "application/json": {"schema": Signed.model_json_schema()}}}}

@@ -69,6 +69,10 @@ class ErrorCode(StrEnum):
     MAINTENANCE = "maintenance", 503, "The resource is down for announced technical works"
     EMERGENCY_DOWNTIME = ("emergency_downtime", 503,
                           "The resource is down by an emergency in the emergency journal")
+    # 2022 §4, App.3 (gateway.attestation): the deployment's policy needs a passing, fresh,
+    # complete self-check signed with the certificate in use; the detail says what is wrong.
+    WORKSTATION_NOT_ATTESTED = ("workstation_not_attested", 403,
+                                "The workstation's self-check does not meet the access policy")
     OPERATOR_ONLY = "operator_only", 403, "Only the operator may do this"
     CONTROLLER_ONLY = "controller_only", 403, "Only a controller or the operator may see reports"
     EMERGENCY_NOT_OPEN = "emergency_not_open", 409, "No open emergency journal row with that number"

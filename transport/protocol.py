@@ -445,10 +445,14 @@ class UserRow(_Model):
     attested_at: str = ""
     attestation: str = ""  # PASS, FAIL or UNDETERMINED
     attestation_not_passed: list[str] = []
+    # Whether it meets the gateway's policy now (gateway.attestation): "ok", or why not —
+    # missing, failed, undetermined, stale ("" from a gateway before the policy).
+    attestation_standing: str = ""
 
 
 class UserList(_Model):
     users: list[UserRow]
+    attestation_required: bool = False  # the policy refuses queries of who does not meet it
 
 
 
