@@ -150,12 +150,6 @@ _BLOCKED_WHY = QT_TRANSLATE_NOOP("refusals", "Your access is blocked. Reason: �
     "in charge of departmental control.")
 
 
-def text(key: str, lang: str = "en", /, **values: Any) -> str:
-    """The message for error `key` in `lang` (English when the language is unknown)."""
-    if key == "refused":
-        return _refusal(str(values.get("code", "")), str(values.get("detail", "")), lang)
-    source = _TEXTS.get(key)
-    if source is None:
 # R-WS-6, 2022 §4: gateway.attestation writes the detail as "workstation attestation <why>: …".
 _ATTEST_DETAIL = re.compile(r"workstation attestation ([a-z_]+)(?:: (.*))?$", re.S)
 _STALE_DAYS = re.compile(r"over (\d+) days")
@@ -172,6 +166,12 @@ _NOT_ATTESTED_WHY: dict[str, str] = {
 }
 
 
+def text(key: str, lang: str = "en", /, **values: Any) -> str:
+    """The message for error `key` in `lang` (English when the language is unknown)."""
+    if key == "refused":
+        return _refusal(str(values.get("code", "")), str(values.get("detail", "")), lang)
+    source = _TEXTS.get(key)
+    if source is None:
         return _tr("messages", _TEXTS["refused"], lang)
     values = {"left": _attempts(values.get("attempts_left"), lang), **values}
     if "reason" in values and "detail" not in values:
@@ -194,28 +194,22 @@ def _refusal(code: str, detail: str, lang: str) -> str:
     if code == "user_blocked" and (m := _BLOCK_REASON.search(detail)):
         # 2022 §17: the user is told why (the reason as the controller or operator wrote it).
         return _tr("refusals", _BLOCKED_WHY, lang, reason=m[1].strip())
+    if code == "workstation_not_attested" and (m := _ATTEST_DETAIL.match(detail)):
+        why = _not_attested_why(m[1], m[2] or "", lang)
+        if why is not None:
+            return _tr("refusals", _NOT_ATTESTED, lang, why=why)
     if code == "maintenance":
         at = _ISO_UNTIL.search(detail)
         until = _tr("refusals", _UNTIL, lang, at=f"{at[1]} {at[2]}") if at else ""
         return _tr("refusals", _REFUSALS["maintenance"], lang, until=until)
     context, source = (("refusals", _REFUSALS[code]) if code in _REFUSALS
                        else ("messages", _TEXTS.get(code) or _TEXTS["refused"]))
-    if code == "workstation_not_attested" and (m := _ATTEST_DETAIL.match(detail)):
-        why = _not_attested_why(m[1], m[2] or "", lang)
-        if why is not None:
-            return _tr("refusals", _NOT_ATTESTED, lang, why=why)
     try:
         return _tr(context, source, lang).format(left="", detail="")
     except (KeyError, IndexError):
         return _tr("messages", _TEXTS["refused"], lang)
 
 
-def param_label(name: str, lang: str) -> str:
-    """A query parameter's label in `lang` as the catalogue names it; other names as they are."""
-    from resources.catalogue import catalogue
-
-    for res in catalogue().values():
-        for p in res.all_params:
 def _not_attested_why(reason: str, particulars: str, lang: str) -> str | None:
     """Why the workstation's attestation was not accepted, in `lang`; None if not known."""
     source = _NOT_ATTESTED_WHY.get(reason)
@@ -237,6 +231,12 @@ def check_titles(check_ids: list[str], lang: str) -> str:
     return ", ".join(f"«{title(c, lang)}»" for c in shown)
 
 
+def param_label(name: str, lang: str) -> str:
+    """A query parameter's label in `lang` as the catalogue names it; other names as they are."""
+    from resources.catalogue import catalogue
+
+    for res in catalogue().values():
+        for p in res.all_params:
             if p.name == name:
                 return p.label.get(lang) or p.label["ru"]
     return name
