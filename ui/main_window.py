@@ -24,7 +24,7 @@ from app.api import DeskApi
 from app.errors import DeskError
 from app.selfcheck import CheckResult, Report, SelfcheckConfig
 from app.selfcheck.thresholds import ALL_CHECKS
-from ui import i18n, operator_tab
+from ui import attestation_retry, i18n, operator_tab
 from ui.account_action import install_account_action
 from ui.control_actions import install_archive_action, install_reports_action, is_controller
 from ui.i18n import translate
@@ -800,6 +800,8 @@ class MainWindow(QMainWindow):
         # Desk failures are shown inline on the page; anything else is a bug: dialog + log.
         if getattr(self.desk, "session_ended", False):
             self.session_ended(exc)
+        elif attestation_retry.applies(exc):  # R-WS-6: run the self-check and send it now
+            attestation_retry.retry_for(self).start()
         elif not isinstance(exc, DeskError):
             self.show_error(exc)
 

@@ -1,6 +1,7 @@
 """The operator's users (R-ACC-7, App.5 §17): each user's state as admitted now and the sanction
-in force; block, unblock, and the sanctions — suspension until a date, closure, deletion — each
-with its reason, signed on the operator's token; the user reads the reason when refused."""
+in force, their newest workstation self-check and whether it meets the access policy (2022 §4);
+block, unblock, and the sanctions — suspension until a date, closure, deletion — each with its
+reason, signed on the operator's token; the user reads the reason when refused."""
 
 from __future__ import annotations
 
@@ -71,6 +72,17 @@ def workstation_text(row: Any) -> str:
         return translate("OperatorUsers", "{when}: all checks passed").format(when=when)
     return translate("OperatorUsers", "{when}: {n} checks not passed").format(
         when=when, n=len(row.attestation_not_passed))
+
+
+def standing_text(row: Any) -> str:
+    """Whether the user's newest self-check meets the gateway's access policy now (2022 §4:
+    passing, complete, fresh), or why not; "" from a gateway that does not say."""
+    return {"ok": translate("OperatorUsers", "met"),
+            "missing": translate("OperatorUsers", "not met: no complete self-check"),
+            "failed": translate("OperatorUsers", "not met: checks failed"),
+            "undetermined": translate("OperatorUsers", "not met: checks undetermined"),
+            "stale": translate("OperatorUsers", "not met: too old"),
+            }.get(row.attestation_standing, row.attestation_standing)
 
 
 def _date_text(iso_date: str) -> str:
@@ -164,7 +176,7 @@ class OperatorUsersPage(OperatorPage):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.tree = single_choice_tree("usersTree", 6)
+        self.tree = single_choice_tree("usersTree", 7)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
@@ -195,7 +207,7 @@ class OperatorUsersPage(OperatorPage):
         self.tree.clear()
         for r in self._rows:
             item = QTreeWidgetItem([r.name, r.iin, r.organization, role_text(r.role),
-                                    state_text(r), workstation_text(r)])
+                                    state_text(r), workstation_text(r), standing_text(r)])
             item.setData(0, ITEM_ROLE, r.iin)
             item.setToolTip(2, r.organization)
             if r.reason:
@@ -301,7 +313,8 @@ class OperatorUsersPage(OperatorPage):
             translate("OperatorUsers", "Name"), translate("OperatorUsers", "IIN"),
             translate("OperatorUsers", "Organisation"), translate("OperatorUsers", "Role"),
             translate("OperatorUsers", "State"),
-            translate("OperatorUsers", "Workstation self-check")])
+            translate("OperatorUsers", "Workstation self-check"),
+            translate("OperatorUsers", "Access policy (Appendix 3)")])
         names = {"edit": translate("OperatorUsers", "Edit…"),
                  "block": translate("OperatorUsers", "Block…"),
                  "unblock": translate("OperatorUsers", "Unblock…"),

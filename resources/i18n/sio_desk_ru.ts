@@ -679,6 +679,25 @@
     </message>
 </context>
 <context>
+    <name>Attestation</name>
+    <message>
+        <source>The workstation self-check could not be sent to the operator: {detail}</source>
+        <translation>Самопроверку рабочего места не удалось отправить оператору: {detail}</translation>
+    </message>
+    <message>
+        <source>Workstation self-check</source>
+        <translation>Самопроверка рабочего места</translation>
+    </message>
+    <message>
+        <source>The workstation self-check passed and was sent to the operator. Send the query again.</source>
+        <translation>Самопроверка рабочего места пройдена и отправлена оператору. Отправьте запрос снова.</translation>
+    </message>
+    <message>
+        <source>The workstation self-check did not pass: {checks}. It was sent to the operator. Put right what it names (Tools → Workstation self-check shows the details), then send the query again: the self-check is run and sent again then.</source>
+        <translation>Самопроверка рабочего места не пройдена: {checks}. Она отправлена оператору. Устраните названное (подробности: Сервис → Проверка рабочего места), затем отправьте запрос снова: тогда проверка будет выполнена и отправлена заново.</translation>
+    </message>
+</context>
+<context>
     <name>CasePage</name>
     <message>
         <source>{h} h {m:02d} min</source>
@@ -1236,6 +1255,10 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>Отказать…</translation>
     </message>
     <message>
+        <source>Seal and export the journal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Applications</source>
         <translation>Заявки</translation>
     </message>
@@ -1364,6 +1387,93 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
 </context>
 <context>
+    <name>OperatorJournal</name>
+    <message>
+        <source>Folder for the journal archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing on your token; the gateway seals the journal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving the archive: {got} of {all}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving the archive: {got}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in {path} ({size}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where} It could not be verified on this workstation: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal is sealed and the archive is intact: {entries} entries in {segments} sealed segments check out against the operator key this desk trusts; your export is entry № {seq}. {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>THE ARCHIVE DOES NOT VERIFY at journal entry № {seq}: {entries} entries before it check out. Report this to the security administrator. {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive does not verify: {reason}. {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Отмена</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seal and export the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway seals the journal&apos;s open segment with the operator&apos;s key and sends the whole journal as an archive; this desk saves it in a new folder inside the folder you choose and verifies it. The request is signed with your EDS on the token and journaled before the seal, so the archive shows who took it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I understand: a sealed segment is permanent — it cannot be reopened, changed or deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Seal and export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in the &amp;archive viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OperatorUsers</name>
     <message>
         <source>suspended until {date}</source>
@@ -1408,6 +1518,26 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>{when}: {n} checks not passed</source>
         <translation>{when}: не пройдено проверок: {n}</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>соблюдена</translation>
+    </message>
+    <message>
+        <source>not met: no complete self-check</source>
+        <translation>не соблюдена: нет полной самопроверки</translation>
+    </message>
+    <message>
+        <source>not met: checks failed</source>
+        <translation>не соблюдена: проверки не пройдены</translation>
+    </message>
+    <message>
+        <source>not met: checks undetermined</source>
+        <translation>не соблюдена: проверки не определены</translation>
+    </message>
+    <message>
+        <source>not met: too old</source>
+        <translation>не соблюдена: слишком давняя</translation>
     </message>
     <message>
         <source>Access returns on</source>
@@ -1500,6 +1630,10 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <message>
         <source>Workstation self-check</source>
         <translation>Самопроверка рабочей станции</translation>
+    </message>
+    <message>
+        <source>Access policy (Appendix 3)</source>
+        <translation>Политика доступа (приложение 3)</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -2770,6 +2904,10 @@ What I saw: {seen}
         <translation>Это может сделать только оператор.</translation>
     </message>
     <message>
+        <source>Access to the resources is given only while the workstation meets Appendix 3 to the Rules (paragraph 4 of the Rules), and its self-check has not been accepted. The desk runs the self-check and sends it to the operator; when it passes, send the query again.</source>
+        <translation>Доступ к ресурсам предоставляется, только пока рабочее место соответствует приложению 3 к Правилам (п. 4 Правил), а его самопроверка не принята. Программа выполняет самопроверку и отправляет её оператору; когда она пройдёт, отправьте запрос снова.</translation>
+    </message>
+    <message>
         <source>Only a controller or the operator may see reports.</source>
         <translation>Отчёты доступны только контролёру или оператору.</translation>
     </message>
@@ -2812,6 +2950,26 @@ What I saw: {seen}
     <message>
         <source>The archive could not be verified: {detail}</source>
         <translation>Архив проверить не удалось: {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway could not seal the journal or write its archive (its signing key or disk space). Nothing was exported; the request is journaled. Contact the gateway&apos;s administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder named {name} already exists there. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive cannot be written to the chosen folder: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download was cancelled; nothing was left in the chosen folder. The journal stays sealed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s archive is not a safe journal archive and was not kept: {detail}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The gateway refused the request. Try again; if it happens again, contact the system operator.</source>
@@ -3069,6 +3227,30 @@ What I saw: {seen}
     <message>
         <source>Your access is blocked. Reason: “{reason}”. Contact the system operator or the official in charge of departmental control.</source>
         <translation>Ваш доступ заблокирован. Причина: «{reason}». Обратитесь к оператору СИО ПСО или к должностному лицу, осуществляющему ведомственный контроль.</translation>
+    </message>
+    <message>
+        <source>Access to the resources is given only while the workstation meets Appendix 3 to the Rules (paragraph 4 of the Rules). {why} The desk runs the self-check now and sends it to the operator; when it passes, send the query again.</source>
+        <translation>Доступ к ресурсам предоставляется, только пока рабочее место соответствует приложению 3 к Правилам (п. 4 Правил). {why} Программа сейчас выполняет самопроверку и отправляет её оператору; когда она пройдёт, отправьте запрос снова.</translation>
+    </message>
+    <message>
+        <source>The operator has no complete self-check of this workstation from you.</source>
+        <translation>У оператора нет от вас полной самопроверки этого рабочего места.</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s last self-check did not pass: {checks}.</source>
+        <translation>Последняя самопроверка рабочего места не пройдена: {checks}.</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s last self-check could not establish: {checks}.</source>
+        <translation>Последняя самопроверка рабочего места не смогла установить: {checks}.</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s last self-check is older than {days} days.</source>
+        <translation>Последней самопроверке рабочего места больше {days} дней.</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s self-check was signed with another certificate than the one you sign with now.</source>
+        <translation>Самопроверка рабочего места подписана не тем сертификатом, которым вы подписываете сейчас.</translation>
     </message>
 </context>
 <context>
