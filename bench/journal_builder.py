@@ -26,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, insert, select
 
-from gateway import checkpoints, downtime
+from gateway import checkpoints, downtime, request_facts
 from gateway.db import write_tx
 from gateway.journal import KINDS, JournalEntry, _stamp, entry_hash
 from gateway.models import journal, journal_checkpoints, journal_head
@@ -149,6 +149,7 @@ def _chunk(conn: Connection, items: Iterator[Spec], size: int, signer: Signer, c
             conn.execute(journal_head.update().where(journal_head.c.id == 1)
                          .values(seq=entry.seq, hash=entry.hash))
         downtime.index(conn, entry.seq, entry.kind, entry.detail)  # as append does
+        request_facts.index(conn, dict(zip(_COLUMNS, values, strict=True)))
         for table, row in spec.rows:
             if cursor is not None:
                 names = tuple(row)

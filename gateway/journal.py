@@ -17,7 +17,7 @@ from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
-from gateway import downtime
+from gateway import downtime, request_facts
 from gateway.models import GENESIS_HASH, journal, journal_head
 from transport.canonical import canonical_json, sha256_hex
 from transport.clock import now_utc, to_astana
@@ -172,9 +172,11 @@ def append(
         "detail": canonical_json(dict(detail or {})).decode("utf-8"),
     }
     entry = JournalEntry(**fields, prev_hash=head.hash, hash=entry_hash(head.hash, fields))
-    conn.execute(_INSERT, asdict(entry))
+    row = asdict(entry)
+    conn.execute(_INSERT, row)
     conn.execute(_MOVE_HEAD, {"new_seq": entry.seq, "new_hash": entry.hash})
     downtime.index(conn, entry.seq, kind, entry.detail)  # issue 10: what queries read
+    request_facts.index(conn, row)  # issue 13: what the controller's report reads
     if sealer is not None:
         sealer.after_append(conn, entry, open_from)  # the size cap closes it with this entry
     return entry

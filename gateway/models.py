@@ -92,6 +92,30 @@ Index("ix_journal_actor_at", journal.c.actor_iin, journal.c.at_utc)
 # Entries of one kind over a time range: the controller report (revision 0006, issue 10).
 Index("ix_journal_kind_at", journal.c.kind, journal.c.at_utc)
 
+# R-CTL-1, issue 13: what the controller's report reads of each "query" and "refusal" entry,
+# one row per entry written by journal.append in its transaction (gateway.request_facts), so
+# the report never parses the entries' 5 KB details. Derived and append-only like the journal
+# (revision 0008 back-fills it and forbids UPDATE and DELETE).
+request_facts = Table(
+    "request_facts",
+    metadata,
+    Column("seq", _BIGINT, ForeignKey("journal.seq"), primary_key=True, autoincrement=False),
+    Column("kind", String(20), nullable=False),
+    Column("at_utc", String(40), nullable=False),
+    Column("at_astana", String(40), nullable=False),
+    Column("actor_iin", String(12), nullable=True),
+    Column("resource", Integer, nullable=True),
+    Column("code", Text, nullable=True),  # the detail's code, endpoint and count
+    Column("endpoint", Text, nullable=True),
+    Column("count", BigInteger, nullable=True),
+    Column("params", Text, nullable=True),  # the signed request's params, JSON in signed order
+    Column("case_number", Text, nullable=True),  # the basis (R-Q-2)
+    Column("legal_ground", Text, nullable=True),
+    Column("purpose", Text, nullable=True),
+)
+# The report's period: its first and last seq are found by Astana date (R-Q-5).
+Index("ix_request_facts_at", request_facts.c.at_astana)
+
 # One row: the last seq and hash; locking it serializes appends so seqs stay dense.
 journal_head = Table(
     "journal_head",

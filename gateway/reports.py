@@ -21,23 +21,16 @@ from tempfile import SpooledTemporaryFile
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sqlalchemy import (
-    JSON,
-    BigInteger,
     Connection,
     Engine,
     Select,
     and_,
-    case,
-    cast,
     func,
-    literal_column,
-    null,
     select,
 )
-from sqlalchemy.sql.elements import ColumnElement
 
 from gateway.models import dispositions, journal_head, users
-from gateway.models import journal as journal_table
+from gateway.models import request_facts as facts
 from transport.clock import iso, now_utc, parse_iso, to_astana
 
 if TYPE_CHECKING:
@@ -99,74 +92,26 @@ def period(start: str, end: str) -> tuple[date, date]:
     return first, last
 
 
-def _fields(dialect: str) -> list[ColumnElement[Any]]:
-    """The few small fields of an entry's basis and detail the report needs, taken out by the
-    database: a query's detail holds its signed request and result (~5 KB), and parsing it in
-    Python cost most of the report (issue 10). Code, endpoint and count are the gateway's own
-    (text, text, number). `params` is the signed request's parameters object as JSON text
-    (SQLite), or NULL with `request` the signed request's text to parse (PostgreSQL)."""
-    detail, basis = journal_table.c.detail, journal_table.c.basis
-    if dialect == "postgresql":
-        d, b = cast(detail, JSON), cast(basis, JSON)
-
-        def text_of(doc: ColumnElement[Any], key: str) -> ColumnElement[Any]:
-            return doc.op("->>")(literal_column(f"'{key}'"))
-
-        count = case((func.json_typeof(d.op("->")(literal_column("'count'"))) == "number",
-                      cast(text_of(d, "count"), BigInteger)))
-        return [text_of(d, "code").label("code"), text_of(d, "endpoint").label("endpoint"),
-                count.label("count"), null().label("params"),
-                text_of(d, "request").label("request"),
-                *(text_of(b, k).label(k) for k in _BASIS_KEYS)]
-    # SQLite (>= 3.38) parses a text once for all the json_extract calls on it in a row; a
-    # request that is not JSON, or whose params are no object, has no params (as in Python).
-    request = func.json_extract(detail, literal_column("'$.request'"))
-    params = case((and_(func.json_valid(request),
-                        func.json_type(request, literal_column("'$.params'")) == "object"),
-                   func.json_extract(request, literal_column("'$.params'"))))
-    return [*(func.json_extract(detail, literal_column(f"'$.{k}'")).label(k)
-              for k in ("code", "endpoint", "count")),
-            params.label("params"), null().label("request"),
-            *(func.json_extract(basis, literal_column(f"'$.{k}'")).label(k)
-              for k in _BASIS_KEYS)]
-
-
-_BASIS_KEYS = ("case_number", "legal_ground", "purpose")
-
-
-def _in_period(start: date, end: date, head_seq: int) -> ColumnElement[bool]:
-    """Requests and refusals of the Astana dates start..end, up to the journal head read first."""
-    # at_astana decides (R-Q-5; ISO text, its first ten characters are the date). The same
-    # instants widened by a day either side in at_utc let the database walk its (kind, at_utc)
-    # index instead of the whole journal (issue 10): a day with no entries costs nothing.
-    first, after = start.isoformat(), (end + timedelta(days=1)).isoformat()
-    low = (start - timedelta(days=1)).isoformat() if start > date.min else ""
-    high = (end + timedelta(days=2)).isoformat() if end + timedelta(days=1) < date.max else "~"
-    return and_(journal_table.c.kind.in_(_KINDS), journal_table.c.at_utc >= low,
-                journal_table.c.at_utc < high, journal_table.c.at_astana >= first,
-                journal_table.c.at_astana < after, journal_table.c.seq <= head_seq)
-
-
-def report_query(dialect: str, start: date, end: date, head_seq: int) -> Select[Any]:
+def report_query(start: date, end: date, head_seq: int) -> Select[Any]:
     """The report's one scan: the period's requests and refusals in journal order, each with its
     disposition (joined by the query's seq) as recorded up to `head_seq`."""
-    return (select(journal_table.c.seq, journal_table.c.kind, journal_table.c.at_utc,
-                   journal_table.c.at_astana, journal_table.c.actor_iin, journal_table.c.resource,
-                   *_fields(dialect),
-                   *_DISPOSITION_COLUMNS)
-            .select_from(journal_table.outerjoin(dispositions, and_(
-                dispositions.c.query_seq == journal_table.c.seq,
+    # Their own narrow rows (gateway.request_facts, issue 13), not the journal's 5 KB details.
+    # at_astana decides (R-Q-5; ISO text, its first ten characters are the date); the period's
+    # first and last seq come from its index, and the scan walks seqs in order between them,
+    # so a day costs a day's rows and nothing is sorted.
+    first, after = start.isoformat(), (end + timedelta(days=1)).isoformat()
+    in_days = and_(facts.c.at_astana >= first, facts.c.at_astana < after)
+    low = select(func.min(facts.c.seq)).where(in_days).scalar_subquery()
+    high = select(func.max(facts.c.seq)).where(in_days).scalar_subquery()
+    return (select(facts.c.seq, facts.c.kind, facts.c.at_utc, facts.c.at_astana,
+                   facts.c.actor_iin, facts.c.resource, facts.c.code, facts.c.endpoint,
+                   facts.c.count, facts.c.params, facts.c.case_number, facts.c.legal_ground,
+                   facts.c.purpose, *_DISPOSITION_COLUMNS)
+            .select_from(facts.outerjoin(dispositions, and_(
+                dispositions.c.query_seq == facts.c.seq,
                 dispositions.c.journal_seq <= head_seq)))
-            .where(_in_period(start, end, head_seq))
-            .order_by(journal_table.c.seq))
-
-
-def _request_params(request: Any) -> dict[str, Any] | None:
-    try:
-        params = json.loads(request)["params"]
-    except (KeyError, ValueError, TypeError):
-        return None
-    return params if isinstance(params, dict) else None
+            .where(facts.c.seq >= low, facts.c.seq <= high, facts.c.seq <= head_seq, in_days)
+            .order_by(facts.c.seq))
 
 
 # What an answered request without a disposition shows in its row (R-RES-1).
@@ -178,14 +123,14 @@ def _item(row: Sequence[Any], person: tuple[str, str], now: datetime,
           retention: timedelta) -> dict[str, Any]:
     """One report row: who asked what on which basis, and what became of the result."""
     # The columns of report_query, in order; taken as a tuple (issue 10: ~40 k rows).
-    (seq, kind, at_utc, at, iin, resource, code, endpoint, _count, params, request,
-     case_number, legal_ground, purpose, d_seq, d_action, d_case_number, d_printout,
-     d_destroyed_at, d_at_utc) = row
+    (seq, kind, at_utc, at, iin, resource, code, endpoint, _count, params, case_number,
+     legal_ground, purpose, d_seq, d_action, d_case_number, d_printout, d_destroyed_at,
+     d_at_utc) = row
     item: dict[str, Any] = {
         "seq": int(seq), "at": at, "user_iin": iin, "user_name": person[0], "role": person[1],
         "resource": resource, "case_number": case_number, "legal_ground": legal_ground,
         "purpose": purpose,
-        "params": json.loads(params) if params is not None else _request_params(request),
+        "params": None if params is None else json.loads(params),
         "outcome": "answered" if kind == "query" else "refused",
         "code": code, "endpoint": endpoint,
     }
@@ -233,7 +178,7 @@ def write(engine: Engine, config: Settings, start: date, end: date, out: BinaryI
         tally = _Tally(config)
         rows, flagged = _JsonList(rows_file), _JsonList(flagged_file)
         scan = conn.execution_options(stream_results=True, yield_per=2000).execute(
-            report_query(engine.dialect.name, start, end, head_seq))
+            report_query(start, end, head_seq))
         for row in scan:
             person = people.get(row[4]) if row[4] is not None else None  # actor_iin
             if person is None:  # refused before anyone could be named: counted, not listed
@@ -411,8 +356,8 @@ def _times_of(conn: Connection, seqs: set[int]) -> dict[int, str]:
     ordered = sorted(seqs)
     for i in range(0, len(ordered), 500):
         found |= {int(r.seq): r.at_astana for r in conn.execute(
-            select(journal_table.c.seq, journal_table.c.at_astana)
-            .where(journal_table.c.seq.in_(ordered[i:i + 500])))}
+            select(facts.c.seq, facts.c.at_astana)
+            .where(facts.c.seq.in_(ordered[i:i + 500])))}
     return found
 
 

@@ -27,6 +27,7 @@ from gateway.models import (
     fault_reports,
     journal_head,
     nonces,
+    request_facts,
     unreadable_entries,
 )
 from signing.cms import verify_detached
@@ -111,6 +112,9 @@ def _operations_specs() -> list[Spec]:
         ("notice", {"title_kk": "Ж", "title_ru": "Р", "starts_at": "yesterday"}),
         ("emergency_closed", {"entry_seq": 10**30, "ended_at": later}),
         ("fault", {"code": "stored_row_unreadable", "entry_seq": 4}),
+        # Issue 13: what the controller's report reads of requests and refusals.
+        ("query", {"endpoint": "query", "request": '{"params": {"iin": "900101300015"}}'}),
+        ("refusal", {"code": "rate_limited", "aggregate": True, "count": 3}),
     ]
     return [Spec(kind, T0 + dt.timedelta(seconds=i), detail=d)
             for i, (kind, d) in enumerate(details)]
@@ -126,7 +130,7 @@ def test_builder_writes_the_derived_rows_append_writes(tmp_path: Path,
             journal.append(conn, spec.kind, detail=spec.detail, at=spec.at)
     build(by_builder, _operations_specs(), sandbox_pki.operator_signer(), CAPS)
     tables = (downtime_notices, downtime_emergencies, downtime_closings, unreadable_entries,
-              fault_reports)
+              fault_reports, request_facts)
     with by_append.connect() as a, by_builder.connect() as b:
         for table in tables:
             rows = a.execute(select(table)).all()
