@@ -265,11 +265,16 @@ def verifier_command() -> list[str]:
     raise DeskError("verifier_missing")
 
 
-def verify_archive(directory: Path, operator_cert: Path, timeout: float = 600) -> ArchiveVerdict:
+def verify_archive(directory: Path, operator_cert: Path | None, timeout: float = 600, *,
+                   operator_sha256: Iterable[str] = ()) -> ArchiveVerdict:
     """Run the gateway's own offline verification over an exported archive (R-CTL-3): hash
-    chain, signed checkpoints by the named operator certificate, every signed entry."""
-    command = [*verifier_command(), "journal", "verify", str(directory), "--json",
-               "--operator-cert", str(operator_cert)]
+    chain, signed checkpoints by the named operator certificate (or the certificates whose
+    SHA-256 the desk pins), every signed entry."""
+    command = [*verifier_command(), "journal", "verify", str(directory), "--json"]
+    if operator_cert is not None:
+        command += ["--operator-cert", str(operator_cert)]
+    for pin in sorted(operator_sha256):
+        command += ["--operator-sha256", pin]
     try:
         done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
         verdict = json.loads(done.stdout)

@@ -15,7 +15,11 @@ from app.operator_key import M, operator_signed_answer
 from transport.clock import iso, now_astana, parse_iso, to_astana
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from app.desk import Desk
+    from app.journal_export import Exported, Progress
     from signing.pades import VerifyReport
     from transport.commands import Command
     from transport.downtime import EmergencyView, NoticesView, WriteReceipt
@@ -245,6 +249,16 @@ class OperatorConsole:
             closing = EmergencyClose(entry_seq=entry_seq, ended_at=iso(to_astana(ended)),
                                      actions=actions.strip(), nonce=nonce, issued_at=issued)
         return self._write(EMERGENCY_CLOSE, closing)
+
+    # -- the journal itself (R-LOG-1, R-CTL-3) ----------------------------------------------
+
+    def export_journal(self, parent: Path, progress: Progress,
+                       cancelled: Callable[[], bool] = lambda: False) -> Exported:
+        """Seal the journal and take its archive into a new folder in `parent`, verified
+        against the pinned operator key (app.journal_export)."""
+        from app.journal_export import export_journal
+
+        return export_journal(self.desk, parent, progress, cancelled)
 
     def _write(self, command: Command[Any], payload: Any) -> WriteReceipt:
         client = self.desk.client

@@ -24,6 +24,7 @@ from gateway import (
     checkpoints,
     control,
     dispositions,
+    journal_export,
     openapi,
     operations,
     registry,
@@ -202,6 +203,7 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
     sanctions.add_routes(app, engine, config, handle, refuse)  # App.5 §17 sanctions, users
     attestation.add_routes(app, engine, config, handle)  # 2022 §4: workstation self-checks
     user_edits.add_routes(app, engine, config, handle)  # 2022 §4–7: position, organisation, role
+    journal_export.add_routes(app, engine, config, refuse)  # R-LOG-1: seal and export
     openapi.install(app)  # issue 9: the document is the whole contract (bodies, refusals, links)
 
     def refuse_unrouted(request: Request, refusal: Refusal, status: int | None = None,

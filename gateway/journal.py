@@ -35,6 +35,7 @@ KINDS |= {"review"}  # R-CTL-1: a departmental controller's signed review of the
 KINDS |= {"sanction"}  # App.5 §17: suspension, closure, deletion (gateway.sanctions)
 KINDS |= {"attestation"}  # 2022 §4, App.3: a user's signed workstation self-check
 KINDS |= {"user_edit"}  # 2022 §4–7: the operator changes a user's position, organisation, role
+KINDS |= {"export"}  # R-LOG-1: the operator sealed the journal and took its archive
 
 _HASHED = (
     "seq", "kind", "at_utc", "at_astana", "actor_iin", "cert_serial", "resource", "basis",

@@ -143,6 +143,8 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("get", P + "/operator/users"): Operation("list_users", ALWAYS | SESSION, session=True),
     ("post", P + "/operator/users/edits"): Operation("edit_user", ALWAYS | SIGNED,
                                                      body=Signed, session=True),
+    ("post", P + "/operator/journal/export"): Operation("export_journal", ALWAYS | SIGNED,
+                                                        body=Signed, session=True),
     ("post", P + "/attestations"): Operation("attest_workstation", ALWAYS | SIGNED,
                                              body=Signed, session=True),
     ("get", P + "/operator/applications"): Operation(

@@ -12,8 +12,8 @@ import contextvars
 import ssl
 import sys
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -53,6 +53,7 @@ from transport.protocol import (
 )
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 DEFAULT_TIMEOUT_S = 15.0
 # The largest answer of the sandbox world is a level-2 links answer (№51) of ~13 KB of records,
@@ -318,6 +319,25 @@ class GatewayClient:
         return self._call("POST", path, WriteReceipt, body=signed.model_dump(),
                           headers={"Authorization": f"Bearer {session}"})
 
+    def stream_signed(self, path: str, signed: Signed, session: str,
+                      consume: Callable[[Iterator[bytes], int | None], T]) -> T:
+        """POST a signed command whose answer is a stream of any length (the journal archive):
+        `consume(chunks, announced length)` reads it as it comes. No size cap and no total
+        deadline — each chunk must come within the timeout instead; a refusal is ChannelError."""
+        auth = {"Authorization": f"Bearer {session}"}
+        with _channel_errors(), ExitStack() as stack:
+            with _until(time.monotonic() + self.timeout):
+                reply = stack.enter_context(self._http.stream(
+                    "POST", API_PREFIX + path, json=signed.model_dump(), headers=auth))
+            chunks = _paced(reply.iter_bytes(), self.timeout)
+            if reply.status_code >= 300:
+                raise _refusal(reply.status_code, _capped(chunks, self.max_reply))
+            if reply.headers.get("content-encoding", "identity").lower() != "identity":
+                raise ChannelError("reply_malformed", "the gateway compressed its answer "
+                                                      "though asked not to")
+            declared = reply.headers.get("content-length", "")
+            return consume(chunks, int(declared) if declared.isdigit() else None)
+
     def attest(self, signed: Signed, session: str) -> AttestationReceipt:
         """The user's signed AttestationStatement (2022 §4, App.3); journaled."""
         return self._call("POST", "/attestations", AttestationReceipt, body=signed.model_dump(),
@@ -396,6 +416,25 @@ def _channel_errors() -> Iterator[None]:
         raise ChannelError("channel_timeout", "the gateway did not answer in time") from exc
     except httpx.HTTPError as exc:
         raise ChannelError("channel_error", f"protected channel error: {exc}") from exc
+
+
+def _paced(chunks: Iterator[bytes], timeout: float) -> Iterator[bytes]:
+    """`chunks`, each of which must arrive within `timeout` of the one before."""
+    while True:
+        with _until(time.monotonic() + timeout):
+            chunk = next(chunks, None)
+        if chunk is None:
+            return
+        yield chunk
+
+
+def _capped(chunks: Iterator[bytes], cap: int) -> bytes:
+    kept = bytearray()
+    for chunk in chunks:
+        kept += chunk
+        if len(kept) > cap:
+            raise _too_large(cap, f"more than {cap} bytes came")
+    return bytes(kept)
 
 
 def _late(timeout: float) -> ChannelError:

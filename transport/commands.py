@@ -30,6 +30,7 @@ from transport.protocol import (
     DispositionStatement,
     EmergencyClose,
     EmergencyIn,
+    JournalExportRequest,
     LoginStatement,
     NoticeIn,
     OperatorBlock,
@@ -170,6 +171,11 @@ EMERGENCY_CLOSE: Command[EmergencyClose] = Command(
     "emergency_close", "/emergency/close", EmergencyClose, "signing", "emergency_closed",
     roles=frozenset({OPERATOR}), invalid=ErrorCode.REQUEST_INVALID, refine=_stored_values,
     defaults_optional=True)
+# R-LOG-1, R-CTL-3: the operator seals the open segment and takes the archive
+# (gateway.journal_export); the answer is the archive itself, its checkpoints operator-signed.
+JOURNAL_EXPORT: Command[JournalExportRequest] = Command(
+    "journal_export", "/operator/journal/export", JournalExportRequest, "signing", "export",
+    roles=frozenset({OPERATOR}), signer_field="operator_iin")
 # R-CTL-1: a departmental controller's signed review of the period's "Reports".
 REVIEW: Command[ReviewStatement] = Command(
     "review", "/control/reviews", ReviewStatement, "signing", "review",
@@ -188,7 +194,7 @@ APPLICATION: Command[ApplicationSubmission] = Command(
 
 COMMANDS: tuple[Command[Any], ...] = (
     QUERY, AGREEMENT, DISPOSITION, DECISION, BLOCK, UNBLOCK, SANCTION, USER_EDIT, ATTESTATION,
-    NOTICE, EMERGENCY, EMERGENCY_CLOSE, REVIEW, LOGIN, APPLICATION)
+    NOTICE, EMERGENCY, EMERGENCY_CLOSE, REVIEW, JOURNAL_EXPORT, LOGIN, APPLICATION)
 # The journal kinds whose entries carry what their actor signed (detail "request" and
 # "signature" for a CMS; "pdf" for an application): `journal verify` re-verifies each of them.
 # Every other kind (refusal, read, logout, fault, outage) is covered by the hash chain and the
@@ -201,6 +207,7 @@ if len(SIGNED_KINDS) != len(COMMANDS):  # pragma: no cover - a declaration slip
 __all__ = [
     "AGREEMENT", "ANALYST", "APPLICATION", "ATTESTATION", "BLOCK", "COMMANDS", "CONTROLLER",
     "DECISION",
-    "DISPOSITION", "EMERGENCY", "EMERGENCY_CLOSE", "LOGIN", "NOTICE", "OPERATOR", "QUERY",
+    "DISPOSITION", "EMERGENCY", "EMERGENCY_CLOSE", "JOURNAL_EXPORT", "LOGIN", "NOTICE",
+    "OPERATOR", "QUERY",
     "REVIEW", "SANCTION", "SIGNED_KINDS", "UNBLOCK", "USER_EDIT", "Command", "KeyPurpose",
 ]

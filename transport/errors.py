@@ -136,6 +136,9 @@ class ErrorCode(StrEnum):
     METHOD_NOT_ALLOWED = "method_not_allowed", 405, "Method not allowed", True
     JOURNAL_UNAVAILABLE = ("journal_unavailable", 503,
                            "The journal cannot be written; nothing was answered")
+    # R-LOG-1: the operator's export could not seal or write the archive (no key, disk full).
+    EXPORT_UNAVAILABLE = ("export_unavailable", 503,
+                          "The journal archive cannot be sealed or written now")
     INTERNAL_ERROR = "internal_error", 500, "Internal error"
 
 

@@ -513,6 +513,16 @@ class OperatorUnblock(_Model):
     operator_iin: Iin
 
 
+class JournalExportRequest(_Model):
+    """What the operator signs to seal the journal's open segment and take the archive
+    (R-LOG-1, R-CTL-3): journaled before the seal, so the archive names who exported it."""
+
+    purpose: Literal["sio-journal-export"] = "sio-journal-export"
+    nonce: Nonce
+    issued_at: str
+    operator_iin: Iin
+
+
 class Decision(_Model):
     """The decision as the gateway signs it with the operator's key (R-ACC-4)."""
 

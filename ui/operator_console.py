@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -31,6 +31,9 @@ from ui.i18n import translate
 from ui.operator_page import OperatorPage, single_choice_tree
 from ui.widgets import named
 from ui.worker import DeskRunner
+
+if TYPE_CHECKING:
+    from ui.operator_journal import JournalExportDialog
 
 TICK_MS = 30_000  # the countdown; the list itself is read again every REFRESH_TICKS ticks
 REFRESH_TICKS = 4
@@ -108,6 +111,8 @@ class OperatorConsolePage(OperatorPage):
         self.refresh_button.clicked.connect(self.refresh)
         self.open_button = named(QPushButton(), "operatorOpen")
         self.open_button.clicked.connect(self.open_selected)
+        self.export_button = named(QPushButton(), "operatorExportJournal")
+        self.export_button.clicked.connect(self.export_journal)  # R-LOG-1
 
         self.detail_title = named(QLabel(wordWrap=True), "operatorDetailTitle")
         self.checks = named(QListWidget(), "operatorChecks")
@@ -125,6 +130,7 @@ class OperatorConsolePage(OperatorPage):
         top.addWidget(self.open_button)
         top.addWidget(self.refresh_button)
         top.addStretch(1)
+        top.addWidget(self.export_button)
         acts = QHBoxLayout()
         for b in (self.pdf_button, self.scan_button, self.register_button, self.refuse_button):
             acts.addWidget(b)
@@ -291,6 +297,14 @@ class OperatorConsolePage(OperatorPage):
         self._say("ok", text.format(id=decision.application_id))
         self.refresh()
 
+    def export_journal(self) -> JournalExportDialog:
+        """Seal and export the journal (ui.operator_journal)."""
+        from ui.operator_journal import JournalExportDialog
+
+        dialog = JournalExportDialog(self._console, self._runner, self)
+        dialog.show()
+        return dialog
+
     # -- display ------------------------------------------------------------------------------
 
     def showEvent(self, event: Any) -> None:
@@ -315,6 +329,7 @@ class OperatorConsolePage(OperatorPage):
         self.scan_button.setText(translate("OperatorConsole", "Open scan"))
         self.register_button.setText(translate("OperatorConsole", "Register"))
         self.refuse_button.setText(translate("OperatorConsole", "Refuse…"))
+        self.export_button.setText(translate("OperatorConsole", "Seal and export the journal…"))
         name_tab(self, translate("OperatorConsole", "Applications"))
         self._render()
         self._render_detail()

@@ -1256,7 +1256,7 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
     <message>
         <source>Seal and export the journal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Seal and export the journal…</translation>
     </message>
     <message>
         <source>Applications</source>
@@ -1390,87 +1390,87 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <name>OperatorJournal</name>
     <message>
         <source>Folder for the journal archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder for the journal archive</translation>
     </message>
     <message>
         <source>{n} KB</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} KB</translation>
     </message>
     <message>
         <source>{n} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} MB</translation>
     </message>
     <message>
         <source>Signing on your token; the gateway seals the journal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing on your token; the gateway seals the journal…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <source>Receiving the archive: {got} of {all}</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving the archive: {got} of {all}</translation>
     </message>
     <message>
         <source>Receiving the archive: {got}</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving the archive: {got}</translation>
     </message>
     <message>
         <source>Saved in {path} ({size}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved in {path} ({size}).</translation>
     </message>
     <message>
         <source>{where} It could not be verified on this workstation: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} It could not be verified on this workstation: {problem}</translation>
     </message>
     <message>
         <source>The journal is sealed and the archive is intact: {entries} entries in {segments} sealed segments check out against the operator key this desk trusts; your export is entry № {seq}. {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>The journal is sealed and the archive is intact: {entries} entries in {segments} sealed segments check out against the operator key this desk trusts; your export is entry № {seq}. {where}</translation>
     </message>
     <message>
         <source>THE ARCHIVE DOES NOT VERIFY at journal entry № {seq}: {entries} entries before it check out. Report this to the security administrator. {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>THE ARCHIVE DOES NOT VERIFY at journal entry № {seq}: {entries} entries before it check out. Report this to the security administrator. {where}</translation>
     </message>
     <message>
         <source>The archive does not verify: {reason}. {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>The archive does not verify: {reason}. {where}</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Seal and export the journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Seal and export the journal</translation>
     </message>
     <message>
         <source>The gateway seals the journal&apos;s open segment with the operator&apos;s key and sends the whole journal as an archive; this desk saves it in a new folder inside the folder you choose and verifies it. The request is signed with your EDS on the token and journaled before the seal, so the archive shows who took it.</source>
-        <translation type="unfinished"></translation>
+        <translation>The gateway seals the journal&apos;s open segment with the operator&apos;s key and sends the whole journal as an archive; this desk saves it in a new folder inside the folder you choose and verifies it. The request is signed with your EDS on the token and journaled before the seal, so the archive shows who took it.</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Folder:</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;hoose…</translation>
     </message>
     <message>
         <source>I understand: a sealed segment is permanent — it cannot be reopened, changed or deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>I understand: a sealed segment is permanent — it cannot be reopened, changed or deleted</translation>
     </message>
     <message>
         <source>&amp;Seal and export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Seal and export</translation>
     </message>
     <message>
         <source>Open in the &amp;archive viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Open in the &amp;archive viewer</translation>
     </message>
 </context>
 <context>
@@ -2953,23 +2953,23 @@ What I saw: {seen}
     </message>
     <message>
         <source>The gateway could not seal the journal or write its archive (its signing key or disk space). Nothing was exported; the request is journaled. Contact the gateway&apos;s administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>The gateway could not seal the journal or write its archive (its signing key or disk space). Nothing was exported; the request is journaled. Contact the gateway&apos;s administrator.</translation>
     </message>
     <message>
         <source>A folder named {name} already exists there. Choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>A folder named {name} already exists there. Choose another folder.</translation>
     </message>
     <message>
         <source>The archive cannot be written to the chosen folder: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>The archive cannot be written to the chosen folder: {detail}</translation>
     </message>
     <message>
         <source>The download was cancelled; nothing was left in the chosen folder. The journal stays sealed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The download was cancelled; nothing was left in the chosen folder. The journal stays sealed.</translation>
     </message>
     <message>
         <source>The gateway&apos;s archive is not a safe journal archive and was not kept: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>The gateway&apos;s archive is not a safe journal archive and was not kept: {detail}</translation>
     </message>
     <message>
         <source>The gateway refused the request. Try again; if it happens again, contact the system operator.</source>

@@ -1256,7 +1256,7 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
     <message>
         <source>Seal and export the journal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Журналды мөрлеу және экспорттау…</translation>
     </message>
     <message>
         <source>Applications</source>
@@ -1390,87 +1390,87 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <name>OperatorJournal</name>
     <message>
         <source>Folder for the journal archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал мұрағатына арналған қалта</translation>
     </message>
     <message>
         <source>{n} KB</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} КБ</translation>
     </message>
     <message>
         <source>{n} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} МБ</translation>
     </message>
     <message>
         <source>Signing on your token; the gateway seals the journal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Токеніңізде қол қойылуда; шлюз журналды мөрлеуде…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Тоқтатылуда…</translation>
     </message>
     <message>
         <source>Receiving the archive: {got} of {all}</source>
-        <translation type="unfinished"></translation>
+        <translation>Мұрағат қабылдануда: {all} ішінен {got}</translation>
     </message>
     <message>
         <source>Receiving the archive: {got}</source>
-        <translation type="unfinished"></translation>
+        <translation>Мұрағат қабылдануда: {got}</translation>
     </message>
     <message>
         <source>Saved in {path} ({size}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} қалтасына сақталды ({size}).</translation>
     </message>
     <message>
         <source>{where} It could not be verified on this workstation: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} Оны осы жұмыс орнында тексеру мүмкін болмады: {problem}</translation>
     </message>
     <message>
         <source>The journal is sealed and the archive is intact: {entries} entries in {segments} sealed segments check out against the operator key this desk trusts; your export is entry № {seq}. {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал мөрленді, мұрағат бүтін: {segments} мөрленген сегменттегі {entries} жазба осы жұмыс орны сенетін оператор кілтімен тексеруден өтті; сіздің экспортыңыз — № {seq} жазба. {where}</translation>
     </message>
     <message>
         <source>THE ARCHIVE DOES NOT VERIFY at journal entry № {seq}: {entries} entries before it check out. Report this to the security administrator. {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>МҰРАҒАТ ТЕКСЕРУДЕН ӨТПЕДІ: журналдың № {seq} жазбасында; оған дейінгі {entries} жазба тексеруден өтті. Бұл туралы қауіпсіздік әкімшісіне хабарлаңыз. {where}</translation>
     </message>
     <message>
         <source>The archive does not verify: {reason}. {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>Мұрағат тексеруден өтпеді: {reason}. {where}</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Бас тарту</translation>
+        <translation>Бас тарту</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Жабу</translation>
     </message>
     <message>
         <source>Seal and export the journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Журналды мөрлеу және экспорттау</translation>
     </message>
     <message>
         <source>The gateway seals the journal&apos;s open segment with the operator&apos;s key and sends the whole journal as an archive; this desk saves it in a new folder inside the folder you choose and verifies it. The request is signed with your EDS on the token and journaled before the seal, so the archive shows who took it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шлюз журналдың ашық сегментін оператор кілтімен мөрлейді және бүкіл журналды мұрағат етіп жібереді; осы жұмыс орны оны сіз таңдаған қалтаның ішіндегі жаңа қалтаға сақтап, тексереді. Сұрау токендегі ЭЦҚ-ңызбен қол қойылып, мөрленуден бұрын журналға жазылады, сондықтан мұрағат оны кім алғанын көрсетеді.</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Қалта:</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Таңдау…</translation>
     </message>
     <message>
         <source>I understand: a sealed segment is permanent — it cannot be reopened, changed or deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Түсінемін: мөрленген сегмент біржола мөрленеді — оны қайта ашуға, өзгертуге немесе жоюға болмайды</translation>
     </message>
     <message>
         <source>&amp;Seal and export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Мөрлеу және экспорттау</translation>
     </message>
     <message>
         <source>Open in the &amp;archive viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Мұрағат қарау құралында &amp;ашу</translation>
     </message>
 </context>
 <context>
@@ -2953,23 +2953,23 @@ What I saw: {seen}
     </message>
     <message>
         <source>The gateway could not seal the journal or write its archive (its signing key or disk space). Nothing was exported; the request is journaled. Contact the gateway&apos;s administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шлюз журналды мөрлей алмады немесе оның мұрағатын жаза алмады (қол қою кілті не дискідегі орын). Ештеңе экспортталмады; сұрау журналға жазылды. Шлюз әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
         <source>A folder named {name} already exists there. Choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Онда {name} атты қалта бар. Басқа қалтаны таңдаңыз.</translation>
     </message>
     <message>
         <source>The archive cannot be written to the chosen folder: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Мұрағатты таңдалған қалтаға жазу мүмкін емес: {detail}</translation>
     </message>
     <message>
         <source>The download was cancelled; nothing was left in the chosen folder. The journal stays sealed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жүктеу тоқтатылды; таңдалған қалтада ештеңе қалмады. Журнал мөрленген күйінде қалады.</translation>
     </message>
     <message>
         <source>The gateway&apos;s archive is not a safe journal archive and was not kept: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Шлюздің мұрағаты қауіпсіз журнал мұрағаты емес, сондықтан сақталмады: {detail}</translation>
     </message>
     <message>
         <source>The gateway refused the request. Try again; if it happens again, contact the system operator.</source>

@@ -1256,7 +1256,7 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     </message>
     <message>
         <source>Seal and export the journal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Опечатать и выгрузить журнал…</translation>
     </message>
     <message>
         <source>Applications</source>
@@ -1390,87 +1390,87 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
     <name>OperatorJournal</name>
     <message>
         <source>Folder for the journal archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка для архива журнала</translation>
     </message>
     <message>
         <source>{n} KB</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} КБ</translation>
     </message>
     <message>
         <source>{n} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} МБ</translation>
     </message>
     <message>
         <source>Signing on your token; the gateway seals the journal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Подпись на вашем токене; шлюз опечатывает журнал…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена…</translation>
     </message>
     <message>
         <source>Receiving the archive: {got} of {all}</source>
-        <translation type="unfinished"></translation>
+        <translation>Получение архива: {got} из {all}</translation>
     </message>
     <message>
         <source>Receiving the archive: {got}</source>
-        <translation type="unfinished"></translation>
+        <translation>Получение архива: {got}</translation>
     </message>
     <message>
         <source>Saved in {path} ({size}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено в {path} ({size}).</translation>
     </message>
     <message>
         <source>{where} It could not be verified on this workstation: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} Проверить его на этом рабочем месте не удалось: {problem}</translation>
     </message>
     <message>
         <source>The journal is sealed and the archive is intact: {entries} entries in {segments} sealed segments check out against the operator key this desk trusts; your export is entry № {seq}. {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал опечатан, архив цел: {entries} записей в {segments} опечатанных сегментах прошли проверку по ключу оператора, которому доверяет это рабочее место; ваша выгрузка — запись № {seq}. {where}</translation>
     </message>
     <message>
         <source>THE ARCHIVE DOES NOT VERIFY at journal entry № {seq}: {entries} entries before it check out. Report this to the security administrator. {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>АРХИВ НЕ ПРОХОДИТ ПРОВЕРКУ на записи журнала № {seq}: {entries} записей до неё проверку прошли. Сообщите администратору безопасности. {where}</translation>
     </message>
     <message>
         <source>The archive does not verify: {reason}. {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>Архив не проходит проверку: {reason}. {where}</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Отмена</translation>
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть</translation>
     </message>
     <message>
         <source>Seal and export the journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Опечатать и выгрузить журнал</translation>
     </message>
     <message>
         <source>The gateway seals the journal&apos;s open segment with the operator&apos;s key and sends the whole journal as an archive; this desk saves it in a new folder inside the folder you choose and verifies it. The request is signed with your EDS on the token and journaled before the seal, so the archive shows who took it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шлюз опечатывает открытый сегмент журнала ключом оператора и передаёт весь журнал архивом; это рабочее место сохраняет его в новой папке внутри выбранной вами и проверяет. Запрос подписывается вашей ЭЦП на токене и заносится в журнал до опечатывания, поэтому архив показывает, кто его выгрузил.</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Папка:</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Выбрать…</translation>
     </message>
     <message>
         <source>I understand: a sealed segment is permanent — it cannot be reopened, changed or deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Я понимаю: опечатанный сегмент опечатан навсегда — его нельзя вновь открыть, изменить или удалить</translation>
     </message>
     <message>
         <source>&amp;Seal and export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Опечатать и выгрузить</translation>
     </message>
     <message>
         <source>Open in the &amp;archive viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть в просмотрщике &amp;архива</translation>
     </message>
 </context>
 <context>
@@ -2953,23 +2953,23 @@ What I saw: {seen}
     </message>
     <message>
         <source>The gateway could not seal the journal or write its archive (its signing key or disk space). Nothing was exported; the request is journaled. Contact the gateway&apos;s administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шлюз не смог опечатать журнал или записать его архив (ключ подписи или место на диске). Ничего не выгружено; запрос занесён в журнал. Обратитесь к администратору шлюза.</translation>
     </message>
     <message>
         <source>A folder named {name} already exists there. Choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка с именем {name} там уже есть. Выберите другую папку.</translation>
     </message>
     <message>
         <source>The archive cannot be written to the chosen folder: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Архив нельзя записать в выбранную папку: {detail}</translation>
     </message>
     <message>
         <source>The download was cancelled; nothing was left in the chosen folder. The journal stays sealed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка отменена; в выбранной папке ничего не осталось. Журнал остаётся опечатанным.</translation>
     </message>
     <message>
         <source>The gateway&apos;s archive is not a safe journal archive and was not kept: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Архив шлюза не является безопасным архивом журнала и не сохранён: {detail}</translation>
     </message>
     <message>
         <source>The gateway refused the request. Try again; if it happens again, contact the system operator.</source>

@@ -34,7 +34,7 @@ JSON_BODIES = {
     "/operator/decisions": "Signed", "/operator/blocks": "Signed",
     "/operator/unblocks": "Signed", "/control/reviews": "Signed",
     "/operator/sanctions": "Signed", "/attestations": "Signed",
-    "/operator/users/edits": "Signed",
+    "/operator/users/edits": "Signed", "/operator/journal/export": "Signed",
 }
 NO_BODY = {"/auth/challenge", "/auth/logout"}  # a body is read (capped) and ignored
 ANONYMOUS = {"/health", "/auth/challenge", "/auth/login", "/agreement", "/applications",

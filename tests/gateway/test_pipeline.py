@@ -30,6 +30,7 @@ from transport.commands import (
     DISPOSITION,
     EMERGENCY,
     EMERGENCY_CLOSE,
+    JOURNAL_EXPORT,
     NOTICE,
     QUERY,
     REVIEW,
@@ -43,6 +44,7 @@ from transport.protocol import (
     AgreementText,
     AttestationStatement,
     DispositionStatement,
+    JournalExportRequest,
     OperatorBlock,
     OperatorDecision,
     OperatorSanction,
@@ -102,6 +104,9 @@ def _fields(gw: Gw, command: Command[Any], iin: str, late: bool) -> dict[str, An
         return OperatorUserEdit(iin=OTHER.iin, position="Сарапшы", organization="АФМ",
                                 role="afm_analyst", reason="бұйрық", nonce=nonce,
                                 issued_at=_at(late), operator_iin=iin).model_dump(mode="json")
+    if command is JOURNAL_EXPORT:
+        return JournalExportRequest(nonce=nonce, issued_at=_at(late),
+                                    operator_iin=iin).model_dump(mode="json")
     if command is REVIEW:
         day = now_astana().date().isoformat()
         return ReviewStatement(period_from=day, period_to=day, report_sha256="0" * 64,
@@ -208,7 +213,7 @@ def test_every_command_of_the_pipeline_has_its_route(gw: Gw) -> None:
     assert {c.name for c in PIPELINE} == {"query", "agreement", "disposition", "decision",
                                           "block", "unblock", "sanction", "attestation",
                                           "notice", "emergency", "emergency_close", "review",
-                                          "user_edit"}
+                                          "user_edit", "journal_export"}
 
 
 @pytest.mark.req("R-AUTH-5", "R-LOG-1", "R-CTL-2", "R-AUTH-3")

@@ -5,10 +5,10 @@ One gateway journal holds every signed kind (transport.commands.SIGNED_KINDS), m
 real endpoints: a login, a query, a disposition, the agreement, an application (PAdES) and the
 operator's decision on it, a blocking application (the gateway's own decision and block, which
 carry no one's signature), an operator block and unblock, a notice, an emergency and its
-closing, a sanction, a user edit, an attestation and a controller's review. Its archive
-verifies; so does an exact re-chained copy. A copy re-chained after one byte of one stored
-signed payload was changed — hashes and checkpoints made afresh with the operator's
-key, so the chain and the checkpoints hold — fails at that entry, on its signature.
+closing, a sanction, a user edit, an attestation, a controller's review and a journal export.
+Its archive verifies; so does an exact re-chained copy. A copy re-chained after one byte of
+one stored signed payload was changed — hashes and checkpoints made afresh with the
+operator's key, so the chain and the checkpoints hold — fails at that entry, on its signature.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from transport.protocol import (
     AgreementText,
     AttestationStatement,
     DispositionStatement,
+    JournalExportRequest,
     OperatorBlock,
     OperatorDecision,
     OperatorSanction,
@@ -161,6 +162,12 @@ def made(sandbox_pki: SandboxPKI, tmp_path_factory: pytest.TempPathFactory
                             period_to=now.date().isoformat(), report_sha256="ab" * 32,
                             requests=1, anomalies=0, controller_iin=registry.SANDBOX_CONTROLLER
                             .iin, **_nonce_time()).canonical(), ctl_sign)))
+        # The operator seals the journal and takes its archive (a tar, not JSON).
+        taken = client.post(f"{API_PREFIX}/operator/journal/export", headers=bearer(operator),
+                            json=sign_payload(JournalExportRequest(
+                                operator_iin=OPERATOR.iin, **_nonce_time()).canonical(),
+                                op_sign))
+        assert taken.status_code == 200, taken.text
         time.sleep(2.5)  # the sandbox CRL dates a revocation 1-2 s back (whole seconds)
         pki.revoke(analyst_key.certificate)  # after its use: the archive must still verify it
         out = base / "archive"
