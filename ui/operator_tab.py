@@ -45,8 +45,9 @@ def show_for(work: QTabWidget, desk: Any, runner: Any, user: Any) -> None:
 
 
 def attest(desk: Any, runner: Any, report: Any) -> None:
-    """Send this workstation's self-check verdict, signed, when it changed (2022 §4); for every
-    role. Not sent is only logged: access does not depend on it (yet)."""
+    """Send this workstation's self-check verdict, signed, when it changed or a day after the
+    last (2022 §4); for every role. Not sent is only logged: under the gateway's "require"
+    policy the first refused query sends it (ui.attestation_retry)."""
     if report is None or not hasattr(desk, "send_signed"):  # no check ran; a stand-in desk
         return
     from app.attestation import attest as send
