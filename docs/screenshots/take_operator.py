@@ -1,7 +1,8 @@
 """Screenshots of the operator's tabs over the sandbox (issue 13), in Kazakh and Russian: the
 incoming applications with one opened and checked, the users with a suspension and the
 operator's own workstation self-check (this machine's fast checks), the emergency
-journal with an open entry and announced works.
+journal with an open entry and announced works; the journal sealed and exported, with the
+verification's verdict.
 
     .venv/bin/python docs/screenshots/take_operator.py [OUTDIR]
 
@@ -16,6 +17,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -45,6 +47,20 @@ def file_applications(run: SandboxRun) -> None:
 
     for user in NEWCOMERS:
         file_application(run, user)
+
+
+def export_dialog(applications: Any, folder: Path, png: Path) -> None:
+    """Seal and export the journal into `folder`; the dialog grabbed with its verdict."""
+    folder.mkdir()
+    dialog = applications.export_journal()
+    dialog.folder = folder
+    dialog.folder_edit.setText(str(folder))
+    dialog.confirm.setChecked(True)
+    dialog.start()
+    wait(lambda: dialog.exported is not None)
+    dialog.resize(760, dialog.sizeHint().height())
+    grab(dialog, png)
+    dialog.reject()
 
 
 def main(out: Path) -> None:
@@ -96,6 +112,8 @@ def main(out: Path) -> None:
                 work.setCurrentWidget(emergency)
                 wait(lambda: emergency.tree.topLevelItemCount() == 6)
                 grab(work, out / f"operator-emergency-{lang}.png")
+                export_dialog(applications, Path(tmp) / f"exports-{lang}", out / (
+                    f"operator-journal-export-{lang}.png"))
             work.close()
             runner.shutdown()
 
