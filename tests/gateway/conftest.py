@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,13 +28,13 @@ BACKENDS = [
 ]
 
 
-def _pg_database(prefix: str) -> tuple[str, str]:
-    """A fresh database on the test server: (its URL, its name)."""
+def _pg_database(prefix: str, template: str = "template1") -> tuple[str, str]:
+    """A fresh database on the test server, a copy of `template`: (its URL, its name)."""
     assert PG_URL
     name = f"{prefix}_{secrets.token_hex(6)}"
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY'))
     admin.dispose()
     return PG_URL.rsplit("/", 1)[0] + "/" + name, name
 
@@ -46,13 +47,59 @@ def _drop_pg_database(name: str) -> None:
     admin.dispose()
 
 
+def _migrate_url(url: str) -> None:
+    eng = make_engine(url)
+    try:
+        migrate(eng)
+    finally:
+        eng.dispose()  # a PostgreSQL template may have no session open when it is copied
+
+
+@pytest.fixture(scope="session")
+def migrated_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Per backend, a database migrated once per session by the real `migrate`: the SQLite file's
+    path and the PostgreSQL database's name (made on first use, dropped at the end)."""
+    made: dict[str, str] = {}
+    yield made
+    if "postgresql" in made:
+        _drop_pg_database(made["postgresql"])
+
+
+def _template(made: dict[str, str], backend: str, factory: pytest.TempPathFactory) -> str:
+    if backend not in made:
+        if backend == "sqlite":
+            path = factory.mktemp("gateway-template") / "gateway.sqlite"
+            _migrate_url(f"sqlite:///{path}")
+            made[backend] = str(path)
+        else:
+            url, name = _pg_database("sio_gw_template")
+            made[backend] = name
+            _migrate_url(url)
+    return made[backend]
+
+
+# A test whose `engine` or `gw` fixture migrates its database anyway gets a copy of a database
+# migrated once (~0.5 s less per test; the same revisions made it); every other test gets an
+# empty one, as a first start would (tests of `migrate` itself use db_url alone).
+MIGRATING_FIXTURES = ("engine", "gw")
+
+
 @pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+def db_url(request: pytest.FixtureRequest, tmp_path: Path,
+           tmp_path_factory: pytest.TempPathFactory,
+           migrated_templates: dict[str, str]) -> Iterator[str]:
     """A database URL of each backend; PostgreSQL gets its own database, dropped after."""
+    migrated = any(name in request.fixturenames for name in MIGRATING_FIXTURES)
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'gateway.sqlite'}"
+        path = tmp_path / "gateway.sqlite"
+        if migrated:
+            shutil.copyfile(_template(migrated_templates, "sqlite", tmp_path_factory), path)
+        yield f"sqlite:///{path}"
         return
-    url, name = _pg_database("sio_gw_test")
+    template = "template1"
+    if migrated:
+        template = _template(migrated_templates, "postgresql", tmp_path_factory)
+    url, name = _pg_database("sio_gw_test", template)
     try:
         yield url
     finally:
