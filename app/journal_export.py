@@ -36,6 +36,10 @@ ARCHIVE_NAME = re.compile(r"index\.json|operator\.pem|trust/[A-Za-z0-9][A-Za-z0-
                           r"|segment-\d{6}\.(?:jsonl|checkpoint\.json|checkpoint\.p7s)")
 INDEX = "index.json"
 COPY_CHUNK = 1 << 20
+# The gateway seals and writes the whole archive before its first byte leaves (so a failure is
+# still a refusal): for a journal of GBs that takes minutes. Each chunk after it keeps the
+# channel's ordinary timeout.
+FIRST_BYTE_S = 3600.0
 Progress = Callable[[int, "int | None"], None]  # bytes received, the length announced
 
 
@@ -186,7 +190,8 @@ def export_journal(desk: Desk, parent: Path, progress: Progress,
     try:
         received = desk.send_signed(
             lambda signed, session: desk.client.stream_signed(
-                JOURNAL_EXPORT.path, signed, session, consume), payload)
+                JOURNAL_EXPORT.path, signed, session, consume, first_byte_s=FIRST_BYTE_S),
+            payload)
         seq = export_entry(staging, sha256_hex(payload), user.iin)
         os.rename(staging, target)  # whole, or not at all
     except OSError as exc:

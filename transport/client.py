@@ -320,15 +320,19 @@ class GatewayClient:
                           headers={"Authorization": f"Bearer {session}"})
 
     def stream_signed(self, path: str, signed: Signed, session: str,
-                      consume: Callable[[Iterator[bytes], int | None], T]) -> T:
+                      consume: Callable[[Iterator[bytes], int | None], T], *,
+                      first_byte_s: float | None = None) -> T:
         """POST a signed command whose answer is a stream of any length (the journal archive):
         `consume(chunks, announced length)` reads it as it comes. No size cap and no total
-        deadline — each chunk must come within the timeout instead; a refusal is ChannelError."""
+        deadline: the answer must begin within `first_byte_s` (default: the timeout) and each
+        chunk come within the timeout of the one before; a refusal is ChannelError."""
         auth = {"Authorization": f"Bearer {session}"}
+        wait = first_byte_s or self.timeout
         with _channel_errors(), ExitStack() as stack:
-            with _until(time.monotonic() + self.timeout):
+            with _until(time.monotonic() + wait):
                 reply = stack.enter_context(self._http.stream(
-                    "POST", API_PREFIX + path, json=signed.model_dump(), headers=auth))
+                    "POST", API_PREFIX + path, json=signed.model_dump(), headers=auth,
+                    timeout=max(wait, self.timeout)))
             chunks = _paced(reply.iter_bytes(), self.timeout)
             if reply.status_code >= 300:
                 raise _refusal(reply.status_code, _capped(chunks, self.max_reply))

@@ -106,7 +106,7 @@ class _Desk:
         self._answer = answer
 
     def _stream(self, _path: str, _signed: Any, _session: str,
-                consume: Callable[[Iterator[bytes], int | None], Any]) -> Any:
+                consume: Callable[[Iterator[bytes], int | None], Any], **_kw: float) -> Any:
         return consume(self._answer(), None)
 
     def send_signed(self, endpoint: Callable[[Any, str], Any], _payload: bytes) -> Any:
