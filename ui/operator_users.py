@@ -75,13 +75,14 @@ def workstation_text(row: Any) -> str:
 
 
 def standing_text(row: Any) -> str:
-    """Whether the user's newest self-check meets the gateway's access policy now (2022 §4:
-    passing, complete, fresh), or why not; "" from a gateway that does not say."""
+    """Whether the user's newest complete self-check meets the gateway's access policy now
+    (2022 §4: passing and fresh), or in two words why not; "" from a gateway that does not
+    say."""
     return {"ok": translate("OperatorUsers", "met"),
-            "missing": translate("OperatorUsers", "not met: no complete self-check"),
-            "failed": translate("OperatorUsers", "not met: checks failed"),
-            "undetermined": translate("OperatorUsers", "not met: checks undetermined"),
-            "stale": translate("OperatorUsers", "not met: too old"),
+            "missing": translate("OperatorUsers", "none complete"),
+            "failed": translate("OperatorUsers", "checks failed"),
+            "undetermined": translate("OperatorUsers", "undetermined"),
+            "stale": translate("OperatorUsers", "too old"),
             }.get(row.attestation_standing, row.attestation_standing)
 
 
@@ -207,20 +208,20 @@ class OperatorUsersPage(OperatorPage):
         self.tree.clear()
         for r in self._rows:
             item = QTreeWidgetItem([r.name, r.iin, r.organization, role_text(r.role),
-                                    state_text(r), workstation_text(r), standing_text(r)])
+                                    state_text(r), standing_text(r), workstation_text(r)])
             item.setData(0, ITEM_ROLE, r.iin)
             item.setToolTip(2, r.organization)
             if r.reason:
                 item.setToolTip(4, r.reason)
             if r.attestation_not_passed:
-                item.setToolTip(5, ", ".join(r.attestation_not_passed))
+                item.setToolTip(6, ", ".join(r.attestation_not_passed))
             self.tree.addTopLevelItem(item)
             if chosen is not None and r.iin == chosen.iin:
                 self.tree.setCurrentItem(item)
         for column in range(self.tree.columnCount()):
             self.tree.resizeColumnToContents(column)
-        # A long organisation name would push the state and the self-check out of sight; it
-        # stays whole in its tooltip.
+        # A long organisation name would push the state, the policy and the self-check out of
+        # sight; it stays whole in its tooltip.
         self.tree.setColumnWidth(2, min(self.tree.columnWidth(2), ORG_WIDTH))
         self._update_buttons()
 
@@ -312,9 +313,13 @@ class OperatorUsersPage(OperatorPage):
         self.tree.setHeaderLabels([
             translate("OperatorUsers", "Name"), translate("OperatorUsers", "IIN"),
             translate("OperatorUsers", "Organisation"), translate("OperatorUsers", "Role"),
-            translate("OperatorUsers", "State"),
-            translate("OperatorUsers", "Workstation self-check"),
-            translate("OperatorUsers", "Access policy (Appendix 3)")])
+            translate("OperatorUsers", "State"), translate("OperatorUsers", "Access policy"),
+            translate("OperatorUsers", "Workstation self-check")])
+        header = self.tree.headerItem()
+        header.setToolTip(5, translate(
+            "OperatorUsers", "Whether the newest complete self-check of the user's workstation "
+            "meets the gateway's access policy now: passed, and not too old (paragraph 4 of the "
+            "Rules, Appendix 3)"))
         names = {"edit": translate("OperatorUsers", "Edit…"),
                  "block": translate("OperatorUsers", "Block…"),
                  "unblock": translate("OperatorUsers", "Unblock…"),

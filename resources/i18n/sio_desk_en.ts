@@ -1524,22 +1524,6 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>met</translation>
     </message>
     <message>
-        <source>not met: no complete self-check</source>
-        <translation>not met: no complete self-check</translation>
-    </message>
-    <message>
-        <source>not met: checks failed</source>
-        <translation>not met: checks failed</translation>
-    </message>
-    <message>
-        <source>not met: checks undetermined</source>
-        <translation>not met: checks undetermined</translation>
-    </message>
-    <message>
-        <source>not met: too old</source>
-        <translation>not met: too old</translation>
-    </message>
-    <message>
         <source>Access returns on</source>
         <translation>Access returns on</translation>
     </message>
@@ -1616,8 +1600,28 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>IIN</translation>
     </message>
     <message>
+        <source>Whether the newest complete self-check of the user&apos;s workstation meets the gateway&apos;s access policy now: passed, and not too old (paragraph 4 of the Rules, Appendix 3)</source>
+        <translation>Whether the newest complete self-check of the user&apos;s workstation meets the gateway&apos;s access policy now: passed, and not too old (paragraph 4 of the Rules, Appendix 3)</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>none complete</source>
+        <translation>none complete</translation>
+    </message>
+    <message>
+        <source>checks failed</source>
+        <translation>checks failed</translation>
+    </message>
+    <message>
+        <source>undetermined</source>
+        <translation>undetermined</translation>
+    </message>
+    <message>
+        <source>too old</source>
+        <translation>too old</translation>
     </message>
     <message>
         <source>Role</source>
@@ -1628,12 +1632,12 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>State</translation>
     </message>
     <message>
-        <source>Workstation self-check</source>
-        <translation>Workstation self-check</translation>
+        <source>Access policy</source>
+        <translation>Access policy</translation>
     </message>
     <message>
-        <source>Access policy (Appendix 3)</source>
-        <translation>Access policy (Appendix 3)</translation>
+        <source>Workstation self-check</source>
+        <translation>Workstation self-check</translation>
     </message>
     <message>
         <source>Edit…</source>

@@ -1524,22 +1524,6 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>сәйкес</translation>
     </message>
     <message>
-        <source>not met: no complete self-check</source>
-        <translation>сәйкес емес: толық өзін-өзі тексеру жоқ</translation>
-    </message>
-    <message>
-        <source>not met: checks failed</source>
-        <translation>сәйкес емес: тексерулер өтпеді</translation>
-    </message>
-    <message>
-        <source>not met: checks undetermined</source>
-        <translation>сәйкес емес: тексерулер анықталмады</translation>
-    </message>
-    <message>
-        <source>not met: too old</source>
-        <translation>сәйкес емес: тым ескі</translation>
-    </message>
-    <message>
         <source>Access returns on</source>
         <translation>Қолжетімділік қайтарылатын күн</translation>
     </message>
@@ -1616,8 +1600,28 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>ЖСН</translation>
     </message>
     <message>
+        <source>Whether the newest complete self-check of the user&apos;s workstation meets the gateway&apos;s access policy now: passed, and not too old (paragraph 4 of the Rules, Appendix 3)</source>
+        <translation>Пайдаланушы жұмыс орнының соңғы толық өзін-өзі тексеруі қазір шлюздің қол жеткізу саясатына сай ма: өткен және тым ескі емес (Ережелердің 4-тармағы, Ережелерге 3-қосымша)</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>Ұйым</translation>
+    </message>
+    <message>
+        <source>none complete</source>
+        <translation>толығы жоқ</translation>
+    </message>
+    <message>
+        <source>checks failed</source>
+        <translation>тексерулер өтпеді</translation>
+    </message>
+    <message>
+        <source>undetermined</source>
+        <translation>анықталмады</translation>
+    </message>
+    <message>
+        <source>too old</source>
+        <translation>тым ескі</translation>
     </message>
     <message>
         <source>Role</source>
@@ -1628,12 +1632,12 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>Күйі</translation>
     </message>
     <message>
-        <source>Workstation self-check</source>
-        <translation>Жұмыс станциясының өзін-өзі тексеруі</translation>
+        <source>Access policy</source>
+        <translation>Қол жеткізу саясаты</translation>
     </message>
     <message>
-        <source>Access policy (Appendix 3)</source>
-        <translation>Қол жеткізу саясаты (3-қосымша)</translation>
+        <source>Workstation self-check</source>
+        <translation>Жұмыс станциясының өзін-өзі тексеруі</translation>
     </message>
     <message>
         <source>Edit…</source>

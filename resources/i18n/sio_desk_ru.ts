@@ -1524,22 +1524,6 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>соблюдена</translation>
     </message>
     <message>
-        <source>not met: no complete self-check</source>
-        <translation>не соблюдена: нет полной самопроверки</translation>
-    </message>
-    <message>
-        <source>not met: checks failed</source>
-        <translation>не соблюдена: проверки не пройдены</translation>
-    </message>
-    <message>
-        <source>not met: checks undetermined</source>
-        <translation>не соблюдена: проверки не определены</translation>
-    </message>
-    <message>
-        <source>not met: too old</source>
-        <translation>не соблюдена: слишком давняя</translation>
-    </message>
-    <message>
         <source>Access returns on</source>
         <translation>Доступ возвращается</translation>
     </message>
@@ -1616,8 +1600,28 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>ИИН</translation>
     </message>
     <message>
+        <source>Whether the newest complete self-check of the user&apos;s workstation meets the gateway&apos;s access policy now: passed, and not too old (paragraph 4 of the Rules, Appendix 3)</source>
+        <translation>Соответствует ли последняя полная самопроверка рабочего места пользователя политике доступа шлюза сейчас: пройдена и не слишком давняя (п. 4 Правил, приложение 3 к Правилам)</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>Организация</translation>
+    </message>
+    <message>
+        <source>none complete</source>
+        <translation>нет полной</translation>
+    </message>
+    <message>
+        <source>checks failed</source>
+        <translation>проверки не пройдены</translation>
+    </message>
+    <message>
+        <source>undetermined</source>
+        <translation>не определена</translation>
+    </message>
+    <message>
+        <source>too old</source>
+        <translation>устарела</translation>
     </message>
     <message>
         <source>Role</source>
@@ -1628,12 +1632,12 @@ Every query is signed with your NCA EDS and sent with its basis (paragraph 3 of 
         <translation>Состояние</translation>
     </message>
     <message>
-        <source>Workstation self-check</source>
-        <translation>Самопроверка рабочей станции</translation>
+        <source>Access policy</source>
+        <translation>Политика доступа</translation>
     </message>
     <message>
-        <source>Access policy (Appendix 3)</source>
-        <translation>Политика доступа (приложение 3)</translation>
+        <source>Workstation self-check</source>
+        <translation>Самопроверка рабочей станции</translation>
     </message>
     <message>
         <source>Edit…</source>

@@ -83,10 +83,10 @@ def test_actions_follow_the_state_and_carry_reason_and_date(qtbot: Any,
     qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 2, timeout=WAIT_MS)
     second = page.tree.topLevelItem(1)
     assert second is not None and second.text(4) == "suspended until 10.03.2031"
-    assert second.text(5) == "2031-03-01 09:30: 1 checks not passed"
-    assert second.toolTip(5) == "disk_encrypted"
+    assert second.text(6) == "2031-03-01 09:30: 1 checks not passed"
+    assert second.toolTip(6) == "disk_encrypted"
     first = page.tree.topLevelItem(0)
-    assert first is not None and first.text(5) == "no self-check received"
+    assert first is not None and first.text(6) == "no self-check received"
     _choose(page, 0)
     enabled = {a for a, b in page.buttons.items() if b.isEnabled()}
     assert enabled == {"edit", "block", "suspension", "closure", "deletion"}
