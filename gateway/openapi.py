@@ -48,7 +48,8 @@ STATUS_TEXT: dict[int, str] = {
     400: "Malformed: the body is not JSON, the signed payload is not canonical, or its time is "
          "too far from the operator's clock",
     401: "Not authenticated: the session, the signature or the certificate is refused",
-    403: "Not allowed: not registered, blocked, no agreement, the wrong role or not the signer",
+    403: ("Not allowed: not registered, blocked, no agreement, the wrong role, not the signer, "
+          "or (a query) the workstation's self-check does not meet the access policy"),
     404: "Not found: the resource, application or query named does not exist",
     405: "Method not allowed on this path (the Allow header lists the allowed ones)",
     408: "The body did not arrive in time (the connection is closed)",
