@@ -18,7 +18,6 @@ from app.api import DeskApi
 from app.selfcheck import SelfcheckConfig
 from app.selfcheck.thresholds import PolicyError
 from ui import i18n, theme
-from ui.first_launch import default_marker_path
 from ui.fonts import register_fonts
 from ui.main_window import MainWindow
 from ui.window_state import user_settings
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+MARKER_NAME = "first-launch.json"
 _fonts_registered: list[str] = []
 _follower: list[theme.SchemeFollower] = []  # one per process: the OS's light/dark followed
 
@@ -51,6 +51,14 @@ def ensure_app() -> QApplication:
     if not _follower:
         _follower.append(theme.follow_os(app))  # issue 11: light and dark as the OS is set
     return app
+
+
+def default_marker_path() -> Path:
+    """Where this workstation remembers that the first-launch step was completed (here, not in
+    ui.first_launch: that dialog is imported only after the first paint, issue 10)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("sio-desk", appauthor=False) / MARKER_NAME
 
 
 def selfcheck_config_for(desk: DeskApi) -> SelfcheckConfig:

@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_data_path
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -36,13 +35,6 @@ if TYPE_CHECKING:  # the runner and its page load when the step is shown, not at
     from app.selfcheck import Readers
 
 log = logging.getLogger(__name__)
-
-MARKER_NAME = "first-launch.json"
-
-
-def default_marker_path() -> Path:
-    """Where this workstation remembers that the first-launch step was completed."""
-    return user_data_path("sio-desk", appauthor=False) / MARKER_NAME
 
 
 def first_launch_done(marker: Path) -> bool:

@@ -133,8 +133,8 @@ class MainWindow(QMainWindow):
         self.guard.idle_warning.connect(lambda secs: self.set_notice("idle_soon", secs))
         self.guard.idle_resumed.connect(lambda: self.clear_notice("idle_soon"))
         self._kept_form_of: str | None = None  # the IIN whose typed form outlived its session
-        self.screen_lock = ScreenLockWatcher(self)
-        self.screen_lock.locked.connect(lambda: self._auto_lock("screen_locked"))
+        # The OS screen lock is followed from start(): QtDBus and the session bus after the paint.
+        self.screen_lock: ScreenLockWatcher | None = None
 
         self.signin_page = SignInPage(desk, self.runner)
         self.attach_dialog: AttachDialog | None = None
@@ -192,6 +192,9 @@ class MainWindow(QMainWindow):
             return
         self._started = True
         self.rail.load_icons()
+        if self.screen_lock is None:
+            self.screen_lock = ScreenLockWatcher(self)
+            self.screen_lock.locked.connect(lambda: self._auto_lock("screen_locked"))
         self._start_selfcheck()
         self.signin_page.refresh()
         self.runner.call(self.desk.open, None, self._open_failed)

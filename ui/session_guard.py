@@ -45,9 +45,6 @@ class SessionGuard(QObject):
         # Presence is asked on the desk's own worker thread: token I/O stays on one thread.
         self.token_timer = QTimer(self, interval=TOKEN_POLL_MS)
         self.token_timer.timeout.connect(self._poll_token)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     @property
     def warning(self) -> bool:
@@ -62,12 +59,24 @@ class SessionGuard(QObject):
         self._armed = True
         self.idle_timer.start()
         self.token_timer.start()
+        # Only while armed (issue 10): an application-wide filter has every event of every
+        # object pass through Python, and wrapping those objects resolves PySide's lazy classes.
+        self._filter(True)
 
     def disarm(self) -> None:
         self._armed = False
         self.idle_timer.stop()
         self.final_timer.stop()
         self.token_timer.stop()
+        self._filter(False)
+
+    def _filter(self, on: bool) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            if on:
+                app.installEventFilter(self)  # Qt installs one filter once, however often asked
+            else:
+                app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._armed and event.type() in _ACTIVITY:

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:  # the icons are drawn after the first paint: their Qt classes load then
+    from PySide6.QtGui import QIcon, QPixmap
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 ICON_PX = 24  # the icons' design size: their strokes sit on whole pixels at 1× and 2×
@@ -108,6 +112,8 @@ def follow_os(app: QApplication) -> SchemeFollower:
 def icon(name: str) -> QIcon:
     """resources/icons/`name`.svg in the palette's text colour, drawn for every scale in
     ICON_SCALES (crisp at 200 %); disabled pixmaps in the disabled text colour."""
+    from PySide6.QtGui import QIcon
+
     palette = QGuiApplication.palette()
     svg = (ICONS / f"{name}.svg").read_bytes()
     result = QIcon()
@@ -122,6 +128,8 @@ def icon(name: str) -> QIcon:
 
 def render(svg: bytes, size: int, scale: float) -> QPixmap:
     """`svg` drawn at `size` logical pixels for a screen at `scale` (device pixels)."""
+    from PySide6.QtCore import QByteArray, QRectF
+    from PySide6.QtGui import QImage, QPainter, QPixmap
     from PySide6.QtSvg import QSvgRenderer  # QtSvg only once the first icon is drawn
 
     side = round(size * scale)

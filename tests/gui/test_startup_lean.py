@@ -1,0 +1,101 @@
+"""Start-up (issue 10): what the window does not load or run before its first paint — the
+first-launch dialog, QtDBus and the session bus, an application-wide event filter."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.conftest import WAIT_MS, sign_in
+from tests.gui.fakes import FakeDesk
+from ui.app import build_main_window, default_marker_path
+from ui.session_guard import SessionGuard
+
+pytestmark = pytest.mark.gui
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# A fresh interpreter: the window built and shown over the stand-in desk; which of the modules
+# that the first paint does not need were imported before it and after the start that follows.
+CHILD = r"""
+import json, sys
+from PySide6.QtCore import QTimer
+from tests.gui.fakes import FakeDesk
+from ui.app import build_main_window
+LATE = ("ui.first_launch", "PySide6.QtDBus", "ui.selfcheck_page")
+win = build_main_window(FakeDesk(), "en")
+before = [m for m in LATE if m in sys.modules]
+built = win.screen_lock is None
+win.show()
+from PySide6.QtWidgets import QApplication
+def done():
+    if not win._started:
+        QTimer.singleShot(10, done)
+        return
+    print("LEAN " + json.dumps({"before": before, "watcher_late": built,
+                                 "after": [m for m in LATE if m in sys.modules],
+                                 "watcher": win.screen_lock is not None}), flush=True)
+    QApplication.quit()
+QTimer.singleShot(0, done)
+QApplication.instance().exec()
+"""
+
+
+@pytest.mark.req("R-AUTH-1")
+def test_the_first_paint_loads_neither_the_first_launch_dialog_nor_qtdbus() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, "-c", CHILD], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=120, check=False)
+    found = [line for line in run.stdout.splitlines() if line.startswith("LEAN ")]
+    assert found, run.stderr[-2000:]
+    seen = json.loads(found[-1][5:])
+    assert seen["before"] == [] and seen["watcher_late"]
+    # After the paint the window starts and follows the OS screen lock over D-Bus.
+    assert "PySide6.QtDBus" in seen["after"] and seen["watcher"]
+
+
+def test_the_marker_path_is_the_users_data_dir(monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert default_marker_path() == tmp_path / "sio-desk" / "first-launch.json"
+
+
+class _Counting(SessionGuard):
+    seen: ClassVar[list[QEvent.Type]] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        _Counting.seen.append(event.type())
+        return super().eventFilter(watched, event)
+
+
+def _key(win: Any) -> None:
+    QApplication.sendEvent(win, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift,
+                                          Qt.KeyboardModifier.NoModifier))
+
+
+def test_the_session_guard_filters_the_application_only_while_armed(qtbot: Any) -> None:
+    win = build_main_window(FakeDesk(), "en")
+    qtbot.addWidget(win)
+    guard = _Counting(win.desk, win.runner, 600.0, win)
+    _Counting.seen.clear()
+    win.show()
+    _key(win)
+    assert _Counting.seen == []  # signed out: no event of the application goes through it
+    sign_in(qtbot, win)
+    guard.arm()
+    _key(win)
+    assert QEvent.Type.KeyPress in _Counting.seen
+    guard.disarm()
+    _Counting.seen.clear()
+    _key(win)
+    assert _Counting.seen == []
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=WAIT_MS)
