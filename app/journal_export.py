@@ -160,7 +160,7 @@ def _staging(parent: Path, name: str) -> tuple[Path, Path]:
             raise DeskError("export_target_unwritable", detail=f"{parent} is not a folder")
         target = parent / name
         if target.exists():
-            raise DeskError("export_target_exists", name=name)
+            raise DeskError("export_target_exists", path=str(target))
         return target, Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".part", dir=parent))
     except OSError as exc:
         raise DeskError("export_target_unwritable", detail=str(exc)) from exc

@@ -124,7 +124,7 @@ _TEXTS: dict[str, str] = {
     "archive_unverifiable": QT_TRANSLATE_NOOP("messages", "The archive could not be verified: {detail}"),
     # R-LOG-1: the operator's "seal and export the journal" (app/journal_export.py).
     "export_unavailable": QT_TRANSLATE_NOOP("messages", "The gateway could not seal the journal or write its archive (its signing key or disk space). Nothing was exported; the request is journaled. Contact the gateway's administrator."),
-    "export_target_exists": QT_TRANSLATE_NOOP("messages", "A folder named {name} already exists there. Choose another folder."),
+    "export_target_exists": QT_TRANSLATE_NOOP("messages", "The folder {path} already exists; it is not written over. Choose another folder."),
     "export_target_unwritable": QT_TRANSLATE_NOOP("messages", "The archive cannot be written to the chosen folder: {detail}"),
     "export_cancelled": QT_TRANSLATE_NOOP("messages", "The download was cancelled; nothing was left in the chosen folder. The journal stays sealed."),
     "archive_invalid": QT_TRANSLATE_NOOP("messages", "The gateway's archive is not a safe journal archive and was not kept: {detail}"),

@@ -2960,8 +2960,8 @@ What I saw: {seen}
         <translation>The gateway could not seal the journal or write its archive (its signing key or disk space). Nothing was exported; the request is journaled. Contact the gateway&apos;s administrator.</translation>
     </message>
     <message>
-        <source>A folder named {name} already exists there. Choose another folder.</source>
-        <translation>A folder named {name} already exists there. Choose another folder.</translation>
+        <source>The folder {path} already exists; it is not written over. Choose another folder.</source>
+        <translation>The folder {path} already exists; it is not written over. Choose another folder.</translation>
     </message>
     <message>
         <source>The archive cannot be written to the chosen folder: {detail}</source>

@@ -2960,8 +2960,8 @@ What I saw: {seen}
         <translation>Шлюз журналды мөрлей алмады немесе оның мұрағатын жаза алмады (қол қою кілті не дискідегі орын). Ештеңе экспортталмады; сұрау журналға жазылды. Шлюз әкімшісіне хабарласыңыз.</translation>
     </message>
     <message>
-        <source>A folder named {name} already exists there. Choose another folder.</source>
-        <translation>Онда {name} атты қалта бар. Басқа қалтаны таңдаңыз.</translation>
+        <source>The folder {path} already exists; it is not written over. Choose another folder.</source>
+        <translation>{path} қалтасы бар болғандықтан, оның үстінен жазылмайды. Басқа қалтаны таңдаңыз.</translation>
     </message>
     <message>
         <source>The archive cannot be written to the chosen folder: {detail}</source>

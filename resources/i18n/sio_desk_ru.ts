@@ -2960,8 +2960,8 @@ What I saw: {seen}
         <translation>Шлюз не смог опечатать журнал или записать его архив (ключ подписи или место на диске). Ничего не выгружено; запрос занесён в журнал. Обратитесь к администратору шлюза.</translation>
     </message>
     <message>
-        <source>A folder named {name} already exists there. Choose another folder.</source>
-        <translation>Папка с именем {name} там уже есть. Выберите другую папку.</translation>
+        <source>The folder {path} already exists; it is not written over. Choose another folder.</source>
+        <translation>Папка {path} уже существует и не будет перезаписана. Выберите другую папку.</translation>
     </message>
     <message>
         <source>The archive cannot be written to the chosen folder: {detail}</source>
