@@ -42,3 +42,7 @@ def test_a_bad_time_is_refused_as_before() -> None:
         _astana_seconds("2026-11-29 nonsense")
     with pytest.raises(ValueError):
         _astana_seconds("2026-11-29T22:31:18")  # no zone
+    for text in ("2026-02-30T22:31:18+00:00", "2026-11-29T24:31:18+00:00",
+                 "2026-11-29T22:60:18+00:00", "2026-11-29T22:31:60.5+00:00"):
+        with pytest.raises(ValueError):  # looks like the gateway's UTC text, is no time
+            _astana_seconds(text)
