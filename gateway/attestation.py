@@ -25,7 +25,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from pydantic import BaseModel
-from sqlalchemy import Connection, Engine, bindparam, func, insert, select
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select, true
 from starlette.responses import Response
 
 from gateway import pipeline
@@ -109,7 +109,7 @@ _NEWEST_OF = (
     select(attestations.c.seq, attestations.c.cert_serial, attestations.c.overall,
            attestations.c.partial, attestations.c.at_utc, journal.c.detail)
     .join(journal, journal.c.seq == attestations.c.seq)
-    .where(attestations.c.iin == bindparam("iin"), attestations.c.decisive.is_(True))
+    .where(attestations.c.iin == bindparam("iin"), attestations.c.decisive == true())
     .order_by(attestations.c.seq.desc()).limit(1))
 
 
@@ -170,7 +170,7 @@ def require(call: Call[Any]) -> None:
 def _newest_per_user(*, decisive_only: bool) -> Any:
     newest_seq = select(func.max(attestations.c.seq)).group_by(attestations.c.iin)
     if decisive_only:
-        newest_seq = newest_seq.where(attestations.c.decisive.is_(True))
+        newest_seq = newest_seq.where(attestations.c.decisive == true())
     return (select(attestations.c.iin, attestations.c.seq, attestations.c.cert_serial,
                    attestations.c.overall, attestations.c.partial, attestations.c.at_utc,
                    journal.c.at_astana, journal.c.detail)
