@@ -200,13 +200,12 @@ def write(engine: Engine, config: Settings, start: date, end: date, out: BinaryI
                 tally.unattributed += _unattributed(row)
                 continue
             item = _item(row, person, moment, retention)
-            rows.add_row(item)
+            rows.add(item)
             at = parse_iso(item["at"])
             tally.add(item, at)
             for anomaly in _row_anomalies(item, at, config):
                 flagged.add(anomaly)
                 tally.anomalies[anomaly["kind"]] += 1
-        rows.flush()
         for anomaly in tally.bulk(conn):
             flagged.add(anomaly)
         for anomaly in tally.one_subject():
@@ -242,12 +241,6 @@ def build(engine: Engine, config: Settings, start: date, end: date,
     return doc
 
 
-# The same parameters, whatever order or spacing they were signed in (floats too, unlike
-# canonical_json: a grouping key, not signed bytes).
-def _subject_key(params: dict[str, Any]) -> str:
-    return "".join(_SUBJECT_ENCODE(params, 0))
-
-
 _SPOOL_BYTES = 4 << 20  # a small report stays in memory, a large one goes to a temporary file
 _HOUR_US = 3600 * 1_000_000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -269,12 +262,18 @@ class _Tally:
     """What the report counts as its rows go by, in compact form: counters, per user the times
     of their requests (bulk), per parameter set its first request or its _Subject."""
 
+    __slots__ = ("anomalies", "answered", "by_basis", "by_resource", "by_user",
+                 "by_user_disposition", "config", "dispositions", "requests", "subjects", "times",
+                 "unattributed")
+
     def __init__(self, config: Settings) -> None:
         self.config = config
         self.requests = self.answered = self.unattributed = 0
-        self.by_user: Counter[Any] = Counter()
-        self.by_resource: Counter[Any] = Counter()
-        self.by_basis: Counter[Any] = Counter()
+        # Plain dicts, not Counters: a Counter calls __missing__ in Python for each new key,
+        # and nearly every case number is new (issue 13).
+        self.by_user: dict[Any, int] = {}
+        self.by_resource: dict[Any, int] = {}
+        self.by_basis: dict[Any, int] = {}
         self.dispositions = dict.fromkeys(DISPOSITION_STATES, 0)
         self.by_user_disposition: dict[str, dict[str, int]] = {}
         self.anomalies: Counter[str] = Counter()
@@ -285,24 +284,30 @@ class _Tally:
         """Count row `r`, made at `at` (its "at" parsed)."""
         iin, seq = r["user_iin"], r["seq"]
         self.requests += 1
-        self.by_user[iin] += 1  # keyed by the values; totals() counts them by their text
-        self.by_resource[r["resource"]] += 1
-        self.by_basis[r["case_number"]] += 1
+        counts = self.by_user  # keyed by the values; totals() counts them by their text
+        counts[iin] = counts.get(iin, 0) + 1
+        counts, key = self.by_resource, r["resource"]
+        counts[key] = counts.get(key, 0) + 1
+        counts, key = self.by_basis, r["case_number"]
+        counts[key] = counts.get(key, 0) + 1
         if r["outcome"] == "answered":
             self.answered += 1
             mine = self.by_user_disposition.get(iin)
             if mine is None:
                 mine = self.by_user_disposition[iin] = dict.fromkeys(DISPOSITION_STATES, 0)
-            mine[r["disposition"]] += 1
-            self.dispositions[r["disposition"]] += 1
+            state = r["disposition"]
+            mine[state] += 1
+            self.dispositions[state] += 1
         known_times = self.times.get(iin)
         if known_times is None:
             known_times = self.times[iin] = (array("q"), array("q"))
-        times, seqs = known_times
-        times.append((at - _EPOCH) // _MICROSECOND)
-        seqs.append(seq)
-        if r["params"]:
-            key = _subject_key(r["params"])
+        known_times[0].append((at - _EPOCH) // _MICROSECOND)
+        known_times[1].append(seq)
+        params = r["params"]
+        if params:
+            # The same parameters, whatever order or spacing they were signed in (floats too,
+            # unlike canonical_json: a grouping key, not signed bytes).
+            key = "".join(_SUBJECT_ENCODE(params, 0))
             known = self.subjects.get(key)
             if known is None:
                 self.subjects[key] = (seq, iin)  # most subjects are asked about once
@@ -357,7 +362,7 @@ class _Tally:
         }
 
 
-def _by_text(counts: Counter[Any]) -> dict[str, int]:
+def _by_text(counts: dict[Any, int]) -> dict[str, int]:
     """Counts by each value's text (None as "None"), in the order of those texts."""
     found: Counter[str] = Counter()
     for value, n in counts.items():
@@ -486,9 +491,8 @@ def _encoder(level: int) -> Callable[[Any], str]:
     return lambda value: "".join(encode(value, 0))
 
 
-def _dump(value: Any, level: int, nested: tuple[str, ...] | None = None) -> str:
-    """`value` as json.dumps(value, ensure_ascii=False, indent=2) renders it `level` deep;
-    `nested`, when given, names the only keys of a dict that may hold a container."""
+def _dump(value: Any, level: int) -> str:
+    """`value` as json.dumps(value, ensure_ascii=False, indent=2) renders it `level` deep."""
     kind = type(value)
     if kind is str:
         return encode_basestring(value)
@@ -498,8 +502,7 @@ def _dump(value: Any, level: int, nested: tuple[str, ...] | None = None) -> str:
         return "{}" if kind is dict else "[]"
     inner, outer = "\n" + "  " * (level + 1), "\n" + "  " * level
     if kind is dict:
-        inside = [k for k in (value if nested is None else nested)
-                  if type(value[k]) in _CONTAINERS and value[k]]
+        inside = [k for k in value if type(value[k]) in _CONTAINERS and value[k]]
         if not inside:
             return "{" + inner + _encoder(level)(value)[1:-1] + outer + "}"
         # Nested containers are rendered on their own and put in place of a marker; a marker
@@ -519,9 +522,9 @@ def _dump(value: Any, level: int, nested: tuple[str, ...] | None = None) -> str:
 
 
 def _row_text(row: dict[str, Any]) -> str:
-    """A report row as json.dumps(indent=2) renders it two levels deep: its values put into a
-    template of its keys (issue 13: json's encoder spent a third of a row's cost re-encoding
-    the same twenty keys and building their item tuples)."""
+    """A report row or anomaly as json.dumps(indent=2) renders it two levels deep: its values
+    put into a template of its keys (issue 13: json's encoder spent a third of a row's cost
+    re-encoding the same twenty keys and building their item tuples)."""
     values = [encode_basestring(v) if v.__class__ is str else "null" if v is None
               else int.__repr__(v) if v.__class__ is int else _dump(v, 3)
               for v in row.values()]
@@ -541,13 +544,8 @@ class _JsonList:
         self.file, self.count = file, 0
         self.pending: list[str] = []
 
-    def add(self, item: dict[str, Any], nested: tuple[str, ...] | None = None) -> None:
-        self.file.write(("\n    " if not self.count else ",\n    ").encode()
-                        + _dump(item, 2, nested).encode("utf-8"))
-        self.count += 1
-
-    def add_row(self, item: dict[str, Any]) -> None:
-        """Add a report row, gathered a chunk at a time."""
+    def add(self, item: dict[str, Any]) -> None:
+        """Add a row or an anomaly, gathered a chunk at a time."""
         self.pending.append(_row_text(item))
         if len(self.pending) >= 512:
             self.flush()
@@ -560,6 +558,7 @@ class _JsonList:
             self.pending.clear()
 
     def copy_to(self, out: BinaryIO) -> None:
+        self.flush()
         if not self.count:
             out.write(b"[]")
             return
