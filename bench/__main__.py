@@ -25,7 +25,17 @@ Step = tuple[tuple[str, ...], Callable[[Env], list[Figure]], bool]  # names, run
 
 
 def _steps() -> list[Step]:
-    from bench import casefile, gateway, gost, journal_figures, selfcheck, signing, startup, world
+    from bench import (
+        casefile,
+        gateway,
+        gost,
+        journal_export,
+        journal_figures,
+        selfcheck,
+        signing,
+        startup,
+        world,
+    )
 
     def case(env: Env) -> list[Figure]:
         module, label, pin = env.desk_token()
@@ -41,6 +51,7 @@ def _steps() -> list[Step]:
         (("query_roundtrip", "query_roundtrip_cold"), gateway.query_roundtrip, False),
         (("gateway_throughput",), lambda env: [gateway.gateway_throughput(env)], False),
         (("report_100k", "report_100k_memory"), journal_figures.report_100k, False),
+        (("journal_export_100k",), lambda env: [journal_export.figure(env)], False),
         (("shred_100mb", "attach_print_1000"), case, False),
         (("world_lookup",), lambda env: [world.main(lookups=300 if env.quick else 2000)],
          False),
