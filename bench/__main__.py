@@ -51,7 +51,8 @@ def _steps() -> list[Step]:
         (("query_roundtrip", "query_roundtrip_cold"), gateway.query_roundtrip, False),
         (("gateway_throughput",), lambda env: [gateway.gateway_throughput(env)], False),
         (("report_100k", "report_100k_memory"), journal_figures.report_100k, False),
-        (("journal_export_100k",), lambda env: [journal_export.figure(env)], False),
+        # Minutes even when cached (two exports of 545 MB, two verifies): not in --quick.
+        (("journal_export_100k",), lambda env: [journal_export.figure(env)], True),
         (("shred_100mb", "attach_print_1000"), case, False),
         (("world_lookup",), lambda env: [world.main(lookups=300 if env.quick else 2000)],
          False),
