@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, TypeVar
 from app.config import DeskConfig
 from app.errors import DeskError
 from signing.errors import PinIncorrect, SigningError
-from transport.canonical import sha256_hex
 from transport.clock import iso, now_astana, now_utc, parse_iso, to_astana
 
 # Start-up imports only what the first paint needs (issue 10): the HTTP client, the wire
-# models (pydantic), the vault, the catalogue and the printout are imported where first used.
+# models (pydantic), the vault, the catalogue, the printout and the hashes (hashlib loads
+# OpenSSL's libcrypto) are imported where first used.
 if TYPE_CHECKING:
     from app import printout as printouts
     from app.casefile import Material, Receipt
@@ -223,6 +223,8 @@ class Desk:
         self._agreement_required = False
 
     def _agreement(self) -> AgreementText:
+        from transport.canonical import sha256_hex
+
         text = self._channel(self.client.agreement)
         # What is shown is what is signed: the hashes must match the texts we display.
         if (sha256_hex(text.text_kk.encode("utf-8")) != text.sha256_kk
@@ -293,6 +295,7 @@ class Desk:
         """Sign the query (R-AUTH-5), send it with its basis (R-Q-2), verify the signed answer."""
         from app.validation import params_errors
         from resources.catalogue import resource
+        from transport.canonical import sha256_hex
         from transport.protocol import QueryRequest
 
         if self._session is None or self.user is None or self._sign_pair is None:
@@ -595,6 +598,7 @@ class Desk:
         from pydantic import ValidationError
 
         from app.operator_key import require_operator_signed
+        from transport.canonical import sha256_hex
         from transport.protocol import QueryResult
 
         try:
