@@ -132,22 +132,34 @@ def _not_passed(detail: str) -> list[str]:
     return [str(x) for x in items] if isinstance(items, list) else []
 
 
+@dataclass(frozen=True)
+class Shortfall:
+    """Why an attestation does not meet the policy, and the particulars (checks, age)."""
+
+    reason: str
+    particulars: str
+
+    @property
+    def detail(self) -> str:
+        """The refusal's detail, as app.messages reads it back."""
+        return f"workstation attestation {self.reason}: {self.particulars}"
+
+
 def shortfall(found: Newest | None, now: datetime, max_age: timedelta,
-              serial: str | None = None) -> str | None:
-    """The refusal's detail if `found` does not meet the policy as of `now` (with the
-    certificate `serial` in use, when known); None if it does."""
-    prefix = "workstation attestation"
+              serial: str | None = None) -> Shortfall | None:
+    """Why `found` does not meet the policy as of `now` (with the certificate `serial` in use,
+    when known); None if it does."""
     if found is None:
-        return f"{prefix} {MISSING}: no complete self-check of the workstation from this user"
+        return Shortfall(MISSING, "no complete self-check of the workstation from this user")
     if found.overall != PASSING:
         reason = UNDETERMINED if found.overall == "UNDETERMINED" else FAILED
-        return f"{prefix} {reason}: {','.join(_not_passed(found.detail))}"
+        return Shortfall(reason, ",".join(_not_passed(found.detail)))
     if now - found.at_utc > max_age:
-        return (f"{prefix} {STALE}: made {iso(to_astana(found.at_utc))}, "
-                f"over {max_age.days} days ago")
+        return Shortfall(STALE, f"made {iso(to_astana(found.at_utc))}, "
+                                f"over {max_age.days} days ago")
     if serial is not None and found.cert_serial != serial:
-        return (f"{prefix} {OTHER_CERTIFICATE}: signed with certificate {found.cert_serial}, "
-                f"not {serial}")
+        return Shortfall(OTHER_CERTIFICATE,
+                         f"signed with certificate {found.cert_serial}, not {serial}")
     return None
 
 
@@ -164,7 +176,7 @@ def require(call: Call[Any]) -> None:
         found = newest_of(conn, call.user.iin)
     why = shortfall(found, call.now, max_age(call.config), call.signer.serial)
     if why is not None:
-        raise Refusal(ErrorCode.WORKSTATION_NOT_ATTESTED, why)
+        raise Refusal(ErrorCode.WORKSTATION_NOT_ATTESTED, why.detail)
 
 
 def _newest_per_user(*, decisive_only: bool) -> Any:
@@ -192,14 +204,8 @@ def newest(conn: Connection, config: GatewayConfig, now: datetime) -> dict[str, 
         iin = str(row.iin)
         why = shortfall(decisive.get(iin), now, max_age(config))
         found[iin] = Attested(str(row.at_astana), str(row.overall), _not_passed(str(row.detail)),
-                              MEETS if why is None else why.split(":")[0].split()[-1])
+                              MEETS if why is None else why.reason)
     return found
-
-
-def standing_of(found: dict[str, Attested], iin: str) -> str:
-    """MEETS or the reason `iin` does not meet the policy (MISSING without an attestation)."""
-    one = found.get(iin)
-    return MISSING if one is None else one.standing
 
 
 def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Handle) -> None:

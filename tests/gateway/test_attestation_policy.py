@@ -131,8 +131,9 @@ def test_a_stale_attestation_is_refused_by_age() -> None:
     age = dt.timedelta(days=30)
     assert attestation.shortfall(found, made + age, age, "01") is None
     stale = attestation.shortfall(found, made + age + dt.timedelta(seconds=1), age, "01")
-    assert stale is not None and stale.startswith("workstation attestation stale: ")
-    assert "over 30 days ago" in stale
+    assert stale is not None and stale.reason == "stale"
+    assert stale.detail.startswith("workstation attestation stale: made 2030-01-01T14:00")
+    assert stale.detail.endswith(", over 30 days ago")
 
 
 def test_the_console_shows_who_meets_the_policy(strict: Gw) -> None:
