@@ -42,7 +42,7 @@ def ensure_app() -> QApplication:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
         )
-        app = QApplication(sys.argv[:1])
+        app = theme.new_application(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("SIO Desk")
     app.setApplicationDisplayName("SIO Desk")

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -24,7 +23,7 @@ from app.api import DeskApi
 from app.errors import DeskError
 from app.selfcheck import CheckResult, Report, SelfcheckConfig
 from app.selfcheck.thresholds import ALL_CHECKS
-from ui import attestation_retry, i18n, operator_tab
+from ui import i18n, operator_tab
 from ui.account_action import install_account_action
 from ui.control_actions import install_archive_action, install_reports_action, is_controller
 from ui.i18n import translate
@@ -40,6 +39,8 @@ from ui.worker import DeskRunner
 # The first paint needs the sign-in page only (issue 10): the work pages, the dialogs and the
 # self-check's runner are imported when first shown, after it.
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox  # its enums are built when a box first opens
+
     from app.selfcheck import Readers
     from ui.agreement_dialog import AgreementDialog
     from ui.attach_dialog import AttachDialog
@@ -299,7 +300,7 @@ class MainWindow(QMainWindow):
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for n, lang in enumerate(i18n.LANGS, 1):
-            act = QAction(i18n.LANG_NAMES[lang], self, checkable=True,
+            act = QAction(self, text=i18n.LANG_NAMES[lang], checkable=True,
                           shortcut=QKeySequence(f"Ctrl+Alt+{n}"))
             act.setData(lang)
             act.triggered.connect(lambda _c=False, code=lang: self.set_language(code))
@@ -614,6 +615,8 @@ class MainWindow(QMainWindow):
         if not waiting:
             then(False)
             return
+        from PySide6.QtWidgets import QMessageBox
+
         materials = self.desk.materials
         in_memory = bool(materials is not None and materials.key_in_memory)
         box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, "", parent=self)
@@ -800,6 +803,8 @@ class MainWindow(QMainWindow):
         self.show_error(exc)
 
     def _query_failed(self, exc: BaseException) -> None:
+        from ui import attestation_retry
+
         # Desk failures are shown inline on the page; anything else is a bug: dialog + log.
         if getattr(self.desk, "session_ended", False):
             self.session_ended(exc)
@@ -809,6 +814,8 @@ class MainWindow(QMainWindow):
             self.show_error(exc)
 
     def show_error(self, exc: BaseException) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, error_text(exc), parent=self)
         box.setObjectName("errorBox")
         self.message_box = box
@@ -816,6 +823,8 @@ class MainWindow(QMainWindow):
         return box
 
     def about(self) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Information, translate("MainWindow", "About SIO Desk"), "", parent=self
         )

@@ -1,5 +1,6 @@
 """Start-up (issue 10): what the window does not load or run before its first paint — the
-first-launch dialog, QtDBus and the session bus, an application-wide event filter."""
+first-launch dialog, QtDBus and the session bus, the attestation retry, an application-wide
+event filter — and the Fusion style it starts in without asking Qt for the style."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ import json, sys
 from PySide6.QtCore import QTimer
 from tests.gui.fakes import FakeDesk
 from ui.app import build_main_window
-LATE = ("ui.first_launch", "PySide6.QtDBus", "ui.selfcheck_page")
+LATE = ("ui.first_launch", "PySide6.QtDBus", "ui.selfcheck_page", "ui.attestation_retry")
 win = build_main_window(FakeDesk(), "en")
 before = [m for m in LATE if m in sys.modules]
 built = win.screen_lock is None
@@ -43,7 +44,8 @@ def done():
         return
     print("LEAN " + json.dumps({"before": before, "watcher_late": built,
                                  "after": [m for m in LATE if m in sys.modules],
-                                 "watcher": win.screen_lock is not None}), flush=True)
+                                 "watcher": win.screen_lock is not None,
+                                 "style": QApplication.style().name()}), flush=True)
     QApplication.quit()
 QTimer.singleShot(0, done)
 QApplication.instance().exec()
@@ -51,8 +53,10 @@ QApplication.instance().exec()
 
 
 @pytest.mark.req("R-AUTH-1")
-def test_the_first_paint_loads_neither_the_first_launch_dialog_nor_qtdbus() -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+def test_the_first_paint_loads_no_dialog_nor_qtdbus_and_starts_in_fusion() -> None:
+    # The style is set by argument, which beats the user's override (ui.theme.new_application).
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+           "QT_STYLE_OVERRIDE": "Windows"}
     run = subprocess.run([sys.executable, "-c", CHILD], cwd=ROOT, env=env, capture_output=True,
                          text=True, timeout=120, check=False)
     found = [line for line in run.stdout.splitlines() if line.startswith("LEAN ")]
@@ -61,6 +65,7 @@ def test_the_first_paint_loads_neither_the_first_launch_dialog_nor_qtdbus() -> N
     assert seen["before"] == [] and seen["watcher_late"]
     # After the paint the window starts and follows the OS screen lock over D-Bus.
     assert "PySide6.QtDBus" in seen["after"] and seen["watcher"]
+    assert seen["style"] == "fusion"
 
 
 def test_the_marker_path_is_the_users_data_dir(monkeypatch: pytest.MonkeyPatch,
