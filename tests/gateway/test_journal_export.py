@@ -2,10 +2,12 @@
 the archive streams as a tar whose length is announced, `sio-gateway journal verify` pinned to
 the operator's certificate accepts it, and its last sealed segment holds the export's own
 entry with what the operator signed; an analyst is refused operator_only, journaled; a seal
-that cannot be signed is refused export_unavailable, journaled, and nothing is left behind."""
+or an archive that cannot be made (no operator key, disk full) is refused export_unavailable,
+journaled, and nothing is left behind."""
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import subprocess
@@ -18,7 +20,7 @@ import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from app.control import verifier_command
-from gateway import checkpoints, journal, journal_export
+from gateway import archive, checkpoints, journal, journal_export
 from gateway.registry import SANDBOX_OPERATOR
 from signing.errors import SigningError
 from signing.sandbox_pki import SANDBOX_USERS
@@ -93,13 +95,21 @@ def test_an_analyst_is_refused_and_the_refusal_journaled(gw: Gw) -> None:
     assert len(checkpoints.stored(gw.engine)) == sealed  # nothing was sealed
 
 
-@pytest.mark.req("R-LOG-1", "R-OPS-1")
-def test_a_seal_that_cannot_be_signed_is_refused_and_journaled(
-        gw: Gw, monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_token(*_args: Any, **_kw: Any) -> None:
-        raise SigningError("the operator's token is not present", code="token_absent")
+def _no_token(*_args: Any, **_kw: Any) -> None:
+    raise SigningError("the operator's token is not present", code="token_absent")
 
-    monkeypatch.setattr(checkpoints, "sign_detached", no_token)
+
+def _disk_full(*_args: Any, **_kw: Any) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.req("R-LOG-1", "R-OPS-1")
+@pytest.mark.parametrize(("where", "fault"), [(checkpoints, _no_token), (archive, _disk_full)],
+                         ids=["no operator key", "disk full"])
+def test_an_export_that_cannot_be_made_is_refused_and_journaled(
+        gw: Gw, monkeypatch: pytest.MonkeyPatch, where: Any, fault: Any) -> None:
+    monkeypatch.setattr(where, "sign_detached" if where is checkpoints else "write_atomic",
+                        fault)
     before = set(_leftovers())
     answer, _ = _export(gw, SANDBOX_OPERATOR)
     assert answer.status_code == 503 and answer.json()["code"] == "export_unavailable"
