@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -94,14 +96,15 @@ def build_main_window(
     lang: str = "ru",
     *,
     owns_desk: bool = False,
-    selfcheck_config: SelfcheckConfig | None = None,
+    selfcheck_config: SelfcheckConfig | Callable[[], SelfcheckConfig] | None = None,
     readers: Readers | None = None,
     first_launch_marker: Path | None = None,
     settings: QSettings | None = None,
 ) -> MainWindow:
     """The window, not shown; for tests and benches that run no event loop of their own.
 
-    `selfcheck_config` None runs no workstation self-check (run_gui always passes one);
+    `selfcheck_config` None runs no workstation self-check (run_gui always passes one, as a
+    callable: the policy's section is read after the first paint);
     `readers` replaces the system readings (tests); `first_launch_marker` None skips the
     first-launch step; `settings` None remembers no window size or splitter positions.
     """
@@ -128,7 +131,7 @@ def run_gui(desk: Desk, *, lang: str = "ru", first_launch_marker: Path | None = 
         desk,
         lang,
         owns_desk=True,
-        selfcheck_config=selfcheck_config_for(desk),
+        selfcheck_config=partial(selfcheck_config_for, desk),
         first_launch_marker=first_launch_marker or default_marker_path(),
         settings=user_settings(),  # the window's size and splitters, remembered
     )

@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         desk: DeskApi,
         *,
         owns_desk: bool = False,
-        selfcheck_config: SelfcheckConfig | None = None,
+        selfcheck_config: SelfcheckConfig | Callable[[], SelfcheckConfig] | None = None,
         readers: Readers | None = None,
         first_launch_marker: Path | None = None,
         settings: QSettings | None = None,
@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.user: Any = None
         self.pin_dialog: PinDialog | None = None
         self.message_box: QMessageBox | None = None
-        self.selfcheck_config = selfcheck_config
+        self._selfcheck_config = selfcheck_config
         self.selfcheck_readers = readers
         self.first_launch_marker = first_launch_marker
         self.first_launch: FirstLaunchDialog | None = None
@@ -441,6 +441,15 @@ class MainWindow(QMainWindow):
                        translate("MainWindow", "Workstation self-check (Ctrl+Shift+D)"))
 
     # -- workstation self-check ------------------------------------------------------------
+
+    @property
+    def selfcheck_config(self) -> SelfcheckConfig | None:
+        """The self-check's configuration; one given as a callable (run_gui: the policy's
+        section) is read at first use, after the first paint (issue 10)."""
+        found = self._selfcheck_config
+        if callable(found):
+            found = self._selfcheck_config = found()
+        return found
 
     @property
     def selfcheck_enforced(self) -> bool:

@@ -104,3 +104,25 @@ def test_the_session_guard_filters_the_application_only_while_armed(qtbot: Any) 
     _key(win)
     assert _Counting.seen == []
     qtbot.waitUntil(lambda: not win.runner.busy, timeout=WAIT_MS)
+
+
+@pytest.mark.req("R-WS-1")
+def test_the_policys_selfcheck_section_is_read_after_the_first_paint(qtbot: Any) -> None:
+    from app.selfcheck import SelfcheckConfig
+    from tests.selfcheck.readings import compliant_readers
+
+    reads: list[bool] = []
+
+    def policy_section() -> SelfcheckConfig:
+        reads.append(win.isVisible())
+        return SelfcheckConfig()
+
+    win = build_main_window(FakeDesk(), "en", selfcheck_config=policy_section,
+                            readers=compliant_readers())  # no real system or network probe
+    qtbot.addWidget(win)
+    assert reads == []  # building the window does not read it
+    win.show()
+    qtbot.waitUntil(lambda: win.startup_check is not None, timeout=WAIT_MS)
+    assert reads == [True]  # read once, by the start after the paint
+    assert win.selfcheck_config == SelfcheckConfig() and reads == [True]
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=WAIT_MS)
