@@ -23,7 +23,7 @@ from app.api import DeskApi
 from app.errors import DeskError
 from app.selfcheck import CheckResult, Report, SelfcheckConfig
 from app.selfcheck.thresholds import ALL_CHECKS
-from ui import i18n, operator_tab
+from ui import i18n
 from ui.account_action import install_account_action
 from ui.control_actions import install_archive_action, install_reports_action, is_controller
 from ui.i18n import translate
@@ -593,6 +593,8 @@ class MainWindow(QMainWindow):
         self.work.setCurrentWidget(self.query_page)
         self.query_page.load()
         # Issue 13: the operator's pages, by the registry role the gateway gave at sign-in.
+        from ui import operator_tab
+
         operator_tab.show_for(self.work, self.desk, self.runner, user)
         self.work.tabBar().setVisible(self.work.count() > 2)  # the operator's tabs are tabs
         self._update_status()

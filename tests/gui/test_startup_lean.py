@@ -32,7 +32,8 @@ import json, sys
 from PySide6.QtCore import QTimer
 from tests.gui.fakes import FakeDesk
 from ui.app import build_main_window
-LATE = ("ui.first_launch", "PySide6.QtDBus", "ui.selfcheck_page", "ui.attestation_retry")
+LATE = ("ui.first_launch", "PySide6.QtDBus", "ui.selfcheck_page", "ui.attestation_retry",
+        "ui.operator_tab")
 win = build_main_window(FakeDesk(), "en")
 before = [m for m in LATE if m in sys.modules]
 built = win.screen_lock is None
