@@ -55,27 +55,25 @@ def _migrate_url(url: str) -> None:
         eng.dispose()  # a PostgreSQL template may have no session open when it is copied
 
 
-@pytest.fixture(scope="session")
-def migrated_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """Per backend, a database migrated once per session by the real `migrate`: the SQLite file's
-    path and the PostgreSQL database's name (made on first use, dropped at the end)."""
-    made: dict[str, str] = {}
-    yield made
-    if "postgresql" in made:
-        _drop_pg_database(made["postgresql"])
+# Per backend, a database migrated once per session by the real `migrate` (made on first use):
+# the SQLite file's path, the PostgreSQL database's name (dropped when pytest ends). Module state,
+# not a fixture: tests/e2e imports db_url without this module's other fixtures.
+_TEMPLATES: dict[str, str] = {}
 
 
-def _template(made: dict[str, str], backend: str, factory: pytest.TempPathFactory) -> str:
-    if backend not in made:
+def _template(backend: str, request: pytest.FixtureRequest,
+              factory: pytest.TempPathFactory) -> str:
+    if backend not in _TEMPLATES:
         if backend == "sqlite":
             path = factory.mktemp("gateway-template") / "gateway.sqlite"
             _migrate_url(f"sqlite:///{path}")
-            made[backend] = str(path)
+            _TEMPLATES[backend] = str(path)
         else:
             url, name = _pg_database("sio_gw_template")
-            made[backend] = name
+            request.config.add_cleanup(lambda: _drop_pg_database(name))
+            _TEMPLATES[backend] = name
             _migrate_url(url)
-    return made[backend]
+    return _TEMPLATES[backend]
 
 
 # A test whose `engine` or `gw` fixture migrates its database anyway gets a copy of a database
@@ -86,19 +84,18 @@ MIGRATING_FIXTURES = ("engine", "gw")
 
 @pytest.fixture(params=BACKENDS)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path,
-           tmp_path_factory: pytest.TempPathFactory,
-           migrated_templates: dict[str, str]) -> Iterator[str]:
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A database URL of each backend; PostgreSQL gets its own database, dropped after."""
     migrated = any(name in request.fixturenames for name in MIGRATING_FIXTURES)
     if request.param == "sqlite":
         path = tmp_path / "gateway.sqlite"
         if migrated:
-            shutil.copyfile(_template(migrated_templates, "sqlite", tmp_path_factory), path)
+            shutil.copyfile(_template("sqlite", request, tmp_path_factory), path)
         yield f"sqlite:///{path}"
         return
     template = "template1"
     if migrated:
-        template = _template(migrated_templates, "postgresql", tmp_path_factory)
+        template = _template("postgresql", request, tmp_path_factory)
     url, name = _pg_database("sio_gw_test", template)
     try:
         yield url
