@@ -129,44 +129,58 @@ def _object_of(text: str) -> Any:
     return value if end == len(text) else json.loads(text)  # anything else: loads decides
 
 
-# What an answered request without a disposition shows in its row (R-RES-1).
-_UNDISPOSED = {"attached_at": None, "attached_to": None, "printout_sha256": None,
-               "destroyed_at": None, "disposition_seq": None, "reported_at": None}
+# A report row's keys, in order: a refused request has the first thirteen (R-RES-1).
+_REFUSED_KEYS = ("seq", "at", "user_iin", "user_name", "role", "resource", "case_number",
+                 "legal_ground", "purpose", "params", "outcome", "code", "endpoint")
+_ANSWERED_KEYS = (*_REFUSED_KEYS, "disposition", "attached_at", "attached_to", "printout_sha256",
+                  "destroyed_at", "disposition_seq", "reported_at")
+# What an answered request without a disposition shows after its state.
+_UNDISPOSED = (None,) * 6
 
 
-def _item(row: Sequence[Any], person: tuple[str, str], now: datetime,
-          retention: timedelta) -> dict[str, Any]:
-    """One report row: who asked what on which basis, and what became of the result."""
-    # The columns of report_query, in order; taken as a tuple (issue 10: ~40 k rows).
-    (seq, kind, at_utc, at, iin, resource, code, endpoint, _count, params, case_number,
-     legal_ground, purpose, d_seq, d_action, d_case_number, d_printout, d_destroyed_at,
-     d_at_utc) = row
-    item: dict[str, Any] = {
-        "seq": int(seq), "at": at, "user_iin": iin, "user_name": person[0], "role": person[1],
-        "resource": resource, "case_number": case_number, "legal_ground": legal_ground,
-        "purpose": purpose,
-        "params": None if params is None else _object_of(params),
-        "outcome": "answered" if kind == "query" else "refused",
-        "code": code, "endpoint": endpoint,
-    }
-    if kind != "query":
-        return item
-    if d_action is not None:
-        attached = d_action in ATTACHED
-        item["disposition"] = d_action
-        # The statement says when the local copy was destroyed; the client attaches and
-        # then destroys at once (R-RES-1), so that is also when it went into the material.
-        item["attached_at"] = d_destroyed_at if attached else None
-        item["attached_to"] = d_case_number if attached else None  # as the user signed it
-        item["printout_sha256"] = d_printout
-        item["destroyed_at"] = d_destroyed_at
-        item["disposition_seq"] = int(d_seq)
-        item["reported_at"] = _astana_seconds(d_at_utc)
-    else:
-        overdue = parse_iso(at_utc) + retention < now
-        item["disposition"] = "overdue" if overdue else "pending"
-        item.update(_UNDISPOSED)
-    return item
+class _Row:
+    """One report row as the scan meets it: what the tally and the anomalies read, and the
+    values of its keys in order (issue 13: a dict per row cost more than the row's SQL)."""
+
+    __slots__ = ("at", "attached_to", "case_number", "params", "resource", "seq", "state",
+                 "user_iin", "values")
+
+    def __init__(self, row: Sequence[Any], person: tuple[str, str], now: datetime,
+                 retention: timedelta) -> None:
+        # The columns of report_query, in order; taken as a tuple (issue 10: ~40 k rows).
+        (seq, kind, at_utc, at, iin, resource, code, endpoint, _count, params, case_number,
+         legal_ground, purpose, d_seq, d_action, d_case_number, d_printout, d_destroyed_at,
+         d_at_utc) = row
+        self.seq, self.at, self.user_iin = int(seq), at, iin
+        self.resource, self.case_number = resource, case_number
+        self.params = None if params is None else _object_of(params)
+        self.attached_to: Any = None
+        self.state: str | None = None  # a refused request has no disposition
+        head = (self.seq, at, iin, person[0], person[1], resource, case_number, legal_ground,
+                purpose, self.params, "answered" if kind == "query" else "refused", code,
+                endpoint)
+        if kind != "query":
+            self.values: tuple[Any, ...] = head
+        elif d_action is not None:
+            attached = d_action in ATTACHED
+            # The statement says when the local copy was destroyed; the client attaches and
+            # then destroys at once (R-RES-1), so that is also when it went into the material.
+            self.state = d_action
+            self.attached_to = d_case_number if attached else None  # as the user signed it
+            self.values = (*head, d_action, d_destroyed_at if attached else None,
+                           self.attached_to, d_printout, d_destroyed_at, int(d_seq),
+                           _astana_seconds(d_at_utc))
+        else:
+            overdue = parse_iso(at_utc) + retention < now
+            self.state = "overdue" if overdue else "pending"
+            self.values = (*head, self.state, *_UNDISPOSED)
+
+    def text(self) -> str:
+        """The row as json.dumps(indent=2) renders it two levels deep (see _row_text)."""
+        keys = _ANSWERED_KEYS if len(self.values) > len(_REFUSED_KEYS) else _REFUSED_KEYS
+        return _row_template(keys) % tuple([
+            encode_basestring(v) if v.__class__ is str else "null" if v is None
+            else int.__repr__(v) if v.__class__ is int else _dump(v, 3) for v in self.values])
 
 
 def _unattributed(row: Any) -> int:
@@ -214,9 +228,9 @@ def write(engine: Engine, config: Settings, start: date, end: date, out: BinaryI
             if person is None:  # refused before anyone could be named: counted, not listed
                 tally.unattributed += _unattributed(row)
                 continue
-            item = _item(row, person, moment, retention)
-            rows.add(item)
-            at = parse_iso(item["at"])
+            item = _Row(row, person, moment, retention)
+            rows.add_text(item.text())
+            at = parse_iso(item.at)
             tally.add(item, at)
             for anomaly in _row_anomalies(item, at, config):
                 flagged.add(anomaly)
@@ -280,22 +294,22 @@ class _Tally:
         self.times: dict[str, tuple[array[int], array[int]]] = {}
         self.subjects: dict[str, tuple[int, str] | _Subject] = {}
 
-    def add(self, r: dict[str, Any], at: datetime) -> None:
+    def add(self, r: _Row, at: datetime) -> None:
         """Count row `r`, made at `at` (its "at" parsed)."""
-        iin, seq = r["user_iin"], r["seq"]
+        iin, seq = r.user_iin, r.seq
         self.requests += 1
         counts = self.by_user  # keyed by the values; totals() counts them by their text
         counts[iin] = counts.get(iin, 0) + 1
-        counts, key = self.by_resource, r["resource"]
+        counts, key = self.by_resource, r.resource
         counts[key] = counts.get(key, 0) + 1
-        counts, key = self.by_basis, r["case_number"]
+        counts, key = self.by_basis, r.case_number
         counts[key] = counts.get(key, 0) + 1
-        if r["outcome"] == "answered":
+        state = r.state
+        if state is not None:  # answered
             self.answered += 1
             mine = self.by_user_disposition.get(iin)
             if mine is None:
                 mine = self.by_user_disposition[iin] = dict.fromkeys(DISPOSITION_STATES, 0)
-            state = r["disposition"]
             mine[state] += 1
             self.dispositions[state] += 1
         known_times = self.times.get(iin)
@@ -303,7 +317,7 @@ class _Tally:
             known_times = self.times[iin] = (array("q"), array("q"))
         known_times[0].append((at - _EPOCH) // _MICROSECOND)
         known_times[1].append(seq)
-        params = r["params"]
+        params = r.params
         if params:
             # The same parameters, whatever order or spacing they were signed in (floats too,
             # unlike canonical_json: a grouping key, not signed bytes).
@@ -438,27 +452,27 @@ def _off_hours(at: datetime, config: Settings) -> bool:
             or not config.office_start_hour <= at.hour < config.office_end_hour)
 
 
-def _row_anomalies(r: dict[str, Any], at: datetime, config: Settings) -> list[dict[str, Any]]:
+def _row_anomalies(r: _Row, at: datetime, config: Settings) -> list[dict[str, Any]]:
     """What one row shows by itself: no disposition past retention, attached elsewhere, off
     hours, the analyst's own IIN (bulk and one subject need the other rows)."""
     found: list[dict[str, Any]] = []
-    if r.get("disposition") == "overdue":
-        found.append({"kind": "no_disposition", "seq": r["seq"], "user_iin": r["user_iin"],
-                      "resource": r["resource"], "at": r["at"]})
-    attached_to = r.get("attached_to")
-    if attached_to is not None and attached_to.strip() != (r["case_number"] or "").strip():
+    if r.state == "overdue":
+        found.append({"kind": "no_disposition", "seq": r.seq, "user_iin": r.user_iin,
+                      "resource": r.resource, "at": r.at})
+    attached_to = r.attached_to
+    if attached_to is not None and attached_to.strip() != (r.case_number or "").strip():
         # R-Q-2, R-CTL-5: the result went into other material than the request named.
-        found.append({"kind": "attached_elsewhere", "seq": r["seq"],
-                      "user_iin": r["user_iin"], "case_number": r["case_number"],
+        found.append({"kind": "attached_elsewhere", "seq": r.seq,
+                      "user_iin": r.user_iin, "case_number": r.case_number,
                       "attached_to": attached_to})
     if _off_hours(at, config):
-        found.append({"kind": "off_hours", "seq": r["seq"], "user_iin": r["user_iin"],
-                      "resource": r["resource"], "at": r["at"]})
-    params = r.get("params")
-    if isinstance(params, dict) and r["user_iin"] in {str(v).strip() for v in params.values()}:
+        found.append({"kind": "off_hours", "seq": r.seq, "user_iin": r.user_iin,
+                      "resource": r.resource, "at": r.at})
+    params = r.params
+    if isinstance(params, dict) and r.user_iin in {str(v).strip() for v in params.values()}:
         # R-CTL-5: an analyst looking up their own IIN states no purpose of the Rules.
-        found.append({"kind": "own_iin", "seq": r["seq"], "user_iin": r["user_iin"],
-                      "resource": r["resource"], "at": r["at"]})
+        found.append({"kind": "own_iin", "seq": r.seq, "user_iin": r.user_iin,
+                      "resource": r.resource, "at": r.at})
     return found
 
 
@@ -545,8 +559,12 @@ class _JsonList:
         self.pending: list[str] = []
 
     def add(self, item: dict[str, Any]) -> None:
-        """Add a row or an anomaly, gathered a chunk at a time."""
-        self.pending.append(_row_text(item))
+        """Add an anomaly (or any row given as a dict)."""
+        self.add_text(_row_text(item))
+
+    def add_text(self, text: str) -> None:
+        """Add an item already rendered, gathered a chunk at a time."""
+        self.pending.append(text)
         if len(self.pending) >= 512:
             self.flush()
 
