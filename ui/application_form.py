@@ -52,6 +52,17 @@ ASTANA = dt.timezone(dt.timedelta(hours=5))
 ROLE_ORDER_NUMBER_MAX = 40  # transport.protocol.ApplicationForm.role_order_number
 
 
+def _with_error(edit: QWidget, name: str) -> tuple[QVBoxLayout, QLabel]:
+    """A field with its own error line under it, hidden until the field has a problem."""
+    error = named(QLabel(wordWrap=True), f"applicationError_{name}")
+    error.setStyleSheet(LEVEL_STYLE["error"])
+    error.hide()
+    column = QVBoxLayout()
+    column.addWidget(edit)
+    column.addWidget(error)
+    return column, error
+
+
 def field_labels() -> dict[str, str]:
     """The form's fields as the analyst reads them (the 2022 App.4 and 2017 App.2 fields)."""
     return {
@@ -167,12 +178,7 @@ class ApplicationForm(QWidget):
         for name in applications.TEXT_FIELDS:
             edit = named(QLineEdit(), f"application_{name}")
             edit.textChanged.connect(self._refresh)
-            error = named(QLabel(wordWrap=True), f"applicationError_{name}")
-            error.setStyleSheet(LEVEL_STYLE["error"])
-            error.hide()
-            column = QVBoxLayout()
-            column.addWidget(edit)
-            column.addWidget(error)
+            column, error = _with_error(edit, name)
             caption = QLabel()
             caption.setBuddy(edit)
             form.addRow(caption, column)
@@ -274,12 +280,7 @@ class ApplicationForm(QWidget):
         for name, caption, edit in (
                 ("role_order_number", self.role_number_caption, self.role_order_number),
                 ("role_order_date", self.role_date_caption, self.role_order_date)):
-            error = named(QLabel(wordWrap=True), f"applicationError_{name}")
-            error.setStyleSheet(LEVEL_STYLE["error"])
-            error.hide()
-            column = QVBoxLayout()
-            column.addWidget(edit)
-            column.addWidget(error)
+            column, error = _with_error(edit, name)
             layout.addRow(caption, column)
             self.errors[name] = error
         self._role_changed()
