@@ -167,6 +167,8 @@ Phone = Annotated[str, StringConstraints(
 Email = Annotated[str, StringConstraints(
     strip_whitespace=True, max_length=200, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 PersonName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+# Why an operator or a controller acts (a refusal, block, sanction, edit).
+Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
 ApplicationAction = Literal["registration", "transfer", "blocking"]
 # Integer ids that reach the database (row ids, journal seqs): JSON-safe and within 64 bits.
 RowId = Annotated[int, Field(ge=1, le=2**53)]
@@ -378,7 +380,7 @@ class OperatorSanction(_Model):
     iin: Iin
     sanction: Literal["suspension", "closure", "deletion"]
     until: Annotated[str, StringConstraints(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = ""
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+    reason: Reason
     nonce: Nonce
     issued_at: str
     operator_iin: Iin
@@ -407,7 +409,7 @@ class OperatorUserEdit(_Model):
     organization: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
                                                    max_length=300)]
     role: Literal["afm_analyst", "controller", "operator"]
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+    reason: Reason
     nonce: Nonce
     issued_at: str
     operator_iin: Iin
@@ -496,7 +498,7 @@ class OperatorBlock(_Model):
 
     purpose: Literal["sio-block"] = "sio-block"
     iin: Iin
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+    reason: Reason
     nonce: Nonce
     issued_at: str
     operator_iin: Iin
@@ -507,7 +509,7 @@ class OperatorUnblock(_Model):
 
     purpose: Literal["sio-unblock"] = "sio-unblock"
     iin: Iin
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+    reason: Reason
     nonce: Nonce
     issued_at: str
     operator_iin: Iin
