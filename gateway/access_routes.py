@@ -15,6 +15,7 @@ from starlette.responses import JSONResponse, Response
 from gateway import agreement, applications, auth
 from gateway.config import GatewayConfig
 from gateway.context import RequestContext
+from gateway.openapi import signed_body
 from gateway.problems import Refusal, problem
 from transport.protocol import (
     API_PREFIX,
@@ -101,8 +102,7 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
             request, ctx, lambda s, d: applications.block(engine, config, s, d, ctx)))
 
     @app.post(API_PREFIX + "/operator/unblocks", response_model=Signed, responses=docs,
-              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
-                  "schema": Signed.model_json_schema()}}}})
+              openapi_extra=signed_body())
     async def unblock(request: Request) -> Response:
         """A signed OperatorUnblock (purpose sio-unblock): the operator undoes a block, e.g. a
         wrongful one; the user's next request is served again."""

@@ -32,12 +32,13 @@ from gateway import pipeline
 from gateway.config import GatewayConfig
 from gateway.context import RequestContext
 from gateway.models import attestations, journal
+from gateway.openapi import signed_body
 from gateway.pipeline import Call, Handler
 from gateway.problems import Refusal
 from transport.clock import iso, to_astana
 from transport.commands import ATTESTATION
 from transport.errors import ErrorCode
-from transport.protocol import API_PREFIX, AttestationReceipt, AttestationStatement, Signed
+from transport.protocol import API_PREFIX, AttestationReceipt, AttestationStatement
 
 KIND = "attestation"
 PASSING = "PASS"
@@ -221,8 +222,7 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
             ctx))
         return result
 
-    body = {"requestBody": {"required": True, "content": {
-        "application/json": {"schema": Signed.model_json_schema()}}}}
+    body = signed_body()
     app.add_api_route(API_PREFIX + ATTESTATION.path, attest, methods=["POST"],
                       response_model=AttestationReceipt, openapi_extra=body,
                       summary="A user's signed workstation self-check (2022 §4, App.3)")

@@ -33,6 +33,7 @@ from gateway import archive, pipeline
 from gateway.config import GatewayConfig
 from gateway.context import RequestContext
 from gateway.http_body import parse_json, read_body
+from gateway.openapi import signed_body
 from gateway.pipeline import Call, Handler
 from gateway.problems import Refusal, problem
 from gateway.session_read import request_context
@@ -40,7 +41,7 @@ from signing.errors import SigningError
 from transport.canonical import sha256_hex
 from transport.commands import JOURNAL_EXPORT
 from transport.errors import ErrorCode
-from transport.protocol import API_PREFIX, JournalExportRequest, Signed
+from transport.protocol import API_PREFIX, JournalExportRequest
 
 log = logging.getLogger("sio.gateway.export")
 
@@ -170,8 +171,7 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, refuse: Refu
             headers={"Content-Length": str(tar_size(files)), SEQ_HEADER: str(seq)},
             background=BackgroundTask(shutil.rmtree, directory, ignore_errors=True))
 
-    body = {"requestBody": {"required": True, "content": {
-        "application/json": {"schema": Signed.model_json_schema()}}}}
+    body = signed_body()
     app.add_api_route(
         API_PREFIX + JOURNAL_EXPORT.path, export, methods=["POST"], openapi_extra=body,
         summary="Seal the journal's open segment and take the archive as a tar (operator)",

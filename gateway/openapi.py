@@ -40,6 +40,12 @@ from transport.protocol import (
     Signed,
 )
 
+
+def signed_body() -> dict[str, Any]:
+    """openapi_extra for a route that takes a Signed command (its body is read by hand)."""
+    return {"requestBody": {"required": True, "content": {
+        "application/json": {"schema": Signed.model_json_schema()}}}}
+
 SCHEMAS = "#/components/schemas/"
 SESSION_SCHEME = "session"
 

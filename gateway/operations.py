@@ -38,6 +38,7 @@ from gateway.downtime import (
     Notice,
     Unreadable,
 )
+from gateway.openapi import signed_body
 from gateway.pipeline import Call, Handler
 from gateway.problems import Refusal
 from gateway.session_read import request_context, session_read
@@ -52,7 +53,6 @@ from transport.protocol import (
     EmergencyIn,
     NoticeIn,
     OperatorWrite,
-    Signed,
     sane_resources,
     sane_time,
 )
@@ -221,8 +221,7 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
             return await session_read(request, engine, refuse, endpoint, work)
         return read
 
-    body = {"requestBody": {"required": True, "content": {
-        "application/json": {"schema": Signed.model_json_schema()}}}}
+    body = signed_body()
     for command, summary in (
             (NOTICE, "Publish planned technical works (operator)"),
             (EMERGENCY, "Open an emergency journal row (operator)"),

@@ -26,6 +26,7 @@ from gateway.applications import keep_an_operator, operator_of
 from gateway.config import GatewayConfig
 from gateway.context import RequestContext
 from gateway.models import journal, users
+from gateway.openapi import signed_body
 from gateway.pipeline import Call, Handler
 from gateway.problems import Refusal
 from gateway.session_read import request_context, session_read
@@ -36,7 +37,6 @@ from transport.protocol import (
     API_PREFIX,
     OperatorSanction,
     SanctionRecord,
-    Signed,
     UserList,
     UserRow,
 )
@@ -201,8 +201,7 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
         return await session_read(request, engine, refuse, "users",
                                   lambda session, _ctx: user_list(engine, config, session))
 
-    body = {"requestBody": {"required": True, "content": {
-        "application/json": {"schema": Signed.model_json_schema()}}}}
+    body = signed_body()
     app.add_api_route(API_PREFIX + SANCTION.path, sanction, methods=["POST"],
                       summary="An App.5 sanction: suspension, closure, deletion (operator)",
                       openapi_extra=body)

@@ -17,12 +17,13 @@ from gateway.applications import keep_an_operator
 from gateway.config import GatewayConfig
 from gateway.context import RequestContext
 from gateway.models import users
+from gateway.openapi import signed_body
 from gateway.pipeline import Call, Handler
 from gateway.problems import Refusal
 from transport.clock import iso, to_astana
 from transport.commands import USER_EDIT
 from transport.errors import ErrorCode
-from transport.protocol import API_PREFIX, OperatorUserEdit, Signed, UserEdited
+from transport.protocol import API_PREFIX, OperatorUserEdit, UserEdited
 
 Handle = Callable[[Request, RequestContext, Callable[[Any], BaseModel]], Any]
 FIELDS = ("position", "organization", "role")
@@ -61,7 +62,6 @@ def add_routes(app: FastAPI, engine: Engine, config: GatewayConfig, handle: Hand
             engine, config, USER_EDIT, USER_EDITS, request.headers.get("authorization"), ctx))
         return result
 
-    body = {"requestBody": {"required": True, "content": {
-        "application/json": {"schema": Signed.model_json_schema()}}}}
+    body = signed_body()
     app.add_api_route(API_PREFIX + USER_EDIT.path, edit, methods=["POST"], openapi_extra=body,
                       summary="Change a user's position, organisation or role (operator)")
