@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,10 +43,15 @@ class DirectoryTrust:
         self._store: TrustStore | None = None
 
     def _current_stamp(self) -> tuple[tuple[str, int, int], ...]:
-        return tuple(sorted(
-            (f.name, f.stat().st_mtime_ns, f.stat().st_size)
-            for f in self.directory.iterdir() if f.is_file()
-        ))
+        found = []
+        for f in self.directory.iterdir():
+            try:
+                st = f.stat()
+            except FileNotFoundError:  # replaced while listed (a CRL renewed): gone, not an error
+                continue
+            if stat.S_ISREG(st.st_mode):
+                found.append((f.name, st.st_mtime_ns, st.st_size))
+        return tuple(sorted(found))
 
     def __call__(self) -> TrustStore:
         stamp = self._current_stamp()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import os
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,15 +97,21 @@ def _new_key() -> rsa.RSAPrivateKey:
 
 
 def _write_key(path: Path, key: rsa.RSAPrivateKey) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     # Sandbox only: unencrypted, but at least owner-only.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    _replace(path, key.private_bytes(serialization.Encoding.PEM,
+                                     serialization.PrivateFormat.PKCS8,
+                                     serialization.NoEncryption()), 0o600)
+
+
+def _replace(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Write `data` to `path` whole or not at all: another process of the sandbox (a running
+    gateway follows its CRLs) may read the file at any moment, and half a file is unreadable."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
     with os.fdopen(fd, "wb") as out:
-        out.write(key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        ))
-    os.chmod(path, 0o600)
+        out.write(data)
+    os.replace(partial, path)
 
 
 def _read_key(path: Path) -> rsa.RSAPrivateKey:
@@ -114,12 +121,16 @@ def _read_key(path: Path) -> rsa.RSAPrivateKey:
 
 
 def _write_certs(path: Path, *certs: x509.Certificate) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs))
+    _replace(path, b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs))
 
 
 def _read_cert(path: Path) -> x509.Certificate:
     return x509.load_pem_x509_certificates(path.read_bytes())[0]
+
+
+def _same_key(cert: x509.Certificate, key: rsa.RSAPrivateKey) -> bool:
+    spki = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    return cert.public_key().public_bytes(*spki) == key.public_key().public_bytes(*spki)
 
 
 def _uri(path: str) -> x509.UniformResourceIdentifier:
@@ -180,6 +191,10 @@ class SandboxPKI:
         self.crl = crl
         self.root_crl = root_crl  # the root's list: revocation of the intermediate
         self._user_signers: dict[str, tuple[SoftwareSigner, SoftwareSigner]] = {}
+        # Threads asking for the same user's signers at once each made a key and wrote it over
+        # the others', and one could read another's key beside its own certificate: signatures
+        # that verify against nothing (a flaky signature_invalid in the SIGKILL test).
+        self._user_lock = threading.Lock()
         self._store: tuple[tuple[int, int], TrustStore] | None = None
         self._gost: GostSandbox | None = None
 
@@ -283,25 +298,28 @@ class SandboxPKI:
 
     def software_signers(self, user: SandboxUser) -> tuple[Signer, Signer]:
         """(authentication, signing) software signers for ``user``; kept under users/."""
-        cached = self._user_signers.get(user.key)
-        if cached is not None:
+        with self._user_lock:
+            cached = self._user_signers.get(user.key)
+            if cached is None:
+                cached = self._user_signers[user.key] = (
+                    self._user_signer(user, "authentication", "auth"),
+                    self._user_signer(user, "signing", "sign"))
             return cached
-        pair: list[SoftwareSigner] = []
-        for purpose, tag in (("authentication", "auth"), ("signing", "sign")):
-            key_path = self.directory / "users" / f"{user.key}-{tag}.key"
-            cert_path = self.directory / "users" / f"{user.key}-{tag}.pem"
-            if key_path.exists() and cert_path.exists():
-                key, cert = _read_key(key_path), _read_cert(cert_path)
-            else:
-                key = _new_key()
-                cert = self.issue_user_certificate(
-                    user, key.public_key(), purpose)  # type: ignore[arg-type]
-                _write_key(key_path, key)
-                _write_certs(cert_path, cert)
-            pair.append(SoftwareSigner(key, cert, [self.intermediate]))
-        result = (pair[0], pair[1])
-        self._user_signers[user.key] = result
-        return result
+
+    def _user_signer(self, user: SandboxUser, purpose: str, tag: str) -> SoftwareSigner:
+        """The user's key and certificate for `purpose` from users/, made when missing or when
+        the two on disk do not belong together (another process was writing them)."""
+        key_path = self.directory / "users" / f"{user.key}-{tag}.key"
+        cert_path = self.directory / "users" / f"{user.key}-{tag}.pem"
+        if key_path.exists() and cert_path.exists():
+            key, cert = _read_key(key_path), _read_cert(cert_path)
+            if _same_key(cert, key):
+                return SoftwareSigner(key, cert, [self.intermediate])
+        key = _new_key()
+        cert = self.issue_user_certificate(user, key.public_key(), purpose)  # type: ignore[arg-type]
+        _write_key(key_path, key)
+        _write_certs(cert_path, cert)
+        return SoftwareSigner(key, cert, [self.intermediate])
 
     def issue_user_p12(self, user: SandboxUser, password: str) -> Path:
         """Fresh software AUTH and signing keys with certificates in one PKCS#12 file."""
@@ -333,7 +351,7 @@ class SandboxPKI:
         )
         self.crl = _make_crl(self.intermediate, self._intermediate_key, revoked,
                              _crl_number(self.crl) + 1)
-        self.crl_path.write_bytes(self.crl.public_bytes(serialization.Encoding.DER))
+        _replace(self.crl_path, self.crl.public_bytes(serialization.Encoding.DER))
 
     def refresh_crls(self, *, force: bool = False) -> bool:
         """Re-issue a CRL that is stale or within CRL_RENEW_BEFORE of its nextUpdate.
@@ -353,7 +371,7 @@ class SandboxPKI:
             if force or _due(self.crl):
                 self.crl = _make_crl(self.intermediate, self._intermediate_key, list(self.crl),
                                      _crl_number(self.crl) + 1)
-                self.crl_path.write_bytes(self.crl.public_bytes(serialization.Encoding.DER))
+                _replace(self.crl_path, self.crl.public_bytes(serialization.Encoding.DER))
                 renewed = True
         if self._root_key is not None and (force or self.root_crl is None
                                            or _due(self.root_crl)):
@@ -364,8 +382,8 @@ class SandboxPKI:
                 self.root_crl = _make_crl(self.root, self._root_key,
                                           list(previous) if previous is not None else [],
                                           _crl_number(previous) + 1 if previous is not None else 1)
-                self.root_crl_path.write_bytes(
-                    self.root_crl.public_bytes(serialization.Encoding.DER))
+                _replace(self.root_crl_path,
+                         self.root_crl.public_bytes(serialization.Encoding.DER))
                 renewed = True
         return renewed
 

@@ -159,3 +159,40 @@ def test_files_private_keys_and_reload(tmp_path: Path) -> None:
     first = pki.software_signers(SANDBOX_USERS[1])[0].certificate
     assert load_sandbox_pki(tmp_path / "pki").software_signers(SANDBOX_USERS[1])[0].certificate \
         == first
+
+
+def _pair_matches(signer: object) -> bool:
+    from cryptography.hazmat.primitives import serialization
+    spki = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    cert = signer.certificate  # type: ignore[attr-defined]
+    key = signer._key  # type: ignore[attr-defined]
+    return bool(cert.public_key().public_bytes(*spki) == key.public_key().public_bytes(*spki))
+
+
+def test_threads_asking_for_a_users_signers_at_once_get_one_matching_pair(
+        tmp_path: Path) -> None:
+    # Four load threads of the SIGKILL test once made a key each and wrote it over the others':
+    # one ended with another's key beside its certificate, and its queries failed to verify.
+    import threading
+
+    pki = ensure_sandbox_pki(tmp_path / "pki")
+    user = SANDBOX_USERS[2]
+    start, got = threading.Barrier(6), []
+
+    def ask() -> None:
+        start.wait()
+        got.append(pki.software_signers(user))
+
+    threads = [threading.Thread(target=ask) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(pair) for pair in got}) == 1
+    assert all(_pair_matches(signer) for signer in got[0])
+    # A key on disk that is not the certificate's (a half-finished write of another process)
+    # is replaced, not used.
+    key_file = tmp_path / "pki" / "users" / f"{user.key}-sign.key"
+    key_file.write_bytes((tmp_path / "pki" / "users" / f"{user.key}-auth.key").read_bytes())
+    signing = load_sandbox_pki(tmp_path / "pki").software_signers(user)[1]
+    assert _pair_matches(signing)
