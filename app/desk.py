@@ -449,7 +449,8 @@ class Desk:
                 seq = self._send_disposition(receipt)
             except DeskError as exc:
                 self.materials.casefile.note_delivery_error(receipt.id, exc.code)
-                if exc.code == "channel_unreachable" or exc.code.startswith("token"):
+                if (exc.code == "channel_unreachable" or exc.code.startswith("token")
+                        or exc.values.get("code") == "rate_limited"):
                     break  # queued; re-sent on the next flush
                 if exc.values.get("code") == "disposition_exists":
                     self.materials.casefile.delivered(receipt.id, 0)
