@@ -134,59 +134,90 @@ _REFUSED_KEYS = ("seq", "at", "user_iin", "user_name", "role", "resource", "case
                  "legal_ground", "purpose", "params", "outcome", "code", "endpoint")
 _ANSWERED_KEYS = (*_REFUSED_KEYS, "disposition", "attached_at", "attached_to", "printout_sha256",
                   "destroyed_at", "disposition_seq", "reported_at")
-# What an answered request without a disposition shows after its state.
-_UNDISPOSED = (None,) * 6
+# An anomaly one row shows by itself (_row_anomalies), its keys in order.
+_FLAG_KEYS = ("kind", "seq", "user_iin", "resource", "at")
+_ELSEWHERE_KEYS = ("kind", "seq", "user_iin", "case_number", "attached_to")
+
+
+def _value(value: Any) -> str:
+    """One value of a row as json.dumps(indent=2) renders it two levels deep."""
+    if value.__class__ is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    return int.__repr__(value) if value.__class__ is int else _dump(value, 3)
+
+
+class _Person:
+    """A user as their report rows show them: iin, name and role already rendered."""
+
+    __slots__ = ("digits", "iin", "name", "role")
+
+    def __init__(self, iin: str, name: Any, role: Any) -> None:
+        self.iin, self.name, self.role = _value(iin), _value(name), _value(role)
+        # An IIN of ASCII digits only is the one _row_anomalies can look for in the params'
+        # JSON text before parsing anything (a digit is never escaped there).
+        self.digits = iin.__class__ is str and iin.isascii() and iin.isdigit()
 
 
 class _Row:
-    """One report row as the scan meets it: what the tally and the anomalies read, and the
-    values of its keys in order (issue 13: a dict per row cost more than the row's SQL)."""
+    """One report row as the scan meets it: what the tally and the anomalies read, and its
+    text (issue 13: a dict per row cost more than the row's SQL)."""
 
-    __slots__ = ("at", "attached_to", "case_number", "params", "resource", "seq", "state",
-                 "user_iin", "values")
+    __slots__ = ("at", "attached_to", "case_number", "e_at", "e_resource", "params",
+                 "params_text", "person", "resource", "seq", "state", "text", "user_iin")
 
-    def __init__(self, row: Sequence[Any], person: tuple[str, str], now: datetime,
+    def __init__(self, row: Sequence[Any], person: _Person, now: datetime,
                  retention: timedelta) -> None:
         # The columns of report_query, in order; taken as a tuple (issue 10: ~40 k rows).
         (seq, kind, at_utc, at, iin, resource, code, endpoint, _count, params, case_number,
          legal_ground, purpose, d_seq, d_action, d_case_number, d_printout, d_destroyed_at,
          d_at_utc) = row
-        self.seq, self.at, self.user_iin = int(seq), at, iin
-        self.resource, self.case_number = resource, case_number
+        self.seq, self.at, self.user_iin, self.person = int(seq), at, iin, person
+        self.resource, self.case_number, self.params_text = resource, case_number, params
         self.params = None if params is None else _object_of(params)
         self.attached_to: Any = None
         self.state: str | None = None  # a refused request has no disposition
-        head = (self.seq, at, iin, person[0], person[1], resource, case_number, legal_ground,
-                purpose, self.params, "answered" if kind == "query" else "refused", code,
-                endpoint)
+        # Each value rendered by what its column holds (issue 13: dispatching on each value's
+        # type was most of a row's rendering); anything unexpected goes the general way.
+        encode = encode_basestring
+        self.e_at = encode(at) if at.__class__ is str else _value(at)
+        self.e_resource = (int.__repr__(resource) if resource.__class__ is int
+                           else _value(resource))
+        head = (self.seq, self.e_at, person.iin, person.name, person.role, self.e_resource,
+                encode(case_number) if case_number.__class__ is str else _value(case_number),
+                encode(legal_ground) if legal_ground.__class__ is str else _value(legal_ground),
+                encode(purpose) if purpose.__class__ is str else _value(purpose),
+                "null" if self.params is None else _params_text(self.params),
+                _ANSWERED if kind == "query" else _REFUSED,
+                "null" if code is None else _value(code),
+                encode(endpoint) if endpoint.__class__ is str else _value(endpoint))
         if kind != "query":
-            self.values: tuple[Any, ...] = head
+            self.text = _REFUSED_TEMPLATE % head
         elif d_action is not None:
             attached = d_action in ATTACHED
             # The statement says when the local copy was destroyed; the client attaches and
             # then destroys at once (R-RES-1), so that is also when it went into the material.
             self.state = d_action
             self.attached_to = d_case_number if attached else None  # as the user signed it
-            self.values = (*head, d_action, d_destroyed_at if attached else None,
-                           self.attached_to, d_printout, d_destroyed_at, int(d_seq),
-                           _astana_seconds(d_at_utc))
+            destroyed = (encode(d_destroyed_at) if d_destroyed_at.__class__ is str
+                         else _value(d_destroyed_at))
+            self.text = _ANSWERED_TEMPLATE % (
+                *head, encode(d_action) if d_action.__class__ is str else _value(d_action),
+                destroyed if attached else "null", _value(self.attached_to),
+                "null" if d_printout is None else _value(d_printout), destroyed, int(d_seq),
+                encode(_astana_seconds(d_at_utc)))
         else:
             overdue = parse_iso(at_utc) + retention < now
             self.state = "overdue" if overdue else "pending"
-            self.values = (*head, self.state, *_UNDISPOSED)
-
-    def text(self) -> str:
-        """The row as json.dumps(indent=2) renders it two levels deep (see _row_text)."""
-        keys = _ANSWERED_KEYS if len(self.values) > len(_REFUSED_KEYS) else _REFUSED_KEYS
-        return _row_template(keys) % tuple([
-            encode_basestring(v) if v.__class__ is str else "null" if v is None
-            else int.__repr__(v) if v.__class__ is int else _dump(v, 3) for v in self.values])
+            self.text = _ANSWERED_TEMPLATE % (*head, _OVERDUE if overdue else _PENDING,
+                                              *_UNDISPOSED)
 
 
 def _unattributed(row: Any) -> int:
     """How many refusals an entry nobody could be named for stands for (a flood is journaled as
     aggregate rows that carry their count)."""
-    count = row.count
+    count = row[8]  # count
     return count if type(count) is int and count > 0 else 1
 
 
@@ -201,7 +232,7 @@ def write(engine: Engine, config: Settings, start: date, end: date, out: BinaryI
             SpooledTemporaryFile(max_size=_SPOOL_BYTES) as flagged_file:
         head = conn.execute(select(journal_head.c.seq, journal_head.c.hash)).one()
         head_seq = int(head.seq)
-        people = {r.iin: (r.name, r.role)
+        people = {r.iin: _Person(r.iin, r.name, r.role)
                   for r in conn.execute(select(users.c.iin, users.c.name, users.c.role))}
         header = {
             "report": "SIO requests (R-CTL-1)",
@@ -221,20 +252,22 @@ def write(engine: Engine, config: Settings, start: date, end: date, out: BinaryI
         # rows to a temporary file and copying them after the totals cost a tenth of the report.
         tally = _Tally(config)
         rows, flagged = _JsonList(out), _JsonList(flagged_file)
+        add_row, add_flag, counted = rows.add_text, flagged.add_text, tally.anomalies
         scan = conn.execution_options(stream_results=True, yield_per=2000).execute(
             report_query(start, end, head_seq))
         for row in scan:
-            person = people.get(row[4]) if row[4] is not None else None  # actor_iin
+            iin = row[4]  # actor_iin
+            person = people.get(iin) if iin is not None else None
             if person is None:  # refused before anyone could be named: counted, not listed
                 tally.unattributed += _unattributed(row)
                 continue
             item = _Row(row, person, moment, retention)
-            rows.add_text(item.text())
+            add_row(item.text)
             at = parse_iso(item.at)
             tally.add(item, at)
-            for anomaly in _row_anomalies(item, at, config):
-                flagged.add(anomaly)
-                tally.anomalies[anomaly["kind"]] += 1
+            for kind, text in _row_anomalies(item, at, config):
+                add_flag(text)
+                counted[kind] += 1
         rows.end()
         for anomaly in tally.bulk(conn):
             flagged.add(anomaly)
@@ -272,51 +305,54 @@ class _Subject:
         self.users, self.seqs = {iin}, array("q", [seq])
 
 
+class _Asker:
+    """One user's part of the tally: the times and seqs of their requests (bulk), and their
+    results' dispositions once they have an answered request."""
+
+    __slots__ = ("dispositions", "seqs", "times")
+
+    def __init__(self) -> None:
+        self.times, self.seqs = array("q"), array("q")
+        self.dispositions: dict[str, int] | None = None
+
+
 class _Tally:
     """What the report counts as its rows go by, in compact form: counters, per user the times
     of their requests (bulk), per parameter set its first request or its _Subject."""
 
-    __slots__ = ("anomalies", "answered", "by_basis", "by_resource", "by_user",
-                 "by_user_disposition", "config", "dispositions", "requests", "subjects", "times",
+    __slots__ = ("anomalies", "askers", "by_basis", "by_resource", "config", "subjects",
                  "unattributed")
 
     def __init__(self, config: Settings) -> None:
         self.config = config
-        self.requests = self.answered = self.unattributed = 0
+        self.unattributed = 0
         # Plain dicts, not Counters: a Counter calls __missing__ in Python for each new key,
         # and nearly every case number is new (issue 13).
-        self.by_user: dict[Any, int] = {}
         self.by_resource: dict[Any, int] = {}
         self.by_basis: dict[Any, int] = {}
-        self.dispositions = dict.fromkeys(DISPOSITION_STATES, 0)
-        self.by_user_disposition: dict[str, dict[str, int]] = {}
         self.anomalies: Counter[str] = Counter()
-        self.times: dict[str, tuple[array[int], array[int]]] = {}
+        # Per user one record: the requests, answers and dispositions per user and in all are
+        # counted from these at the end (issue 13: one look-up a row instead of five counters).
+        self.askers: dict[str, _Asker] = {}
         self.subjects: dict[str, tuple[int, str] | _Subject] = {}
 
     def add(self, r: _Row, at: datetime) -> None:
         """Count row `r`, made at `at` (its "at" parsed)."""
         iin, seq = r.user_iin, r.seq
-        self.requests += 1
-        counts = self.by_user  # keyed by the values; totals() counts them by their text
-        counts[iin] = counts.get(iin, 0) + 1
+        mine = self.askers.get(iin)
+        if mine is None:
+            mine = self.askers[iin] = _Asker()
+        mine.times.append((at - _EPOCH) // _MICROSECOND)
+        mine.seqs.append(seq)
+        state = r.state
+        if state is not None:  # answered
+            if mine.dispositions is None:
+                mine.dispositions = dict.fromkeys(DISPOSITION_STATES, 0)
+            mine.dispositions[state] += 1
         counts, key = self.by_resource, r.resource
         counts[key] = counts.get(key, 0) + 1
         counts, key = self.by_basis, r.case_number
         counts[key] = counts.get(key, 0) + 1
-        state = r.state
-        if state is not None:  # answered
-            self.answered += 1
-            mine = self.by_user_disposition.get(iin)
-            if mine is None:
-                mine = self.by_user_disposition[iin] = dict.fromkeys(DISPOSITION_STATES, 0)
-            mine[state] += 1
-            self.dispositions[state] += 1
-        known_times = self.times.get(iin)
-        if known_times is None:
-            known_times = self.times[iin] = (array("q"), array("q"))
-        known_times[0].append((at - _EPOCH) // _MICROSECOND)
-        known_times[1].append(seq)
         params = r.params
         if params:
             # The same parameters, whatever order or spacing they were signed in (floats too,
@@ -335,7 +371,8 @@ class _Tally:
         """Episodes where one user sent more than bulk_per_hour requests within an hour."""
         limit = self.config.bulk_per_hour
         episodes: list[tuple[str, list[int]]] = []
-        for iin, (times, seqs) in self.times.items():
+        for iin, mine in self.askers.items():
+            times, seqs = mine.times, mine.seqs
             i = j = 0
             while i < len(times):
                 j = max(j, i)  # times only grow: the window's end never moves back
@@ -364,14 +401,22 @@ class _Tally:
         return found
 
     def totals(self) -> dict[str, Any]:
+        dispositions = dict.fromkeys(DISPOSITION_STATES, 0)
+        by_user_disposition = {}
+        for iin, mine in self.askers.items():
+            if mine.dispositions is not None:
+                by_user_disposition[iin] = mine.dispositions
+                for state, n in mine.dispositions.items():
+                    dispositions[state] += n
+        requests, answered = sum(len(m.seqs) for m in self.askers.values()), sum(
+            dispositions.values())
         return {
-            "requests": self.requests, "answered": self.answered,
-            "refused": self.requests - self.answered,
+            "requests": requests, "answered": answered, "refused": requests - answered,
             "unattributed_refusals": self.unattributed,
-            "by_user": _by_text(self.by_user), "by_resource": _by_text(self.by_resource),
-            "by_basis": _by_text(self.by_basis),
-            "dispositions": self.dispositions,
-            "by_user_disposition": dict(sorted(self.by_user_disposition.items())),
+            "by_user": _by_text({iin: len(mine.seqs) for iin, mine in self.askers.items()}),
+            "by_resource": _by_text(self.by_resource), "by_basis": _by_text(self.by_basis),
+            "dispositions": dispositions,
+            "by_user_disposition": dict(sorted(by_user_disposition.items())),
             "anomalies": dict(sorted((k, n) for k, n in self.anomalies.items() if n)),
         }
 
@@ -447,33 +492,41 @@ def _astana_offset(hour: int) -> tuple[timedelta, str] | None:
     return first.utcoffset(), first.isoformat()[19:]  # type: ignore[return-value]
 
 
-def _off_hours(at: datetime, config: Settings) -> bool:
-    return (at.weekday() not in config.office_weekdays
-            or not config.office_start_hour <= at.hour < config.office_end_hour)
-
-
-def _row_anomalies(r: _Row, at: datetime, config: Settings) -> list[dict[str, Any]]:
-    """What one row shows by itself: no disposition past retention, attached elsewhere, off
-    hours, the analyst's own IIN (bulk and one subject need the other rows)."""
-    found: list[dict[str, Any]] = []
+def _row_anomalies(r: _Row, at: datetime, config: Settings) -> list[tuple[str, str]]:
+    """What one row shows by itself, each anomaly's kind and text: no disposition past
+    retention, attached elsewhere, off hours, the analyst's own IIN (bulk and one subject need
+    the other rows)."""
+    found: list[tuple[str, str]] = []
     if r.state == "overdue":
-        found.append({"kind": "no_disposition", "seq": r.seq, "user_iin": r.user_iin,
-                      "resource": r.resource, "at": r.at})
+        found.append(_flag(r, "no_disposition"))
     attached_to = r.attached_to
     if attached_to is not None and attached_to.strip() != (r.case_number or "").strip():
         # R-Q-2, R-CTL-5: the result went into other material than the request named.
-        found.append({"kind": "attached_elsewhere", "seq": r.seq,
-                      "user_iin": r.user_iin, "case_number": r.case_number,
-                      "attached_to": attached_to})
-    if _off_hours(at, config):
-        found.append({"kind": "off_hours", "seq": r.seq, "user_iin": r.user_iin,
-                      "resource": r.resource, "at": r.at})
-    params = r.params
-    if isinstance(params, dict) and r.user_iin in {str(v).strip() for v in params.values()}:
+        found.append(("attached_elsewhere", _ELSEWHERE_TEMPLATE % (
+            _KIND_TEXTS["attached_elsewhere"], r.seq, r.person.iin, _value(r.case_number),
+            _value(attached_to))))
+    if (at.weekday() not in config.office_weekdays
+            or not config.office_start_hour <= at.hour < config.office_end_hour):
+        found.append(_flag(r, "off_hours"))
+    if isinstance(r.params, dict) and _own_iin(r, r.params):
         # R-CTL-5: an analyst looking up their own IIN states no purpose of the Rules.
-        found.append({"kind": "own_iin", "seq": r.seq, "user_iin": r.user_iin,
-                      "resource": r.resource, "at": r.at})
+        found.append(_flag(r, "own_iin"))
     return found
+
+
+def _flag(r: _Row, kind: str) -> tuple[str, str]:
+    """An anomaly of `kind` about row `r` with the row's seq, user, resource and time."""
+    return kind, _FLAG_TEMPLATE % (_KIND_TEXTS[kind], r.seq, r.person.iin, r.e_resource, r.e_at)
+
+
+def _own_iin(r: _Row, params: dict[str, Any]) -> bool:
+    """Whether one of the params, as text and stripped, is the user's IIN."""
+    # An IIN of digits can only be a value if the params' text holds it as it is, unless the
+    # text escapes something (issue 13: most rows are answered here without the set below).
+    text = r.params_text
+    if r.person.digits and r.user_iin not in text and "\\" not in text:
+        return False
+    return r.user_iin in {str(v).strip() for v in params.values()}
 
 
 # JSON exactly as json.dumps(value, ensure_ascii=False, indent=2) renders it, made piece by
@@ -503,6 +556,12 @@ def _encoder(level: int) -> Callable[[Any], str]:
     encode = c_make_encoder(None, _fail, encode_basestring, None, ": ", separator, False, False,
                             True)
     return lambda value: "".join(encode(value, 0))
+
+
+# _encoder(3) without its wrapping: a row's params, one item a line (see _params_text).
+_PARAMS_ENCODE = (c_make_encoder(None, _fail, encode_basestring, None, ": ", ",\n        ",
+                                 False, False, True) if c_make_encoder is not None else
+                  lambda value, _level: [_encoder(3)(value)])
 
 
 def _dump(value: Any, level: int) -> str:
@@ -535,6 +594,17 @@ def _dump(value: Any, level: int) -> str:
     return "[" + inner + ("," + inner).join(_dump(v, level + 1) for v in value) + outer + "]"
 
 
+def _params_text(params: Any) -> str:
+    """A row's params as _dump(params, 3) renders them, an object of plain values the short way
+    (issue 13: the params of nearly every row are such, one or two strings)."""
+    if params.__class__ is not dict or not params:
+        return _dump(params, 3)
+    for value in params.values():
+        if value.__class__ in _CONTAINERS:
+            return _dump(params, 3)
+    return "{\n        " + "".join(_PARAMS_ENCODE(params, 0))[1:-1] + "\n      }"
+
+
 def _row_text(row: dict[str, Any]) -> str:
     """A report row or anomaly as json.dumps(indent=2) renders it two levels deep: its values
     put into a template of its keys (issue 13: json's encoder spent a third of a row's cost
@@ -549,6 +619,17 @@ def _row_text(row: dict[str, Any]) -> str:
 def _row_template(keys: tuple[str, ...]) -> str:
     """The indented text of a row with these keys, a %s for each value (no key holds a %)."""
     return "{\n      " + ",\n      ".join(encode_basestring(k) + ": %s" for k in keys) + "\n    }"
+
+
+_REFUSED_TEMPLATE, _ANSWERED_TEMPLATE = _row_template(_REFUSED_KEYS), _row_template(_ANSWERED_KEYS)
+_FLAG_TEMPLATE, _ELSEWHERE_TEMPLATE = _row_template(_FLAG_KEYS), _row_template(_ELSEWHERE_KEYS)
+# Values every report renders again and again, rendered once.
+_ANSWERED, _REFUSED, _PENDING, _OVERDUE = map(
+    encode_basestring, ("answered", "refused", "pending", "overdue"))
+_KIND_TEXTS = {kind: encode_basestring(kind) for kind in (
+    "no_disposition", "attached_elsewhere", "off_hours", "own_iin")}
+# What an answered request without a disposition shows after its state.
+_UNDISPOSED = ("null",) * 6
 
 
 class _JsonList:
