@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from ui.i18n import translate
+from ui.widgets import keyed
 
 
 class _Retitle(QObject):
@@ -43,7 +44,7 @@ def open_account(window: Any) -> Any:
 def install_account_action(window: Any) -> QAction:
     """Add the action to `window`'s File menu, first, with its shortcut (Ctrl+Shift+U: Ctrl+Shift+A
     attaches a result)."""
-    action = QAction(window, shortcut=QKeySequence("Ctrl+Shift+U"))
+    action = keyed(QAction(window), "Ctrl+Shift+U")
     action.setObjectName("accountAction")
     action.triggered.connect(lambda: open_account(window))
     menu = window.file_menu

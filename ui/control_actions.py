@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from ui.i18n import translate
+from ui.widgets import keyed
 
 CONTROLLER = "controller"  # app.control.CONTROLLER, without importing it at start-up
 
@@ -41,7 +42,7 @@ def open_archive(window: Any) -> Any:
 
 def install_reports_action(window: Any) -> QAction:
     """Tools → Reports… (Ctrl+Shift+R), shown and enabled only while a controller is signed in."""
-    action = QAction(window, shortcut=QKeySequence("Ctrl+Shift+R"))
+    action = keyed(QAction(window), "Ctrl+Shift+R")
     action.setObjectName("reportsAction")
     action.triggered.connect(lambda: open_reports(window) if is_controller(window) else None)
 

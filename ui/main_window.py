@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QEvent, QSettings, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +23,7 @@ from app.api import DeskApi
 from app.errors import DeskError
 from app.selfcheck import CheckResult, Report, SelfcheckConfig
 from app.selfcheck.thresholds import ALL_CHECKS
-from ui import i18n
+from ui import i18n, theme
 from ui.account_action import install_account_action
 from ui.control_actions import install_archive_action, install_reports_action, is_controller
 from ui.i18n import translate
@@ -32,7 +32,7 @@ from ui.nav_rail import NavRail
 from ui.screen_lock import ScreenLockWatcher
 from ui.session_guard import SessionGuard
 from ui.signin_page import SignInPage, WorkstationState
-from ui.widgets import named
+from ui.widgets import keyed, named, set_key
 from ui.window_state import restore_splitters, restore_window, save_splitters, save_window
 from ui.worker import DeskRunner
 
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.settings = settings  # where size and splitters are remembered; None: nowhere
 
         self.banner = named(QLabel(wordWrap=True), "sandboxBanner")
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_key(self.banner, "alignment", "AlignCenter")  # Qt's `Qt` enums unbuilt (issue 10)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.setVisible(bool(desk.sandbox))
         # Why the session was locked, or that the monthly PIN change is due (R-AUTH-7).
@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        theme.confirm()  # the colour scheme read before the paint, checked (issue 10)
         self.rail.load_icons()
         if self.screen_lock is None:
             self.screen_lock = ScreenLockWatcher(self)
@@ -270,11 +271,11 @@ class MainWindow(QMainWindow):
         self.tools_menu = self.menuBar().addMenu("")
         self.help_menu = self.menuBar().addMenu("")
 
-        self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"))
+        self.lock_action = keyed(QAction(self), "Ctrl+L")
         self.lock_action.triggered.connect(self.sign_out)
-        self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
+        self.quit_action = keyed(QAction(self), "Ctrl+Q")
         self.quit_action.triggered.connect(self.request_quit)
-        self.change_pin_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+P"))
+        self.change_pin_action = keyed(QAction(self), "Ctrl+Shift+P")
         self.change_pin_action.setObjectName("changePinAction")
         self.change_pin_action.triggered.connect(self.open_change_pin)
         self.file_menu.addAction(self.change_pin_action)
@@ -284,12 +285,12 @@ class MainWindow(QMainWindow):
 
         self.send_action = QAction(self)
         # Return and the keypad's Enter are different keys; both send.
-        self.send_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        keyed(self.send_action, "Ctrl+Return", "Ctrl+Enter")
         self.send_action.triggered.connect(lambda: self.query_page.send())
         self.query_menu.addAction(self.send_action)
-        self.query_tab_action = QAction(self, shortcut=QKeySequence("Ctrl+1"))
+        self.query_tab_action = keyed(QAction(self), "Ctrl+1")
         self.query_tab_action.triggered.connect(lambda: self.show_work(self.query_page))
-        self.case_tab_action = QAction(self, shortcut=QKeySequence("Ctrl+2"))
+        self.case_tab_action = keyed(QAction(self), "Ctrl+2")
         self.case_tab_action.setObjectName("caseMaterialsAction")
         self.case_tab_action.triggered.connect(lambda: self.show_work(self.case_page))
         self.view_menu.addAction(self.query_tab_action)
@@ -300,25 +301,25 @@ class MainWindow(QMainWindow):
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for n, lang in enumerate(i18n.LANGS, 1):
-            act = QAction(self, text=i18n.LANG_NAMES[lang], checkable=True,
-                          shortcut=QKeySequence(f"Ctrl+Alt+{n}"))
+            act = keyed(QAction(self, text=i18n.LANG_NAMES[lang], checkable=True),
+                        f"Ctrl+Alt+{n}")
             act.setData(lang)
             act.triggered.connect(lambda _c=False, code=lang: self.set_language(code))
             self.language_group.addAction(act)
             self.language_menu.addAction(act)
             self.language_actions[lang] = act
 
-        self.diagnostics_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+D"))
+        self.diagnostics_action = keyed(QAction(self), "Ctrl+Shift+D")
         self.diagnostics_action.setObjectName("diagnosticsAction")
         self.diagnostics_action.triggered.connect(self.open_diagnostics)
         self.tools_menu.addAction(self.diagnostics_action)
 
-        self.about_action = QAction(self, shortcut=QKeySequence("F1"))
+        self.about_action = keyed(QAction(self), "F1")
         self.about_action.triggered.connect(self.about)
         self.help_menu.addAction(self.about_action)
         self.account_action = install_account_action(self)  # issue 11: applications, leave
         self.archive_action = install_archive_action(self)  # issue 13: the prosecutor
-        self.archive_action.setShortcut(QKeySequence("Ctrl+Shift+J"))  # every action has one
+        keyed(self.archive_action, "Ctrl+Shift+J")  # every action has one
         self.reports_action = install_reports_action(self)  # issue 13: controllers only
 
     def _update_actions(self) -> None:

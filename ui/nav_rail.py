@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QButtonGroup, QFrame, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ui import theme
-from ui.widgets import named
+from ui.widgets import named, set_key
 
 RAIL_WIDTH = 112  # "Материалдары (12)", the longest word of a label, fits on its line
 TEXT_MARGIN = 14  # the tool button's own padding around its text
@@ -51,7 +51,7 @@ class NavRail(QFrame):
         layout.setSpacing(theme.SPACING // 2)
         for entry in ENTRIES:
             button = named(QToolButton(), f"rail_{entry.key}")
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            set_key(button, "toolButtonStyle", "ToolButtonTextUnderIcon")  # issue 10: see set_key
             button.setAutoRaise(True)
             button.setCheckable(entry.checkable)
             button.setIconSize(theme.icon_size())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.api import DeskApi
@@ -14,7 +14,7 @@ from app.selfcheck.texts import reason_text, status_text, title
 from ui import i18n
 from ui.i18n import translate
 from ui.messages import LEVEL_STYLE, error_text, pin_warnings, token_line
-from ui.widgets import clear_layout, named
+from ui.widgets import clear_layout, named, set_key
 from ui.worker import DeskRunner
 
 NOTICE_STYLE = {
@@ -82,7 +82,7 @@ class SignInPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         # The workstation self-check: blocking reasons (red) or warnings (yellow, non-modal).
         self.selfcheck_notice = named(QLabel(wordWrap=True), "selfcheckNotice")
-        self.selfcheck_notice.setTextFormat(Qt.TextFormat.PlainText)
+        set_key(self.selfcheck_notice, "textFormat", "PlainText")  # issue 10: see set_key
         self.selfcheck_notice.hide()
         self.diagnostics_button = named(QPushButton(), "diagnosticsButton")
         self.diagnostics_button.clicked.connect(self.diagnostics_requested)

@@ -3,16 +3,24 @@ palette's text colour at every screen scale, and the spacing the pages share."""
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QObject, QSize
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ui import scheme_read
+
 if TYPE_CHECKING:  # the icons are drawn after the first paint: their Qt classes load then
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QIcon, QPixmap
+
+    # Only named for type checks: PySide builds all 96 enums of its `Qt` namespace at the first
+    # `Qt` imported or returned, ≈18 ms, so the first paint names none (issue 10).
+    Scheme = Qt.ColorScheme
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 ICON_PX = 24  # the icons' design size: their strokes sit on whole pixels at 1× and 2×
@@ -22,7 +30,9 @@ ICON_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0, 3.0)
 SPACING = 8  # between controls, and a page's margin — one value the rail and pages share
 _STROKE = b'stroke="#000000"'  # the colour the SVGs are drawn with, replaced by the palette's
 
-Scheme = Qt.ColorScheme
+DARK = 2  # Qt::ColorScheme::Dark (Unknown 0, Light 1): compared by value, see Scheme
+log = logging.getLogger(__name__)
+_unconfirmed: list[int] = []  # the scheme apply() read without PySide, until confirm()
 
 # (role, light, dark): calm greys with one accent, contrast ≥ 4.5:1 for text on its base.
 _COLOURS: tuple[tuple[QPalette.ColorRole, str, str], ...] = (
@@ -47,9 +57,13 @@ _COLOURS: tuple[tuple[QPalette.ColorRole, str, str], ...] = (
 _DISABLED_TEXT = ("#8a8a8a", "#80868b")
 
 
-def palette_for(scheme: Scheme) -> QPalette:
+def _dark(scheme: Scheme | int) -> bool:
+    return (scheme if isinstance(scheme, int) else int(scheme.value)) == DARK
+
+
+def palette_for(scheme: Scheme | int) -> QPalette:
     """The desk's palette for `scheme` (Unknown counts as light, as the OS shows it then)."""
-    dark = scheme == Scheme.Dark
+    dark = _dark(scheme)
     palette = QPalette()
     for role, light_hex, dark_hex in _COLOURS:
         palette.setColor(role, QColor(dark_hex if dark else light_hex))
@@ -82,9 +96,16 @@ def new_application(argv: list[str]) -> QApplication:
     return app
 
 
-def apply(app: QApplication, chosen: Scheme | None = None) -> Scheme:
+def apply(app: QApplication, chosen: Scheme | int | None = None) -> Scheme | int:
     """Fusion with the palette of `chosen` (default: the OS's scheme); returns what was used."""
-    used = scheme() if chosen is None else chosen
+    _unconfirmed.clear()  # a scheme chosen or read now supersedes an early reading
+    if chosen is not None:
+        used: Scheme | int = chosen
+    else:
+        early = scheme_read.color_scheme()  # before the paint: no `Qt` enums (issue 10)
+        used = scheme() if early is None else early
+        if early is not None:
+            _unconfirmed.append(early)
     if not app.property(_IN_STYLE):  # an application not made by new_application (tests)
         if app.style().name().lower() != STYLE.lower():
             app.setStyle(STYLE)
@@ -102,6 +123,19 @@ def _repolish_styled(app: QApplication) -> None:
         sheet = widget.styleSheet()
         if sheet:
             widget.setStyleSheet(sheet)
+
+
+def confirm() -> None:
+    """After the first paint: the OS's scheme read through PySide, and the palette applied
+    again (logged) should the early reading of apply() have said otherwise."""
+    app = QApplication.instance()
+    if not _unconfirmed or not isinstance(app, QApplication):
+        return
+    early = _unconfirmed.pop()
+    now = scheme()
+    if int(now.value) != early:
+        log.warning("colour scheme read early as %d, by PySide as %s: applied again", early, now)
+        apply(app, now)
 
 
 class SchemeFollower(QObject):
@@ -142,7 +176,7 @@ def icon(name: str) -> QIcon:
 
 def render(svg: bytes, size: int, scale: float) -> QPixmap:
     """`svg` drawn at `size` logical pixels for a screen at `scale` (device pixels)."""
-    from PySide6.QtCore import QByteArray, QRectF
+    from PySide6.QtCore import QByteArray, QRectF, Qt
     from PySide6.QtGui import QImage, QPainter, QPixmap
     from PySide6.QtSvg import QSvgRenderer  # QtSvg only once the first icon is drawn
 

@@ -106,3 +106,59 @@ def test_a_dialog_under_a_style_sheet_follows_the_scheme(app: QApplication, qtbo
         theme.apply(app, scheme)
         wanted = theme.palette_for(scheme).color(QPalette.ColorRole.WindowText)
         assert heading.palette().color(QPalette.ColorRole.WindowText) == wanted, scheme
+
+
+def test_the_scheme_read_before_the_paint_is_qts_own(app: QApplication) -> None:
+    # Issue 10: read through ctypes (no PySide `Qt` enums before the paint), the same function.
+    import sys
+
+    from ui import scheme_read
+
+    early = scheme_read.color_scheme()
+    if sys.platform in scheme_read.SYMBOLS:  # where it is meant to work, it must (no silent rot)
+        assert early is not None
+    if early is not None:
+        assert early == theme.scheme().value
+    assert (Qt.ColorScheme.Unknown.value, Qt.ColorScheme.Light.value,
+            Qt.ColorScheme.Dark.value) == scheme_read.VALUES
+    assert Qt.ColorScheme.Dark.value == theme.DARK
+
+
+def test_without_the_early_read_the_scheme_is_read_through_pyside(
+        app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui import scheme_read
+
+    monkeypatch.setattr(scheme_read, "SYMBOLS", {})
+    monkeypatch.setattr(scheme_read, "_resolved", [])
+    assert scheme_read.color_scheme() is None
+    assert theme.apply(app) == theme.scheme()  # the enum, read by PySide
+    theme.confirm()  # nothing to confirm
+    assert not theme.is_dark(app.palette())
+
+
+def test_a_wrong_early_reading_is_corrected_after_the_paint(
+        app: QApplication, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    from ui import scheme_read
+
+    assert theme.scheme() != Qt.ColorScheme.Dark  # offscreen: no dark OS to follow
+    monkeypatch.setattr(scheme_read, "color_scheme", lambda: theme.DARK)
+    theme.apply(app)
+    assert theme.is_dark(app.palette())
+    theme.confirm()  # what the window's start does after its first paint
+    assert not theme.is_dark(app.palette())
+    assert "applied again" in caplog.text
+    caplog.clear()
+    theme.confirm()  # once
+    assert caplog.text == ""
+
+
+def test_a_chosen_scheme_is_not_undone_by_the_check(app: QApplication,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui import scheme_read
+
+    monkeypatch.setattr(scheme_read, "color_scheme", lambda: 1)
+    theme.apply(app)
+    theme.apply(app, Qt.ColorScheme.Dark)  # e.g. the OS switched since: it is what counts
+    theme.confirm()
+    assert theme.is_dark(app.palette())
