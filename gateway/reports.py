@@ -12,7 +12,7 @@ import shutil
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
@@ -160,74 +160,12 @@ class _Person:
         self.digits = iin.__class__ is str and iin.isascii() and iin.isdigit()
 
 
-class _Row:
-    """One report row as the scan meets it: what the tally and the anomalies read, and its
-    text (issue 13: a dict per row cost more than the row's SQL)."""
-
-    __slots__ = ("at", "attached_to", "case_number", "e_at", "e_resource", "params",
-                 "params_text", "person", "resource", "seq", "state", "text", "user_iin")
-
-    def __init__(self, row: Sequence[Any], person: _Person, now: datetime,
-                 retention: timedelta) -> None:
-        # The columns of report_query, in order; taken as a tuple (issue 10: ~40 k rows).
-        (seq, kind, at_utc, at, iin, resource, code, endpoint, _count, params, case_number,
-         legal_ground, purpose, d_seq, d_action, d_case_number, d_printout, d_destroyed_at,
-         d_at_utc) = row
-        self.seq, self.at, self.user_iin, self.person = int(seq), at, iin, person
-        self.resource, self.case_number, self.params_text = resource, case_number, params
-        self.params = None if params is None else _object_of(params)
-        self.attached_to: Any = None
-        self.state: str | None = None  # a refused request has no disposition
-        # Each value rendered by what its column holds (issue 13: dispatching on each value's
-        # type was most of a row's rendering); anything unexpected goes the general way.
-        encode = encode_basestring
-        self.e_at = encode(at) if at.__class__ is str else _value(at)
-        self.e_resource = (int.__repr__(resource) if resource.__class__ is int
-                           else _value(resource))
-        head = (self.seq, self.e_at, person.iin, person.name, person.role, self.e_resource,
-                encode(case_number) if case_number.__class__ is str else _value(case_number),
-                encode(legal_ground) if legal_ground.__class__ is str else _value(legal_ground),
-                encode(purpose) if purpose.__class__ is str else _value(purpose),
-                "null" if self.params is None else _params_text(self.params),
-                _ANSWERED if kind == "query" else _REFUSED,
-                "null" if code is None else _value(code),
-                encode(endpoint) if endpoint.__class__ is str else _value(endpoint))
-        if kind != "query":
-            self.text = _REFUSED_TEMPLATE % head
-        elif d_action is not None:
-            attached = d_action in ATTACHED
-            # The statement says when the local copy was destroyed; the client attaches and
-            # then destroys at once (R-RES-1), so that is also when it went into the material.
-            self.state = d_action
-            self.attached_to = d_case_number if attached else None  # as the user signed it
-            destroyed = (encode(d_destroyed_at) if d_destroyed_at.__class__ is str
-                         else _value(d_destroyed_at))
-            self.text = _ANSWERED_TEMPLATE % (
-                *head, encode(d_action) if d_action.__class__ is str else _value(d_action),
-                destroyed if attached else "null", _value(self.attached_to),
-                "null" if d_printout is None else _value(d_printout), destroyed, int(d_seq),
-                encode(_astana_seconds(d_at_utc)))
-        else:
-            overdue = parse_iso(at_utc) + retention < now
-            self.state = "overdue" if overdue else "pending"
-            self.text = _ANSWERED_TEMPLATE % (*head, _OVERDUE if overdue else _PENDING,
-                                              *_UNDISPOSED)
-
-
-def _unattributed(row: Any) -> int:
-    """How many refusals an entry nobody could be named for stands for (a flood is journaled as
-    aggregate rows that carry their count)."""
-    count = row[8]  # count
-    return count if type(count) is int and count > 0 else 1
-
-
 def write(engine: Engine, config: Settings, start: date, end: date, out: BinaryIO,
           now: datetime | None = None) -> None:
     """Write the report over Astana dates start..end inclusive (R-Q-5) to `out` as the JSON
     document to_bytes() renders, in one pass over the period's entries (issue 10): rows are
     written as they come, anomalies spooled, totals last, so memory does not grow with the rows."""
     moment = now or now_utc()
-    retention = timedelta(hours=config.retention_hours)
     with engine.connect() as conn, \
             SpooledTemporaryFile(max_size=_SPOOL_BYTES) as flagged_file:
         head = conn.execute(select(journal_head.c.seq, journal_head.c.hash)).one()
@@ -252,22 +190,9 @@ def write(engine: Engine, config: Settings, start: date, end: date, out: BinaryI
         # rows to a temporary file and copying them after the totals cost a tenth of the report.
         tally = _Tally(config)
         rows, flagged = _JsonList(out), _JsonList(flagged_file)
-        add_row, add_flag, counted = rows.add_text, flagged.add_text, tally.anomalies
         scan = conn.execution_options(stream_results=True, yield_per=2000).execute(
             report_query(start, end, head_seq))
-        for row in scan:
-            iin = row[4]  # actor_iin
-            person = people.get(iin) if iin is not None else None
-            if person is None:  # refused before anyone could be named: counted, not listed
-                tally.unattributed += _unattributed(row)
-                continue
-            item = _Row(row, person, moment, retention)
-            add_row(item.text)
-            at = parse_iso(item.at)
-            tally.add(item, at)
-            for kind, text in _row_anomalies(item, at, config):
-                add_flag(text)
-                counted[kind] += 1
+        _scan(scan, people, moment, config, tally, rows, flagged)
         rows.end()
         for anomaly in tally.bulk(conn):
             flagged.add(anomaly)
@@ -335,37 +260,6 @@ class _Tally:
         # counted from these at the end (issue 13: one look-up a row instead of five counters).
         self.askers: dict[str, _Asker] = {}
         self.subjects: dict[str, tuple[int, str] | _Subject] = {}
-
-    def add(self, r: _Row, at: datetime) -> None:
-        """Count row `r`, made at `at` (its "at" parsed)."""
-        iin, seq = r.user_iin, r.seq
-        mine = self.askers.get(iin)
-        if mine is None:
-            mine = self.askers[iin] = _Asker()
-        mine.times.append((at - _EPOCH) // _MICROSECOND)
-        mine.seqs.append(seq)
-        state = r.state
-        if state is not None:  # answered
-            if mine.dispositions is None:
-                mine.dispositions = dict.fromkeys(DISPOSITION_STATES, 0)
-            mine.dispositions[state] += 1
-        counts, key = self.by_resource, r.resource
-        counts[key] = counts.get(key, 0) + 1
-        counts, key = self.by_basis, r.case_number
-        counts[key] = counts.get(key, 0) + 1
-        params = r.params
-        if params:
-            # The same parameters, whatever order or spacing they were signed in (floats too,
-            # unlike canonical_json: a grouping key, not signed bytes).
-            key = "".join(_SUBJECT_ENCODE(params, 0))
-            known = self.subjects.get(key)
-            if known is None:
-                self.subjects[key] = (seq, iin)  # most subjects are asked about once
-            else:
-                if isinstance(known, tuple):
-                    known = self.subjects[key] = _Subject(*known)
-                known.users.add(iin)
-                known.seqs.append(seq)
 
     def bulk(self, conn: Connection) -> list[dict[str, Any]]:
         """Episodes where one user sent more than bulk_per_hour requests within an hour."""
@@ -492,41 +386,124 @@ def _astana_offset(hour: int) -> tuple[timedelta, str] | None:
     return first.utcoffset(), first.isoformat()[19:]  # type: ignore[return-value]
 
 
-def _row_anomalies(r: _Row, at: datetime, config: Settings) -> list[tuple[str, str]]:
-    """What one row shows by itself, each anomaly's kind and text: no disposition past
-    retention, attached elsewhere, off hours, the analyst's own IIN (bulk and one subject need
-    the other rows)."""
-    found: list[tuple[str, str]] = []
-    if r.state == "overdue":
-        found.append(_flag(r, "no_disposition"))
-    attached_to = r.attached_to
-    if attached_to is not None and attached_to.strip() != (r.case_number or "").strip():
-        # R-Q-2, R-CTL-5: the result went into other material than the request named.
-        found.append(("attached_elsewhere", _ELSEWHERE_TEMPLATE % (
-            _KIND_TEXTS["attached_elsewhere"], r.seq, r.person.iin, _value(r.case_number),
-            _value(attached_to))))
-    if (at.weekday() not in config.office_weekdays
-            or not config.office_start_hour <= at.hour < config.office_end_hour):
-        found.append(_flag(r, "off_hours"))
-    if isinstance(r.params, dict) and _own_iin(r, r.params):
-        # R-CTL-5: an analyst looking up their own IIN states no purpose of the Rules.
-        found.append(_flag(r, "own_iin"))
-    return found
+def _scan(scan: Iterable[Sequence[Any]], people: dict[Any, _Person], now: datetime,
+          config: Settings, tally: _Tally, listed: _JsonList, flagged: _JsonList) -> None:
+    """Each row of the scan as it comes (one pass, issue 10): its text into `listed`, what it
+    shows by itself into `flagged`, the rest counted into `tally`."""
+    # One function with its state in locals, not an object per row (issue 13: attribute and
+    # method look-ups were a seventh of the report's time in Python).
+    encode, retention = encode_basestring, timedelta(hours=config.retention_hours)
+    weekdays = config.office_weekdays
+    first_hour, end_hour = config.office_start_hour, config.office_end_hour
+    askers, subjects = tally.askers, tally.subjects
+    by_resource, by_basis = tally.by_resource, tally.by_basis
+    add_row, add_flag, counted = listed.add_text, flagged.add_text, tally.anomalies
+    for row in scan:
+        # The columns of report_query, in order; taken as a tuple (issue 10: ~40 k rows).
+        (seq, kind, at_utc, at_text, iin, resource, code, endpoint, count, params_text,
+         case_number, legal_ground, purpose, d_seq, d_action, d_case_number, d_printout,
+         d_destroyed_at, d_at_utc) = row
+        person = people.get(iin) if iin is not None else None
+        if person is None:  # refused before anyone could be named: counted, not listed
+            # A flood is journaled as aggregate rows that carry their count.
+            tally.unattributed += count if type(count) is int and count > 0 else 1
+            continue
+        seq = int(seq)
+        params = None if params_text is None else _object_of(params_text)
+        attached_to: Any = None
+        state: str | None = None  # a refused request has no disposition
+        # Each value rendered by what its column holds (issue 13: dispatching on each value's
+        # type was most of a row's rendering); anything unexpected goes the general way.
+        e_at = encode(at_text) if at_text.__class__ is str else _value(at_text)
+        e_resource = int.__repr__(resource) if resource.__class__ is int else _value(resource)
+        head = (seq, e_at, person.iin, person.name, person.role, e_resource,
+                encode(case_number) if case_number.__class__ is str else _value(case_number),
+                encode(legal_ground) if legal_ground.__class__ is str else _value(legal_ground),
+                encode(purpose) if purpose.__class__ is str else _value(purpose),
+                "null" if params is None else _params_text(params),
+                _ANSWERED if kind == "query" else _REFUSED,
+                "null" if code is None else _value(code),
+                encode(endpoint) if endpoint.__class__ is str else _value(endpoint))
+        if kind != "query":
+            add_row(_REFUSED_TEMPLATE % head)
+        elif d_action is not None:
+            attached = d_action in ATTACHED
+            # The statement says when the local copy was destroyed; the client attaches and
+            # then destroys at once (R-RES-1), so that is also when it went into the material.
+            state = d_action
+            attached_to = d_case_number if attached else None  # as the user signed it
+            destroyed = (encode(d_destroyed_at) if d_destroyed_at.__class__ is str
+                         else _value(d_destroyed_at))
+            add_row(_ANSWERED_TEMPLATE % (
+                *head, encode(d_action) if d_action.__class__ is str else _value(d_action),
+                destroyed if attached else "null",
+                encode(attached_to) if attached_to.__class__ is str else _value(attached_to),
+                "null" if d_printout is None else _value(d_printout), destroyed, int(d_seq),
+                encode(_astana_seconds(d_at_utc))))
+        else:
+            overdue = parse_iso(at_utc) + retention < now
+            state = "overdue" if overdue else "pending"
+            add_row(_ANSWERED_TEMPLATE % (*head, _OVERDUE if overdue else _PENDING,
+                                          *_UNDISPOSED))
+        at = parse_iso(at_text)
+
+        # Counted (_Tally): per user, per resource, per basis, per set of parameters.
+        mine = askers.get(iin)
+        if mine is None:
+            mine = askers[iin] = _Asker()
+        mine.times.append((at - _EPOCH) // _MICROSECOND)
+        mine.seqs.append(seq)
+        if state is not None:  # answered
+            if mine.dispositions is None:
+                mine.dispositions = dict.fromkeys(DISPOSITION_STATES, 0)
+            mine.dispositions[state] += 1
+        by_resource[resource] = by_resource.get(resource, 0) + 1
+        by_basis[case_number] = by_basis.get(case_number, 0) + 1
+        if params:
+            # The same parameters, whatever order or spacing they were signed in (floats too,
+            # unlike canonical_json: a grouping key, not signed bytes).
+            key = "".join(_SUBJECT_ENCODE(params, 0))
+            known = subjects.get(key)
+            if known is None:
+                subjects[key] = (seq, iin)  # most subjects are asked about once
+            else:
+                if isinstance(known, tuple):
+                    known = subjects[key] = _Subject(*known)
+                known.users.add(iin)
+                known.seqs.append(seq)
+
+        # What the row shows by itself (bulk and one subject need the other rows).
+        found: list[tuple[str, str]] = []
+        if state == "overdue":  # no disposition past retention (R-RES-1)
+            found.append(_flag("no_disposition", seq, person, e_resource, e_at))
+        if attached_to is not None and attached_to.strip() != (case_number or "").strip():
+            # R-Q-2, R-CTL-5: the result went into other material than the request named.
+            found.append(("attached_elsewhere", _ELSEWHERE_TEMPLATE % (
+                _KIND_TEXTS["attached_elsewhere"], seq, person.iin, _value(case_number),
+                _value(attached_to))))
+        if at.weekday() not in weekdays or not first_hour <= at.hour < end_hour:
+            found.append(_flag("off_hours", seq, person, e_resource, e_at))
+        if isinstance(params, dict) and _own_iin(iin, person, params_text, params):
+            # R-CTL-5: an analyst looking up their own IIN states no purpose of the Rules.
+            found.append(_flag("own_iin", seq, person, e_resource, e_at))
+        for flag_kind, text in found:
+            add_flag(text)
+            counted[flag_kind] += 1
 
 
-def _flag(r: _Row, kind: str) -> tuple[str, str]:
-    """An anomaly of `kind` about row `r` with the row's seq, user, resource and time."""
-    return kind, _FLAG_TEMPLATE % (_KIND_TEXTS[kind], r.seq, r.person.iin, r.e_resource, r.e_at)
+def _flag(kind: str, seq: int, person: _Person, resource: str, at: str) -> tuple[str, str]:
+    """An anomaly of `kind` about one row: its kind and its text, with the row's seq, user,
+    resource and time (as the row renders them)."""
+    return kind, _FLAG_TEMPLATE % (_KIND_TEXTS[kind], seq, person.iin, resource, at)
 
 
-def _own_iin(r: _Row, params: dict[str, Any]) -> bool:
-    """Whether one of the params, as text and stripped, is the user's IIN."""
+def _own_iin(iin: str, person: _Person, text: str, params: dict[str, Any]) -> bool:
+    """Whether one of the params (their JSON `text` parsed), as text and stripped, is `iin`."""
     # An IIN of digits can only be a value if the params' text holds it as it is, unless the
     # text escapes something (issue 13: most rows are answered here without the set below).
-    text = r.params_text
-    if r.person.digits and r.user_iin not in text and "\\" not in text:
+    if person.digits and iin not in text and "\\" not in text:
         return False
-    return r.user_iin in {str(v).strip() for v in params.values()}
+    return iin in {str(v).strip() for v in params.values()}
 
 
 # JSON exactly as json.dumps(value, ensure_ascii=False, indent=2) renders it, made piece by
