@@ -16,8 +16,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.api import DeskApi
-from app.selfcheck import SelfcheckConfig
-from app.selfcheck.thresholds import PolicyError
 from ui import i18n, theme
 from ui.fonts import register_fonts
 from ui.main_window import MainWindow
@@ -25,7 +23,7 @@ from ui.window_state import user_settings
 
 if TYPE_CHECKING:
     from app.desk import Desk
-    from app.selfcheck import Readers
+    from app.selfcheck import Readers, SelfcheckConfig
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +67,9 @@ def selfcheck_config_for(desk: DeskApi) -> SelfcheckConfig:
     strict defaults when the policy has no usable "selfcheck" section. Sandbox: defaults aimed at
     the embedded gateway, with its software token accepted — it is never enforced anyway.
     """
+    from app.selfcheck import SelfcheckConfig  # read after the first paint (issue 10)
+    from app.selfcheck.thresholds import PolicyError
+
     config = getattr(desk, "config", None)
     gateway = getattr(config, "gateway_url", None)
     ca_file = getattr(config, "ca_file", None)

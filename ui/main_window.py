@@ -8,21 +8,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.api import DeskApi
 from app.errors import DeskError
-from app.selfcheck import CheckResult, Report, SelfcheckConfig
-from app.selfcheck.thresholds import ALL_CHECKS
 from ui import i18n, theme
 from ui.account_action import install_account_action
 from ui.control_actions import install_archive_action, install_reports_action, is_controller
@@ -36,12 +33,14 @@ from ui.widgets import keyed, named, set_key
 from ui.window_state import restore_splitters, restore_window, save_splitters, save_window
 from ui.worker import DeskRunner
 
-# The first paint needs the sign-in page only (issue 10): the work pages, the dialogs and the
-# self-check's runner are imported when first shown, after it.
+# The first paint needs the sign-in page only (issue 10): the work pages, the dialogs, the
+# self-check (its model, runner and texts) are imported when first used, after it — and so are
+# the Qt classes only they use, since PySide builds a class (and its enums) when first named.
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox  # its enums are built when a box first opens
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QMessageBox, QTabWidget
 
-    from app.selfcheck import Readers
+    from app.selfcheck import CheckResult, Readers, Report, SelfcheckConfig
     from ui.agreement_dialog import AgreementDialog
     from ui.attach_dialog import AttachDialog
     from ui.case_page import CasePage
@@ -230,6 +229,8 @@ class MainWindow(QMainWindow):
         return self._case_page
 
     def _build_work(self) -> None:
+        from PySide6.QtWidgets import QTabWidget
+
         from ui.case_page import CasePage
         from ui.query_page import QueryPage
 
@@ -512,6 +513,7 @@ class MainWindow(QMainWindow):
     def open_diagnostics(self) -> DiagnosticsDialog:
         """Tools → Workstation self-check… (Ctrl+Shift+D): every check, now."""
         if self.diagnostics is None:
+            from app.selfcheck import SelfcheckConfig
             from ui.diagnostics import DiagnosticsDialog
 
             dialog = DiagnosticsDialog(
@@ -541,6 +543,9 @@ class MainWindow(QMainWindow):
     def _set_workstation(self, *, running: bool, error: str = "") -> None:
         merged = None
         if self._checks:
+            from app.selfcheck import Report
+            from app.selfcheck.thresholds import ALL_CHECKS
+
             order = {cid: i for i, cid in enumerate(ALL_CHECKS)}
             checks = sorted(self._checks.values(), key=lambda c: order.get(c.id, len(order)))
             profile = self.selfcheck_config.profile if self.selfcheck_config else ""

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.api import DeskApi
-from app.selfcheck.model import Report
-from app.selfcheck.texts import reason_text, status_text, title
 from ui import i18n
 from ui.i18n import translate
 from ui.messages import LEVEL_STYLE, error_text, pin_warnings, token_line
 from ui.widgets import clear_layout, named, set_key
 from ui.worker import DeskRunner
+
+if TYPE_CHECKING:  # the self-check's verdicts come after the first paint, and so do these
+    from app.selfcheck.model import Report
 
 NOTICE_STYLE = {
     "block": "background: #fdecea; color: #5f1410; border: 1px solid #b3261e; padding: 8px;",
@@ -47,6 +48,8 @@ class WorkstationState:
 
 def check_line(check: Any, lang: str) -> str:
     """One check in words: its title, verdict and what was found, in `lang`."""
+    from app.selfcheck.texts import reason_text, status_text, title
+
     verdict = status_text(check.status, lang)
     return f"• {title(check.id, lang)} — {verdict}: {reason_text(check, lang)}"
 

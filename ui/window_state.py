@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+if TYPE_CHECKING:  # splitters are only on the signed-in pages: PySide loads the class then
+    from PySide6.QtWidgets import QSplitter
 
 ORGANIZATION = "SIO Desk"
 APPLICATION = "desk"
@@ -37,11 +42,15 @@ def restore_window(settings: QSettings, window: QMainWindow) -> bool:
 
 
 def save_splitters(settings: QSettings, page: QWidget) -> None:
+    from PySide6.QtWidgets import QSplitter
+
     for i, splitter in enumerate(page.findChildren(QSplitter)):
         settings.setValue(_key(page, i, splitter), splitter.saveState())
 
 
 def restore_splitters(settings: QSettings, page: QWidget) -> None:
+    from PySide6.QtWidgets import QSplitter
+
     for i, splitter in enumerate(page.findChildren(QSplitter)):
         state = settings.value(_key(page, i, splitter))
         if isinstance(state, QByteArray):

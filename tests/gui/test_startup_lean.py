@@ -123,6 +123,44 @@ def test_a_qt_enum_property_set_by_a_wrong_name_is_refused(window: Any) -> None:
     assert window.banner.alignment() == Qt.AlignmentFlag.AlignCenter
 
 
+# The same, with a stand-in desk that imports nothing (FakeDesk brings the whole self-check):
+# which modules of the self-check the window imported by its first paint.
+CHILD_SELFCHECK = r"""
+import json, os, sys
+from types import SimpleNamespace
+from PySide6.QtCore import QEvent, QObject
+from ui.app import build_main_window
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            found = sorted(m for m in sys.modules if m.startswith("app.selfcheck"))
+            print("SELFCHECK " + json.dumps(found), flush=True)
+            os._exit(0)
+        return False
+
+desk = SimpleNamespace(sandbox=False, materials=None,
+                       config=SimpleNamespace(idle_lock_s=600.0, gateway_url=None))
+win = build_main_window(desk, "en", selfcheck_config=lambda: None)
+probe = FirstPaint()
+win.installEventFilter(probe)
+win.show()
+from PySide6.QtWidgets import QApplication
+QApplication.instance().exec()
+"""
+
+
+@pytest.mark.req("R-WS-1")
+def test_the_first_paint_imports_none_of_the_selfcheck() -> None:
+    # Its model, thresholds and texts (socket, platform…) come with its run, after the paint.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, "-c", CHILD_SELFCHECK], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120, check=False)
+    found = [line for line in run.stdout.splitlines() if line.startswith("SELFCHECK ")]
+    assert found, run.stderr[-2000:]
+    assert json.loads(found[-1][10:]) == []
+
+
 def test_the_marker_path_is_the_users_data_dir(monkeypatch: pytest.MonkeyPatch,
                                                tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
