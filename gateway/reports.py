@@ -214,6 +214,8 @@ def build(engine: Engine, config: Settings, start: date, end: date,
 
 
 _SPOOL_BYTES = 4 << 20  # a small report stays in memory, a large one goes to a temporary file
+_CHUNK = 512  # items of a list rendered before they are encoded and written together
+_FROM_ISO = datetime.fromisoformat
 _HOUR_US = 3600 * 1_000_000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -397,7 +399,8 @@ def _scan(scan: Iterable[Sequence[Any]], people: dict[Any, _Person], now: dateti
     first_hour, end_hour = config.office_start_hour, config.office_end_hour
     askers, subjects = tally.askers, tally.subjects
     by_resource, by_basis = tally.by_resource, tally.by_basis
-    add_row, add_flag, counted = listed.add_text, flagged.add_text, tally.anomalies
+    # Rows are gathered here and written a chunk at a time (_JsonList.add_text, inlined).
+    pending, add_flag, counted = listed.pending, flagged.add_text, tally.anomalies
     for row in scan:
         # The columns of report_query, in order; taken as a tuple (issue 10: ~40 k rows).
         (seq, kind, at_utc, at_text, iin, resource, code, endpoint, count, params_text,
@@ -425,7 +428,7 @@ def _scan(scan: Iterable[Sequence[Any]], people: dict[Any, _Person], now: dateti
                 "null" if code is None else _value(code),
                 encode(endpoint) if endpoint.__class__ is str else _value(endpoint))
         if kind != "query":
-            add_row(_REFUSED_TEMPLATE % head)
+            pending.append(_REFUSED_TEMPLATE % head)
         elif d_action is not None:
             attached = d_action in ATTACHED
             # The statement says when the local copy was destroyed; the client attaches and
@@ -434,7 +437,7 @@ def _scan(scan: Iterable[Sequence[Any]], people: dict[Any, _Person], now: dateti
             attached_to = d_case_number if attached else None  # as the user signed it
             destroyed = (encode(d_destroyed_at) if d_destroyed_at.__class__ is str
                          else _value(d_destroyed_at))
-            add_row(_ANSWERED_TEMPLATE % (
+            pending.append(_ANSWERED_TEMPLATE % (
                 *head, encode(d_action) if d_action.__class__ is str else _value(d_action),
                 destroyed if attached else "null",
                 encode(attached_to) if attached_to.__class__ is str else _value(attached_to),
@@ -443,9 +446,13 @@ def _scan(scan: Iterable[Sequence[Any]], people: dict[Any, _Person], now: dateti
         else:
             overdue = parse_iso(at_utc) + retention < now
             state = "overdue" if overdue else "pending"
-            add_row(_ANSWERED_TEMPLATE % (*head, _OVERDUE if overdue else _PENDING,
-                                          *_UNDISPOSED))
-        at = parse_iso(at_text)
+            pending.append(_ANSWERED_TEMPLATE % (*head, _OVERDUE if overdue else _PENDING,
+                                                 *_UNDISPOSED))
+        if len(pending) >= _CHUNK:
+            listed.flush()
+        at = _FROM_ISO(at_text)
+        if at.tzinfo is None:
+            parse_iso(at_text)  # refuses a time without a zone, as the clock does
 
         # Counted (_Tally): per user, per resource, per basis, per set of parameters.
         mine = askers.get(iin)
@@ -473,28 +480,27 @@ def _scan(scan: Iterable[Sequence[Any]], people: dict[Any, _Person], now: dateti
                 known.seqs.append(seq)
 
         # What the row shows by itself (bulk and one subject need the other rows).
-        found: list[tuple[str, str]] = []
         if state == "overdue":  # no disposition past retention (R-RES-1)
-            found.append(_flag("no_disposition", seq, person, e_resource, e_at))
+            add_flag(_flag("no_disposition", seq, person, e_resource, e_at))
+            counted["no_disposition"] += 1
         if attached_to is not None and attached_to.strip() != (case_number or "").strip():
             # R-Q-2, R-CTL-5: the result went into other material than the request named.
-            found.append(("attached_elsewhere", _ELSEWHERE_TEMPLATE % (
-                _KIND_TEXTS["attached_elsewhere"], seq, person.iin, _value(case_number),
-                _value(attached_to))))
+            add_flag(_ELSEWHERE_TEMPLATE % (_KIND_TEXTS["attached_elsewhere"], seq, person.iin,
+                                            _value(case_number), _value(attached_to)))
+            counted["attached_elsewhere"] += 1
         if at.weekday() not in weekdays or not first_hour <= at.hour < end_hour:
-            found.append(_flag("off_hours", seq, person, e_resource, e_at))
+            add_flag(_flag("off_hours", seq, person, e_resource, e_at))
+            counted["off_hours"] += 1
         if isinstance(params, dict) and _own_iin(iin, person, params_text, params):
             # R-CTL-5: an analyst looking up their own IIN states no purpose of the Rules.
-            found.append(_flag("own_iin", seq, person, e_resource, e_at))
-        for flag_kind, text in found:
-            add_flag(text)
-            counted[flag_kind] += 1
+            add_flag(_flag("own_iin", seq, person, e_resource, e_at))
+            counted["own_iin"] += 1
 
 
-def _flag(kind: str, seq: int, person: _Person, resource: str, at: str) -> tuple[str, str]:
-    """An anomaly of `kind` about one row: its kind and its text, with the row's seq, user,
-    resource and time (as the row renders them)."""
-    return kind, _FLAG_TEMPLATE % (_KIND_TEXTS[kind], seq, person.iin, resource, at)
+def _flag(kind: str, seq: int, person: _Person, resource: str, at: str) -> str:
+    """The text of an anomaly of `kind` about one row, with the row's seq, user, resource and
+    time (as the row renders them)."""
+    return _FLAG_TEMPLATE % (_KIND_TEXTS[kind], seq, person.iin, resource, at)
 
 
 def _own_iin(iin: str, person: _Person, text: str, params: dict[str, Any]) -> bool:
@@ -623,7 +629,7 @@ class _JsonList:
     def add_text(self, text: str) -> None:
         """Add an item already rendered, gathered a chunk at a time."""
         self.pending.append(text)
-        if len(self.pending) >= 512:
+        if len(self.pending) >= _CHUNK:
             self.flush()
 
     def flush(self) -> None:
