@@ -20,6 +20,10 @@ from transport.clock import ASTANA
 pytestmark = pytest.mark.req("R-CTL-1", "R-CTL-5")
 
 DIGITS, OTHER, ODD = "900101300015", "900101300023", "x-ИИН \"1\""
+# A row's keys in order (R-RES-1): a refused request has the first thirteen.
+KEYS = ["seq", "at", "user_iin", "user_name", "role", "resource", "case_number", "legal_ground",
+        "purpose", "params", "outcome", "code", "endpoint", "disposition", "attached_at",
+        "attached_to", "printout_sha256", "destroyed_at", "disposition_seq", "reported_at"]
 MONDAY = dt.datetime(2025, 3, 3, tzinfo=ASTANA)
 BASIS = {"case_number": "2025-01-ФМ", "legal_ground": "ҚР Заңы, 16-бап",
          "purpose": "проверка \"в кавычках\"\n"}
@@ -90,12 +94,15 @@ def test_rows_of_odd_values_and_the_own_iin_check(engine: Engine) -> None:
     _dispose(engine, elsewhere, "printed", "OTHER-1")
     _dispose(engine, same, "exported", "X")
     _dispose(engine, min(own), "destroyed_unattached", "OTHER-2")  # not attached: not flagged
+    with write_tx(engine) as conn:
+        refused = journal.append(conn, "refusal", actor_iin=DIGITS, resource=2, basis=BASIS,
+                                 detail={"endpoint": "query", "code": "maintenance"},
+                                 at=_at(0, 12, 30)).seq
 
-    out = io.BytesIO()
-    reports.write(engine, reports.Settings(), MONDAY.date(), MONDAY.date(), out,
-                  now=_at(30, 0))
-    doc = json.loads(out.getvalue())
-    assert out.getvalue() == reports.to_bytes(doc)  # the bytes json.dumps(indent=2) gives
+    soon = _report(engine, _at(0, 13))  # the undisposed within retention: pending
+    assert {r["disposition"] for r in soon["rows"] if len(r) > 13} == {
+        "pending", "printed", "exported", "destroyed_unattached"}
+    doc = _report(engine, _at(30, 0))
     flags: dict[str, set[int]] = {}
     for anomaly in doc["anomalies"]:
         flags.setdefault(anomaly["kind"], set()).add(anomaly.get("seq"))
@@ -103,9 +110,20 @@ def test_rows_of_odd_values_and_the_own_iin_check(engine: Engine) -> None:
     assert not flags["own_iin"] & not_own
     assert flags["attached_elsewhere"] == {elsewhere}
     rows = {r["seq"]: r for r in doc["rows"]}
-    assert len(rows) == len(own | not_own) + 2
+    assert len(rows) == len(own | not_own) + 3
     assert rows[min(own)]["user_name"] == "Ақын \"А\"\t\u202e"
     assert rows[min(not_own)]["params"] == {"n": float(DIGITS)}
     odd = next(r for r in rows.values() if r["code"] == "c")
     assert (odd["params"], odd["resource"], odd["case_number"]) == ([1, 2], 7, None)
     assert rows[elsewhere]["attached_to"] == "OTHER-1"
+    assert (rows[refused]["outcome"], rows[refused]["code"]) == ("refused", "maintenance")
+    for row in (*doc["rows"], *soon["rows"]):
+        assert list(row) == (KEYS[:13] if row["outcome"] == "refused" else KEYS), row
+
+
+def _report(engine: Engine, now: dt.datetime) -> dict[str, Any]:
+    out = io.BytesIO()
+    reports.write(engine, reports.Settings(), MONDAY.date(), MONDAY.date(), out, now=now)
+    doc: dict[str, Any] = json.loads(out.getvalue())
+    assert out.getvalue() == reports.to_bytes(doc)  # the bytes json.dumps(indent=2) gives
+    return doc
