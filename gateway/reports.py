@@ -314,9 +314,10 @@ class _Tally:
 
 def _by_text(counts: dict[Any, int]) -> dict[str, int]:
     """Counts by each value's text (None as "None"), in the order of those texts."""
-    found: Counter[str] = Counter()
+    found: dict[str, int] = {}  # not a Counter: its __missing__ runs in Python for each text
     for value, n in counts.items():
-        found[str(value)] += n
+        text = str(value)
+        found[text] = found.get(text, 0) + n
     return dict(sorted(found.items()))
 
 
@@ -641,8 +642,9 @@ class _JsonList:
 
     def flush(self) -> None:
         if self.pending:
-            self.file.write((("[\n    " if not self.count else ",\n    ")
-                             + ",\n    ".join(self.pending)).encode("utf-8"))
+            # The opening written apart: joined to the chunk it would copy the chunk once more.
+            self.file.write(b"[\n    " if not self.count else b",\n    ")
+            self.file.write(",\n    ".join(self.pending).encode("utf-8"))
             self.count += len(self.pending)
             self.pending.clear()
 
