@@ -151,7 +151,7 @@ class _Person:
 
     def __init__(self, iin: str, name: Any, role: Any) -> None:
         self.iin, self.name, self.role = _value(iin), _value(name), _value(role)
-        # An IIN of ASCII digits only is the one _row_anomalies can look for in the params'
+        # An IIN of ASCII digits only is the one _scan can look for in the params'
         # JSON text before parsing anything (a digit is never escaped there).
         self.digits = iin.__class__ is str and iin.isascii() and iin.isdigit()
 
