@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
 
 from gateway import journal, registry
 from gateway.config import GatewayConfig
@@ -129,6 +129,11 @@ def _bearer(authorization: str | None) -> str:
     return token
 
 
+# Built once: every signed command reads its session (issue 10: building the statement and its
+# cache key per request cost more than running it).
+_SESSION = select(sessions).where(sessions.c.token_sha256 == bindparam("token"))
+
+
 def session_of(engine: Engine, authorization: str | None) -> Session:
     """The live session named by an `Authorization: Bearer …` header; Refusal otherwise.
 
@@ -137,9 +142,7 @@ def session_of(engine: Engine, authorization: str | None) -> Session:
     """
     token = _bearer(authorization)
     with engine.connect() as conn:
-        row = conn.execute(
-            select(sessions).where(sessions.c.token_sha256 == token_hash(token))
-        ).mappings().first()
+        row = conn.execute(_SESSION, {"token": token_hash(token)}).mappings().first()
     now = now_utc()
     if row is None or row["expires_at"] <= utc_text(now):
         raise Refusal("session_invalid", "the session is unknown or expired")

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
 from gateway.config import SeedUser
 from gateway.db import write_tx
@@ -60,9 +60,13 @@ def seed(engine: Engine, people: Iterable[SeedUser]) -> None:
                 ))
 
 
+# Built once: every signed command admits its user through it (issue 10).
+_USER = select(users).where(users.c.iin == bindparam("iin"))
+
+
 def find(conn: Connection, iin: str) -> User | None:
     """The user as admitted now: a suspension (App.5 §17) past its date is over by itself."""
-    row = conn.execute(select(users).where(users.c.iin == iin)).mappings().first()
+    row = conn.execute(_USER, {"iin": iin}).mappings().first()
     if row is None:
         return None
     user = User(**row)
