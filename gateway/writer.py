@@ -14,8 +14,8 @@ the next writer; the others wait without polling.
 Why not a dedicated thread: a writer elected among the waiting threads needs no thread to start
 and stop per engine and adds no hand-off at one connection, and it is still one writer at a
 time, so SQLite's busy handler (sleeps of up to 100 ms, 1–2 s tails under load) is never reached
-between writers of one process. Across processes (`serve --workers`) it is not: see
-docs/architecture.md.
+between writers of one process. It coordinates one process only, which is why `sio-gateway serve`
+stays one process (docs/architecture.md, "Group commit").
 """
 
 from __future__ import annotations
