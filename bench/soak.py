@@ -80,6 +80,22 @@ class SessionSigner:
             return bytes(self._key.sign(data, mechanism=Mechanism.SHA256_RSA_PKCS))
 
 
+def _token(lib: Any, label: str) -> Any:
+    """The token labelled `label`. SoftHSM2 keeps a token in files that a login in the other
+    worker process may be rewriting as this one reads them: the read then fails with
+    CKR_GENERAL_ERROR (once in a CI run of the 1-minute soak) and is tried again."""
+    from pkcs11.exceptions import GeneralError
+
+    for attempt in range(5):
+        try:
+            return lib.get_token(token_label=label)
+        except GeneralError:
+            if attempt == 4:
+                raise
+            time.sleep(0.2)
+    raise AssertionError("unreachable")
+
+
 def _session_signers(token: Any, logged_in: bool) -> tuple[Any, SessionSigner, SessionSigner]:
     """A new session on `token` and (session, AUTH signer, signing signer) from its objects."""
     from cryptography import x509
@@ -240,7 +256,7 @@ def worker(args: argparse.Namespace) -> int:
     deadline = time.monotonic() + args.seconds
     for number in range(args.first, args.first + args.count):
         user = SANDBOX_USERS[number % len(SANDBOX_USERS)]
-        token = lib.get_token(token_label=f"SOAK {user.key}")
+        token = _token(lib, f"SOAK {user.key}")
         session, auth, signer = _session_signers(token, user.key in logged)
         logged.add(user.key)  # PKCS#11: the first session's login holds for the process
         sessions.append(session)
