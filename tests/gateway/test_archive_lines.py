@@ -98,3 +98,43 @@ def test_the_good_line_and_its_changes_are_told_apart() -> None:
     assert _quick_way(LINES["changed detail"])[0::2] == ("ok", False)
     assert _quick_way(LINES["spaced"]) == ("bad", "not canonical")
     assert _quick_way(LINES["resource as text"]) == ("bad", "integer")
+
+
+
+# No NUL among them: PostgreSQL's text refuses it.
+_ODD_TEXTS = ('"quoted" and \\back\\slash', "tab\there\nnewline\r\x01\x1f\x7f", "ж ә ң 𝕏 🙂",
+              "\u2028\u2029 line separators", "</script>", "")
+
+
+def test_a_segment_renders_each_row_as_canonical_json_would(engine: Any) -> None:
+    # Issue 10: export renders lines straight from the rows; the bytes are canonical_json's.
+    from gateway import journal
+    from gateway.db import write_tx
+
+    with write_tx(engine) as conn:
+        entries = [journal.append(conn, "query", actor_iin=None if i % 2 else "880412410213",
+                                  cert_serial=text, resource=i or None, basis={"case": text},
+                                  request_sha256=text or None, detail={"note": text, text: i})
+                   for i, text in enumerate(_ODD_TEXTS)]
+    with engine.connect() as conn:
+        got = archive.segment_lines(conn, entries[0].seq, entries[-1].seq)
+    assert got == b"".join(
+        canonical_json({name: getattr(e, name) for name in archive.COLUMNS}) + b"\n"
+        for e in entries)
+
+
+def test_a_row_holding_a_float_is_refused_as_canonical_json_refuses_it(engine: Any) -> None:
+    from sqlalchemy import text
+
+    from gateway import journal
+    from gateway.db import write_tx
+
+    if engine.dialect.name != "sqlite":
+        pytest.skip("only SQLite keeps a float in an integer column")
+    with write_tx(engine) as conn:
+        seq = journal.append(conn, "query", resource=1).seq
+    with engine.connect() as conn:  # the database edited behind the gateway's back
+        conn.execute(text("DROP TRIGGER IF EXISTS journal_no_update"))
+        conn.execute(text("UPDATE journal SET resource = 3.5 WHERE seq = :s"), {"s": seq})
+        with pytest.raises(ValueError, match="floats"):
+            archive.segment_lines(conn, seq, seq)
