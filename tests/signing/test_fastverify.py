@@ -73,6 +73,34 @@ def test_the_desks_cms_is_verified_fast_with_the_same_answer(
     assert fast.fast == 3  # the full path ran only for the full verdicts compared with
 
 
+def test_a_learned_signers_cms_is_taken_apart_by_its_template_as_desk_shape_would(
+        warm: tuple[FastVerifier, bytes], pki: SandboxPKI) -> None:
+    # Issue 10: after one full parse per signer, its others are matched against a template.
+    fast, cms = warm
+    templates = [t for layouts in fast._templates.values() for by_sid in layouts.values()
+                 for t in by_sid.values()]
+    assert len(templates) == 1
+    _, signer = pki.software_signers(SANDBOX_USERS[0])
+    for n in range(20):
+        data = bytes([n]) * (n + 1)
+        other = sign_detached(data, signer, signing_time=WHEN + dt.timedelta(days=n, seconds=n))
+        assert templates[0].match(other) == fast._shape(other) == desk_shape(other) is not None
+    # Another signer's CMS of the same length fits no template: it is taken apart in full.
+    _, stranger = pki.software_signers(SANDBOX_USERS[2])
+    theirs = sign_detached(DATA, stranger, signing_time=WHEN)
+    assert templates[0].match(theirs) is None
+    # Each byte outside the three variable contents decides: a change there misses the template.
+    template = templates[0]
+    holes = [(template.digest_at, 32), (template.time_at, 13),
+             (template.signature_at, len(cms) - template.signature_at)]
+    for i in range(0, len(cms), 7):
+        changed = cms[:i] + bytes([cms[i] ^ 0x41]) + cms[i + 1:]
+        inside = any(start <= i < start + n for start, n in holes)
+        assert (template.match(changed) is not None) == inside
+        if inside:
+            assert template.match(changed) == desk_shape(changed)
+
+
 def test_tampered_data_signature_and_attributes_are_refused_alike(
         warm: tuple[FastVerifier, bytes]) -> None:
     fast, cms = warm
