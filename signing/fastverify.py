@@ -3,11 +3,12 @@ verify`): every check of signing.cms.verify_detached, with what depends on the c
 alone done once per signer.
 
 A CMS is taken on the fast path only when it is byte for byte what sign_detached makes with
-RSA/SHA-256 (rebuilt from its parts and compared), and only once a full verification of one
-signature by the same certificates and signingCertificate attribute has passed: that settles
-which certificate signed, that the ESS attribute names it, its profile and its key. Each
-signature then still has its content type, digest, RSA signature, chain as of its time
-(TrustStore.check) and purpose checked. Anything else — another shape, GOST, any failure — goes
+RSA/SHA-256 (rebuilt from its parts and compared — or, for a signer already verified, equal to
+that signer's first CMS outside its digest, signing time and signature), and only once a full
+verification of one signature by the same certificates and signingCertificate attribute has
+passed: that settles which certificate signed, that the ESS attribute names it, its profile and
+its key. Each signature then still has its content type, digest, RSA signature, chain as of its
+time (TrustStore.check) and purpose checked. Anything else — another shape, GOST, any failure — goes
 to signing.cms.verify_detached, so verdicts and error codes are the full path's.
 """
 
