@@ -27,12 +27,12 @@ import multiprocessing
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from json.encoder import encode_basestring
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
@@ -386,9 +386,9 @@ def _parse_line(line: bytes, seq: int) -> tuple[JournalEntry, bytes | None]:
         hashed = _canonical({k: data[k] for k in _HASHED})
         kind, request = hashed.find(b',"kind":'), hashed.find(b',"request_sha256":')
         # A quote inside a string is escaped in this JSON, so these are the members' own.
-        expected = b"".join((hashed[:kind], b',"hash":', _canonical(data["hash"]),
+        expected = b"".join((hashed[:kind], b',"hash":', _quoted(data["hash"]),
                              hashed[kind:request], b',"prev_hash":',
-                             _canonical(data["prev_hash"]), hashed[request:]))
+                             _quoted(data["prev_hash"]), hashed[request:]))
         if kind < 0 or request < kind or expected != line:
             raise _Bad(seq, f"entry {seq}: the line is not canonical JSON")
         return JournalEntry(**data), hashed
@@ -400,8 +400,27 @@ _HASHED = tuple(c for c in COLUMNS if c not in ("hash", "prev_hash"))
 
 def _canonical(value: Any) -> bytes:
     """canonical_json of a value known to hold no float (its check walks every value)."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"),
-                      ensure_ascii=False).encode("utf-8")
+    return "".join(_ENCODE(value, 0)).encode("utf-8")
+
+
+def _refuse(value: Any) -> Any:
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+# json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)'s own C encoder,
+# made once (issue 10: dumps() built an encoder for each of the three calls per entry).
+_ENCODE: Callable[[Any, int], Sequence[str]] = (
+    c_make_encoder(None, _refuse, encode_basestring, None, ":", ",", True, False, True)
+    if c_make_encoder is not None else
+    lambda value, _level: [json.dumps(value, sort_keys=True, separators=(",", ":"),
+                                      ensure_ascii=False)])
+
+
+def _quoted(text: Any) -> bytes:
+    """A hash's canonical JSON: a 64-digit hex text is itself in quotes."""
+    if type(text) is str and _HEX64.fullmatch(text):
+        return b'"' + text.encode("ascii") + b'"'
+    return _canonical(text)
 
 
 def _plain(data: dict[str, Any]) -> bool:
