@@ -27,12 +27,12 @@ import multiprocessing
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +54,7 @@ from signing.pades import verify_pdf
 from signing.profile import fingerprint
 from signing.signer import Signer
 from signing.trust import SOFT_FAIL, RevocationPolicy, TrustStore
-from transport.canonical import canonical_json, sha256_hex
+from transport.canonical import canonical_json, sha256_hex, sorted_compact
 from transport.commands import SIGNED_KINDS
 
 FORMAT = "sio-journal-archive/1"
@@ -400,20 +400,7 @@ _HASHED = tuple(c for c in COLUMNS if c not in ("hash", "prev_hash"))
 
 def _canonical(value: Any) -> bytes:
     """canonical_json of a value known to hold no float (its check walks every value)."""
-    return "".join(_ENCODE(value, 0)).encode("utf-8")
-
-
-def _refuse(value: Any) -> Any:
-    raise TypeError(f"{type(value).__name__} is not JSON")
-
-
-# json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)'s own C encoder,
-# made once (issue 10: dumps() built an encoder for each of the three calls per entry).
-_ENCODE: Callable[[Any, int], Sequence[str]] = (
-    c_make_encoder(None, _refuse, encode_basestring, None, ":", ",", True, False, True)
-    if c_make_encoder is not None else
-    lambda value, _level: [json.dumps(value, sort_keys=True, separators=(",", ":"),
-                                      ensure_ascii=False)])
+    return sorted_compact(value).encode("utf-8")
 
 
 def _quoted(text: Any) -> bytes:

@@ -32,6 +32,7 @@ from sqlalchemy import (
 
 from gateway.models import dispositions, journal_head, users
 from gateway.models import request_facts as facts
+from transport.canonical import sorted_compact
 from transport.clock import iso, now_utc, parse_iso, to_astana
 
 if TYPE_CHECKING:
@@ -502,7 +503,7 @@ def _scan(scan: Iterable[Sequence[Any]], people: dict[Any, _Person], now: dateti
         if params:
             # The same parameters, whatever order or spacing they were signed in (floats too,
             # unlike canonical_json: a grouping key, not signed bytes).
-            key = "".join(_SUBJECT_ENCODE(params, 0))
+            key = sorted_compact(params)
             known = subjects.get(key)
             if known is None:
                 subjects[key] = (seq, iin)  # most subjects are asked about once
@@ -553,14 +554,6 @@ _CONTAINERS = (dict, list, tuple)
 
 def _fail(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON")
-
-
-# json.dumps(params, sort_keys=True, separators=(",", ":"), ensure_ascii=False) without
-# building a JSONEncoder per call.
-_SUBJECT_ENCODE = (c_make_encoder(None, _fail, encode_basestring, None, ":", ",", True, False,
-                                  True) if c_make_encoder is not None else
-                   lambda value, _level: [json.dumps(value, sort_keys=True, ensure_ascii=False,
-                                                     separators=(",", ":"))])
 
 
 @functools.cache
