@@ -32,7 +32,6 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
@@ -107,36 +106,24 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-# The journal's columns in canonical (sorted) order, each with its key as canonical JSON writes it.
-_SORTED = tuple(sorted(COLUMNS))
-_KEYS = tuple(encode_basestring(name) + ":" for name in _SORTED)
+_SORTED = tuple(sorted(COLUMNS))  # the journal's columns in canonical order
 _SEGMENT_ROWS = (select(*(journal_table.c[name] for name in _SORTED))
                  .where(journal_table.c.seq.between(bindparam("first"), bindparam("last")))
                  .order_by(journal_table.c.seq))
 
 
 def segment_lines(conn: Connection, first_seq: int, last_seq: int) -> bytes:
-    """The archive's lines of entries first_seq..last_seq: each entry's columns as canonical JSON,
-    rendered straight from its row — texts, integers and None as canonical_json writes them
-    (issue 10: a dict, a float walk and a json.dumps per entry were half of a million-entry
-    export); a row holding anything else goes through canonical_json itself, which refuses it."""
+    """The archive's lines of entries first_seq..last_seq, each its columns as canonical JSON,
+    straight from the rows (issue 10: a JournalEntry, a float walk and a json.dumps per entry
+    were most of a million-entry export). A float, which no column holds, is refused by
+    canonical_json as before."""
     lines = []
     for row in conn.execute(_SEGMENT_ROWS, {"first": first_seq, "last": last_seq}):
-        parts = []
-        for key, value in zip(_KEYS, row, strict=True):
-            kind = value.__class__
-            if kind is str:
-                parts.append(key + encode_basestring(value))
-            elif kind is int:
-                parts.append(key + int.__repr__(value))
-            elif value is None:
-                parts.append(key + "null")
-            else:
-                lines.append(canonical_json(dict(zip(_SORTED, row, strict=True))) + b"\n")
-                break
-        else:
-            # Each line encoded alone: one segment-long text costs more in memory than in time.
-            lines.append(("{" + ",".join(parts) + "}\n").encode("utf-8"))
+        columns = dict(zip(_SORTED, row, strict=True))
+        if any(value.__class__ is float for value in row):
+            canonical_json(columns)  # raises
+        # Each line encoded alone: one segment-long text costs more in memory than in time.
+        lines.append((sorted_compact(columns) + "\n").encode("utf-8"))
     return b"".join(lines)
 
 
