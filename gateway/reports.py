@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from gateway.config import GatewayConfig
     from signing.signer import Signer
 
-_KINDS = ("query", "refusal")
 # R-RES-1: what became of an answered request's result. Attached (printed and/or exported into
 # the case material) or destroyed unattached, as the user signed it; otherwise pending until the
 # retention time has passed, then overdue.
@@ -567,12 +566,6 @@ def _encoder(level: int) -> Callable[[Any], str]:
     return lambda value: "".join(encode(value, 0))
 
 
-# _encoder(3) without its wrapping: a row's params, one item a line (see _params_text).
-_PARAMS_ENCODE = (c_make_encoder(None, _fail, encode_basestring, None, ": ", ",\n        ",
-                                 False, False, True) if c_make_encoder is not None else
-                  lambda value, _level: [_encoder(3)(value)])
-
-
 def _dump(value: Any, level: int) -> str:
     """`value` as json.dumps(value, ensure_ascii=False, indent=2) renders it `level` deep."""
     kind = type(value)
@@ -611,7 +604,7 @@ def _params_text(params: Any) -> str:
     for value in params.values():
         if value.__class__ in _CONTAINERS:
             return _dump(params, 3)
-    return "{\n        " + "".join(_PARAMS_ENCODE(params, 0))[1:-1] + "\n      }"
+    return "{\n        " + _encoder(3)(params)[1:-1] + "\n      }"
 
 
 def _row_text(row: dict[str, Any]) -> str:
