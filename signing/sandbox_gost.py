@@ -30,6 +30,7 @@ from signing.sandbox_pki import (
     SANDBOX_HOST,
     SandboxUser,
     user_subject,
+    write_whole,
 )
 from signing.trust import TrustStore
 
@@ -113,7 +114,7 @@ class GostSandbox:
         for entry in revoked:
             builder = builder.add_revoked_certificate(entry)
         crl = issue.crl(builder, self._ca_key)
-        self.crl_path.write_bytes(crl.public_bytes(Encoding.DER))
+        write_whole(self.crl_path, crl.public_bytes(Encoding.DER))  # a gateway may read it now
         return crl
 
     def _number(self) -> int:
@@ -251,8 +252,8 @@ class GostSandbox:
 
     def install(self, trust_dir: Path) -> None:
         """Put the GOST CA and its CRL into a trust directory (a gateway accepting GOST)."""
-        (trust_dir / "gost_ca.pem").write_bytes(self.ca.public_bytes(Encoding.PEM))
-        (trust_dir / "gost_ca.crl").write_bytes(self.crl.public_bytes(Encoding.DER))
+        write_whole(trust_dir / "gost_ca.pem", self.ca.public_bytes(Encoding.PEM))
+        write_whole(trust_dir / "gost_ca.crl", self.crl.public_bytes(Encoding.DER))
 
 
 def gost_sandbox(pki_directory: Path) -> GostSandbox:

@@ -98,12 +98,12 @@ def _new_key() -> rsa.RSAPrivateKey:
 
 def _write_key(path: Path, key: rsa.RSAPrivateKey) -> None:
     # Sandbox only: unencrypted, but at least owner-only.
-    _replace(path, key.private_bytes(serialization.Encoding.PEM,
+    write_whole(path, key.private_bytes(serialization.Encoding.PEM,
                                      serialization.PrivateFormat.PKCS8,
                                      serialization.NoEncryption()), 0o600)
 
 
-def _replace(path: Path, data: bytes, mode: int = 0o644) -> None:
+def write_whole(path: Path, data: bytes, mode: int = 0o644) -> None:
     """Write `data` to `path` whole or not at all: another process of the sandbox (a running
     gateway follows its CRLs) may read the file at any moment, and half a file is unreadable."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -121,7 +121,7 @@ def _read_key(path: Path) -> rsa.RSAPrivateKey:
 
 
 def _write_certs(path: Path, *certs: x509.Certificate) -> None:
-    _replace(path, b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs))
+    write_whole(path, b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs))
 
 
 def _read_cert(path: Path) -> x509.Certificate:
@@ -351,7 +351,7 @@ class SandboxPKI:
         )
         self.crl = _make_crl(self.intermediate, self._intermediate_key, revoked,
                              _crl_number(self.crl) + 1)
-        _replace(self.crl_path, self.crl.public_bytes(serialization.Encoding.DER))
+        write_whole(self.crl_path, self.crl.public_bytes(serialization.Encoding.DER))
 
     def refresh_crls(self, *, force: bool = False) -> bool:
         """Re-issue a CRL that is stale or within CRL_RENEW_BEFORE of its nextUpdate.
@@ -371,7 +371,7 @@ class SandboxPKI:
             if force or _due(self.crl):
                 self.crl = _make_crl(self.intermediate, self._intermediate_key, list(self.crl),
                                      _crl_number(self.crl) + 1)
-                _replace(self.crl_path, self.crl.public_bytes(serialization.Encoding.DER))
+                write_whole(self.crl_path, self.crl.public_bytes(serialization.Encoding.DER))
                 renewed = True
         if self._root_key is not None and (force or self.root_crl is None
                                            or _due(self.root_crl)):
@@ -382,7 +382,7 @@ class SandboxPKI:
                 self.root_crl = _make_crl(self.root, self._root_key,
                                           list(previous) if previous is not None else [],
                                           _crl_number(previous) + 1 if previous is not None else 1)
-                _replace(self.root_crl_path,
+                write_whole(self.root_crl_path,
                          self.root_crl.public_bytes(serialization.Encoding.DER))
                 renewed = True
         return renewed
