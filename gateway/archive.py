@@ -27,9 +27,11 @@ import multiprocessing
 import os
 import re
 import tempfile
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Generator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -146,10 +148,92 @@ class ExportResult:
     written: list[str]  # files whose bytes changed
 
 
+# The .jsonl of one sealed segment: (first_seq, last_seq, path) in, (written?, sha256) out.
+_SegmentJob = tuple[int, int, Path]
+_WORKER_ENGINE: list[Engine] = []
+
+
+def _jsonl_written(conn: Connection, job: _SegmentJob) -> tuple[bool, str]:
+    first_seq, last_seq, path = job
+    return _written_hashed(path, segment_lines(conn, first_seq, last_seq))
+
+
+def _start_export_worker(url: str) -> None:
+    from gateway.db import make_engine
+
+    _WORKER_ENGINE[:] = [make_engine(url)]
+
+
+def _export_segment(job: _SegmentJob) -> tuple[bool, str]:
+    """One segment's lines rendered, written and hashed in a worker process (export())."""
+    with _WORKER_ENGINE[0].connect() as conn:
+        return _jsonl_written(conn, job)
+
+
+def _written_hashed(path: Path, lines: bytes) -> tuple[bool, str]:
+    return write_atomic(path, lines), sha256_hex(lines)
+
+
+def _in_order(engine: Engine, jobs: list[_SegmentJob]) -> Generator[tuple[bool, str], None, None]:
+    """_jsonl_written of each job in this process; a thread writes, fsyncs and hashes a
+    segment (which lets go of the GIL) while this one renders the next (issue 10)."""
+    with engine.connect() as conn, ThreadPoolExecutor(1, "archive-writer") as writer:
+        pending: deque[Future[tuple[bool, str]]] = deque()
+        for first_seq, last_seq, path in jobs:
+            lines = segment_lines(conn, first_seq, last_seq)
+            pending.append(writer.submit(_written_hashed, path, lines))
+            del lines  # two segments in memory at most: the one written, the next
+            if len(pending) > 1:
+                yield pending.popleft().result()  # raises what the write raised
+        while pending:
+            yield pending.popleft().result()
+
+
+def _worker_url(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=False)
+
+
+def _in_parallel(engine: Engine, jobs: list[_SegmentJob],
+                 workers: int) -> Generator[tuple[bool, str], None, None]:
+    """_jsonl_written of each job, several segments at once in `workers` processes, each
+    reading the database itself (issue 10); the same files and answers as _in_order."""
+    url = _worker_url(engine)
+    context = multiprocessing.get_context("spawn")  # no fork of a process with threads
+    done = 0
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_export_worker,
+                               initargs=(url,))
+    try:
+        for outcome in pool.map(_export_segment, jobs):
+            yield outcome
+            done += 1
+        return
+    except BrokenProcessPool:
+        pass  # workers that cannot start (a frozen build without freeze_support) or died
+    finally:
+        pool.shutdown(cancel_futures=True)  # on a failure, no segment after it is started
+    yield from _in_order(engine, jobs[done:])  # the rest, written here
+
+
+PARALLEL_EXPORT_FROM_ENTRIES = 50_000  # below this, starting processes costs more than it saves
+
+
+def _export_workers(asked: int | None, engine: Engine, entries: int, segments: int) -> int:
+    """How many processes write segments: as asked (None: one per CPU for a large journal),
+    and one unless other processes can open the same database (a SQLite file or a server)."""
+    from gateway.db import sqlite_path
+
+    if engine.dialect.name == "sqlite" and sqlite_path(engine.url.render_as_string()) is None:
+        return 1
+    if asked is None:
+        asked = (os.cpu_count() or 1) if entries >= PARALLEL_EXPORT_FROM_ENTRIES else 1
+    return max(1, min(asked, segments))
+
+
 def export(engine: Engine, directory: Path, trust: TrustStore,
-           signer: Signer | None = None) -> ExportResult:
+           signer: Signer | None = None, workers: int | None = 1) -> ExportResult:
     """Seal the open segment (needs the operator `signer` unless it is empty) and write every
-    sealed segment, the operator certificates, `trust` and the index into `directory`."""
+    sealed segment, the operator certificates, `trust` and the index into `directory`;
+    `workers` processes write segments (None: one per CPU for a large journal)."""
     sealed_now = None
     if signer is not None:
         new = checkpoints.seal_open(engine, signer, "export")
@@ -168,17 +252,20 @@ def export(engine: Engine, directory: Path, trust: TrustStore,
 
     index_segments: list[dict[str, Any]] = []
     signers: dict[bytes, x509.Certificate] = {}
-    with engine.connect() as conn:
-        for item in stored:
+    jobs = [(item.checkpoint.first_seq, item.checkpoint.last_seq,
+             directory / f"{segment_name(item.checkpoint.segment)}.jsonl") for item in stored]
+    processes = _export_workers(workers, engine, sealed_to, len(jobs))
+    jsonl = _in_order(engine, jobs) if processes == 1 else _in_parallel(engine, jobs, processes)
+    with closing(jsonl):  # a failure here ends the writer or the processes before it returns
+        for item, (changed, digest) in zip(stored, jsonl, strict=True):
             cp, name = item.checkpoint, segment_name(item.checkpoint.segment)
-            lines = segment_lines(conn, cp.first_seq, cp.last_seq)
-            put(f"{name}.jsonl", lines)
+            if changed:
+                written.append(f"{name}.jsonl")
             put(f"{name}.checkpoint.json", item.body)
             put(f"{name}.checkpoint.p7s", item.signature)
             index_segments.append({
                 "segment": cp.segment, "first_seq": cp.first_seq, "last_seq": cp.last_seq,
-                "count": cp.count, "checkpoint_sha256": cp.hash,
-                "entries_sha256": sha256_hex(lines),
+                "count": cp.count, "checkpoint_sha256": cp.hash, "entries_sha256": digest,
             })
             cert = claimed_signer(item.signature)
             if cert is not None:

@@ -97,6 +97,9 @@ def _journal_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument("--config", type=Path, help=CONFIG_HELP)
     export.add_argument("--trust", type=Path,
                         help="directory of CA certificates and CRLs to ship with the archive")
+    export.add_argument("--workers", type=int, metavar="N",
+                        help="processes writing segments (default: one per CPU for a large "
+                             "journal); the archive is the same")
     verify = jsub.add_parser("verify", help="verify an archive offline; names the first bad seq")
     verify.add_argument("dir", type=Path, help="archive directory")
     verify.add_argument("--json", action="store_true", help="print the verdict as JSON")
@@ -183,6 +186,8 @@ def journal_export(args: argparse.Namespace) -> int:
     signer: Signer | None = None
     trust: TrustStore | None = None
     try:
+        if args.workers is not None and args.workers < 1:
+            raise archive.ArchiveError("--workers must be at least 1")
         if args.trust is not None:
             trust = archive.load_trust(args.trust)
         config = _configured(args)
@@ -195,7 +200,7 @@ def journal_export(args: argparse.Namespace) -> int:
         engine = make_engine(config.db_url if config else args.db or default_db_url())
         try:
             migrate(engine)
-            result = archive.export(engine, args.dir, trust, signer)
+            result = archive.export(engine, args.dir, trust, signer, workers=args.workers)
             sealed = checkpoints.stored(engine)
         finally:
             engine.dispose()

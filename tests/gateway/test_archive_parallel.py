@@ -3,12 +3,15 @@ counts and the warnings it gives one segment after another (R-LOG-1, R-CTL-3).""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
-from gateway import archive
+from gateway import archive, checkpoints, journal
+from gateway.db import make_engine, write_tx
 from gateway.journal import JournalEntry
 from signing.sandbox_pki import SandboxPKI
 
@@ -74,3 +77,64 @@ def test_workers_that_cannot_start_leave_the_check_to_one_process(
     two = archive.verify(good, _policy(sandbox_pki), workers=2)
     assert any("worker processes failed" in n for n in two.notes)
     assert {**two.as_json(), "notes": one.notes} == one.as_json()
+
+
+def _files(directory: Path) -> dict[str, bytes]:
+    return {p.relative_to(directory).as_posix(): p.read_bytes()
+            for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.req("R-LOG-1")
+def test_segments_written_by_worker_processes_make_the_same_archive(
+        made: tuple[list[JournalEntry], Path, str], sandbox_pki: SandboxPKI, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 10: `journal export` writes segments in one process per CPU; not a byte changes.
+    entries, _, _ = made
+    good = _rechained(entries, sandbox_pki, tmp_path / "good")
+    engine = make_engine(f"sqlite:///{good.parent / 'g.sqlite'}")
+    try:
+        trust = sandbox_pki.trust_store()
+        one = archive.export(engine, tmp_path / "one", trust, workers=1)
+        two = archive.export(engine, tmp_path / "two", trust, workers=2)
+        assert two == one and one.segments >= 2
+        assert _files(tmp_path / "two") == _files(tmp_path / "one") == _files(good)
+        # Written again over itself: nothing changes, so nothing is listed as written.
+        again = archive.export(engine, tmp_path / "two", trust, workers=2)
+        assert again.written == [] and again.entries == one.entries
+
+        # Workers that cannot open the database die as they start: the rest is written here.
+        monkeypatch.setattr(archive, "_worker_url", lambda _engine: "nosuchdialect://")
+        broken = archive.export(engine, tmp_path / "broken", trust, workers=2)
+        assert broken == one and _files(tmp_path / "broken") == _files(good)
+    finally:
+        engine.dispose()
+
+
+def test_a_database_in_memory_is_written_by_this_process() -> None:
+    engine = make_engine("sqlite://")
+    try:
+        assert archive._export_workers(None, engine, 10**6, 100) == 1
+        assert archive._export_workers(4, engine, 10, 100) == 1
+    finally:
+        engine.dispose()
+    engine = make_engine("sqlite:////nonexistent-dir/journal.sqlite")
+    assert archive._export_workers(None, engine, 10**6, 100) == (os.cpu_count() or 1)
+    assert archive._export_workers(None, engine, 10, 100) == 1
+    assert archive._export_workers(3, engine, 10, 2) == 2
+
+
+@pytest.mark.req("R-LOG-1")
+def test_worker_processes_read_either_database(engine: Engine, sandbox_pki: SandboxPKI,
+                                              tmp_path: Path) -> None:
+    # SQLite and PostgreSQL (with SIO_TEST_PG_URL): each worker opens the database by its URL.
+    journal.set_sealer(engine, checkpoints.SegmentSealer(sandbox_pki.operator_signer(), 7, 10**8))
+    for n in range(30):
+        with write_tx(engine) as conn:
+            journal.append(conn, "login", actor_iin=f"{n:012d}",
+                           detail={"text": f"Қ \"{n}\"\\ \u0001", "n": n})
+    trust, signer = sandbox_pki.trust_store(), sandbox_pki.operator_signer()
+    one = archive.export(engine, tmp_path / "one", trust, signer, workers=1)
+    two = archive.export(engine, tmp_path / "two", trust, signer, workers=3)
+    assert one.entries == two.entries == 30 and one.segments == two.segments == 5
+    assert _files(tmp_path / "two") == _files(tmp_path / "one")
+    assert archive.verify(tmp_path / "two", _policy(sandbox_pki)).ok
