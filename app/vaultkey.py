@@ -12,6 +12,7 @@ import base64
 import binascii
 import hashlib
 import importlib
+import importlib.util
 import logging
 import secrets
 import sys
@@ -23,18 +24,24 @@ from typing import Any, Literal
 log = logging.getLogger(__name__)
 
 SERVICE = "sio-desk-vault"
-_SYSTEM_BACKENDS = ("keyring.backends.SecretService", "keyring.backends.Windows",
-                    "keyring.backends.macOS", "keyring.backends.kwallet",
-                    "keyring.backends.libsecret")
+_SYSTEM_BACKENDS = ("app.secretservice", "keyring.backends.SecretService",
+                    "keyring.backends.Windows", "keyring.backends.macOS",
+                    "keyring.backends.kwallet", "keyring.backends.libsecret")
 # The platform's system keyrings, imported by name: keyring's own choice (get_keyring) reads every
 # installed package's entry points and imports every backend it finds (issue 10: idle memory).
+# On Linux the Secret Service is reached through app.secretservice (the same items as keyring's
+# backend, without importing the keyring package: ~130 modules, ≈3 MiB resident).
 PLATFORM_BACKENDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "linux": (("keyring.backends.SecretService", "Keyring"),
+    "linux": (("app.secretservice", "Keyring"),
               ("keyring.backends.kwallet", "DBusKeyring"),
               ("keyring.backends.libsecret", "Keyring")),
     "win32": (("keyring.backends.Windows", "WinVaultKeyring"),),
     "darwin": (("keyring.backends.macOS", "Keyring"),),
 }
+
+# A backend that cannot be usable without this module (its `priority` raises then): where the
+# module is not installed the backend is not imported at all, nor the keyring package with it.
+_REQUIRES = {"keyring.backends.kwallet": "dbus", "keyring.backends.libsecret": "gi"}
 
 Where = Literal["keyring", "memory"]
 
@@ -56,6 +63,10 @@ def system_keyring(candidates: Sequence[tuple[str, str]] | None = None) -> Any |
     for module, name in candidates:
         if module not in _SYSTEM_BACKENDS:
             continue  # a plain-file backend keeps the key beside what it protects
+        needed = _REQUIRES.get(module)
+        if needed is not None and importlib.util.find_spec(needed) is None:
+            log.debug("keyring backend %s.%s unusable: %s is not installed", module, name, needed)
+            continue
         try:
             backend = getattr(importlib.import_module(module), name)
             usable.append((float(backend.priority), backend))  # raises where unusable

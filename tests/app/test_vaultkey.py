@@ -60,7 +60,8 @@ def test_a_plain_file_backend_is_never_chosen_whatever_its_priority(
 @pytest.mark.req("R-RES-3")
 def test_the_usable_system_backend_of_highest_priority_is_chosen(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    _module(monkeypatch, "keyring.backends.SecretService", "Keyring", None)  # no daemon
+    monkeypatch.setattr(vaultkey, "_REQUIRES", {})  # as if dbus-python and PyGObject were there
+    _module(monkeypatch, "app.secretservice", "Keyring", None)  # no daemon
     kwallet = _module(monkeypatch, "keyring.backends.kwallet", "DBusKeyring", 4.9)
     _module(monkeypatch, "keyring.backends.libsecret", "Keyring", 4.8)
     chosen = vaultkey.system_keyring(vaultkey.PLATFORM_BACKENDS["linux"])
@@ -88,3 +89,38 @@ def test_the_platforms_keyring_is_found_without_keyrings_own_scan(
     assert scans == []
     assert all(m in vaultkey._SYSTEM_BACKENDS
                for table in vaultkey.PLATFORM_BACKENDS.values() for m, _ in table)
+
+
+def test_kwallet_and_libsecret_are_not_imported_without_their_bindings(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Their `priority` raises without dbus-python / PyGObject: not imported then (issue 10)."""
+    imported: list[str] = []
+    real = vaultkey.importlib.import_module
+
+    def record(name: str) -> Any:
+        imported.append(name)
+        return real(name)
+
+    monkeypatch.setattr(vaultkey.importlib.util, "find_spec", lambda _name: None)
+    monkeypatch.setattr(vaultkey.importlib, "import_module", record)
+    _module(monkeypatch, "app.secretservice", "Keyring", None)
+    assert vaultkey.system_keyring(vaultkey.PLATFORM_BACKENDS["linux"]) is None
+    assert imported == ["app.secretservice"]
+
+
+def test_the_desks_secret_service_does_not_import_the_keyring_package() -> None:
+    import importlib.util
+    import subprocess
+    from pathlib import Path
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the Linux backends")
+    if importlib.util.find_spec("dbus") or importlib.util.find_spec("gi"):
+        pytest.skip("kwallet/libsecret are candidates here and import keyring")
+    code = ("import sys; from app import vaultkey; vaultkey.system_keyring(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('keyring', 'importlib_metadata', 'jaraco')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={"PATH": "", "DBUS_SESSION_BUS_ADDRESS": "unix:path=/no"},
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.strip() == "[]"
