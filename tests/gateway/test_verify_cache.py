@@ -6,6 +6,7 @@ in the store, decides the very next query (R-AUTH-1, R-AUTH-6)."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -16,7 +17,7 @@ from gateway.config import GatewayConfig, SandboxTrust
 from gateway.context import RequestContext
 from gateway.problems import SIGNATURE_CODES, Refusal
 from gateway.trust_cache import SpanCachedTrust
-from gateway.verify import cached_trust, verify_signature
+from gateway.verify import cached_trust, fast_verifier, verify_signature
 from signing.cms import sign_detached, verify_detached
 from signing.errors import SigningError
 from signing.gost.issue import GostKeyPair
@@ -196,3 +197,52 @@ def test_stores_with_ocsp_are_checked_afresh(world: World) -> None:
     assert _gateway(cms_der, config) == ("ok", ANALYST.iin)
     assert _gateway(cms_der, config) == ("ok", ANALYST.iin)
     assert (wrapper.hits, wrapper.misses) == (0, 0)
+
+
+@pytest.mark.req("R-AUTH-1")
+def test_a_known_rsa_signer_takes_the_fast_path_with_the_same_verdicts(world: World) -> None:
+    """Issue 10: after one full check, the signer's next CMS is checked against its template
+    (gateway.verify.fast_verifier) — and what fails there gets the full path's refusal."""
+    signer = world.fresh("rsa", "signing")
+    first = sign_detached(DATA, signer)
+    verifier = fast_verifier(world.config.trust())
+    full = verifier.full
+    assert _gateway(first, world.config) == ("ok", ANALYST.iin)
+    assert verifier.full == full + 1, "a signer is learnt by a full verification"
+    fast = verifier.fast
+    data = '{"query": "№1", "iin": "990101300123"}'.encode()
+    second = sign_detached(data, signer)
+    assert second != first
+    profile = verify_signature(second, data, world.config, purpose="signing",
+                               ctx=RequestContext("test"))
+    assert profile.iin == ANALYST.iin
+    assert verifier.fast == fast + 1, "the next CMS of that signer is matched, not parsed"
+    store = world.config.trust()
+    other = b'{"query": "tampered"}'
+    with pytest.raises(SigningError) as failed:
+        verify_detached(second, other, store, purpose="signing")
+    with pytest.raises(Refusal) as refused:
+        verify_signature(second, other, world.config, purpose="signing",
+                         ctx=RequestContext("test"))
+    assert failed.value.code == "digest_mismatch"
+    assert refused.value.code == SIGNATURE_CODES["digest_mismatch"]
+    # Learnt for one purpose, refused for the other exactly as the full path refuses it.
+    plain = _uncached(first, store, "authentication", world.config)
+    assert plain[0] == "refused"
+    assert _gateway(first, world.config, purpose="authentication") == ("refused", plain[1])
+
+
+def test_fast_verifiers_are_per_thread_and_per_store(world: World) -> None:
+    """A FastVerifier's tables are not shared between request threads, and a changed store
+    (a CRL added in place) gets a new one."""
+    base = world.config.trust()
+    store = TrustStore(base.anchors, base.intermediates, base.crls)
+    mine = fast_verifier(store)
+    assert fast_verifier(store) is mine
+    theirs: list[object] = []
+    thread = threading.Thread(target=lambda: theirs.append(fast_verifier(store)))
+    thread.start()
+    thread.join()
+    assert theirs and theirs[0] is not mine
+    store.add_crl(world.pki.crl)
+    assert fast_verifier(store) is not mine
