@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextlib import nullcontext
 from datetime import datetime
 from typing import Any
 
@@ -89,14 +90,17 @@ def report_faults(engine: Engine, pending: list[Unreadable]) -> None:
         log.exception("the fault of an unreadable row could not be journaled")
 
 
-def check_downtime(engine: Engine, resource: int, at: datetime | None = None) -> None:
+def check_downtime(engine: Engine, resource: int, at: datetime | None = None, *,
+                   conn: Connection | None = None) -> None:
     """Refuse a query to a resource under announced works or an open emergency (R-Q-3): three
-    indexed reads, whatever the length of the journal (issue 10)."""
+    indexed reads, whatever the length of the journal (issue 10), on `conn` if given."""
     moment = at or now_utc()
-    with engine.connect() as conn:
-        notices = downtime.notices_from(conn, moment)
-        emergencies = downtime.open_emergencies(conn, moment)
-        pending = downtime.unreadable(conn, unreported_only=True)
+    with nullcontext(conn) if conn is not None else engine.connect() as reads:
+        notices = downtime.notices_from(reads, moment)
+        emergencies = downtime.open_emergencies(reads, moment)
+        pending = downtime.unreadable(reads, unreported_only=True)
+    if pending and conn is not None:
+        conn.rollback()  # the caller's read transaction ends before report_faults writes
     report_faults(engine, pending)
     for notice in notices:
         if notice.affects(resource, moment):

@@ -78,6 +78,7 @@ class Call(Generic[M]):
     ctx: RequestContext
     engine: Engine
     config: GatewayConfig
+    reads: Connection | None = None  # during check(): a read connection it may use
     prepared: Any = None  # what the handler's check() left for its apply()
     now: datetime = field(default_factory=now_utc)
     answer: tuple[bytes, bytes] | None = None  # (body, the operator's CMS)
@@ -183,13 +184,16 @@ def run(engine: Engine, config: GatewayConfig, command: Command[M], handler: Han
         raise Refusal(ErrorCode.IIN_MISMATCH,
                       f"{command.signer_field} differs from the signer's IIN")
     issued = _time(command, payload)
+    # Issue 10: the registry row and the handler's reads share one connection (a pool checkout,
+    # BEGIN and ROLLBACK fewer a query); it is given back before the write transaction.
     with engine.connect() as conn:
         user = admit(conn, command, session.iin)
-    call = Call(command, payload, payload_bytes, signed.signature, cms, signer, user, issued,
-                ctx, engine, config)
-    # 4. What needs no lock.
-    if handler.check is not None:
-        handler.check(call)
+        call = Call(command, payload, payload_bytes, signed.signature, cms, signer, user,
+                    issued, ctx, engine, config, reads=conn)
+        # 4. What needs no lock.
+        if handler.check is not None:
+            handler.check(call)
+        call.reads = None
     # 5. Single use, the clock, the work and the journal: one transaction with the commands
     #    pending beside it (issue 10: one commit, one fsync for all of them).
     result = writer_for(engine).run(partial(_write, handler, call), call.finish)

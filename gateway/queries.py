@@ -38,7 +38,8 @@ def _check(population: Population, call: Call[QueryRequest]) -> None:
         raise Refusal(ErrorCode.RESOURCE_NOT_ALLOWED,
                       f"role {call.user.role!r} has no access to №{req.resource}")
     attestation.require(call)  # R-WS-6, 2022 §4: the workstation's self-check, by policy
-    check_downtime(call.engine, req.resource)  # R-Q-3: announced works or an open emergency
+    # R-Q-3: announced works or an open emergency
+    check_downtime(call.engine, req.resource, conn=call.reads)
     call.prepared = resolve(population, req.resource, req.params)
 
 

@@ -140,3 +140,21 @@ def test_a_query_costs_the_same_at_any_journal_length(gw: Gw) -> None:
 def _head(engine: Engine) -> int:
     with engine.connect() as conn:
         return int(conn.execute(select(journal_head.c.seq)).scalar_one())
+
+
+def test_a_query_reads_on_one_connection_before_its_write(gw: Gw) -> None:
+    """Issue 10: the session, then the registry row and the downtime check on one shared
+    connection, then the write transaction — three pool checkouts, whatever else changes."""
+    token = login(gw.client, gw.pki.software_signers(ANALYST)[0])
+    _ask(gw, token)
+    checkouts: list[int] = []
+
+    def checkout(_dbapi: Any, _record: Any, _proxy: Any) -> None:
+        checkouts.append(1)
+
+    event.listen(gw.engine, "checkout", checkout)
+    try:
+        _ask(gw, token)
+    finally:
+        event.remove(gw.engine, "checkout", checkout)
+    assert len(checkouts) == 3
