@@ -449,7 +449,9 @@ def _parse_line(line: bytes, seq: int) -> tuple[JournalEntry, bytes | None]:
     """The entry a line holds, and when it could tell on the way the canonical JSON of its
     hashed fields (what its hash covers); _Bad unless the line is that entry as exported."""
     try:
-        data = json.loads(line)
+        # What json.loads(line) does with a line that starts so (detect_encoding says UTF-8),
+        # without its detour for bytes: a tenth of its time (issue 10).
+        data = json.loads(line.decode("utf-8", "surrogatepass") if line[:2] == b'{"' else line)
     except ValueError as exc:
         raise _Bad(seq, f"entry {seq}: the line is not JSON") from exc
     if not isinstance(data, dict) or set(data) != set(COLUMNS):
@@ -561,7 +563,7 @@ class _EntrySignatures:
         if not isinstance(request, str) or not isinstance(signature, str):
             raise _Bad(entry.seq, f"{what}: the stored request or signature is not a text")
         try:
-            cms = base64.b64decode(signature, validate=True)
+            cms = self.verifier.decode_base64(signature)  # b64decode(validate=True)
         except (binascii.Error, ValueError) as exc:
             raise _Bad(entry.seq, f"{what}: the stored signature is not base64") from exc
         purpose = command.purpose if command is not None else None

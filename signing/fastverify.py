@@ -14,9 +14,12 @@ to signing.cms.verify_detached, so verdicts and error codes are the full path's.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import hashlib
 import hmac
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
@@ -122,6 +125,7 @@ class _Template:
     digest_at: int
     time_at: int
     signature_at: int
+    base64: _Base64Template | None = None
 
     @classmethod
     def of(cls, cms_der: bytes, shape: _Shape) -> _Template | None:
@@ -152,7 +156,7 @@ class _Template:
             at = start + length
         fixed.append((at, cms_der[at:]))
         return cls(len(cms_der), tuple(fixed), shape, sid_at, attrs_at, digest_at, time_at,
-                   signature_at)
+                   signature_at, _Base64Template.of(cms_der, holes, (sid_at, len(shape.sid))))
 
     def match(self, cms_der: bytes) -> _Shape | None:
         """The shape of `cms_der` if it equals this template outside the holes, else None."""
@@ -167,6 +171,77 @@ class _Template:
                       cms_der[self.time_at:self.time_at + 13],
                       cms_der[self.attrs_at:self.attrs_at + len(learned.attrs)],
                       cms_der[self.signature_at:])
+
+
+_BASE64 = re.compile(r"[A-Za-z0-9+/]*")
+_BASE64_END = re.compile(r"[A-Za-z0-9+/]*={0,2}")
+
+
+@dataclass(frozen=True)
+class _Base64Template:
+    """A template's CMS as base64 text (issue 10: decoding a stored signature whole was a tenth
+    of `journal verify`). Outside the holes, widened to whole 4-character groups, a text equal
+    to it decodes to the template's bytes; only the holes' characters are decoded."""
+
+    size: int  # characters
+    # (start, end, its text, its bytes) outside the holes, (start, end, "", None) for a hole
+    parts: tuple[tuple[int, int, str, bytes | None], ...]
+    key: tuple[int, int]  # characters inside the signer's identifier: templates are found by it
+    key_text: str
+
+    @classmethod
+    def of(cls, cms_der: bytes, holes: list[tuple[int, int]],
+           sid: tuple[int, int]) -> _Base64Template | None:
+        text = base64.b64encode(cms_der).decode("ascii")
+        groups: list[list[int]] = []  # the holes in groups of 3 bytes, merged where they touch
+        for start, length in holes:
+            first, end = start // 3, -(-(start + length) // 3)
+            if groups and first <= groups[-1][1]:
+                groups[-1][1] = max(groups[-1][1], end)
+            else:
+                groups.append([first, end])
+        parts: list[tuple[int, int, str, bytes | None]] = []
+        at = 0
+        for first, end in groups:
+            if first > at:
+                parts.append((4 * at, 4 * first, text[4 * at:4 * first],
+                              cms_der[3 * at:3 * first]))
+            parts.append((4 * first, min(4 * end, len(text)), "", None))
+            at = end
+        if 4 * at < len(text):
+            parts.append((4 * at, len(text), text[4 * at:], cms_der[3 * at:]))
+        key = (4 * -(-sid[0] // 3), 4 * ((sid[0] + sid[1]) // 3))
+        if key[1] - key[0] < 8 or not any(
+                data is not None and start <= key[0] and key[1] <= end
+                for start, end, _, data in parts):
+            return None
+        return cls(len(text), tuple(parts), key, text[key[0]:key[1]])
+
+    def decode(self, text: str) -> bytes | None:
+        """base64.b64decode(text, validate=True) when `text` equals this template outside the
+        holes and the holes hold whole groups of base64; None otherwise."""
+        if len(text) != self.size:
+            return None
+        pieces = []
+        for start, end, fixed, data in self.parts:
+            if data is not None:
+                if not text.startswith(fixed, start):
+                    return None
+                pieces.append(data)
+                continue
+            chars = text[start:end]
+            # The last group alone may be padded: with the template's size that is where the
+            # whole text's padding would be, so this decodes as the whole text does.
+            if not (_BASE64_END if end == self.size else _BASE64).fullmatch(chars):
+                return None
+            try:
+                decoded = binascii.a2b_base64(chars, strict_mode=True)  # as b64decode does
+            except (binascii.Error, ValueError):
+                return None
+            if len(decoded) != 3 * (end - start) // 4 - chars.count("="):
+                return None
+            pieces.append(decoded)
+        return b"".join(pieces)
 
 
 def _order_outside(attrs: list[bytes], at: int, holes: list[tuple[int, int]]) -> bool:
@@ -222,7 +297,19 @@ class FastVerifier:
         # By the CMS's length, then where a signer's identifier lies and how long it is, then
         # its bytes: one look-up per layout, however many signers share a length.
         self._templates: dict[int, dict[tuple[int, int], dict[bytes, _Template]]] = {}
+        # The same for their base64 texts, by the characters inside the signer's identifier.
+        self._texts: dict[int, dict[tuple[int, int], dict[str, _Base64Template]]] = {}
         self.fast = self.full = 0
+
+    def decode_base64(self, text: str) -> bytes:
+        """base64.b64decode(text, validate=True) (its bytes, its errors); only the variable
+        parts decoded when `text` is a learned signer's CMS (issue 10)."""
+        for (start, end), by_key in self._texts.get(len(text), {}).items():
+            template = by_key.get(text[start:end])
+            decoded = None if template is None else template.decode(text)
+            if decoded is not None:
+                return decoded
+        return base64.b64decode(text, validate=True)
 
     def verify(self, cms_der: bytes, data: bytes, *, at: dt.datetime | None = None,
                purpose: Purpose | None = None,
@@ -262,6 +349,7 @@ class FastVerifier:
         if len(self._signers) > 4096:  # a bound, far above the certificates of one journal
             self._signers.clear()
             self._templates.clear()
+            self._texts.clear()
         self._signers[(shape.certificates, shape.sid, shape.ess)] = _Signer(verified, others,
                                                                               key)
         template = _Template.of(cms_der, shape)
@@ -272,6 +360,14 @@ class FastVerifier:
                 layout = layouts[(template.sid_at, len(shape.sid))] = {}
             if layout is not None:
                 layout[shape.sid] = template
+            text = template.base64
+            if text is not None:
+                texts = self._texts.setdefault(text.size, {})
+                by_key = texts.get(text.key)
+                if by_key is None and len(texts) < 8:
+                    by_key = texts[text.key] = {}
+                if by_key is not None:
+                    by_key[text.key_text] = text
 
     def _fast(self, shape: _Shape, signer: _Signer, data: bytes, at: dt.datetime | None,
               purpose: Purpose | None,

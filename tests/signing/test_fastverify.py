@@ -3,7 +3,11 @@ good, forged, tampered and oddly shaped CMS, with the desk's own shape taken the
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
+import random
+import string
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -205,3 +209,46 @@ def test_a_verifier_is_bound_to_its_trust_store(warm: tuple[FastVerifier, bytes]
     for _ in range(2):
         assert _both(elsewhere, cms, DATA)[0] == "refused"
     assert elsewhere.fast == 0
+
+
+def _decoded(decode: Callable[[str], bytes], text: str) -> tuple[Any, ...]:
+    try:
+        return ("ok", decode(text))
+    except (binascii.Error, ValueError) as exc:
+        return ("refused", type(exc).__name__, str(exc))
+
+
+def test_a_learned_signers_base64_decodes_as_b64decode_would(
+        warm: tuple[FastVerifier, bytes], pki: SandboxPKI) -> None:
+    # Issue 10: only the digest, time and signature are decoded; every other text gets the
+    # bytes or the error of base64.b64decode(text, validate=True).
+    fast, _ = warm
+    _, signer = pki.software_signers(SANDBOX_USERS[0])
+    other = sign_detached(b"other", signer, signing_time=WHEN + dt.timedelta(days=1))
+    text = base64.b64encode(other).decode("ascii")
+
+    def same(candidate: str) -> tuple[Any, ...]:
+        expected = _decoded(lambda t: base64.b64decode(t, validate=True), candidate)
+        assert _decoded(fast.decode_base64, candidate) == expected, candidate
+        return expected
+
+    assert same(text) == ("ok", other)
+    (layout,) = fast._texts[len(text)].values()  # the signer's text was learned
+    (template,) = layout.values()
+    holes = [(start, end) for start, end, _, data in template.parts if data is None]
+    assert len(holes) >= 2 and holes[-1][1] == len(text) and template.decode(text) == other
+    decoded = refused = 0
+    rng = random.Random(10)
+    alphabet = string.ascii_letters + string.digits + "+/=-_ .\n\u0416"
+    for i in [*range(len(text)), *range(len(text) - 8, len(text))]:
+        for char in {rng.choice(alphabet), "=", "A"}:
+            verdict = same(text[:i] + char + text[i + 1:])
+            decoded, refused = decoded + (verdict[0] == "ok"), refused + (verdict[0] != "ok")
+    for cut in (text[:-1], text[:-4], text + "=", text + "AAAA", "=" + text[1:], ""):
+        same(cut)
+    assert decoded > 1000 and refused > 500  # both kinds of answer were compared
+    # A text whose holes hold padding and then data, and one with the padding moved.
+    start = holes[0][0]
+    for holed in (text[:start] + "QQ==" + text[start + 4:], text[:-4] + "QR==",
+                  text[:-4] + "Q==A", text[:start] + "\u0416AAA" + text[start + 4:]):
+        same(holed)
