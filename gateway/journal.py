@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any, Protocol
 from weakref import WeakKeyDictionary
@@ -172,8 +172,9 @@ def append(
         "response_sha256": response_sha256,
         "detail": canonical_json(dict(detail or {})).decode("utf-8"),
     }
-    entry = JournalEntry(**fields, prev_hash=head.hash, hash=entry_hash(head.hash, fields))
-    row = asdict(entry)
+    # The row as asdict(entry) would give it, without asdict's recursive copy (issue 10).
+    row = {**fields, "prev_hash": head.hash, "hash": entry_hash(head.hash, fields)}
+    entry = JournalEntry(**row)
     conn.execute(_INSERT, row)
     conn.execute(_MOVE_HEAD, {"new_seq": entry.seq, "new_hash": entry.hash})
     downtime.index(conn, entry.seq, kind, entry.detail)  # issue 10: what queries read
