@@ -52,5 +52,5 @@ def cache_dir() -> Path:
         for stale in base.iterdir():
             if stale.is_dir() and len(stale.name) == 16 and stale.name != here.name:
                 shutil.rmtree(stale, ignore_errors=True)
-        here.mkdir()
+        here.mkdir(exist_ok=True)  # two benches of the same tree may start at once
     return here
