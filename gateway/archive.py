@@ -24,6 +24,7 @@ import binascii
 import hashlib
 import json
 import multiprocessing
+import operator
 import os
 import re
 import tempfile
@@ -459,19 +460,29 @@ def _parse_line(line: bytes, seq: int) -> tuple[JournalEntry, bytes | None]:
     if _plain(data):
         # Issue 10: the hashed fields encoded once, the line checked against them with the
         # two hashes put in their (sorted) places, instead of two canonical_json passes.
-        hashed = _canonical({k: data[k] for k in _HASHED})
-        kind, request = hashed.find(b',"kind":'), hashed.find(b',"request_sha256":')
-        # A quote inside a string is escaped in this JSON, so these are the members' own.
-        expected = b"".join((hashed[:kind], b',"hash":', _quoted(data["hash"]),
-                             hashed[kind:request], b',"prev_hash":',
-                             _quoted(data["prev_hash"]), hashed[request:]))
+        fields = data.copy()
+        del fields["hash"], fields["prev_hash"]
+        try:
+            hashed = _canonical(fields)
+            # A quote inside a string is escaped in this JSON, so these are the members' own;
+            # from the end, past the long detail, they are a few dozen bytes away.
+            kind, request = hashed.rfind(b',"kind":'), hashed.rfind(b',"request_sha256":')
+            expected = b"".join((hashed[:kind], b',"hash":', _quoted(data["hash"]),
+                                 hashed[kind:request], b',"prev_hash":',
+                                 _quoted(data["prev_hash"]), hashed[request:]))
+        except UnicodeEncodeError as exc:  # a lone surrogate, which json.loads lets through
+            raise _Bad(seq, f"entry {seq}: the line is not canonical JSON") from exc
         if kind < 0 or request < kind or expected != line:
             raise _Bad(seq, f"entry {seq}: the line is not canonical JSON")
         return JournalEntry(**data), hashed
     return _parse_odd_line(data, line, seq), None
 
 
-_HASHED = tuple(c for c in COLUMNS if c not in ("hash", "prev_hash"))
+def _chained_hash(prev_hash: str, hashed: bytes) -> str:
+    """journal.entry_hash from the hashed fields' canonical JSON, without joining the two."""
+    digest = hashlib.sha256(prev_hash.encode("ascii"))
+    digest.update(hashed)
+    return digest.hexdigest()
 
 
 def _canonical(value: Any) -> bytes:
@@ -486,11 +497,15 @@ def _quoted(text: Any) -> bytes:
     return _canonical(text)
 
 
+_TEXTS = operator.itemgetter(*(c for c in COLUMNS if c not in ("seq", "resource")))
+_TEXT_TYPES = frozenset((str, type(None)))
+
+
 def _plain(data: dict[str, Any]) -> bool:
     """Whether every column holds what the journal stores: texts, integer seq and resource."""
-    return type(data["seq"]) is int and all(
-        v is None or type(v) is (int if k == "resource" else str)
-        for k, v in data.items() if k != "seq")
+    resource = data["resource"]
+    return (type(data["seq"]) is int and (resource is None or type(resource) is int)
+            and _TEXT_TYPES.issuperset(map(type, _TEXTS(data))))
 
 
 def _parse_odd_line(data: dict[str, Any], line: bytes, seq: int) -> JournalEntry:
@@ -629,7 +644,7 @@ def _entries(lines: bytes, segment: int, cp: Checkpoint, seq: int, prev_hash: st
         if entry.prev_hash != prev_hash:
             raise _Bad(seq, f"entry {seq} does not chain to entry {seq - 1}")
         if entry.hash != (entry.expected_hash() if hashed is None
-                          else sha256_hex(prev_hash.encode("ascii") + hashed)):
+                          else _chained_hash(prev_hash, hashed)):
             raise _Bad(seq, f"entry {seq} does not match its hash (changed)")
         if seq > cp.last_seq:
             raise _Bad(seq, f"entry {seq} lies beyond segment {segment}'s checkpoint")

@@ -5,6 +5,7 @@ hash) with the verdict of the plain way: canonical_json of the line, then of its
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -84,6 +85,13 @@ LINES = {
     "keys swapped": _line().replace(b'"hash":', b'"HASH":'),
     "trailing space": _line() + b" ",
     "not json": _line()[:-1],
+    # How the bytes are decoded: json.loads detects UTF-16/32 and a BOM, lets surrogates pass.
+    "utf-8 bom": b"\xef\xbb\xbf" + _line(),
+    "utf-16": _line().decode().encode("utf-16-le"),
+    "utf-16 with bom": _line().decode().encode("utf-16"),
+    "not utf-8": _line().replace("ә".encode(), b"\xd9"),
+    "a lone surrogate": _line().replace("ә".encode(), "\ud800".encode("utf-8", "surrogatepass")),
+    "a lone surrogate escaped": _line().replace("ә".encode(), rb"\\ud800"),
 }
 
 
@@ -99,6 +107,56 @@ def test_the_good_line_and_its_changes_are_told_apart() -> None:
     assert _quick_way(LINES["spaced"]) == ("bad", "not canonical")
     assert _quick_way(LINES["resource as text"]) == ("bad", "integer")
 
+
+
+def _sliced(change: Callable[[bytes], bytes]) -> bytes:
+    """A line whose hashed part (the line without its "hash" and "prev_hash" members) is
+    changed, and its hash made anew over the changed bytes: hashing the line's slice would
+    take it; the line is not canonical JSON."""
+    line = _line()
+    data = json.loads(line)
+    members = [b',"hash":"%s"' % data["hash"].encode(),
+               b',"prev_hash":"%s"' % GENESIS_HASH.encode()]
+    sliced = line
+    for member in members:
+        sliced = sliced.replace(member, b"", 1)
+    hashed = change(sliced)
+    assert hashed != sliced
+    digest = archive.sha256_hex(GENESIS_HASH.encode() + hashed).encode()
+    at_kind = hashed.rindex(b',"kind":')
+    at_request = hashed.rindex(b',"request_sha256":')
+    return b"".join((hashed[:at_kind], b',"hash":"', digest, b'"', hashed[at_kind:at_request],
+                     members[1], hashed[at_request:]))
+
+
+SLICED = {
+    "space after a colon": lambda b: b.replace(b'"kind":"query"', b'"kind": "query"'),
+    "members reordered": lambda b: b.replace(b'"actor_iin":"880412410213","at_astana"',
+                                             b'"at_astana"', 1).replace(
+        b',"at_utc"', b',"actor_iin":"880412410213","at_utc"', 1),
+    "a slash escaped": lambda b: b.replace(b'"at_utc":"2026-11-30', rb'"at_utc":"2026\/11-30'),
+    "an ASCII letter escaped": lambda b: b.replace(b'"cert_serial":"7A6E"',
+                                                   rb'"cert_serial":"7\u0041\u0036E"'),
+    "a letter escaped in upper case": lambda b: b.replace("ә".encode(), rb"\u04D9"),
+    "a control escaped in upper case": lambda b: b.replace(b'"kind":"query"',
+                                                           rb'"kind":"qu\u001Fery"'),
+    "a member twice, the last kept": lambda b: b.replace(b'"kind":"query"',
+                                                         b'"kind":"login","kind":"query"'),
+    "a member twice, the first canonical": lambda b: b.replace(
+        b'"kind":"query"', b'"kind":"query","kind":"login"'),
+    "an integer with a minus zero": lambda b: b.replace(b'"resource":3', b'"resource":-0'),
+    "an integer as an exponent": lambda b: b.replace(b'"resource":3', b'"resource":3e0'),
+    "a line ending in spaces": lambda b: b + b"  ",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SLICED))
+def test_a_non_canonical_line_is_refused_even_when_its_slice_hashes_right(name: str) -> None:
+    # Issue 10 (the brief of idea 2): the hash proves the slice is what was hashed, not that
+    # it is canonical JSON; a signer who hashed such bytes does not get them past verify.
+    line = _sliced(SLICED[name])
+    assert _plain_way(line) == ("bad", "not canonical")
+    assert _quick_way(line) == _plain_way(line)
 
 
 # No NUL among them: PostgreSQL's text refuses it.
