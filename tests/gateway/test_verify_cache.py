@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any, Literal
 
 import pytest
@@ -246,3 +247,32 @@ def test_fast_verifiers_are_per_thread_and_per_store(world: World) -> None:
     assert theirs and theirs[0] is not mine
     store.add_crl(world.pki.crl)
     assert fast_verifier(store) is not mine
+
+
+def test_sandbox_trust_looks_for_due_crls_once_a_second(tmp_path: Any,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 10: the sandbox's CRL renewal check runs at most once per SANDBOX_CRL_CHECK_S,
+    while the trust directory is still read afresh on every call."""
+    import gateway.config as gateway_config
+
+    config = GatewayConfig.sandbox_from_dir(tmp_path / "pki", db_url="sqlite://")
+    trust = config.trust
+    assert isinstance(trust, SandboxTrust)
+    checks: list[int] = []
+
+    def refresh_crls() -> bool:
+        checks.append(1)
+        return False
+
+    monkeypatch.setattr(trust.pki, "refresh_crls", refresh_crls)
+    clock = [1000.0]
+    monkeypatch.setattr(gateway_config, "time", SimpleNamespace(monotonic=lambda: clock[0]))
+    before = trust()
+    trust()
+    assert len(checks) == 1
+    clock[0] += gateway_config.SANDBOX_CRL_CHECK_S
+    trust()
+    assert len(checks) == 2
+    trust.pki.revoke(fresh_signer(trust.pki, ANALYST, "signing").certificate)  # a new CRL file
+    assert trust() is not before, "the directory is still read on every call"
+    assert len(checks) == 2
