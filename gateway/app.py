@@ -174,9 +174,12 @@ def create_app(config: GatewayConfig, engine: Engine | None = None) -> FastAPI:
         authorization = request.headers.get("authorization")
 
         def work(data: Any) -> BaseModel:
-            session = auth.session_of(engine, authorization)
-            ctx.actor_iin = session.iin
-            return run_query(engine, config, population, session, data, ctx)
+            # One read connection for the session, the registry and the downtime check
+            # (issue 10); run_query gives it back before the journal's write transaction.
+            with engine.connect() as reads:
+                session = auth.session_of(engine, authorization, conn=reads)
+                ctx.actor_iin = session.iin
+                return run_query(engine, config, population, session, data, ctx, reads=reads)
 
         return await handle(request, ctx, work)
 

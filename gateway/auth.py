@@ -134,14 +134,19 @@ def _bearer(authorization: str | None) -> str:
 _SESSION = select(sessions).where(sessions.c.token_sha256 == bindparam("token"))
 
 
-def session_of(engine: Engine, authorization: str | None) -> Session:
+def session_of(engine: Engine, authorization: str | None, *,
+               conn: Connection | None = None) -> Session:
     """The live session named by an `Authorization: Bearer …` header; Refusal otherwise.
 
     session_revoked when its login certificate is now on a CRL of the trust store (the session
-    is deleted and a "logout" entry journals why).
+    is deleted and a "logout" entry journals why). The session is read on `conn` if given (the
+    request's read connection, issue 10); its read transaction ends before anything is written.
     """
     token = _bearer(authorization)
-    with engine.connect() as conn:
+    if conn is None:
+        with engine.connect() as reads:
+            row = reads.execute(_SESSION, {"token": token_hash(token)}).mappings().first()
+    else:
         row = conn.execute(_SESSION, {"token": token_hash(token)}).mappings().first()
     now = now_utc()
     if row is None or row["expires_at"] <= utc_text(now):
@@ -150,13 +155,15 @@ def session_of(engine: Engine, authorization: str | None) -> Session:
                       expires_at=datetime.fromisoformat(row["expires_at"]))
     entry = _revocation_of(engine, session.cert_serial, now)
     if entry is not None:
+        if conn is not None:
+            conn.rollback()  # no read transaction stays open beside the write
         _end(engine, token_hash(token), session, reason="session_revoked", endpoint=None,
              peer=None, extra={"revoked_at": iso(to_astana(entry.revoked_at)),
                                "crl": f"{entry.where} of {entry.issuer}"[:300]})
         raise Refusal("session_revoked", f"the login certificate {session.cert_serial} was "
                       f"revoked on {iso(to_astana(entry.revoked_at))} ({entry.where}); "
                       f"log in again with a valid certificate")
-    return replace(session, expires_at=_slid(engine, row, now))
+    return replace(session, expires_at=_slid(engine, row, now, conn))
 
 
 def watch_revocation(engine: Engine, config: GatewayConfig) -> None:
@@ -166,7 +173,8 @@ def watch_revocation(engine: Engine, config: GatewayConfig) -> None:
     _SLIDE[engine] = config.session_ttl_s
 
 
-def _slid(engine: Engine, row: Any, now: datetime) -> datetime:
+def _slid(engine: Engine, row: Any, now: datetime, reads: Connection | None = None
+          ) -> datetime:
     """The session's end after this request: pushed to now + ttl once half of it is used (one
     write per half-ttl, not per request), capped at SESSION_MAX_S after the login."""
     expires = datetime.fromisoformat(row["expires_at"])
@@ -177,6 +185,8 @@ def _slid(engine: Engine, row: Any, now: datetime) -> datetime:
     slid = min(now + timedelta(seconds=ttl), cap)
     if slid <= expires:
         return expires
+    if reads is not None:
+        reads.rollback()  # no read transaction stays open beside the write
     with write_tx(engine) as conn:
         conn.execute(update(sessions)
                      .where(sessions.c.token_sha256 == row["token_sha256"],

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -157,8 +158,10 @@ class Handler(Generic[M]):
 
 
 def run(engine: Engine, config: GatewayConfig, command: Command[M], handler: Handler[M],
-        session: Session, data: object, ctx: RequestContext) -> BaseModel:
-    """Run one signed command of `session`'s user; its answer, or Refusal."""
+        session: Session, data: object, ctx: RequestContext, *,
+        reads: Connection | None = None) -> BaseModel:
+    """Run one signed command of `session`'s user; its answer, or Refusal. `reads`, the
+    request's read connection if it has one, is used up to the write and closed before it."""
     if not command.session or command.signature != "cms":
         raise ValueError(f"{command.name} does not travel this pipeline")
     ctx.actor_iin = session.iin
@@ -184,9 +187,10 @@ def run(engine: Engine, config: GatewayConfig, command: Command[M], handler: Han
         raise Refusal(ErrorCode.IIN_MISMATCH,
                       f"{command.signer_field} differs from the signer's IIN")
     issued = _time(command, payload)
-    # Issue 10: the registry row and the handler's reads share one connection (a pool checkout,
-    # BEGIN and ROLLBACK fewer a query); it is given back before the write transaction.
-    with engine.connect() as conn:
+    # Issue 10: the registry row and the handler's reads share one connection (the session's
+    # too, when the route passes it: pool checkouts, BEGINs and ROLLBACKs fewer a query); it is
+    # given back before the write transaction.
+    with nullcontext(reads) if reads is not None else engine.connect() as conn:
         user = admit(conn, command, session.iin)
         call = Call(command, payload, payload_bytes, signed.signature, cms, signer, user,
                     issued, ctx, engine, config, reads=conn)
@@ -194,6 +198,7 @@ def run(engine: Engine, config: GatewayConfig, command: Command[M], handler: Han
         if handler.check is not None:
             handler.check(call)
         call.reads = None
+        conn.close()  # the caller's `with` closes it again: a no-op
     # 5. Single use, the clock, the work and the journal: one transaction with the commands
     #    pending beside it (issue 10: one commit, one fsync for all of them).
     result = writer_for(engine).run(partial(_write, handler, call), call.finish)

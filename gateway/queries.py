@@ -67,8 +67,10 @@ def handler(population: Population) -> Handler[QueryRequest]:
 
 
 def run_query(engine: Engine, config: GatewayConfig, population: Population, session: Session,
-              data: object, ctx: RequestContext) -> Signed:
-    """Verify, resolve, journal (committed) and sign one query; Refusal on any failed check."""
-    answer = pipeline.run(engine, config, QUERY, handler(population), session, data, ctx)
+              data: object, ctx: RequestContext, *, reads: Connection | None = None) -> Signed:
+    """Verify, resolve, journal (committed) and sign one query; Refusal on any failed check.
+    `reads`: the request's read connection (pipeline.run closes it before the write)."""
+    answer = pipeline.run(engine, config, QUERY, handler(population), session, data, ctx,
+                          reads=reads)
     assert isinstance(answer, Signed)
     return answer
