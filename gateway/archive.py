@@ -43,7 +43,6 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from sqlalchemy import Connection, Engine, bindparam, select
 
 from gateway import checkpoints, journal
-from gateway.applications import embedded_form
 from gateway.checkpoints import Checkpoint
 from gateway.journal import COLUMNS, JournalEntry
 from gateway.models import GENESIS_HASH
@@ -616,6 +615,10 @@ class _EntrySignatures:
                 not last.whole_document):
             raise _Bad(entry.seq, f"{what}: the PDF's signature does not verify: "
                                   f"{verdict.status}: {verdict.reason}")
+        # Imported here: it brings the web stack, which every `journal verify` and export
+        # worker process would otherwise load at start-up for the few PAdES entries.
+        from gateway.applications import embedded_form
+
         form = embedded_form(pdf)
         if form is None or hashlib.sha256(form).hexdigest() != detail.get("form_sha256"):
             raise _Bad(entry.seq, f"{what}: the signed PDF does not embed the form journaled")
