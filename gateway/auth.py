@@ -14,7 +14,7 @@ import hashlib
 import logging
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -51,6 +51,11 @@ class Session:
     iin: str
     cert_serial: str
     expires_at: datetime
+    # The trust store session_of checked the login certificate against, and the callable that
+    # gave it: the signature of the same request is checked against that store instead of the
+    # trust directory being read a second time (issue 10).
+    trust: tuple[Callable[[], TrustStore], TrustStore] | None = field(
+        default=None, compare=False, repr=False)
 
 
 def token_hash(token: str) -> str:
@@ -153,7 +158,7 @@ def session_of(engine: Engine, authorization: str | None, *,
         raise Refusal("session_invalid", "the session is unknown or expired")
     session = Session(iin=row["iin"], cert_serial=row["cert_serial"],
                       expires_at=datetime.fromisoformat(row["expires_at"]))
-    entry = _revocation_of(engine, session.cert_serial, now)
+    entry, trust = _revocation_of(engine, session.cert_serial, now)
     if entry is not None:
         if conn is not None:
             conn.rollback()  # no read transaction stays open beside the write
@@ -163,7 +168,7 @@ def session_of(engine: Engine, authorization: str | None, *,
         raise Refusal("session_revoked", f"the login certificate {session.cert_serial} was "
                       f"revoked on {iso(to_astana(entry.revoked_at))} ({entry.where}); "
                       f"log in again with a valid certificate")
-    return replace(session, expires_at=_slid(engine, row, now, conn))
+    return replace(session, expires_at=_slid(engine, row, now, conn), trust=trust)
 
 
 def watch_revocation(engine: Engine, config: GatewayConfig) -> None:
@@ -195,11 +200,14 @@ def _slid(engine: Engine, row: Any, now: datetime, reads: Connection | None = No
     return slid
 
 
-def _revocation_of(engine: Engine, serial: str, now: datetime) -> RevokedEntry | None:
-    """The CRL entry revoking the session's certificate, cached per serial per set of CRLs."""
+def _revocation_of(engine: Engine, serial: str, now: datetime
+                   ) -> tuple[RevokedEntry | None,
+                              tuple[Callable[[], TrustStore], TrustStore] | None]:
+    """The CRL entry revoking the session's certificate (cached per serial per set of CRLs),
+    and the trust store it was looked up in with the callable that gave it."""
     trust = _TRUST.get(engine)
     if trust is None:
-        return None
+        return None, None
     store = trust()
     digest = store.crl_digest
     cached = _REVOKED.get(serial)
@@ -207,13 +215,13 @@ def _revocation_of(engine: Engine, serial: str, now: datetime) -> RevokedEntry |
         try:
             number = int(serial, 16)
         except ValueError:
-            return None  # not a serial we wrote; the login check stood
+            return None, (trust, store)  # not a serial we wrote; the login check stood
         if len(_REVOKED) >= _REVOKED_MAX:
             _REVOKED.clear()
         cached = (digest, store.revoked_serial(number, now))
         _REVOKED[serial] = cached
     entry = cached[1]
-    return entry if entry is not None and entry.revoked_at <= now else None
+    return (entry if entry is not None and entry.revoked_at <= now else None), (trust, store)
 
 
 def _end(engine: Engine, token_sha256: str, session: Session, *, reason: str,

@@ -172,7 +172,12 @@ def run(engine: Engine, config: GatewayConfig, command: Command[M], handler: Han
         raise Refusal(ErrorCode.MALFORMED_REQUEST, str(exc)) from exc
     ctx.request_sha256 = sha256_hex(payload_bytes)
     # 1. R-AUTH-5: the key of the command's purpose, checked as of now, and the session's user's.
-    signer = verify_signature(cms, payload_bytes, config, purpose=command.purpose, ctx=ctx)
+    # Issue 10: the store the session's revocation check read moments ago, if it came from this
+    # configuration's trust, not a second read of the trust directory.
+    store = (session.trust[1] if session.trust is not None and session.trust[0] is config.trust
+             else None)
+    signer = verify_signature(cms, payload_bytes, config, purpose=command.purpose, ctx=ctx,
+                              store=store)
     if signer.iin != session.iin:
         ctx.actor_iin, ctx.extra["signer_iin"] = session.iin, signer.iin or ""
         raise Refusal(ErrorCode.IIN_MISMATCH,

@@ -69,15 +69,16 @@ def fast_verifier(store: TrustStore) -> FastVerifier:
 
 def verify_signature(cms_der: bytes, data: bytes, config: GatewayConfig, *,
                      purpose: Literal["authentication", "signing"],
-                     ctx: RequestContext) -> CertProfile:
+                     ctx: RequestContext, store: TrustStore | None = None) -> CertProfile:
     """The signer's profile if the CMS verifies for that key purpose now; Refusal otherwise.
 
     Revocation follows the configured policy (config.revocation_policy(): hard_fail refuses
     certificate_revocation_unknown). A link let through by soft_fail is logged and noted in
-    ctx.extra["revocation_soft_fail"], which the request's journal entry carries.
+    ctx.extra["revocation_soft_fail"], which the request's journal entry carries. `store`: the
+    store config.trust() gave earlier in the same request, if any (issue 10: read once).
     """
     try:
-        verified = fast_verifier(config.trust()).verify(
+        verified = fast_verifier(store if store is not None else config.trust()).verify(
             cms_der, data, purpose=purpose, revocation=config.revocation_policy())
     except SigningError as exc:
         _note_claimed_signer(cms_der, ctx, holder_known=exc.code in _HOLDER_KNOWN)

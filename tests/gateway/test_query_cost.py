@@ -158,3 +158,27 @@ def test_a_query_reads_on_one_connection_before_its_write(gw: Gw) -> None:
     finally:
         event.remove(gw.engine, "checkout", checkout)
     assert len(checkouts) == 2
+
+
+def test_a_query_reads_the_trust_store_once(gw: Gw, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 10: the session's revocation check and the signature's check use one trust store
+    per request — config.trust() (a read of the trust directory when served) runs once a query.
+    Counted by what the sandbox's trust_store looks at on each call (its CRLs' renewal)."""
+    import signing.sandbox_pki as sandbox_pki
+
+    token = login(gw.client, gw.pki.software_signers(ANALYST)[0])
+    _ask(gw, token)
+    looks: list[int] = []
+    real = sandbox_pki._due
+
+    def counting(crl: Any) -> bool:
+        looks.append(1)
+        return real(crl)
+
+    monkeypatch.setattr(sandbox_pki, "_due", counting)
+    gw.config.trust()
+    per_call = len(looks)
+    assert per_call > 0
+    looks.clear()
+    _ask(gw, token)
+    assert len(looks) == per_call
