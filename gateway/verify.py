@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Literal
 
 from asn1crypto import cms as acms
@@ -26,12 +25,11 @@ _HOLDER_KNOWN = frozenset({"revoked", "expired", "not_yet_valid", "wrong_key_usa
 # Issue 10: the chain's verdict cached per span (gateway.trust_cache) for each store the
 # configuration hands out. A new CRL on disk makes config.trust() return a new store, so the
 # old verdicts go with the old store; the key also covers a store changed in place.
-# Issue 10: beside it, a FastVerifier per store and request thread — the desk's RSA CMS checked
-# against a template of its signer's first one instead of asn1crypto taking it apart (≈ 1 ms a
-# query); anything else, and any failure, takes signing.cms's full path. One per thread because
-# a FastVerifier's tables are not safe to grow while another thread reads them.
+# Issue 10: beside it, one FastVerifier per store for every request thread — the desk's RSA CMS
+# checked against a template of its signer's first one instead of asn1crypto taking it apart
+# (≈ 1 ms a query); anything else, and any failure, takes signing.cms's full path.
 _CachedKey = tuple[int, str, int, int, int, object]
-_cached: dict[int, tuple[TrustStore, _CachedKey, SpanCachedTrust, threading.local]] = {}
+_cached: dict[int, tuple[TrustStore, _CachedKey, SpanCachedTrust, FastVerifier]] = {}
 _MAX_STORES = 8
 
 
@@ -40,15 +38,15 @@ def _store_key(store: TrustStore) -> _CachedKey:
             len(store.ocsp_responses), store.ocsp_fetch)
 
 
-def _entry(store: TrustStore) -> tuple[TrustStore, _CachedKey, SpanCachedTrust,
-                                         threading.local]:
+def _entry(store: TrustStore) -> tuple[TrustStore, _CachedKey, SpanCachedTrust, FastVerifier]:
     key = _store_key(store)
     known = _cached.get(id(store))
     if known is not None and known[0] is store and known[1] == key:
         return known
     if len(_cached) >= _MAX_STORES:
         _cached.clear()
-    entry = (store, key, SpanCachedTrust(store), threading.local())
+    wrapper = SpanCachedTrust(store)
+    entry = (store, key, wrapper, FastVerifier(wrapper))
     _cached[id(store)] = entry
     return entry
 
@@ -59,12 +57,9 @@ def cached_trust(store: TrustStore) -> SpanCachedTrust:
 
 
 def fast_verifier(store: TrustStore) -> FastVerifier:
-    """This thread's FastVerifier over cached_trust(store); a new one when the store changes."""
-    _store, _key, wrapper, local = _entry(store)
-    verifier: FastVerifier | None = getattr(local, "verifier", None)
-    if verifier is None:
-        verifier = local.verifier = FastVerifier(wrapper)
-    return verifier
+    """The FastVerifier over cached_trust(store), shared by the request threads; a new one when
+    the store changes."""
+    return _entry(store)[3]
 
 
 def verify_signature(cms_der: bytes, data: bytes, config: GatewayConfig, *,

@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import hmac
 import re
+import threading
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
@@ -293,6 +294,9 @@ class FastVerifier:
 
     def __init__(self, trust: TrustStore) -> None:
         self.trust = trust
+        # One verifier serves every request thread of a gateway: readers never take a lock, so
+        # _learn (under it) replaces the dicts readers iterate instead of changing them.
+        self._learning = threading.Lock()
         self._signers: dict[tuple[bytes, bytes, bytes], _Signer] = {}
         # By the CMS's length, then where a signer's identifier lies and how long it is, then
         # its bytes: one look-up per layout, however many signers share a length.
@@ -346,28 +350,35 @@ class FastVerifier:
         leaf, others = _signer_certificate(*_parse(cms_der))
         if leaf != verified.certificate:
             return
-        if len(self._signers) > 4096:  # a bound, far above the certificates of one journal
-            self._signers.clear()
-            self._templates.clear()
-            self._texts.clear()
-        self._signers[(shape.certificates, shape.sid, shape.ess)] = _Signer(verified, others,
-                                                                              key)
         template = _Template.of(cms_der, shape)
-        if template is not None:
-            layouts = self._templates.setdefault(len(cms_der), {})
-            layout = layouts.get((template.sid_at, len(shape.sid)))
-            if layout is None and len(layouts) < 8:  # each layout is one look-up per CMS
-                layout = layouts[(template.sid_at, len(shape.sid))] = {}
-            if layout is not None:
-                layout[shape.sid] = template
-            text = template.base64
-            if text is not None:
-                texts = self._texts.setdefault(text.size, {})
-                by_key = texts.get(text.key)
-                if by_key is None and len(texts) < 8:
-                    by_key = texts[text.key] = {}
-                if by_key is not None:
-                    by_key[text.key_text] = text
+        with self._learning:
+            if len(self._signers) > 4096:  # a bound, far above the certificates of one journal
+                self._signers, self._templates, self._texts = {}, {}, {}
+            if template is not None:
+                self._add_template(template, shape)
+            # Last: a signer is looked up only once its templates are in place.
+            self._signers[(shape.certificates, shape.sid, shape.ess)] = _Signer(verified,
+                                                                                  others, key)
+
+    def _add_template(self, template: _Template, shape: _Shape) -> None:
+        # The layouts of one length are iterated by _shape, the texts' by decode_base64: each is
+        # replaced by a grown copy; the innermost dicts are only read with .get.
+        layouts = dict(self._templates.get(template.size, {}))
+        layout = layouts.get((template.sid_at, len(shape.sid)))
+        if layout is None and len(layouts) < 8:  # each layout is one look-up per CMS
+            layout = layouts[(template.sid_at, len(shape.sid))] = {}
+        if layout is not None:
+            layout[shape.sid] = template
+        self._templates[template.size] = layouts
+        text = template.base64
+        if text is not None:
+            texts = dict(self._texts.get(text.size, {}))
+            by_key = texts.get(text.key)
+            if by_key is None and len(texts) < 8:
+                by_key = texts[text.key] = {}
+            if by_key is not None:
+                by_key[text.key_text] = text
+            self._texts[text.size] = texts
 
     def _fast(self, shape: _Shape, signer: _Signer, data: bytes, at: dt.datetime | None,
               purpose: Purpose | None,

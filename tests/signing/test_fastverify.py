@@ -252,3 +252,50 @@ def test_a_learned_signers_base64_decodes_as_b64decode_would(
     for holed in (text[:start] + "QQ==" + text[start + 4:], text[:-4] + "QR==",
                   text[:-4] + "Q==A", text[:start] + "\u0416AAA" + text[start + 4:]):
         same(holed)
+
+
+def test_one_verifier_serves_many_threads(tmp_path: Path) -> None:
+    """Issue 10: the gateway shares one verifier among its request threads. Threads learning
+    signers while others look templates up get the full path's verdicts, with no error, and
+    each signer is learned from few full checks, not once per thread."""
+    import sys
+    import threading
+
+    pki = create_sandbox_pki(tmp_path)  # none of its certificates revoked by another test
+    fast = FastVerifier(pki.trust_store())
+    signed = []
+    for user in SANDBOX_USERS[:4]:
+        _, signer = pki.software_signers(user)
+        for n in range(6):
+            data = f'{{"n":{n},"u":"{user.iin}"}}'.encode()
+            signed.append((sign_detached(data, signer, signing_time=WHEN), data))
+    now = dt.datetime.now(dt.UTC)
+    verdicts: list[str] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(8)
+
+    def worker(k: int) -> None:
+        start.wait()
+        try:
+            for i in range(len(signed)):
+                cms, data = signed[(i + k * 3) % len(signed)]
+                verdicts.append(str(fast.verify(cms, data, at=now, purpose="signing")
+                                    .signing_time))
+        except BaseException as exc:  # any error in a thread is the failure
+            errors.append(exc)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads interleave as often as CPython lets them
+    try:
+        threads = [threading.Thread(target=worker, args=(k,)) for k in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not errors
+    assert verdicts == [str(WHEN)] * (8 * len(signed))
+    assert fast.fast + fast.full == 8 * len(signed)
+    assert fast.full < 8 * 4  # not every thread learned every signer
+
