@@ -70,7 +70,13 @@ def store(monkeypatch: pytest.MonkeyPatch) -> list[_Item]:
     fake.dbus_init = lambda: _Connection()  # type: ignore[attr-defined]
     fake.check_service_availability = lambda _c: True  # type: ignore[attr-defined]
     fake.get_default_collection = lambda _c: _Collection(items)  # type: ignore[attr-defined]
+    # Its exceptions module too: the real one may or may not be imported already.
+    exceptions = ModuleType("secretstorage.exceptions")
+    exceptions.SecretStorageException = type(  # type: ignore[attr-defined]
+        "SecretStorageException", (Exception,), {})
+    fake.exceptions = exceptions  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "secretstorage", fake)
+    monkeypatch.setitem(sys.modules, "secretstorage.exceptions", exceptions)
     return items
 
 
